@@ -1,0 +1,98 @@
+"""Severities, rules and the located findings they produce."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+
+from .layout import SHEET_ORDER, normalize
+from .model import Loc
+
+
+class Severity(enum.Enum):
+    ERROR = "错误"  # the workbook contradicts itself
+    WARNING = "警告"  # suspicious, needs an explanation
+    INFO = "提示"  # informational
+
+    @property
+    def rank(self) -> int:
+        return list(Severity).index(self)
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One check, declared once: its code never changes and is never reused."""
+
+    code: str
+    name: str
+    severity: Severity
+    message: str  # str.format template
+    hint: str
+    what: str = ""
+    why: str = ""
+    bad: str = ""
+    good: str = ""
+
+    def __call__(self, loc: Loc | None, expected: object = None, actual: object = None,
+                 severity: Severity | None = None, **values: object) -> Finding:
+        values = _Values(expected=_show(expected), actual=_show(actual), **values)
+        return Finding(self, loc, self.message.format_map(values), values["expected"],
+                       values["actual"], severity or self.severity, self.hint.format_map(values))
+
+
+class _Values(dict):
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+def _show(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        return f"{value:.2f}" if abs(value - round(value)) > 1e-9 else str(int(round(value)))
+    return str(value)
+
+
+@dataclass(frozen=True)
+class Finding:
+    rule: Rule
+    loc: Loc | None
+    message: str
+    expected: str = ""
+    actual: str = ""
+    severity: Severity = Severity.INFO
+    hint: str = ""
+
+    @property
+    def code(self) -> str:
+        return self.rule.code
+
+    def sort_key(self) -> tuple:
+        sheet = self.loc.sheet if self.loc else ""
+        order = SHEET_ORDER.get(sheet, SHEET_ORDER.get(_base_sheet(sheet), len(SHEET_ORDER)))
+        row, col = (self.loc.row, self.loc.col) if self.loc else (-1, -1)
+        return (self.severity.rank, order, sheet, row, col, self.rule.code)
+
+    def as_dict(self) -> dict:
+        return {
+            "severity": self.severity.value, "code": self.code,
+            "sheet": self.loc.sheet if self.loc else "", "cell": self.loc.cell if self.loc else "",
+            "message": self.message, "expected": self.expected, "actual": self.actual,
+            "hint": self.hint,
+        }
+
+    def __str__(self) -> str:
+        where = str(self.loc) if self.loc else "-"
+        return f"{self.severity.value} {self.code} {where} {self.message}"
+
+
+def _base_sheet(name: str) -> str:
+    n = normalize(name)
+    for known in SHEET_ORDER:
+        if n.startswith(known):
+            return known
+    return n
+
+
+def sort_findings(findings: list[Finding]) -> list[Finding]:
+    return sorted(findings, key=Finding.sort_key)

@@ -1,0 +1,251 @@
+"""Template v1, declared once.
+
+Every Chinese label of the input contract lives here. The template generator writes what this
+module declares and the reader finds what it declares; nothing else spells a sheet name, a
+header label or a choice.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+TEMPLATE_VERSION = "v1"
+
+TOTAL_WORDS = ("合计", "总计", "小计")
+FINAL_TOTAL_WORDS = ("合计", "总计")  # 小计 rows sit inside a table; these end it
+EMPTY_MARKS = ("-", "—", "/", "--", "——", "－")
+
+FUND_SOURCES = ("当年财政拨款", "上年结转资金", "其他资金")
+DEFAULT_FUND_SOURCE = FUND_SOURCES[0]
+INDICATOR_TYPES = ("定量", "定性")
+MONEY_UNITS = ("万元", "元")
+SCHEMES = ("四级指标", "自评表")
+GRADES = ("优", "良", "中", "差")
+
+OPTIONS = ("A", "B", "C", "D", "E")
+OPTION_NAMES = ("非常满意", "满意", "一般", "不满意", "很不满意")
+
+# Rows of one questionnaire block, with the words staff use for them.
+SURVEY_ROW_KINDS = {"counts": ("人数",), "ratios": ("占比",), "points": ("得分", "分数")}
+
+
+@dataclass(frozen=True)
+class Column:
+    """One header label of a table sheet."""
+
+    key: str
+    label: str
+    synonyms: tuple[str, ...] = ()
+    required: bool = False
+    kind: str = "text"  # text | money | number | ratio | choice | level
+    choices: tuple[str, ...] = ()
+    width: float = 13
+    help: str = ""
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return (self.label, *self.synonyms)
+
+
+@dataclass(frozen=True)
+class Field:
+    """One labelled row of the 项目信息 sheet."""
+
+    key: str
+    label: str
+    synonyms: tuple[str, ...] = ()
+    required: bool = False
+    kind: str = "text"  # text | year | number | ratio | choice
+    choices: tuple[str, ...] = ()
+    help: str = ""
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return (self.label, *self.synonyms)
+
+
+@dataclass(frozen=True)
+class SheetSpec:
+    key: str
+    name: str
+    alias: str
+    required: bool
+    help: str
+    columns: tuple[Column, ...] = ()
+    repeats: bool = False  # more sheets whose names start with `name`
+    landscape: bool = True
+
+    def column(self, key: str) -> Column:
+        for col in self.columns:
+            if col.key == key:
+                return col
+        raise KeyError(key)
+
+
+INFO_FIELDS: tuple[Field, ...] = (
+    Field("project", "项目名称", (), True, help="如：2022年残疾人基层组织建设补助经费"),
+    Field("department", "主管部门", help="如：昆明市残疾人联合会"),
+    Field("unit", "实施单位", ("项目实施单位",), True, help="如：昆明市残疾人联合会组联处"),
+    Field("year", "评价年度", ("年度",), True, "year", help="如：2022 或 2022年"),
+    Field("money_unit", "金额单位", (), False, "choice", MONEY_UNITS, help="万元（默认）或 元"),
+    Field("scheme", "评分体系", (), False, "choice", SCHEMES,
+          help="四级指标（决策20/管理20/绩效60）或 自评表（执行率10+产出50/效益30/满意度10）；空白时按一级指标名称判断"),
+    *(Field(f"weight_{o}", f"选项{o}权重", (), False, "number",
+            help=f"问卷选项{o}（{n}）的得分系数，0～1；空白用评分体系默认值")
+      for o, n in zip(OPTIONS, OPTION_NAMES)),
+    Field("surveys_issued", "问卷发放份数", ("发放问卷份数",), False, "number"),
+    Field("surveys_valid", "有效问卷份数", ("收回有效问卷份数", "有效问卷"), False, "number"),
+    Field("report_total", "报告总分", (), False, "number", help="报告正文写的最终自评得分"),
+    Field("report_grade", "报告等级", (), False, "choice", GRADES, help="报告正文写的评定等级"),
+    Field("report_execution", "报告预算执行率", (), False, "ratio", help="报告正文写的预算执行率，如 84.28%"),
+    Field("report_satisfaction", "报告满意度", (), False, "number", help="报告正文写的满意度得分"),
+    Field("report_indicator_count", "报告四级指标数", (), False, "number", help="报告正文写的“N个四级指标”"),
+)
+
+INFO = SheetSpec(
+    "info", "项目信息", "info", True,
+    "两列：左列填项目名称、实施单位等标签，右列填内容，行的顺序不限。带“报告”二字的行填报告正文里写的数字，工具会与表格核算结果比对。",
+    landscape=False,
+)
+README = SheetSpec("readme", "说明", "readme", False, "填表说明，工具不读取本表。", landscape=False)
+
+BUDGET = SheetSpec(
+    "budget", "预算", "budget", True,
+    "每个支出明细一行；最后一行“合计”已设公式。使用上年结转资金的，另起一行，资金来源选“上年结转资金”，并在备注说明。",
+    (
+        Column("seq", "序号", width=6),
+        Column("item", "支出内容", ("项目名称", "明细项目"), True, width=34),
+        Column("source", "资金来源", (), False, "choice", FUND_SOURCES, 14, "空白视为当年财政拨款"),
+        Column("initial", "年初预算数", (), False, "money"),
+        Column("budget", "全年预算数", ("预算数", "下达金额", "预算批复数"), True, "money", help="调整后的全年预算"),
+        Column("received", "到位数", ("到位资金",), False, "money"),
+        Column("executed", "执行数", ("实际支出", "使用经费", "全年执行数"), True, "money"),
+        Column("balance", "结余", ("结余经费",), False, "money"),
+        Column("note", "备注", (), width=30, help="执行超预算、年初与全年预算不同等须说明原因"),
+    ),
+)
+
+ALLOCATION = SheetSpec(
+    "allocation", "资金分配", "allocation", False,
+    "下达到县区或机构的资金，每个单位一行。负责人、联系电话属个人信息，公开输出时自动打码。",
+    (
+        Column("seq", "序号", width=6),
+        Column("name", "单位名称", ("单位", "机构名称", "县区"), True, width=24),
+        Column("region", "所属地区", ("所属县区",), width=12),
+        Column("quantity", "数量", ("机构数", "人数"), False, "number", width=8),
+        Column("standard", "单位标准", ("补助标准",), False, "money", help="每单位金额，如 2（万元/家）"),
+        Column("amount", "分配金额", ("对下资金", "补助经费", "金额"), True, "money"),
+        Column("paid", "实拨金额", (), False, "money"),
+        Column("contact", "负责人", ("负责人姓名", "联系人"), width=10),
+        Column("phone", "联系电话", ("电话",), width=14),
+        Column("note", "备注", (), width=20),
+    ),
+)
+
+INDICATORS = SheetSpec(
+    "indicators", "绩效指标", "indicators", True,
+    "指标体系与评分（报告附表1）。上级指标可合并单元格或只填第一行；最末一级填到哪一级，哪一级就是该行的指标。",
+    (
+        Column("level1", "一级指标", (), True, "level", width=12, help="项目决策 / 项目管理 / 项目绩效，可带字母前缀如 A"),
+        Column("level2", "二级指标", (), True, "level", width=12),
+        Column("level3", "三级指标", (), True, "level", width=14),
+        Column("level4", "四级指标", (), False, width=26),
+        Column("type", "指标类型", (), False, "choice", INDICATOR_TYPES, 9, "定量 / 定性；空白时按指标值判断"),
+        Column("target", "年度指标值", ("目标值", "指标值"), width=16, help="如 ≥95%、不多于64.53万元、2022年11月30日前、明显提高"),
+        Column("actual", "实际完成值", ("完成值",), width=16),
+        Column("weight", "分值", ("权重", "权重分"), True, "number", width=8),
+        Column("score", "自评得分", ("得分",), False, "number", width=9),
+        Column("basis", "评分说明", (), width=24),
+        Column("deviation", "偏差原因", ("偏差原因分析及改进措施",), width=24),
+    ),
+)
+
+SURVEY = SheetSpec(
+    "survey", "满意度问卷", "survey", False,
+    "每题三行：人数（必填）、占比、得分。占比、得分行已设公式；多份问卷可复制本表，表名以“满意度问卷”开头，如“满意度问卷-培训”。",
+    (
+        Column("question", "问卷题目及选项", ("题目",), True, "level", width=40),
+        Column("row_kind", "项目", (), True, "choice", tuple(w for ws in SURVEY_ROW_KINDS.values() for w in ws[:1]), 8),
+        *(Column(f"opt_{o}", o, (f"{o}（{n}）", n), True, "number", width=11)
+          for o, n in zip(OPTIONS, OPTION_NAMES)),
+        Column("question_score", "各题得分", ("各项得分", "得分"), False, "number", width=10, help="人数行：本题得分"),
+        Column("respondents", "合计人数", (), False, "number", width=10, help="人数行：答题人数；占比行：占比合计"),
+        Column("points", "分值", ("题目分值",), True, "number", width=8, help="人数行：本题分值，各题合计100"),
+    ),
+    repeats=True,
+)
+
+SUMMARY = SheetSpec(
+    "summary", "得分汇总", "summary", False,
+    "报告中“项目绩效指标体系得分情况”表，按报告原样填写，工具会核对每个数字。",
+    (
+        Column("section", "一级指标", ("项目",), True, width=16),
+        Column("weight", "权重分", (), True, "number", width=10),
+        Column("score", "得分", (), True, "number", width=10),
+        Column("deduction", "扣分", (), False, "number", width=10),
+        Column("rate", "得分率", (), False, "ratio", width=10),
+        Column("text_score", "正文得分", ("报告正文得分",), False, "number", width=10,
+               help="报告正文里写的该项得分（如“满分20分，评价得分19.9分”），用于核对正文与表格是否一致"),
+    ),
+    landscape=False,
+)
+
+SHEETS: tuple[SheetSpec, ...] = (README, INFO, BUDGET, ALLOCATION, INDICATORS, SURVEY, SUMMARY)
+SHEET_ORDER = {s.name: i for i, s in enumerate(SHEETS)}
+
+# Section names of the two scoring schemes, with the words the seeds use for them.
+SECTION_SYNONYMS = {
+    "项目决策": ("决策",),
+    "项目管理": ("项目过程", "过程", "管理"),
+    "项目绩效": ("绩效",),
+    "产出": ("项目产出", "产出指标"),
+    "效益": ("项目效益", "效益指标"),
+    "满意度": ("满意度指标",),
+    "预算执行率": ("预算执行",),
+}
+
+
+_BRACKET_SUFFIX = re.compile(r"\([^()]*\)$")
+_SPACES = re.compile(r"\s+")
+
+
+def normalize(text: object) -> str:
+    """Fold a label for matching: width, spaces, line breaks and a bracketed unit suffix."""
+    if text is None:
+        return ""
+    s = unicodedata.normalize("NFKC", str(text))
+    s = _SPACES.sub("", s).replace("【", "(").replace("】", ")")
+    while True:
+        stripped = _BRACKET_SUFFIX.sub("", s)
+        if stripped == s or not stripped:
+            return s
+        s = stripped
+
+
+def section_name(text: object) -> str:
+    """`A项目决策`, `B. 项目过程` → the canonical section name, or the folded text."""
+    s = normalize(text)
+    s = re.sub(r"^[A-Za-z一二三四五六七八九十]+[.、．]?", "", s) or s
+    for name, syns in SECTION_SYNONYMS.items():
+        if s == name or s in syns:
+            return name
+    return s
+
+
+def find_sheet(names: list[str], spec: SheetSpec) -> list[str]:
+    """Sheet names in the workbook that are `spec`'s sheet (several when it repeats)."""
+    want = {normalize(spec.name), normalize(spec.alias).lower()}
+    found = []
+    for name in names:
+        n = normalize(name)
+        if n in want or n.lower() in want:
+            found.append(name)
+        elif spec.repeats and n.startswith(normalize(spec.name)):
+            found.append(name)
+    return found
+
+
+def is_total_word(text: object, words: tuple[str, ...] = TOTAL_WORDS) -> bool:
+    return normalize(text) in words

@@ -1,0 +1,161 @@
+"""Typed values that remember their cell, and the model of one workbook."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+Value = float | str | dt.date | None
+
+
+def col_letter(col: int) -> str:
+    """0-based column index → Excel letters (0 → A, 26 → AA)."""
+    letters = ""
+    col += 1
+    while col:
+        col, rem = divmod(col - 1, 26)
+        letters = chr(65 + rem) + letters
+    return letters
+
+
+def a1(row: int, col: int) -> str:
+    """0-based row and column → `B7`."""
+    return f"{col_letter(col)}{row + 1}"
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Loc:
+    sheet: str
+    row: int  # 0-based
+    col: int  # 0-based
+
+    @property
+    def cell(self) -> str:
+        return a1(self.row, self.col)
+
+    def __str__(self) -> str:
+        return f"{self.sheet}!{self.cell}"
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    """A value read from the workbook and where it came from.
+
+    `step` is the precision the number was typed at (0.01 for `306.55`, 0.0001 for `84.28%`),
+    so a typed number can be compared with a computed one at that precision. `text` is what the
+    cell held when the value had to be parsed from text.
+    """
+
+    value: Value
+    loc: Loc
+    step: float | None = None
+    text: str | None = None
+    percent: bool = False
+
+    @property
+    def number(self) -> float | None:
+        return self.value if isinstance(self.value, float) else None
+
+    @property
+    def is_blank(self) -> bool:
+        return self.value is None or self.value == ""
+
+
+@dataclass
+class Row:
+    """One data or total row of a table: cells by column key."""
+
+    index: int  # 0-based sheet row
+    cells: dict[str, Cell]
+    label: str = ""  # for a total row: 合计 / 总计 / 小计
+
+    def get(self, key: str) -> Cell | None:
+        cell = self.cells.get(key)
+        return None if cell is None or cell.is_blank else cell
+
+    def num(self, key: str) -> float | None:
+        cell = self.get(key)
+        return cell.number if cell else None
+
+    def text(self, key: str) -> str:
+        cell = self.get(key)
+        return "" if cell is None else str(cell.value).strip()
+
+
+@dataclass
+class Table:
+    sheet: str
+    header_row: int
+    columns: dict[str, int]  # column key → 0-based column index
+    rows: list[Row] = field(default_factory=list)
+    totals: list[Row] = field(default_factory=list)
+
+    def loc(self, row: int, key: str) -> Loc:
+        return Loc(self.sheet, row, self.columns[key])
+
+    def column_sum(self, key: str) -> float:
+        return sum(r.num(key) or 0.0 for r in self.rows)
+
+
+@dataclass
+class Question:
+    """One questionnaire block: 人数 row, optional 占比 and 得分 rows."""
+
+    text: Cell
+    counts: Row
+    ratios: Row | None = None
+    points: Row | None = None
+
+    @property
+    def weight(self) -> Cell | None:
+        return self.counts.get("points")
+
+
+@dataclass
+class Survey:
+    sheet: str
+    title: str
+    table: Table
+    questions: list[Question] = field(default_factory=list)
+    total: Question | None = None
+
+
+@dataclass
+class Info:
+    sheet: str
+    fields: dict[str, Cell] = field(default_factory=dict)
+
+    def get(self, key: str) -> Cell | None:
+        cell = self.fields.get(key)
+        return None if cell is None or cell.is_blank else cell
+
+    def text(self, key: str) -> str:
+        cell = self.get(key)
+        return "" if cell is None else str(cell.value).strip()
+
+    def num(self, key: str) -> float | None:
+        cell = self.get(key)
+        return cell.number if cell else None
+
+
+@dataclass
+class Model:
+    """Everything read from one workbook. A missing sheet is None (or an empty list)."""
+
+    path: str
+    info: Info | None = None
+    budget: Table | None = None
+    allocation: Table | None = None
+    indicators: Table | None = None
+    surveys: list[Survey] = field(default_factory=list)
+    summary: Table | None = None
+    sheet_names: list[str] = field(default_factory=list)
+
+    @property
+    def money_unit(self) -> str:
+        return (self.info.text("money_unit") if self.info else "") or "万元"
+
+    @property
+    def year(self) -> int | None:
+        cell = self.info.get("year") if self.info else None
+        return int(cell.value) if cell is not None and isinstance(cell.value, float) else None

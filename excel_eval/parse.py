@@ -1,0 +1,97 @@
+"""Parsers for what staff type into number cells. They never raise anything but NotANumber."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+import unicodedata
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+from .layout import EMPTY_MARKS
+
+UNITS = ("万元/家", "万元/人", "元/人", "万元", "元", "人次", "人", "次", "期", "家", "张", "个",
+         "份", "户", "分", "项", "天", "名", "件")
+_NUMBER = re.compile(
+    r"^(?P<sign>[+-]?)[¥$]?(?P<num>\d+(?:\.\d*)?|\.\d+)(?P<pct>%|‰)?(?P<unit>"
+    + "|".join(re.escape(u) for u in UNITS) + r")?$"
+)
+
+
+class NotANumber(ValueError):
+    """Text in a number cell that is not a number."""
+
+
+@dataclass(frozen=True, slots=True)
+class Number:
+    value: float
+    step: float  # the precision it was typed at
+    percent: bool = False
+    unit: str = ""
+    from_text: bool = False
+
+
+def clean_text(text: str) -> str:
+    """Width-fold (NFKC) and drop every kind of space, as staff type them."""
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
+
+
+def _step(digits: str) -> float:
+    """Precision of a decimal string: `306.55` → 0.01, `3.0` → 0.1, `1252` → 1."""
+    try:
+        exponent = Decimal(digits).as_tuple().exponent
+    except InvalidOperation:
+        return 1.0
+    return 10.0 ** min(int(exponent), 0) if isinstance(exponent, int) else 1.0
+
+
+def float_step(value: float) -> float:
+    """Precision of a number stored as a number: the decimals of its shortest repr."""
+    try:
+        exponent = Decimal(repr(value)).normalize().as_tuple().exponent
+    except InvalidOperation:
+        return 1.0
+    return 10.0 ** min(int(exponent), 0) if isinstance(exponent, int) else 1.0
+
+
+def parse_number(raw: object) -> Number | None:
+    """A cell value → Number, or None for an empty cell (blank, `-`, `—`, `/`).
+
+    Accepts numbers, and text such as `306.55万元`, `1,252`, `９５％`, `95%`.
+    """
+    if raw is None:
+        return None
+    if isinstance(raw, bool) or isinstance(raw, (dt.date, dt.time, dt.timedelta)):
+        raise NotANumber(str(raw))
+    if isinstance(raw, (int, float)):
+        value = float(raw)
+        if not math.isfinite(value):
+            raise NotANumber(str(raw))
+        return Number(value, float_step(value))
+    text = clean_text(str(raw)).replace(",", "")
+    if text == "" or text in EMPTY_MARKS:
+        return None
+    m = _NUMBER.match(text)
+    if not m:
+        raise NotANumber(str(raw))
+    digits = m["num"]
+    value = float(digits) * (-1 if m["sign"] == "-" else 1)
+    step = _step(digits)
+    if m["pct"] == "%":
+        return Number(value / 100, step / 100, True, "%", True)
+    if m["pct"] == "‰":
+        return Number(value / 1000, step / 1000, True, "‰", True)
+    return Number(value, step, False, m["unit"] or "", True)
+
+
+def parse_year(raw: object) -> int | None:
+    """`2022`, `2022年`, `2022年度`, 2022.0 → 2022; anything else → None."""
+    if isinstance(raw, bool) or raw is None:
+        return None
+    if isinstance(raw, (dt.date, dt.datetime)):
+        return raw.year
+    if isinstance(raw, (int, float)):
+        return int(raw) if math.isfinite(raw) and raw == int(raw) and 1900 <= raw <= 2200 else None
+    m = re.fullmatch(r"(\d{4})(?:年度?)?", clean_text(str(raw)))
+    return int(m[1]) if m and 1900 <= int(m[1]) <= 2200 else None

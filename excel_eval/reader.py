@@ -1,0 +1,309 @@
+"""Workbook → model, following the reading rules of template v1.
+
+Cell values come from python-calamine (fast to import and to read); calamine does not say which
+cells hold formulas, so the sheet XML is scanned once for formulas that have no cached value.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from posixpath import join as zjoin, normpath as znorm
+from xml.etree import ElementTree
+
+from . import layout, rules
+from .findings import Finding
+from .layout import Column, SheetSpec, normalize
+from .model import Cell, Info, Loc, Model, Question, Row, Survey, Table, a1
+from .parse import NotANumber, parse_number, parse_year
+
+HEADER_SEARCH_ROWS = 30
+NUMERIC_KINDS = ("money", "number", "ratio")
+
+
+class ReadError(Exception):
+    """The file could not be read at all (not a workbook, corrupt, encrypted)."""
+
+
+@dataclass
+class Reading:
+    model: Model
+    findings: list[Finding] = field(default_factory=list)
+
+
+def read_workbook(path: str | Path) -> Reading:
+    path = Path(path)
+    from python_calamine import CalamineError, CalamineWorkbook  # noqa: PLC0415 (start-up time)
+
+    try:
+        book = CalamineWorkbook.from_path(str(path))
+        names = list(book.sheet_names)
+    except (CalamineError, OSError, ValueError) as exc:
+        raise ReadError(f"无法读取工作簿：{exc}") from exc
+    reader = _Reader(path, names, _uncached_formulas(path, names))
+    model = Model(str(path), sheet_names=names)
+
+    def sheet(spec: SheetSpec) -> list[str]:
+        found = layout.find_sheet(names, spec)
+        if not found and spec.required:
+            reader.add(rules.SHEET_MISSING(None, sheet=spec.name, found="、".join(names) or "无"))
+        return found if spec.repeats else found[:1]
+
+    def grid(name: str) -> list[list]:
+        try:
+            ws = book.get_sheet_by_name(name)
+            return [list(r) for r in ws.to_python(skip_empty_area=False)], ws.merged_cell_ranges or []
+        except CalamineError as exc:
+            raise ReadError(f"无法读取工作表“{name}”：{exc}") from exc
+
+    for name in sheet(layout.INFO):
+        model.info = reader.info(name, grid(name)[0])
+    reader.money_unit = model.money_unit
+    for spec, attr in ((layout.BUDGET, "budget"), (layout.ALLOCATION, "allocation"),
+                       (layout.INDICATORS, "indicators"), (layout.SUMMARY, "summary")):
+        for name in sheet(spec):
+            setattr(model, attr, reader.table(name, grid(name)[0], spec))
+    for name in sheet(layout.SURVEY):
+        survey = reader.survey(name, *grid(name))
+        if survey is not None:
+            model.surveys.append(survey)
+    return Reading(model, reader.findings)
+
+
+class _Reader:
+    def __init__(self, path: Path, names: list[str], uncached: dict[str, dict[str, str]]):
+        self.path = path
+        self.names = names
+        self.uncached = uncached
+        self.findings: list[Finding] = []
+        self.money_unit = "万元"
+
+    def add(self, finding: Finding) -> None:
+        self.findings.append(finding)
+
+    # --- cells --------------------------------------------------------------------------------
+
+    def cell(self, sheet: str, row: int, col: int, raw: object, kind: str) -> Cell:
+        loc = Loc(sheet, row, col)
+        formula = self.uncached.get(sheet, {}).get(a1(row, col))
+        if formula is not None:
+            self.add(rules.FORMULA_NO_CACHE(loc, formula=formula or "共享公式"))
+            return Cell(None, loc)
+        if kind not in NUMERIC_KINDS:
+            if raw is None or raw == "":
+                return Cell(None, loc)
+            return Cell(raw.strip() if isinstance(raw, str) else raw, loc)
+        try:
+            num = parse_number(raw)
+        except NotANumber:
+            self.add(rules.NOT_A_NUMBER(loc, text=_clip(raw)))
+            return Cell(str(raw), loc, text=str(raw))
+        if num is None:
+            return Cell(None, loc)
+        value, text = num.value, (str(raw) if num.from_text else None)
+        if kind == "money" and num.unit in ("万元", "元") and num.unit != self.money_unit:
+            value = value * 10000 if num.unit == "万元" else value / 10000
+            self.add(rules.MONEY_UNIT_CONVERTED(loc, text=_clip(raw), unit=self.money_unit,
+                                                value=f"{value:g}"))
+        elif num.from_text:
+            shown = f"{value:.{_decimals(num.step)}%}" if num.percent else f"{value:g}"
+            self.add(rules.NUMBER_FROM_TEXT(loc, text=_clip(raw), value=shown))
+        return Cell(value, loc, num.step, text, num.percent)
+
+    # --- 项目信息 ------------------------------------------------------------------------------
+
+    def info(self, sheet: str, rows: list[list]) -> Info:
+        by_name = {normalize(n): f for f in layout.INFO_FIELDS for n in f.names}
+        info = Info(sheet)
+        for r, values in enumerate(rows):
+            for c, raw in enumerate(values):
+                spec = by_name.get(normalize(raw)) if isinstance(raw, str) else None
+                if spec is None or spec.key in info.fields:
+                    continue
+                vc = c + 1  # two columns: label, value
+                value = _at(values, vc)
+                kind = {"number": "number", "ratio": "ratio"}.get(spec.kind, "text")
+                cell = self.cell(sheet, r, vc, value, kind)
+                if spec.kind == "year" and not cell.is_blank:
+                    year = parse_year(cell.value)
+                    cell = Cell(float(year) if year else cell.value, cell.loc, 1.0)
+                info.fields[spec.key] = cell
+                break
+        return info
+
+    # --- tables -------------------------------------------------------------------------------
+
+    def header(self, sheet: str, rows: list[list], spec: SheetSpec) -> tuple[int, dict[str, int]] | None:
+        by_name = {normalize(n): col for col in spec.columns for n in col.names}
+        best: tuple[int, int, dict[str, int]] | None = None
+        for r, values in enumerate(rows[:HEADER_SEARCH_ROWS]):
+            found: dict[str, int] = {}
+            for c, raw in enumerate(values):
+                col = by_name.get(normalize(raw)) if isinstance(raw, str) else None
+                if col is not None and col.key not in found:
+                    found[col.key] = c
+            required = sum(1 for col in spec.columns if col.required and col.key in found)
+            if required and (best is None or (required, len(found)) > (best[0], len(best[2]))):
+                best = (required, r, found)
+        if best is None or len(best[2]) < 2:
+            labels = "、".join(c.label for c in spec.columns if c.required)
+            self.add(rules.HEADER_NOT_FOUND(Loc(sheet, 0, 0), sheet=sheet, rows=HEADER_SEARCH_ROWS,
+                                            labels=labels))
+            return None
+        _, r, found = best
+        seen = "、".join(str(v).strip() for v in rows[r] if isinstance(v, str) and v.strip())
+        for col in spec.columns:
+            if col.required and col.key not in found:
+                self.add(rules.COLUMN_MISSING(Loc(sheet, r, 0), sheet=sheet, label=col.label, found=seen))
+        return r, found
+
+    def table(self, sheet: str, rows: list[list], spec: SheetSpec) -> Table | None:
+        head = self.header(sheet, rows, spec)
+        if head is None:
+            return None
+        header_row, columns = head
+        table = Table(sheet, header_row, columns)
+        specs: dict[str, Column] = {c.key: c for c in spec.columns if c.key in columns}
+        levels = [k for k, c in specs.items() if c.kind == "level"]
+        above: dict[str, Cell] = {}
+        blocks = spec.key == layout.SURVEY.key  # a 合计 block spans several rows
+        first_level = columns.get(levels[0]) if levels else None
+        ended, total_label = False, ""
+        for r in range(header_row + 1, len(rows)):
+            values = rows[r]
+            filled = [(c, v) for c, v in enumerate(values) if v not in (None, "")]
+            if not filled or ended:
+                continue
+            own = next((v for _, v in filled if isinstance(v, str)), "")
+            is_total = layout.is_total_word(own)
+            if total_label:
+                # After a final total only the rest of its block belongs to the table.
+                if blocks and first_level is not None and _at(values, first_level) in (None, ""):
+                    cells = self.cells(sheet, r, values, specs, columns)
+                    table.totals.append(Row(r, cells, total_label))
+                    continue
+                ended = True
+                continue
+            if len(filled) == 1 and isinstance(filled[0][1], str) and not is_total:
+                continue  # a note such as 注：… or 第1题20分，其余各题10分/题。
+            cells = self.cells(sheet, r, values, specs, columns)
+            # Hierarchy columns: a blank (or merged) cell takes the value from above, but only
+            # below the deepest level this row fills itself.
+            own_levels = [not cells[k].is_blank for k in levels]
+            for depth, key in enumerate(levels):
+                if not own_levels[depth] and key in above and not any(own_levels[:depth]):
+                    cells[key] = above[key]
+            above.update({k: cells[k] for k in levels if not cells[k].is_blank})
+            if not is_total:
+                table.rows.append(Row(r, cells))
+                continue
+            table.totals.append(Row(r, cells, normalize(own)))
+            if layout.is_total_word(own, layout.FINAL_TOTAL_WORDS):
+                total_label = normalize(own)
+        return table
+
+    def cells(self, sheet: str, r: int, values: list, specs: dict[str, Column],
+              columns: dict[str, int]) -> dict[str, Cell]:
+        return {k: self.cell(sheet, r, columns[k], _at(values, columns[k]), c.kind) for k, c in specs.items()}
+
+    # --- 满意度问卷 ---------------------------------------------------------------------------
+
+    def survey(self, sheet: str, rows: list[list], merged: list) -> Survey | None:
+        table = self.table(sheet, rows, layout.SURVEY)
+        if table is None:
+            return None
+        title = next((str(v).strip() for values in rows[:table.header_row] for v in values
+                      if isinstance(v, str) and v.strip()), "")
+        kinds = {normalize(w): kind for kind, words in layout.SURVEY_ROW_KINDS.items() for w in words}
+        opt_cols = [table.columns[f"opt_{o}"] for o in layout.OPTIONS if f"opt_{o}" in table.columns]
+        spans = {r0: (c0, c1) for (r0, c0), (r1, c1) in merged if r0 == r1}
+        survey = Survey(sheet, title, table)
+        for row, into_total in [(r, False) for r in table.rows] + [(r, True) for r in table.totals]:
+            kind = kinds.get(normalize(row.text("row_kind")))
+            span = spans.get(row.index)
+            if span and opt_cols and span[0] <= min(opt_cols) and span[1] >= max(opt_cols):
+                # One value merged across A–E (the 合计 block's 得分 row): the block's score.
+                row.cells["question_score"] = row.cells.pop("opt_A", row.cells.get("question_score"))
+            if kind == "counts":
+                if not into_total and all(row.get(f"opt_{o}") is None for o in layout.OPTIONS):
+                    continue  # an unused block of the template
+                text = row.cells.get("question") or Cell(None, Loc(sheet, row.index, 0))
+                q = Question(text, row)
+                if into_total:
+                    survey.total = q
+                else:
+                    survey.questions.append(q)
+                continue
+            current = survey.total if into_total else (survey.questions[-1] if survey.questions else None)
+            if current is not None and kind in ("ratios", "points"):
+                setattr(current, kind, row)
+        return survey if survey.questions else None
+
+
+def _at(values: list, col: int) -> object:
+    return values[col] if col < len(values) else None
+
+
+def _clip(raw: object, n: int = 40) -> str:
+    s = str(raw)
+    return s if len(s) <= n else s[: n - 1] + "…"
+
+
+def _decimals(step: float) -> int:
+    d = 0
+    while step < 0.01 - 1e-12 and d < 8:
+        step *= 10
+        d += 1
+    return d
+
+
+# --- formulas without cached values -------------------------------------------------------------
+
+_CELL = re.compile(rb'<c r="([A-Z]+[0-9]+)"([^>]*?)(?:/>|>(.*?)</c>)', re.S)
+_FORMULA = re.compile(rb"<f[^>]*?(?:/>|>(.*?)</f>)", re.S)
+_VALUE = re.compile(rb"<v>(.+?)</v>", re.S)
+_REL_NS = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+
+
+def _uncached_formulas(path: Path, names: list[str]) -> dict[str, dict[str, str]]:
+    """Sheet → {A1: formula} for formula cells that hold no cached value (zip workbooks only)."""
+    try:
+        with zipfile.ZipFile(path) as z:
+            parts = _sheet_parts(z)
+            out: dict[str, dict[str, str]] = {}
+            for name in names:
+                part = parts.get(name)
+                if part is None or part not in z.namelist():
+                    continue
+                data = z.read(part)
+                if b"<f" not in data:
+                    continue
+                cells = {}
+                for m in _CELL.finditer(data):
+                    body = m[3] or b""
+                    f = _FORMULA.search(body)
+                    if f is None or _VALUE.search(body) or b't="str"' in m[2] and b"<v>" in body:
+                        continue
+                    cells[m[1].decode()] = "=" + _unescape((f[1] or b"").decode("utf-8", "replace"))
+                if cells:
+                    out[name] = cells
+            return out
+    except (zipfile.BadZipFile, KeyError, ElementTree.ParseError, OSError):
+        return {}
+
+
+def _sheet_parts(z: zipfile.ZipFile) -> dict[str, str]:
+    book = ElementTree.fromstring(z.read("xl/workbook.xml"))
+    rels = ElementTree.fromstring(z.read("xl/_rels/workbook.xml.rels"))
+    targets = {rel.get("Id"): rel.get("Target", "") for rel in rels}
+    parts = {}
+    for sheet in book.iter("{http://schemas.openxmlformats.org/spreadsheetml/2006/main}sheet"):
+        target = targets.get(sheet.get(_REL_NS), "")
+        parts[sheet.get("name", "")] = target.lstrip("/") if target.startswith("/") else znorm(zjoin("xl", target))
+    return parts
+
+
+def _unescape(s: str) -> str:
+    return s.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", '"').replace("&amp;", "&")

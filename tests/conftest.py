@@ -1,0 +1,61 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import xlsxwriter
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = ROOT / "samples"
+
+
+def make_xlsx(path: Path, sheets: dict[str, list[list]], merges: dict[str, list[tuple]] | None = None,
+              formats: dict[str, dict[tuple[int, int], str]] | None = None) -> Path:
+    """A small workbook built in code: sheet name → rows of values (None = empty cell).
+
+    A string starting with "=" is written as a formula with a cached value of 0.
+    """
+    book = xlsxwriter.Workbook(str(path))
+    for name, rows in sheets.items():
+        ws = book.add_worksheet(name)
+        for r, row in enumerate(rows):
+            for c, value in enumerate(row):
+                fmt = None
+                if formats and (r, c) in formats.get(name, {}):
+                    fmt = book.add_format({"num_format": formats[name][(r, c)]})
+                if value is None:
+                    continue
+                if isinstance(value, str) and value.startswith("="):
+                    ws.write_formula(r, c, value, fmt, 0)
+                elif isinstance(value, str):
+                    ws.write_string(r, c, value, fmt)
+                else:
+                    ws.write(r, c, value, fmt)
+        for (r0, c0, r1, c1, value) in (merges or {}).get(name, []):
+            ws.merge_range(r0, c0, r1, c1, value)
+    book.close()
+    return path
+
+
+INFO_ROWS = [["项目名称", "测试项目"], ["实施单位", "测试单位"], ["评价年度", 2022]]
+BUDGET_ROWS = [["支出内容", "全年预算数", "执行数"], ["甲", 10, 9], ["乙", 20, 20], ["合计", 30, 29]]
+INDICATOR_ROWS = [["一级指标", "二级指标", "三级指标", "四级指标", "分值", "自评得分"],
+                  ["项目决策", "项目立项", "立项依据", "立项依据充分性", 20, 20],
+                  ["项目管理", "投入管理", "预算执行", "预算执行率", 20, 18],
+                  ["项目绩效", "项目产出", "数量指标", "发放人数", 60, 60]]
+
+
+def minimal(**sheets: list[list]) -> dict[str, list[list]]:
+    base = {"项目信息": INFO_ROWS, "预算": BUDGET_ROWS, "绩效指标": INDICATOR_ROWS}
+    base.update(sheets)
+    return base
+
+
+@pytest.fixture
+def xlsx(tmp_path):
+    counter = iter(range(10_000))
+
+    def build(sheets: dict[str, list[list]], **kw) -> Path:
+        return make_xlsx(tmp_path / f"wb{next(counter)}.xlsx", sheets, **kw)
+
+    return build
