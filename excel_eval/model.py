@@ -54,7 +54,8 @@ class Cell:
 
     @property
     def number(self) -> float | None:
-        return self.value if isinstance(self.value, float) else None
+        v = self.value
+        return float(v) if isinstance(v, (int, float)) and not isinstance(v, bool) else None
 
     @property
     def is_blank(self) -> bool:
@@ -158,4 +159,4 @@ class Model:
     @property
     def year(self) -> int | None:
         cell = self.info.get("year") if self.info else None
-        return int(cell.value) if cell is not None and isinstance(cell.value, float) else None
+        return int(cell.number) if cell is not None and cell.number is not None else None

@@ -1,8 +1,388 @@
-"""Scores computed from the model. Pure: no file I/O, no printing."""
+"""Scores computed from the model by the published rules. Pure: no file I/O, no printing.
+
+Every number the tool reports (execution rate, survey score, indicator score, section score,
+total, grade) is computed here and only here; the checks compare typed numbers with these.
+"""
 
 from __future__ import annotations
 
+import tomllib
+from collections import Counter
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+
+from . import layout
+from .layout import section_name
+from .model import Model, Question, Row, Survey
+from .targets import EQ, GE, GT, LE, LT, RANGE, Target, parse_target, units_compatible
+
+BUILTIN_SCHEMES = ("四级指标", "自评表")
+TEN_HAO_SECTIONS = {"预算执行率", "产出", "效益", "满意度"}
+
+
+class SchemeError(Exception):
+    """A scheme file that cannot be used; the message says what to fix."""
+
+
+@dataclass(frozen=True)
+class Scheme:
+    name: str
+    description: str
+    sections: tuple[tuple[str, float], ...]
+    option_weights: tuple[float, ...]
+    reverse_formula: str  # linear | ratio
+    over_performance: float
+    execution_rule: str  # linear | tiers
+    execution_tiers: tuple[tuple[float, float], ...]
+    qualitative: dict[str, tuple[float, float]]
+    grades: tuple[tuple[float, str], ...]
+
+    def grade(self, total: float) -> str:
+        for minimum, grade in self.grades:
+            if total >= minimum:
+                return grade
+        return self.grades[-1][1]
+
+    def section_weight(self, name: str) -> float | None:
+        return dict(self.sections).get(name)
+
+
+def load_scheme(source: str | Path) -> Scheme:
+    """A scheme by built-in name (四级指标 / 自评表) or from a TOML file."""
+    if str(source) in BUILTIN_SCHEMES:
+        text = resources.files("excel_eval").joinpath(f"schemes/{source}.toml").read_text("utf-8")
+        where = f"内置评分体系“{source}”"
+    else:
+        where = f"评分体系文件 {source}"
+        try:
+            text = Path(source).read_text("utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise SchemeError(f"无法读取{where}：{exc}") from exc
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise SchemeError(f"{where}格式有误：{exc}") from exc
+    try:
+        return _scheme(data)
+    except (KeyError, TypeError, ValueError) as exc:
+        raise SchemeError(f"{where}内容有误：{exc}") from exc
+
+
+def _scheme(d: dict) -> Scheme:
+    def need(key: str, table: dict = d) -> object:
+        if key not in table:
+            raise KeyError(f"缺少“{key}”")
+        return table[key]
+
+    weights = tuple(float(x) for x in need("option_weights"))
+    if len(weights) != 5 or not all(0 <= x <= 1 for x in weights):
+        raise ValueError("option_weights 须为 5 个 0～1 之间的数")
+    reverse = str(d.get("reverse_formula", "linear"))
+    execution = d.get("execution", {})
+    rule = str(execution.get("rule", "linear"))
+    if reverse not in ("linear", "ratio"):
+        raise ValueError("reverse_formula 须为 linear 或 ratio")
+    if rule not in ("linear", "tiers"):
+        raise ValueError("execution.rule 须为 linear 或 tiers")
+    sections = tuple((str(need("name", s)), float(need("weight", s))) for s in need("sections"))
+    grades = tuple(sorted(((float(need("min", g)), str(need("grade", g))) for g in need("grades")), reverse=True))
+    if not sections or not grades:
+        raise ValueError("sections 和 grades 不能为空")
+    return Scheme(
+        name=str(need("name")), description=str(d.get("description", "")), sections=sections,
+        option_weights=weights, reverse_formula=reverse,
+        over_performance=float(d.get("over_performance", 1.3)), execution_rule=rule,
+        execution_tiers=tuple(sorted(((float(a), float(b)) for a, b in execution.get("tiers", [])), reverse=True)),
+        qualitative={str(k): (float(v[0]), float(v[1])) for k, v in d.get("qualitative", {}).items()},
+        grades=grades,
+    )
+
+
+def pick_scheme(model: Model) -> Scheme:
+    """评分体系 row of 项目信息 if given, else by the 一级指标 names."""
+    named = model.info.text("scheme") if model.info else ""
+    if named in BUILTIN_SCHEMES:
+        return load_scheme(named)
+    names = {section_name(r.text("level1")) for r in (model.indicators.rows if model.indicators else [])}
+    return load_scheme("自评表" if names & TEN_HAO_SECTIONS else "四级指标")
+
+
+# --- results ------------------------------------------------------------------------------------
+
+@dataclass
+class BudgetScore:
+    budget: float
+    executed: float
+    received: float | None
+    execution_rate: float | None
+    arrival_rate: float | None
+
+
+@dataclass
+class QuestionScore:
+    question: Question
+    respondents: float
+    ratios: tuple[float, ...]
+    points: tuple[float, ...]
+    score: float
+
+
+@dataclass
+class SurveyScore:
+    survey: Survey
+    weights: tuple[float, ...]
+    questions: list[QuestionScore]
+    score: float
+    respondents: float | None  # the count most questions have
+    counts: tuple[float, ...]  # Σ per option over all questions
+
+
+@dataclass
+class IndicatorScore:
+    row: Row
+    name: str
+    section: str
+    weight: float | None
+    self_score: float | None
+    computed: float | None
+    rule: str  # 正向 / 反向 / 等于 / 区间 / 期限 / 定性 / 预算执行率 / 资金到位率 / 满意度 / 无法计算
+    target: Target
+    actual: Target
+    actual_value: float | None = None  # the actual used, in the target's terms (95% → 0.95)
+    met: bool | None = None
+    over_performance: bool = False
+    band: tuple[float, float] | None = None  # qualitative: the allowed share of w
+    note: str = ""
+
+    @property
+    def score(self) -> float:
+        """What counts in the total: the computed score where a rule applies, else the evaluator's."""
+        if self.computed is not None:
+            return self.computed
+        return self.self_score or 0.0
+
+
+@dataclass
+class SectionScore:
+    name: str
+    weight: float
+    score: float
+    self_score: float
+    scheme_weight: float | None
+
+
+@dataclass
+class Scores:
+    scheme: Scheme
+    budget: BudgetScore | None
+    surveys: list[SurveyScore]
+    indicators: list[IndicatorScore]
+    sections: list[SectionScore]
+    total: float | None
+    grade: str | None
+    self_total: float | None
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def satisfaction(self) -> float | None:
+        return self.surveys[0].score if self.surveys else None
+
+
+# --- scoring ------------------------------------------------------------------------------------
 
 def option_points(points: float, count: float, respondents: float, weight: float) -> float:
     """The points one option of a question contributes: 分值 × count / respondents × weight."""
     return points * count / respondents * weight if respondents else 0.0
+
+
+def score(model: Model, scheme: Scheme | None = None) -> Scores:
+    scheme = scheme or pick_scheme(model)
+    budget = score_budget(model)
+    surveys = [score_survey(s, option_weights(model, scheme)) for s in model.surveys]
+    indicators = score_indicators(model, scheme, budget, surveys)
+    sections = score_sections(indicators, scheme)
+    total = sum(s.score for s in sections) if sections else None
+    self_total = sum(s.self_score for s in sections) if sections else None
+    return Scores(scheme, budget, surveys, indicators, sections, total,
+                  scheme.grade(total) if total is not None else None, self_total)
+
+
+def option_weights(model: Model, scheme: Scheme) -> tuple[float, ...]:
+    info = model.info
+    given = [info.num(f"weight_{o}") if info else None for o in layout.OPTIONS]
+    return tuple(g if g is not None else d for g, d in zip(given, scheme.option_weights))
+
+
+def score_budget(model: Model) -> BudgetScore | None:
+    t = model.budget
+    if t is None or not t.rows:
+        return None
+    budget, executed = t.column_sum("budget"), t.column_sum("executed")
+    has_received = any(r.num("received") is not None for r in t.rows)
+    received = t.column_sum("received") if has_received else None
+    return BudgetScore(budget, executed, received,
+                       executed / budget if budget else None,
+                       received / budget if budget and received is not None else None)
+
+
+def score_survey(survey: Survey, weights: tuple[float, ...]) -> SurveyScore:
+    questions = []
+    for q in survey.questions:
+        counts = [q.counts.num(f"opt_{o}") or 0.0 for o in layout.OPTIONS]
+        n = sum(counts)
+        w = q.weight.number if q.weight is not None and q.weight.number is not None else 0.0
+        ratios = tuple(c / n if n else 0.0 for c in counts)
+        points = tuple(option_points(w, c, n, wk) for c, wk in zip(counts, weights))
+        questions.append(QuestionScore(q, n, ratios, points, sum(points)))
+    ns = Counter(q.respondents for q in questions if q.respondents)
+    totals = tuple(sum(q.counts.num(f"opt_{o}") or 0.0 for q in survey.questions) for o in layout.OPTIONS)
+    return SurveyScore(survey, weights, questions, sum(q.score for q in questions),
+                       ns.most_common(1)[0][0] if ns else None, totals)
+
+
+def leaf_name(row: Row) -> str:
+    for key in ("level4", "level3", "level2", "level1"):
+        if row.text(key):
+            return row.text(key)
+    return ""
+
+
+def is_execution(name: str) -> bool:
+    return "执行率" in name
+
+
+def is_arrival(name: str) -> bool:
+    return "到位率" in name
+
+
+def is_satisfaction(name: str) -> bool:
+    return "满意度" in name
+
+
+def linked_survey(row: Row, name: str, satisfaction_rows: int, surveys: list[SurveyScore]) -> SurveyScore | None:
+    """The questionnaire a 满意度 indicator reports on: named by the sheet suffix (满意度问卷-培训 ↔
+    培训满意度), or the only questionnaire when the workbook has one 满意度 indicator."""
+    for s in surveys:
+        suffix = s.survey.sheet[len(layout.SURVEY.name):].strip(" -－_—") if s.survey.sheet.startswith(layout.SURVEY.name) else ""
+        if suffix and suffix in name:
+            return s
+    return surveys[0] if len(surveys) == 1 and satisfaction_rows == 1 else None
+
+
+def score_indicators(model: Model, scheme: Scheme, budget: BudgetScore | None,
+                     surveys: list[SurveyScore]) -> list[IndicatorScore]:
+    if model.indicators is None:
+        return []
+    year = model.year
+    rows = model.indicators.rows
+    n_satisfaction = sum(1 for r in rows if is_satisfaction(leaf_name(r)))
+    out = []
+    for row in rows:
+        name = leaf_name(row)
+        w = row.num("weight")
+        target = parse_target(row.get("target").value if row.get("target") else None, year)
+        actual = parse_target(row.get("actual").value if row.get("actual") else None, year)
+        result = IndicatorScore(row, name, section_name(row.text("level1")), w, row.num("score"), None, "无法计算",
+                                target, actual)
+        if w is not None:
+            _score_one(result, scheme, budget, linked_survey(row, name, n_satisfaction, surveys)
+                       if is_satisfaction(name) else None)
+        out.append(result)
+    return out
+
+
+def _score_one(r: IndicatorScore, scheme: Scheme, budget: BudgetScore | None, survey: SurveyScore | None) -> None:
+    w = r.weight or 0.0
+    kind = r.row.text("type")
+    if budget is not None and (is_execution(r.name) or is_arrival(r.name)):
+        rate = budget.execution_rate if is_execution(r.name) else budget.arrival_rate
+        if rate is not None:
+            r.rule = "预算执行率" if is_execution(r.name) else "资金到位率"
+            r.actual_value = rate
+            r.computed = _rate_points(w, rate, scheme) if is_execution(r.name) else w * min(rate, 1.0)
+            r.met = rate >= (r.target.value if r.target.kind == "number" and r.target.unit == "%" else 1.0) - 1e-9
+            return
+    if survey is not None:
+        r.actual = Target("number", EQ, survey.score / 100, unit="%", text=f"{survey.score:.2f}")
+        r.note = f"实际完成值取自“{survey.survey.sheet}”的满意度得分 {survey.score:.2f}"
+    t, a = r.target, r.actual
+    if kind == "定性" or t.kind == "qualitative" or (t.kind != "empty" and a.kind == "qualitative"):
+        r.rule = "定性"
+        level = a.level or (t.level if a.kind == "empty" else "")
+        r.band = scheme.qualitative.get(level)
+        return
+    if t.kind == "date":
+        r.rule = "期限"
+        if a.kind == "date":
+            r.met = a.date <= t.date if t.op in (LE, LT, EQ) else a.date >= t.date
+            r.computed = w if r.met else None
+        return
+    if t.kind not in ("number", "range") or a.kind != "number":
+        return
+    if not units_compatible(t.unit, a.unit) and not ({t.unit, a.unit} == {"%", ""}):
+        r.rule = "单位不一致"
+        return
+    value = a.value
+    if t.unit == "%" and a.unit != "%":
+        value = value if value <= 1.5 else value / 100
+        r.note = f"实际完成值 {a.value:g} 按 {value:.2%} 理解"
+    elif a.unit == "%" and t.unit != "%":
+        tv = t.value if t.value is not None and t.value <= 1.5 else (t.value or 0) / 100
+        t = Target(t.kind, t.op, tv, (t.high / 100 if t.high and t.high > 1.5 else t.high), "%", text=t.text)
+        r.note = f"目标值 {r.target.text} 按 {tv:.2%} 理解"
+    value = max(value, 0.0)
+    r.actual_value = value
+    if t.op == RANGE:
+        lo, hi = t.value or 0.0, t.high or 0.0
+        r.rule = "区间"
+        if value < lo:
+            r.computed, r.met = (w * value / lo if lo else w), False
+        elif value > hi:
+            r.computed, r.met = _reverse(w, value, hi, scheme), False
+        else:
+            r.computed, r.met = w, True
+        return
+    tv = t.value or 0.0
+    if t.op in (LE, LT):
+        r.rule = "反向"
+        r.met = value <= tv if t.op == LE else value < tv
+        r.computed = w if value <= tv else _reverse(w, value, tv, scheme)
+        return
+    r.rule = "正向" if t.op in (GE, GT) else "等于"
+    if t.op == EQ and tv == 0:
+        r.met = value <= 0
+        r.computed = w if r.met else 0.0
+        return
+    r.met = value >= tv - 1e-12 if t.op != GT else value > tv
+    r.computed = w if value >= tv else (w * value / tv if tv else w)
+    r.over_performance = tv > 0 and value >= scheme.over_performance * tv
+
+
+def _reverse(w: float, a: float, t: float, scheme: Scheme) -> float:
+    if scheme.reverse_formula == "ratio":
+        return w * min(1.0, t / a) if a > 0 else w
+    if t <= 0:
+        return w if a <= 0 else 0.0
+    if a >= 2 * t:
+        return 0.0
+    return w * (1 - (a - t) / t)
+
+
+def _rate_points(w: float, rate: float, scheme: Scheme) -> float:
+    if scheme.execution_rule == "tiers":
+        for minimum, share in scheme.execution_tiers:
+            if rate >= minimum - 1e-9:
+                return w * share
+        return 0.0
+    return w * min(rate, 1.0)
+
+
+def score_sections(indicators: list[IndicatorScore], scheme: Scheme) -> list[SectionScore]:
+    groups: dict[str, list[IndicatorScore]] = {}
+    for ind in indicators:
+        groups.setdefault(ind.section, []).append(ind)
+    order = [name for name, _ in scheme.sections]
+    names = sorted(groups, key=lambda n: (order.index(n) if n in order else len(order), list(groups).index(n)))
+    return [SectionScore(n, sum(i.weight or 0 for i in groups[n]), sum(i.score for i in groups[n]),
+                         sum(i.self_score or 0 for i in groups[n]), scheme.section_weight(n)) for n in names]

@@ -1,0 +1,134 @@
+"""One parser for what staff write as 年度指标值 and 实际完成值: `≥95%`, `不多于64.53万元`,
+`90%-95%`, `2022年11月30日前`, `明显提高`. It never raises."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from .parse import UNITS
+
+GE, GT, LE, LT, EQ, RANGE = "≥", ">", "≤", "<", "=", "range"
+
+_PREFIX_OPS = [  # longest first
+    ("大于等于", GE), ("不低于", GE), ("不少于", GE), ("至少", GE), ("达到", GE), (">=", GE), ("≥", GE), ("≧", GE),
+    ("小于等于", LE), ("不高于", LE), ("不多于", LE), ("不超过", LE), ("控制在", LE), ("<=", LE), ("≤", LE), ("≦", LE),
+    ("大于", GT), ("高于", GT), ("超过", GT), (">", GT),
+    ("小于", LT), ("低于", LT), ("<", LT),
+    ("等于", EQ), ("=", EQ),
+]
+_SUFFIX_OPS = [("及以上", GE), ("以上", GE), ("及以下", LE), ("以下", LE), ("以内", LE), ("之内", LE)]
+_NUM = r"(-?(?:\d+(?:\.\d+)?|\.\d+))"
+_UNIT = "(?:" + "|".join(re.escape(u) for u in sorted(UNITS + ("人次", "万人", "%", "‰"), key=len, reverse=True)) + ")"
+_VALUE = re.compile(rf"^{_NUM}(?P<unit>{_UNIT})?$")
+_RANGE = re.compile(rf"^{_NUM}(?P<u1>{_UNIT})?(?:-|~|～|—|至|到)+{_NUM}(?P<u2>{_UNIT})?$")
+_DATE = re.compile(r"^(?:(\d{4})[年.\-/])?(\d{1,2})[月.\-/](?:(\d{1,2})日?|底|末)?(?:前|之前|以前|完成)?$")
+_YEAR_END = re.compile(r"^(\d{4})年(?:底|末)(?:前|之前|以前)?$")
+
+QUALITATIVE_LEVELS = {"未达成": "未达成", "部分达成": "部分达成", "基本达成": "部分达成", "达成": "达成",
+                      "已完成": "达成", "完成": "达成", "全部达成": "达成"}
+
+
+@dataclass(frozen=True)
+class Target:
+    """A parsed target or actual.
+
+    kind: number | range | date | qualitative | empty. For numbers `value` is a fraction when `unit`
+    is `%` (95% → 0.95); `high` is the upper end of a range.
+    """
+
+    kind: str
+    op: str = EQ
+    value: float | None = None
+    high: float | None = None
+    unit: str = ""
+    date: dt.date | None = None
+    phrase: str = ""
+    text: str = ""
+
+    @property
+    def level(self) -> str:
+        """达成 / 部分达成 / 未达成 when the phrase states a completion level."""
+        return QUALITATIVE_LEVELS.get(self.phrase, "")
+
+
+def clean(text: str) -> str:
+    s = unicodedata.normalize("NFKC", text)
+    s = re.sub(r"\s+", "", s)
+    return s.replace("﹦", "=").replace("＝", "=").replace("百分比", "%").replace("，", ",").replace(",", "")
+
+
+def parse_target(raw: object, year: int | None = None) -> Target:
+    """Cell value → Target. Dates without a year take `year` (the evaluation year)."""
+    if raw is None or (isinstance(raw, str) and not raw.strip()):
+        return Target("empty")
+    if isinstance(raw, dt.datetime):
+        return Target("date", LE, date=raw.date(), text=str(raw.date()))
+    if isinstance(raw, dt.date):
+        return Target("date", LE, date=raw, text=str(raw))
+    if isinstance(raw, bool):
+        return Target("qualitative", phrase=str(raw), text=str(raw))
+    if isinstance(raw, (int, float)):
+        if not math.isfinite(raw):
+            return Target("qualitative", phrase=str(raw), text=str(raw))
+        return Target("number", EQ, float(raw), text=str(raw))
+    text = str(raw)
+    s = clean(text)
+    if s in ("-", "—", "/"):
+        return Target("empty", text=text)
+    op = EQ
+    for word, o in _PREFIX_OPS:
+        if s.startswith(word):
+            op, s = o, s[len(word):]
+            break
+    for word, o in _SUFFIX_OPS:
+        if s.endswith(word):
+            op, s = (o if op == EQ else op), s[: -len(word)]
+            break
+    m = _VALUE.match(s)
+    if m:
+        value, unit = float(m[1]), m["unit"] or ""
+        if unit in ("%", "‰"):
+            value, unit = value / (100 if unit == "%" else 1000), "%"
+        return Target("number", op, value, unit=unit, text=text)
+    date = _parse_date(s, year)
+    if date is not None:
+        return Target("date", LE if op == EQ else op, date=date, text=text)
+    m = _RANGE.match(s)
+    if m:
+        lo, hi = float(m[1]), float(m[3])
+        unit = m["u1"] or m["u2"] or ""
+        if unit in ("%", "‰"):
+            lo, hi, unit = lo / 100, hi / 100, "%"
+        return Target("range", RANGE, min(lo, hi), max(lo, hi), unit, text=text)
+    return Target("qualitative", phrase=clean(text), text=text)
+
+
+def _parse_date(s: str, year: int | None) -> dt.date | None:
+    m = _YEAR_END.match(s)
+    if m:
+        return dt.date(int(m[1]), 12, 31)
+    m = _DATE.match(s)
+    if not m or not (m[1] or year):
+        return None
+    if not m[1] and not re.search(r"[月底末]", s):
+        return None  # `5.5` is a number, not May 5th
+    y, mo = int(m[1] or year), int(m[2])
+    if not 1 <= mo <= 12 or not 1900 <= y <= 2200:
+        return None
+    last = (dt.date(y + (mo == 12), mo % 12 + 1, 1) - dt.timedelta(days=1)).day
+    day = int(m[3]) if m[3] else last
+    return dt.date(y, mo, day) if 1 <= day <= last else None
+
+
+UNIT_FAMILIES = [{"人", "人次", "名", "万人"}, {"万元", "元"}, {"次", "期", "场"}]
+
+
+def units_compatible(a: str, b: str) -> bool:
+    """人 vs 人次 is fine; % vs 万元 is not. A missing unit fits anything."""
+    if not a or not b or a == b:
+        return True
+    return any(a in fam and b in fam for fam in UNIT_FAMILIES)
