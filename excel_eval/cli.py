@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Optional
 
 import typer
 
@@ -48,24 +48,63 @@ def template(out: Annotated[Path, typer.Argument(help="输出文件，默认为�
     typer.echo(f"已生成模板：{out}", err=True)
 
 
+SchemeOption = Annotated[Optional[Path], typer.Option("--scheme", help="评分体系文件（TOML），覆盖工作簿中的“评分体系”")]
+JsonOption = Annotated[bool, typer.Option("--json", help="在标准输出打印 JSON 结果（其他信息写到标准错误）")]
+
+
 @app.command()
-def check(file: Annotated[Path, typer.Argument(help="要核对的工作簿（.xlsx）")]) -> None:
-    """读取并核对工作簿，列出发现的问题（不写任何文件）。"""
-    from .findings import Severity, sort_findings
-    from .reader import ReadError, read_workbook
+def check(file: Annotated[Path, typer.Argument(help="要核对的工作簿（.xlsx）")],
+          json_out: JsonOption = False, scheme: SchemeOption = None) -> None:
+    """读取、评分并核对工作簿，列出发现的问题（不写任何文件）。"""
+    from .evaluate import evaluate
+    from .findings import Severity
 
     if not file.is_file():
         _fail(f"找不到文件：{file}", EXIT_USAGE)
+    result = evaluate(file, _scheme(scheme))
+    if json_out:
+        _print_json(result.as_dict())
+    if not result.ok:
+        _fail(f"{file}：{result.reason}", EXIT_UNREADABLE)
+    for f in result.findings:
+        where = str(f.loc) if f.loc else "-"
+        typer.echo(f"{f.severity.value} {f.code} {where:<14} {f.message}", err=True)
+        if f.hint:
+            typer.echo(f"{'':<11}→ {f.hint}", err=True)
+    s = result.scores
+    total = f"核算总分 {s.total:.2f}（{s.grade}）" if s.total is not None else "未能计算总分"
+    counts = "，".join(f"{sev.value} {result.count(sev)}" for sev in Severity)
+    typer.echo(f"{file.name}：{total}；{counts}", err=True)
+    raise typer.Exit(EXIT_FINDINGS if result.has_errors else EXIT_OK)
+
+
+@app.command()
+def rules(markdown: Annotated[bool, typer.Option("--markdown", help="输出 docs/rules.md 的内容")] = False) -> None:
+    """列出全部核对规则（代码、级别、名称、说明）。"""
+    from .rules import ALL_RULES, rules_markdown
+
+    if markdown:
+        typer.echo(rules_markdown(), nl=False)
+        return
+    for r in ALL_RULES:
+        typer.echo(f"{r.code}  {r.severity.value}  {r.name:<32} {r.what}")
+
+
+def _scheme(path: Path | None):
+    if path is None:
+        return None
+    from .scoring import SchemeError, load_scheme
+
     try:
-        reading = read_workbook(file)
-    except ReadError as exc:
-        _fail(f"{file}：{exc}", EXIT_UNREADABLE)
-    findings = sort_findings(reading.findings)
-    for f in findings:
-        typer.echo(f"{f}\n    → {f.hint}" if f.hint else str(f), err=True)
-    counts = {s: sum(1 for f in findings if f.severity is s) for s in Severity}
-    typer.echo(f"{file.name}：" + "，".join(f"{s.value} {n}" for s, n in counts.items()), err=True)
-    raise typer.Exit(EXIT_FINDINGS if counts[Severity.ERROR] else EXIT_OK)
+        return load_scheme(path)
+    except SchemeError as exc:
+        _fail(str(exc), EXIT_USAGE)
+
+
+def _print_json(data: dict) -> None:
+    import json
+
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
 
 
 def _fail(message: str, code: int) -> None:

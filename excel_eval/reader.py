@@ -110,6 +110,8 @@ class _Reader:
         elif num.from_text:
             shown = f"{value:.{_decimals(num.step)}%}" if num.percent else f"{value:g}"
             self.add(rules.NUMBER_FROM_TEXT(loc, text=_clip(raw), value=shown))
+        if kind == "ratio":  # a ratio is read at a whole percent at least: 0.9 means 90%
+            return Cell(value, loc, min(num.step, 0.01), text, True)
         return Cell(value, loc, num.step, text, num.percent)
 
     # --- 项目信息 ------------------------------------------------------------------------------

@@ -68,5 +68,496 @@ MONEY_UNIT_CONVERTED = Rule(
     bad="金额单位为万元，某格填“3000元”。", good="填 0.3。",
 )
 
+# --- P: 项目信息 ------------------------------------------------------------------------------
+
+INFO_REQUIRED = Rule(
+    "P001", "info-required-missing", E,
+    "项目信息缺少“{label}”",
+    "请在“项目信息”表填写“{label}”。",
+    what="项目名称、实施单位、评价年度是否填写。",
+    why="结果和汇总表要按项目、单位和年度归档。",
+    bad="“评价年度”一行右侧为空。", good="评价年度：2022。",
+)
+YEAR_INVALID = Rule(
+    "P002", "year-invalid", E,
+    "评价年度“{text}”不是年份",
+    "请填写四位年份，如 2022 或 2022年。",
+    what="评价年度能否识别为年份。",
+    why="期限类指标（如“12月底前”）要用评价年度补全日期。",
+    bad="评价年度：二〇二二。", good="评价年度：2022。",
+)
+OPTION_WEIGHT_RANGE = Rule(
+    "P003", "option-weight-range", E,
+    "选项{option}权重 {actual} 不在 0～1 之间",
+    "问卷选项权重是得分系数，请填写 0 到 1 之间的数，如 A=1、B=0.8。",
+    what="问卷选项 A～E 的权重是否在 0～1 之间。",
+    why="权重超出 0～1，满意度得分会超过题目分值。",
+    bad="选项B权重：80。", good="选项B权重：0.8。",
+)
+OPTION_WEIGHT_ORDER = Rule(
+    "P004", "option-weight-order", W,
+    "问卷选项权重没有从 A 到 E 递减：{actual}",
+    "“非常满意”的权重应最高，“很不满意”最低，请检查是否填反或错行。",
+    what="选项权重是否按 A（非常满意）→ E（很不满意）递减。",
+    why="权重顺序颠倒，满意的回答反而得分低。",
+    bad="A=0.8、B=1。", good="A=1、B=0.8、C=0.6、D=0.2、E=0。",
+)
+SURVEYS_VALID_OVER_ISSUED = Rule(
+    "P005", "surveys-valid-over-issued", E,
+    "有效问卷份数 {actual} 多于发放份数 {expected}",
+    "有效问卷不可能多于发放的问卷，请核对两处份数。",
+    what="有效问卷份数不超过问卷发放份数。",
+    why="份数矛盾说明统计口径有误。",
+    bad="发放 26 份，有效 28 份。", good="发放 26 份，有效 26 份。",
+)
+
+# --- B: 预算 ----------------------------------------------------------------------------------
+
+NEGATIVE_AMOUNT = Rule(
+    "B001", "negative-amount", E,
+    "金额为负数：{actual}",
+    "预算、到位、执行、结余金额不应为负；退回资金请在备注说明。",
+    what="预算表的金额是否为负。",
+    why="负数金额会冲减合计，掩盖真实的执行情况。",
+    bad="执行数 -3.5。", good="执行数 3.5。",
+)
+BALANCE_MISMATCH = Rule(
+    "B002", "balance-mismatch", E,
+    "结余 {actual} ≠ 全年预算数 − 执行数 = {expected}",
+    "结余应等于全年预算数减执行数，请核对这三个数。",
+    what="每行的结余是否等于全年预算数减执行数。",
+    why="三个数对不上，至少有一个是错的。",
+    bad="下达 5.271、使用 0.9735、结余 4.3。", good="结余 4.2975。",
+)
+RECEIVED_OVER_BUDGET = Rule(
+    "B003", "received-over-budget", W,
+    "到位数 {actual} 超过全年预算数 {expected}",
+    "到位资金一般不超过预算；如有追加，请调整全年预算数或在备注说明。",
+    what="到位数是否超过全年预算数。",
+    why="到位超预算通常是预算数没有按调整后的数填写。",
+    bad="预算 10、到位 12。", good="预算 12、到位 12。",
+)
+EXECUTED_OVER_RECEIVED = Rule(
+    "B004", "executed-over-received", W,
+    "执行数 {actual} 超过到位数 {expected}",
+    "支出不应超过到位资金；如使用了其他资金，请另起一行填写并在备注说明。",
+    what="执行数是否超过到位数。",
+    why="钱没到位却花出去了，要么数字错，要么有其他资金来源未列出。",
+    bad="到位 10、执行 12。", good="到位 10、执行 9.5。",
+)
+BUDGET_TOTAL_MISMATCH = Rule(
+    "B005", "budget-total-mismatch", E,
+    "合计行的“{column}” {actual} ≠ 上面各行之和 {expected}",
+    "请检查合计公式的范围是否包含了所有明细行，或手工合计是否算错。",
+    what="预算表合计行的每一列是否等于各明细行之和。",
+    why="合计与明细不符，报告引用的总数就不可信。",
+    bad="明细 1.56+5.271+64.53+26，合计写 97.3。", good="合计 97.361。",
+)
+EXECUTION_OVER_BUDGET = Rule(
+    "B006", "execution-over-budget", W,
+    "执行数合计 {actual} 超过全年预算数合计 {expected}（执行率 {rate}）",
+    "如使用了上年结转资金，请另起一行，资金来源填“上年结转资金”，并在“备注”说明原因。",
+    what="预算执行率是否超过 100%。",
+    why="执行率超过 100% 而不说明，是自评报告最常见的疑点。",
+    bad="预算 16、执行 24，无说明。", good="另起一行“上年结转资金 8”，备注说明。",
+)
+EXECUTION_LOW = Rule(
+    "B007", "execution-low", I,
+    "预算执行率 {rate}，明显低于计划",
+    "请在偏差原因中说明执行率低的原因和改进措施（如结余资金的处理）。",
+    what="预算执行率是否低于 90%。",
+    why="执行率低影响预算执行率指标得分，报告须说明原因。",
+    bad="执行率 58.33%，未说明。", good="说明“受疫情影响活动开展较少”。",
+)
+INITIAL_DIFFERS = Rule(
+    "B008", "initial-differs-without-note", I,
+    "年初预算数 {actual} 与全年预算数 {expected} 不同，但备注为空",
+    "预算调整的，请在备注写明调整原因和文号。",
+    what="年初预算数与全年预算数不同时是否有备注。",
+    why="预算调整要有依据，评价时会被问到。",
+    bad="年初 50、全年 76.1，备注空。", good="备注“追加 26.1 万元，昆财社〔2022〕xx号”。",
+)
+
+# --- F: 资金分配 -------------------------------------------------------------------------------
+
+ALLOCATION_VS_BUDGET = Rule(
+    "F001", "allocation-vs-budget", W,
+    "分配金额合计 {actual} ≠ 全年预算数合计 {expected}",
+    "对下资金应与预算一致；如只分配了部分资金，请在备注说明。",
+    what="资金分配表的分配金额合计是否等于预算表的全年预算数合计。",
+    why="分配给下级的钱与预算对不上，说明有资金去向没有列出或重复列出。",
+    bad="预算 306.55，分配合计 300.48。", good="分配合计 306.55。",
+)
+QUANTITY_TIMES_STANDARD = Rule(
+    "F002", "quantity-times-standard", E,
+    "数量 × 单位标准 = {expected}，但分配金额为 {actual}",
+    "请核对数量、补助标准和分配金额。",
+    what="每行的数量 × 单位标准是否等于分配金额。",
+    why="按标准分配的资金算错，会多拨或少拨。",
+    bad="260 家 × 0.135 万元 = 35.1，填 35。", good="35.1。",
+)
+PAID_OVER_ALLOCATED = Rule(
+    "F003", "paid-over-allocated", W,
+    "实拨金额 {actual} 超过分配金额 {expected}",
+    "实拨不应超过分配；如有追加，请修改分配金额并在备注说明。",
+    what="实拨金额是否超过分配金额。",
+    why="多拨的资金需要说明来源。",
+    bad="分配 20、实拨 22。", good="分配 22、实拨 22。",
+)
+DUPLICATE_UNIT = Rule(
+    "F004", "duplicate-unit", W,
+    "单位“{name}”重复出现（另见 {other}）",
+    "同一单位请合并为一行，或在单位名称中写明区别（如不同项目）。",
+    what="同一单位名称是否出现两次。",
+    why="重复的行会让同一单位被算两次钱。",
+    bad="“东川区残联”出现两行。", good="合并为一行。",
+)
+ALLOCATION_TOTAL_MISMATCH = Rule(
+    "F005", "allocation-total-mismatch", E,
+    "合计行的“{column}” {actual} ≠ 上面各行之和 {expected}",
+    "请检查合计公式的范围，或手工合计是否算错。",
+    what="资金分配表合计行是否等于各行之和。",
+    why="合计与明细不符，拨付总数就不可信。",
+    bad="11 个县区合计写 300。", good="合计 306.55。",
+)
+
+# --- I: 绩效指标 -------------------------------------------------------------------------------
+
+WEIGHTS_NOT_100 = Rule(
+    "I001", "weights-not-100", E,
+    "指标分值合计 {actual}，应为 100",
+    "请检查是否漏填或多填了指标分值。",
+    what="全部指标的分值之和是否为 100。",
+    why="满分不是 100，总分和等级就失去意义。",
+    bad="分值合计 98。", good="分值合计 100。",
+)
+SECTION_WEIGHT = Rule(
+    "I002", "section-weight", W,
+    "一级指标“{section}”分值合计 {actual}，评分体系“{scheme}”规定为 {expected}",
+    "请按评分体系分配分值，或在项目信息中选择正确的评分体系。",
+    what="各一级指标的分值是否符合评分体系（四级指标体系为 20/20/60）。",
+    why="分值结构不合规，评价结果不可比。",
+    bad="项目决策 25 分。", good="项目决策 20 分。",
+)
+SCORE_OUT_OF_RANGE = Rule(
+    "I003", "score-out-of-range", E,
+    "自评得分 {actual} 不在 0 到分值 {expected} 之间",
+    "自评得分不能超过分值，也不能为负。",
+    what="自评得分是否在 0 与分值之间。",
+    why="超分或负分会直接让总分出错。",
+    bad="分值 4、得分 5。", good="分值 4、得分 4。",
+)
+TARGET_UNPARSED = Rule(
+    "I004", "target-unparsed", W,
+    "定量指标的年度指标值“{text}”无法识别",
+    "请写成“≥95%”“不少于60人次”“不多于64.53万元”“2022年11月30日前”这样的形式。",
+    what="定量指标的目标值能否识别出比较方向、数值和单位。",
+    why="目标值含糊，无法判断是否完成，也就无法核对得分。",
+    bad="“较上年有所增加”标为定量。", good="“≥1237人”。",
+)
+ACTUAL_MISSING = Rule(
+    "I005", "actual-missing", W,
+    "定量指标“{name}”没有填写实际完成值",
+    "请填写实际完成值，与年度指标值使用相同的单位。",
+    what="定量指标是否填写了实际完成值。",
+    why="没有完成值，得分没有依据。",
+    bad="目标 ≥95%，完成值空。", good="完成值 100%。",
+)
+UNIT_MISMATCH = Rule(
+    "I006", "unit-mismatch", E,
+    "年度指标值单位“{expected}”与实际完成值单位“{actual}”不一致",
+    "请用相同单位填写目标和完成值（人与人次可以混用，% 与 万元不行）。",
+    what="目标值与完成值的单位是否可比。",
+    why="单位不同，无法比较是否完成。",
+    bad="目标 ≥95%，完成 306.55万元。", good="目标 ≥95%，完成 100%。",
+)
+MET_NOT_FULL = Rule(
+    "I007", "met-but-deducted", W,
+    "指标已完成（目标 {target}，完成 {done}），但自评得分 {actual} 低于分值 {expected}",
+    "目标已完成应得满分；如因质量等原因扣分，请在偏差原因中写明。",
+    what="定量指标完成了目标却没有得满分。",
+    why="得分与完成情况矛盾，是自评表最常见的问题之一。",
+    bad="目标 ≥85%，完成 90%，得 3/4 分。", good="得 4/4 分。",
+)
+MISSED_BUT_FULL = Rule(
+    "I008", "missed-but-full", E,
+    "指标未完成（目标 {target}，完成 {done}），却给了满分 {actual}；按规则应得 {expected}",
+    "未完成的指标应按完成比例扣分。",
+    what="定量指标未完成目标却得了满分。",
+    why="得分与完成情况自相矛盾。",
+    bad="目标 ≥10次，完成 6次，得满分。", good="按 6/10 得 60% 的分值。",
+)
+SCORE_DIFFERS_FROM_RULE = Rule(
+    "I009", "score-differs-from-rule", W,
+    "自评得分 {actual} 与按“{rule}”规则计算的 {expected} 不同",
+    "请按评分规则重新计算得分，或在评分说明中写明采用的规则。",
+    what="有计分规则的指标（正向、反向、预算执行率等），自评得分是否等于规则算出的分数。",
+    why="得分不按规则，总分和等级就站不住。",
+    bad="执行率 58.33%、分值 4，得 2.8。", good="得 2.33。",
+)
+OVER_PERFORMANCE = Rule(
+    "I010", "over-performance", W,
+    "实际完成值 {done} 达到目标 {target} 的 {times}，但没有填写偏差原因",
+    "大幅超额完成通常说明目标定得偏低，请在偏差原因中说明，下年度调整目标。",
+    what="实际完成值是否达到目标值的 1.3 倍以上而未说明。",
+    why="目标定得太低，绩效目标就失去约束作用。",
+    bad="目标 ≥10人，完成 21人，无说明。", good="偏差原因写明超额原因。",
+)
+DEDUCTED_WITHOUT_REASON = Rule(
+    "I011", "deducted-without-reason", W,
+    "得分 {actual} 低于分值 {expected}，但没有填写偏差原因",
+    "扣分的指标请在“偏差原因”列写明原因和改进措施。",
+    what="扣了分的指标是否写明偏差原因。",
+    why="财政部门要求对每个扣分项说明原因和整改措施。",
+    bad="得 3/4 分，偏差原因空。", good="偏差原因“受疫情影响活动较少，下年度…”。",
+)
+QUALITATIVE_BAND = Rule(
+    "I012", "qualitative-band", W,
+    "完成情况为“{level}”，得分应在分值的 {band} 之间（{low}～{high} 分），实际 {actual}",
+    "达成 80%～100%、部分达成 60%～80%、未达成 60% 以下；请调整得分或完成情况的表述。",
+    what="定性指标的得分是否落在所述完成程度对应的区间。",
+    why="“达成”却只给一半分，或“未达成”给满分，说明表述与打分不一致。",
+    bad="部分达成，得 4/4 分。", good="部分达成，得 3/4 分。",
+)
+DEADLINE_MISSED = Rule(
+    "I013", "deadline-missed-without-reason", W,
+    "完成时间 {done} 晚于期限 {target}，但没有填写偏差原因",
+    "未按期完成的，请在偏差原因中说明原因。",
+    what="期限类指标逾期时是否写明原因。",
+    why="逾期完成需要说明，且不应得满分。",
+    bad="期限 2022年11月30日前，完成 2022年12月5日，无说明。", good="写明逾期原因。",
+)
+SCORE_MISSING = Rule(
+    "I014", "score-missing", W,
+    "指标“{name}”没有自评得分",
+    "请填写自评得分；定性指标的得分由评价人按完成程度给出。",
+    what="没有计分规则可算的指标（定性指标等）是否填写了自评得分。",
+    why="没有得分，总分就少算了这一项。",
+    bad="定性指标得分空。", good="得 3 分。",
+)
+WEIGHT_MISSING = Rule(
+    "I015", "weight-missing", E,
+    "指标“{name}”没有分值",
+    "请填写该指标的分值；不计分的指标请删除该行。",
+    what="每个指标是否填写了分值。",
+    why="没有分值的指标无法计分。",
+    bad="分值空。", good="分值 3。",
+)
+
+# --- S: 满意度问卷 -----------------------------------------------------------------------------
+
+RESPONDENTS_MISMATCH = Rule(
+    "S001", "respondents-mismatch", E,
+    "本题答题人数 {actual} ≠ {what} {expected}",
+    "每道题的各选项人数之和应等于有效问卷份数，请核对人数行。",
+    what="每题各选项人数之和是否等于有效问卷份数（未填份数时，与其他题比较）。",
+    why="人数对不上，占比和得分都会算错。",
+    bad="有效问卷 114 份，某题人数合计 113。", good="114。",
+)
+RATIO_ROW_SUM = Rule(
+    "S002", "ratio-row-sum", E,
+    "占比行合计 {actual}，应为 100%",
+    "占比应由人数除以答题人数算出，合计为 100%；请检查是否抄错列。",
+    what="每题占比行之和是否为 100%（按填写精度允许舍入误差，如 101% 对两位小数）。",
+    why="占比合计 116%，说明有数字抄错或公式引用错列。",
+    bad="82.46%、0%、16.67%、16.67%、0%，合计 116%。", good="82.46%、0%、16.67%、0.88%、0%。",
+)
+RATIO_MISMATCH = Rule(
+    "S003", "ratio-mismatch", E,
+    "占比 {actual} ≠ 人数 {count} / {n} = {expected}",
+    "占比 = 该选项人数 ÷ 答题人数；建议用模板中的公式。",
+    what="每个占比是否等于人数除以答题人数（按填写精度比较，差一位末位算舍入提示）。",
+    why="手填占比最容易抄错。",
+    bad="1 人 / 114 人，占比填 16.67%。", good="0.88%。",
+)
+COPIED_VALUE = Rule(
+    "S004", "copied-from-neighbour", E,
+    "该选项人数为 0，{row}却填了 {actual}",
+    "人数为 0 的选项占比和得分都应为 0；常见原因是从相邻列复制了数字。",
+    what="人数为 0 的选项，占比或得分是否不为 0。",
+    why="这是“从旁边一列复制过来”的典型痕迹。",
+    bad="D 人数 0，D 占比 13.16%（与 C 相同）。", good="D 占比 0。",
+)
+POINTS_MISMATCH = Rule(
+    "S005", "points-mismatch", E,
+    "得分 {actual} ≠ 分值 × 占比 × 选项权重 = {expected}",
+    "选项得分 = 题目分值 × 人数 ÷ 答题人数 × 选项权重；请核对权重和公式。",
+    what="每个选项的得分是否等于分值 × 人数 / 答题人数 × 权重。",
+    why="选项得分错了，题目得分和满意度都会错。",
+    bad="D 1 人，得分 0.33。", good="0.02。",
+)
+QUESTION_SCORE_MISMATCH = Rule(
+    "S006", "question-score-mismatch", E,
+    "本题得分 {actual} ≠ 按人数计算的 {expected}",
+    "题目得分 = 分值 × Σ(人数 × 权重) ÷ 答题人数。",
+    what="每题填写的得分是否等于按人数和权重计算的结果。",
+    why="题目得分错了，满意度总分就错了。",
+    bad="第 2 题填 9.58。", good="9.26。",
+)
+QUESTION_WEIGHTS_NOT_100 = Rule(
+    "S007", "question-weights-not-100", E,
+    "各题分值合计 {actual}，应为 100",
+    "问卷各题分值之和应为 100 分。",
+    what="问卷各题分值之和是否为 100。",
+    why="满分不是 100，满意度得分无法与目标值（如 ≥90%）比较。",
+    bad="5 题各 10 分。", good="5 题各 20 分。",
+)
+SURVEY_TOTAL_MISMATCH = Rule(
+    "S008", "survey-total-mismatch", E,
+    "合计行的“{column}” {actual} ≠ 各题之和 {expected}",
+    "合计行应等于各题对应数字之和。",
+    what="问卷合计块的人数（及合计人数、得分）是否等于各题之和。",
+    why="合计块是报告直接引用的数字。",
+    bad="D 列合计 0，各题 D 人数之和为 4。", good="4。",
+)
+SURVEY_SCORE_MISMATCH = Rule(
+    "S009", "survey-score-mismatch", E,
+    "满意度得分 {actual} ≠ 按人数计算的 {expected}",
+    "满意度得分应为各题得分之和，由人数和选项权重算出。",
+    what="问卷填写的最终得分是否等于按人数计算的满意度。",
+    why="报告引用的满意度得分必须能由问卷数据复算。",
+    bad="填 97.47，按人数算为 96.86。", good="96.86。",
+)
+TYPED_RESPONDENTS_MISMATCH = Rule(
+    "S010", "typed-respondents-mismatch", E,
+    "合计人数 {actual} ≠ 本行各选项人数之和 {expected}",
+    "合计人数应等于 A～E 人数之和。",
+    what="人数行填写的合计人数是否等于各选项人数之和。",
+    why="合计人数错了，手算的占比也会跟着错。",
+    bad="103+9+0+2+0，合计填 113。", good="114。",
+)
+
+# --- T: 得分汇总 -------------------------------------------------------------------------------
+
+DEDUCTION_MISMATCH = Rule(
+    "T001", "deduction-mismatch", E,
+    "扣分 {actual} ≠ 权重分 − 得分 = {expected}",
+    "扣分 = 权重分 − 得分。",
+    what="得分汇总表每行的扣分是否等于权重分减得分。",
+    why="扣分与得分对不上，至少有一个数是错的。",
+    bad="权重 60、得分 59、扣分 2。", good="扣分 1。",
+)
+RATE_MISMATCH = Rule(
+    "T002", "rate-mismatch", E,
+    "得分率 {actual} ≠ 得分 / 权重分 = {expected}",
+    "得分率 = 得分 ÷ 权重分。",
+    what="得分汇总表每行的得分率是否等于得分除以权重分。",
+    why="得分率是报告里最常抄错的数。",
+    bad="59/60，得分率 96.67%。", good="98.33%。",
+)
+SUMMARY_TOTAL_MISMATCH = Rule(
+    "T003", "summary-total-mismatch", E,
+    "合计行的“{column}” {actual} ≠ 各行之和 {expected}",
+    "合计应等于 A、B、C 各行之和。",
+    what="得分汇总表的合计行是否等于各一级指标之和。",
+    why="20+18+59=97，合计却写 96：总分与分项自相矛盾。",
+    bad="A+B+C = 97，合计 96。", good="各行与合计一致。",
+)
+SECTION_VS_INDICATORS = Rule(
+    "T004", "section-vs-indicators", E,
+    "“{section}”得分 {actual} ≠ 绩效指标表中该项自评得分之和 {expected}",
+    "得分汇总表应由绩效指标表汇总得出，请核对两表。",
+    what="得分汇总表每个一级指标的得分是否等于绩效指标表中其下各指标自评得分之和。",
+    why="汇总表与明细表不一致，说明其中一张表被单独改过。",
+    bad="汇总表 C 59 分，明细合计 58 分。", good="58 分。",
+)
+SECTION_WEIGHT_VS_INDICATORS = Rule(
+    "T005", "section-weight-vs-indicators", E,
+    "“{section}”权重分 {actual} ≠ 绩效指标表中该项分值之和 {expected}",
+    "权重分应等于其下各指标分值之和。",
+    what="得分汇总表的权重分是否等于绩效指标表中对应分值之和。",
+    why="两张表的满分结构不同，说明指标体系改过而汇总表没跟着改。",
+    bad="汇总表 20，明细 22。", good="20。",
+)
+TEXT_SCORE_MISMATCH = Rule(
+    "T006", "text-score-mismatch", E,
+    "报告正文写“{section}”得 {actual} 分，得分表为 {expected} 分",
+    "正文与表格应一致；请以核算结果为准同时修改两处。",
+    what="报告正文写的分项得分是否与得分表一致。",
+    why="正文说 19.9 分、表格说 18.8 分，读者不知道信哪个。",
+    bad="正文“评价得分19.9分”，表格 18.8。", good="两处都是 18.8。",
+)
+
+# --- X: 跨表与报告 -----------------------------------------------------------------------------
+
+REPORT_TOTAL = Rule(
+    "X001", "report-total", E,
+    "报告总分 {actual} ≠ 核算总分 {expected}",
+    "请以核算总分为准修改报告正文。",
+    what="报告正文写的总分是否等于按指标核算的总分。",
+    why="总分决定等级，必须能由指标表复算。",
+    bad="正文 96 分，核算 95.2 分。", good="一致。",
+)
+REPORT_GRADE = Rule(
+    "X002", "report-grade", E,
+    "报告等级“{actual}”≠ 按核算总分 {total} 评定的“{expected}”",
+    "等级：优 ≥ 90，良 80～90，中 60～80，差 < 60（按未四舍五入的总分）。",
+    what="报告写的等级是否与核算总分对应。",
+    why="等级是评价结论，必须与分数一致。",
+    bad="89.99 分评为优。", good="评为良。",
+)
+REPORT_EXECUTION = Rule(
+    "X003", "report-execution", E,
+    "报告预算执行率 {actual} ≠ 执行数合计 / 全年预算数合计 = {expected}",
+    "执行率 = Σ执行数 ÷ Σ全年预算数；请按预算表修改报告，并统一全文的写法。",
+    what="报告写的预算执行率是否等于预算表算出的执行率（差一位末位为舍入提示）。",
+    why="同一份报告里 84.28% 和 84.27% 并存，读者无所适从。",
+    bad="82.050854 / 97.361，报告写 84.28%。", good="84.27%。",
+)
+REPORT_SATISFACTION = Rule(
+    "X004", "report-satisfaction", E,
+    "报告满意度 {actual} ≠ 按问卷人数计算的 {expected}",
+    "满意度应由问卷人数和选项权重算出，请以核算结果为准。",
+    what="报告写的满意度得分是否等于问卷复算结果。",
+    why="满意度是效益和满意度指标的依据。",
+    bad="报告 97.47，复算 96.86。", good="96.86。",
+)
+REPORT_INDICATOR_COUNT = Rule(
+    "X005", "report-indicator-count", E,
+    "报告写 {actual} 个四级指标，绩效指标表中有 {expected} 个",
+    "请核对报告正文的指标个数与附表是否一致。",
+    what="报告写的四级指标个数是否等于指标表的指标行数。",
+    why="指标个数对不上，说明附表不全或正文照抄了旧报告。",
+    bad="正文“33个四级指标”，表中 31 行。", good="一致。",
+)
+RATE_INDICATOR_ACTUAL = Rule(
+    "X006", "rate-indicator-actual", E,
+    "“{name}”的实际完成值 {actual} ≠ 预算表算出的 {expected}",
+    "该指标的完成值应取自预算表（执行率 = Σ执行数 ÷ Σ全年预算数，到位率 = Σ到位数 ÷ Σ全年预算数）。",
+    what="预算执行率、资金到位率指标的完成值是否与预算表一致。",
+    why="指标表与预算表各说各的，得分就没有依据。",
+    bad="预算表执行率 58.33%，指标表完成值填 100%。", good="58.33%。",
+)
+SATISFACTION_INDICATOR_ACTUAL = Rule(
+    "X007", "satisfaction-indicator-actual", E,
+    "“{name}”的实际完成值 {actual} ≠ 问卷“{sheet}”算出的满意度 {expected}",
+    "满意度指标的完成值应取自问卷复算结果。",
+    what="满意度指标的完成值是否等于问卷复算的满意度得分。",
+    why="问卷是满意度指标的唯一依据。",
+    bad="问卷复算 96.86，指标完成值 97.47%。", good="96.86%。",
+)
+
 ALL_RULES: tuple[Rule, ...] = tuple(v for v in list(globals().values()) if isinstance(v, Rule))
 RULES_BY_CODE = {r.code: r for r in ALL_RULES}
+
+
+AREAS = {"R": "读取", "P": "项目信息", "B": "预算", "F": "资金分配", "I": "绩效指标", "S": "满意度问卷",
+         "T": "得分汇总", "X": "跨表与报告"}
+
+
+def rules_markdown() -> str:
+    """docs/rules.md, generated from the declarations above (a test keeps the file current)."""
+    out = ["# 核对规则 / Rules", "",
+           "由 `excel-eval rules --markdown > docs/rules.md` 生成，请勿手改。级别：错误＝工作簿自相矛盾；"
+           "警告＝可疑，需要说明；提示＝供参考。", "",
+           "| 代码 | 级别 | 名称 | 检查什么 |", "|---|---|---|---|"]
+    out += [f"| [{r.code}](#{r.code.lower()}) | {r.severity.value} | `{r.name}` | {r.what} |" for r in ALL_RULES]
+    area = ""
+    for r in ALL_RULES:
+        if r.code[0] != area:
+            area = r.code[0]
+            out += ["", f"## {area} {AREAS[area]}"]
+        out += ["", f"### {r.code}", "", f"`{r.name}` · {r.severity.value}", "",
+                f"- **检查什么**：{r.what}", f"- **为什么**：{r.why}", f"- **错误示例**：{r.bad}",
+                f"- **正确示例**：{r.good}", f"- **提示语**：{r.message}", f"- **如何修改**：{r.hint}"]
+    return "\n".join(out) + "\n"

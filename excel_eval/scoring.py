@@ -153,6 +153,7 @@ class IndicatorScore:
     met: bool | None = None
     over_performance: bool = False
     band: tuple[float, float] | None = None  # qualitative: the allowed share of w
+    survey: SurveyScore | None = None  # the questionnaire a 满意度 indicator takes its actual from
     note: str = ""
 
     @property
@@ -216,8 +217,8 @@ def option_weights(model: Model, scheme: Scheme) -> tuple[float, ...]:
 
 def score_budget(model: Model) -> BudgetScore | None:
     t = model.budget
-    if t is None or not t.rows:
-        return None
+    if t is None or not t.rows or not {"budget", "executed"} <= t.columns.keys():
+        return None  # a missing column is reported by the reader
     budget, executed = t.column_sum("budget"), t.column_sum("executed")
     has_received = any(r.num("received") is not None for r in t.rows)
     received = t.column_sum("received") if has_received else None
@@ -272,8 +273,8 @@ def linked_survey(row: Row, name: str, satisfaction_rows: int, surveys: list[Sur
 
 def score_indicators(model: Model, scheme: Scheme, budget: BudgetScore | None,
                      surveys: list[SurveyScore]) -> list[IndicatorScore]:
-    if model.indicators is None:
-        return []
+    if model.indicators is None or "weight" not in model.indicators.columns:
+        return []  # a missing column is reported by the reader
     year = model.year
     rows = model.indicators.rows
     n_satisfaction = sum(1 for r in rows if is_satisfaction(leaf_name(r)))
@@ -303,10 +304,11 @@ def _score_one(r: IndicatorScore, scheme: Scheme, budget: BudgetScore | None, su
             r.computed = _rate_points(w, rate, scheme) if is_execution(r.name) else w * min(rate, 1.0)
             r.met = rate >= (r.target.value if r.target.kind == "number" and r.target.unit == "%" else 1.0) - 1e-9
             return
-    if survey is not None:
-        r.actual = Target("number", EQ, survey.score / 100, unit="%", text=f"{survey.score:.2f}")
-        r.note = f"实际完成值取自“{survey.survey.sheet}”的满意度得分 {survey.score:.2f}"
     t, a = r.target, r.actual
+    if survey is not None:
+        a = Target("number", EQ, survey.score / 100, unit="%", text=f"{survey.score:.2f}")
+        r.survey = survey
+        r.note = f"实际完成值取自“{survey.survey.sheet}”的满意度得分 {survey.score:.2f}"
     if kind == "定性" or t.kind == "qualitative" or (t.kind != "empty" and a.kind == "qualitative"):
         r.rule = "定性"
         level = a.level or (t.level if a.kind == "empty" else "")

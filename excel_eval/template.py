@@ -225,12 +225,15 @@ class _Writer:
         if spec.columns[0].key == "seq":
             ws.write_blank(r, 0, None, self.f["label"])
         for c, col in enumerate(spec.columns):
+            if typed is not None and col.key in typed:
+                self.put(ws, r, c, typed.get(col.key), col.kind)
+                continue
             if col.kind not in ("money", "number") or col.key in ("seq", "standard", "quantity"):
                 if c > 1 or (c == 1 and spec.columns[0].key != "seq"):
                     ws.write_blank(r, c, None, self.f["label"])
                 continue
             if typed is not None:
-                self.put(ws, r, c, typed.get(col.key), col.kind)
+                ws.write_blank(r, c, None, self.f["label"])
                 continue
             cached = sum(float(x.get(col.key) or 0) for x in rows if isinstance(x.get(col.key), (int, float)))
             letter = col_letter(c)

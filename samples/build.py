@@ -291,6 +291,8 @@ def demo() -> Content:
              "paid": 35.1},
             {"seq": 2, "name": "乙县残联", "region": "乙县", "quantity": 252, "standard": 0.135, "amount": 34.02,
              "paid": 34.02},
+            {"seq": 3, "name": "示例市职业技能培训中心", "region": "市本级", "quantity": 1, "standard": 30.88,
+             "amount": 30.88, "paid": 28.6, "note": "按培训实际支出拨付"},
         ],
         indicators=common({"预算执行率": 0.08}, execution=("100%", "98.1%")) + perf,
         surveys=[SurveyContent(title="示例市残疾人生活补助及技能培训经费满意度调查问卷统计表",

@@ -19,7 +19,7 @@ def indicator(target, actual, weight=10.0, self_score=None, kind="", name="指�
              "actual": Cell(actual, LOC), "weight": Cell(weight, LOC), "score": Cell(self_score, LOC),
              "type": Cell(kind or None, LOC)}
     model = Model("x", info=Info("项目信息", {"year": Cell(float(year), LOC)}),
-                  indicators=Table("绩效指标", 0, {}, [Row(1, cells)]), budget=budget)
+                  indicators=Table("绩效指标", 0, {"weight": 7}, [Row(1, cells)]), budget=budget)
     return score(model, scheme).indicators[0]
 
 
@@ -79,7 +79,7 @@ def test_qualitative_keeps_the_evaluators_score_and_its_band():
 
 def test_execution_and_arrival_take_their_actual_from_the_budget():
     rows = [Row(2, {"budget": Cell(100.0, LOC), "executed": Cell(84.27, LOC), "received": Cell(100.0, LOC)})]
-    budget = Table("预算", 0, {}, rows)
+    budget = Table("预算", 0, {"budget": 4, "executed": 6}, rows)
     r = indicator("≥100%", "100%", weight=4, name="预算执行率", budget=budget)
     assert r.rule == "预算执行率" and r.computed == pytest.approx(4 * 0.8427) and r.met is False
     assert indicator("100%", "", weight=4, name="资金到位率", budget=budget).computed == 4
@@ -89,7 +89,8 @@ def test_execution_tiers():
     from dataclasses import replace
     tiers = replace(SCHEME, execution_rule="tiers")
     rows = [Row(2, {"budget": Cell(100.0, LOC), "executed": Cell(85.0, LOC)})]
-    r = indicator("100%", "", weight=10, name="预算执行率", budget=Table("预算", 0, {}, rows), scheme=tiers)
+    r = indicator("100%", "", weight=10, name="预算执行率", budget=Table("预算", 0, {"budget": 4, "executed": 6}, rows),
+                  scheme=tiers)
     assert r.computed == pytest.approx(7)
 
 

@@ -1,0 +1,113 @@
+"""What every check shares: the context, and comparison at the precision a number was typed."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from ..findings import Finding, Rule, Severity
+from ..layout import SheetSpec
+from ..model import Cell, Model, Table
+from ..scoring import Scores
+
+EPS = 1e-9
+RATIO_STEP = 0.01  # the coarsest precision a ratio is read at: a whole percent
+
+
+@dataclass
+class Context:
+    model: Model
+    scores: Scores
+
+
+Check = Callable[[Context], Iterable[Finding]]
+
+
+def step_of(cell: Cell) -> float:
+    return cell.step if cell.step else EPS
+
+
+def verdict(typed: Cell, computed: float) -> Severity | None:
+    """None when `typed` is `computed` correctly rounded to the precision it was typed at;
+    提示 when it is off by one in its last typed decimal (a rounding slip); else 错误.
+
+    A whole number is taken as typed exactly: there is no slip band for it (59 for 58 is wrong)."""
+    value = typed.number
+    if value is None:
+        return None
+    step = step_of(typed)
+    diff = abs(value - computed)
+    tolerance = max(step / 2, EPS * max(1.0, abs(computed)))
+    if diff <= tolerance + EPS:
+        return None
+    if step < 1 and diff <= step + EPS:
+        return Severity.INFO
+    return Severity.ERROR
+
+
+def sum_tolerance(cells: list[Cell]) -> float:
+    """How far a sum of typed numbers may drift from the exact sum by rounding alone.
+    Whole numbers count as exact: only typed decimals can carry rounding."""
+    return sum(step_of(c) / 2 for c in cells if step_of(c) < 1) + EPS
+
+
+def with_row_precision(cells: list[Cell | None], percent: bool = False) -> list[Cell | None]:
+    """A whole number (often a 0) in a row typed with decimals was typed at the row's precision:
+    `0.00%` beside `90.35%` is stored as 0 but means 0.00%. `percent` marks a row of ratios."""
+    steps = [c.step for c in cells if c is not None and c.step and c.step < 1]
+    fine = min(steps) if steps else None
+    if percent:
+        # A ratio typed with fewer decimals (0.8) is read as a whole percent at least (80%).
+        fine = min(fine or RATIO_STEP, RATIO_STEP)
+        cells = [None if c is None else Cell(c.value, c.loc, min(c.step or 1, RATIO_STEP), c.text, True)
+                 for c in cells]
+    return [None if c is None else
+            Cell(c.value, c.loc, fine if fine and (c.step or 1) >= 1 else c.step, c.text, c.percent or percent)
+            for c in cells]
+
+
+def decimals(step: float) -> int:
+    d = 0
+    while step < 1 - EPS and d < 10:
+        step *= 10
+        d += 1
+    return d
+
+
+def show(value: float | None, like: Cell | None = None, percent: bool = False) -> str:
+    """A number shown the way `like` was typed (its decimals, percent or not)."""
+    if value is None:
+        return ""
+    pct = percent or (like is not None and like.percent)
+    step = like.step if like is not None and like.step else None
+    if pct:
+        d = max(decimals(step * 100), 2) if step else 2
+        return f"{value * 100:.{d}f}%"
+    d = max(decimals(step), 2) if step and step < 1 else 2
+    text = f"{value:.{d}f}"
+    return text
+
+
+def show_typed(cell: Cell) -> str:
+    if cell.text is not None:
+        return cell.text.strip()
+    return show(cell.number, cell) if cell.number is not None else str(cell.value)
+
+
+def column_totals(t: Table | None, spec: SheetSpec, keys: tuple[str, ...], rule: Rule) -> Iterable[Finding]:
+    """Each 合计 row against the data rows above it; a 小计 row against the rows since the last 小计."""
+    if t is None:
+        return
+    for total in t.totals:
+        above = [r for r in t.rows if r.index < total.index]
+        if total.label == "小计":
+            previous = [x.index for x in t.totals if x.label == "小计" and x.index < total.index]
+            above = [r for r in above if not previous or r.index > previous[-1]]
+        for key in keys:
+            cell = total.get(key)
+            if cell is None or cell.number is None:
+                continue
+            cells = [c for c in (r.get(key) for r in above) if c is not None and c.number is not None]
+            expected = sum(c.number for c in cells)
+            if abs(cell.number - expected) > sum_tolerance(cells) + step_of(cell) / 2:
+                yield rule(cell.loc, show(expected, cell), show_typed(cell), column=spec.column(key).label)

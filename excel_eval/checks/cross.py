@@ -1,0 +1,86 @@
+"""Across sheets: what the report text says (the 报告… rows) and the indicators that take their
+actual from another sheet, against what the workbook computes."""
+
+from __future__ import annotations
+
+from .. import rules
+from ..findings import Severity
+from ..model import Cell
+from ..targets import parse_target
+from .base import Context, show, show_typed, verdict
+
+
+def _typed_vs(rule, cell: Cell, expected: float, **kw):
+    v = verdict(cell, expected)
+    if v is None:
+        return None
+    return rule(cell.loc, show(expected, cell), show_typed(cell), severity=v if v is Severity.INFO else None, **kw)
+
+
+def report_numbers(ctx: Context):
+    info, sc = ctx.model.info, ctx.scores
+    if info is None:
+        return
+    checks = [("report_total", rules.REPORT_TOTAL, sc.total),
+              ("report_satisfaction", rules.REPORT_SATISFACTION, sc.satisfaction),
+              ("report_execution", rules.REPORT_EXECUTION, sc.budget.execution_rate if sc.budget else None)]
+    for key, rule, expected in checks:
+        cell = info.get(key)
+        if cell is not None and cell.number is not None and expected is not None:
+            if key == "report_execution" and not cell.percent and cell.number > 1.5:
+                cell = Cell(cell.number / 100, cell.loc, (cell.step or 1) / 100, cell.text, True)
+            f = _typed_vs(rule, cell, expected)
+            if f:
+                yield f
+    grade = info.get("report_grade")
+    if grade is not None and sc.grade and str(grade.value).strip() != sc.grade:
+        yield rules.REPORT_GRADE(grade.loc, sc.grade, str(grade.value).strip(), total=f"{sc.total:.2f}")
+    count = info.get("report_indicator_count")
+    if count is not None and count.number is not None and ctx.model.indicators is not None \
+            and int(count.number) != len(sc.indicators):
+        yield rules.REPORT_INDICATOR_COUNT(count.loc, len(sc.indicators), count.number)
+
+
+def typed_actual(cell: Cell) -> Cell | None:
+    """An 实际完成值 such as `58.33%` as a number cell that knows its typed precision."""
+    if cell.number is not None:
+        return cell
+    t = parse_target(cell.value)
+    if t.kind != "number" or t.value is None:
+        return None
+    digits = str(cell.value).split(".")[1] if "." in str(cell.value) else ""
+    d = len([c for c in digits if c.isdigit()])
+    step = 10.0 ** -d
+    percent = t.unit == "%"
+    return Cell(t.value, cell.loc, step / 100 if percent else step, str(cell.value), percent)
+
+
+def linked_actuals(ctx: Context):
+    b = ctx.scores.budget
+    for ind in ctx.scores.indicators:
+        raw = ind.row.get("actual")
+        if raw is None:
+            continue
+        cell = typed_actual(raw)
+        if cell is None:
+            continue
+        if ind.rule in ("预算执行率", "资金到位率") and b is not None:
+            expected = b.execution_rate if ind.rule == "预算执行率" else b.arrival_rate
+            if expected is not None:
+                f = _typed_vs(rules.RATE_INDICATOR_ACTUAL, _as_fraction(cell), expected, name=ind.name)
+                if f:
+                    yield f
+        elif ind.survey is not None:
+            f = _typed_vs(rules.SATISFACTION_INDICATOR_ACTUAL, _as_fraction(cell), ind.survey.score / 100,
+                          name=ind.name, sheet=ind.survey.survey.sheet)
+            if f:
+                yield f
+
+
+def _as_fraction(cell: Cell) -> Cell:
+    if cell.percent or cell.number is None or cell.number <= 1.5:
+        return cell
+    return Cell(cell.number / 100, cell.loc, (cell.step or 1) / 100, cell.text, True)
+
+
+CHECKS = (report_numbers, linked_actuals)

@@ -1,0 +1,90 @@
+"""绩效指标: weights, score ranges, targets and actuals, and scores against the rules."""
+
+from __future__ import annotations
+
+from .. import rules
+from ..model import Loc
+from ..scoring import IndicatorScore
+from .base import EPS, Context, show, verdict
+
+
+def weights(ctx: Context):
+    t = ctx.model.indicators
+    if t is None or not t.rows:
+        return
+    for ind in ctx.scores.indicators:
+        if ind.weight is None:
+            yield rules.WEIGHT_MISSING(ind.row.cells["weight"].loc, name=ind.name)
+    total = sum(i.weight or 0 for i in ctx.scores.indicators)
+    if abs(total - 100) > 1e-6:
+        yield rules.WEIGHTS_NOT_100(_total_loc(ctx), 100, total)
+    scheme = ctx.scores.scheme
+    for section in ctx.scores.sections:
+        if section.scheme_weight is not None and abs(section.weight - section.scheme_weight) > 1e-6:
+            first = next(i for i in ctx.scores.indicators if i.section == section.name)
+            yield rules.SECTION_WEIGHT(first.row.cells["level1"].loc, section.scheme_weight, section.weight,
+                                       section=section.name, scheme=scheme.name)
+
+
+def _total_loc(ctx: Context) -> Loc:
+    t = ctx.model.indicators
+    if t.totals and t.totals[0].get("weight"):
+        return t.totals[0].get("weight").loc
+    return t.loc(t.rows[-1].index, "weight")
+
+
+def each(ctx: Context):
+    for ind in ctx.scores.indicators:
+        yield from _one(ind)
+
+
+def _one(ind: IndicatorScore):
+    row, w, s = ind.row, ind.weight, ind.self_score
+    score_cell = row.get("score")
+    loc_score = row.cells["score"].loc if "score" in row.cells else row.cells["weight"].loc
+    if w is None:
+        return
+    if s is not None and (s < -EPS or s > w + EPS):
+        yield rules.SCORE_OUT_OF_RANGE(loc_score, w, s)
+        return
+    target_loc = row.cells["target"].loc if "target" in row.cells else loc_score
+    actual_loc = row.cells["actual"].loc if "actual" in row.cells else loc_score
+    quantitative = row.text("type") == "定量"
+    if quantitative and ind.rule not in ("预算执行率", "资金到位率") and ind.target.kind in ("qualitative", "empty") \
+            and row.get("target") is not None:
+        yield rules.TARGET_UNPARSED(target_loc, text=row.text("target"))
+    if (quantitative or ind.target.kind in ("number", "range", "date")) and ind.actual.kind == "empty" \
+            and ind.rule not in ("预算执行率", "资金到位率", "满意度") and not ind.note:
+        yield rules.ACTUAL_MISSING(actual_loc, name=ind.name)
+    if ind.rule == "单位不一致":
+        yield rules.UNIT_MISMATCH(actual_loc, ind.target.unit, ind.actual.unit)
+    if s is None and ind.computed is None:
+        yield rules.SCORE_MISSING(loc_score, name=ind.name)
+    reason = bool(row.text("deviation"))
+    done = ind.actual.text.strip() if ind.actual.text else show(ind.actual_value, percent=True)
+    target = row.text("target")
+    if ind.computed is not None and s is not None and score_cell is not None:
+        off = verdict(score_cell, ind.computed)
+        if ind.met and s < w - EPS and off is not None and ind.rule not in ("预算执行率", "资金到位率"):
+            yield rules.MET_NOT_FULL(loc_score, w, s, target=target, done=done)
+        elif ind.met is False and abs(s - w) <= EPS and ind.computed < w - EPS:
+            yield rules.MISSED_BUT_FULL(loc_score, show(ind.computed, score_cell), s, target=target, done=done)
+        elif off is not None:
+            yield rules.SCORE_DIFFERS_FROM_RULE(loc_score, show(ind.computed, score_cell), show(s, score_cell),
+                                                rule=ind.rule, severity=off if off.value == "提示" else None)
+    if ind.over_performance and not reason:
+        times = ind.actual_value / ind.target.value if ind.target.value else 0
+        yield rules.OVER_PERFORMANCE(actual_loc, target=target, done=done, times=f"{times:.1f} 倍")
+    if ind.band is not None and s is not None:
+        low, high = ind.band[0] * w, ind.band[1] * w
+        if not low - EPS <= s <= high + EPS:
+            level = ind.actual.level or ind.target.level
+            yield rules.QUALITATIVE_BAND(loc_score, actual=s, level=level,
+                                         band=f"{ind.band[0]:.0%}～{ind.band[1]:.0%}", low=f"{low:g}", high=f"{high:g}")
+    if ind.rule == "期限" and ind.met is False and not reason:
+        yield rules.DEADLINE_MISSED(actual_loc, target=target, done=done)
+    elif s is not None and s < w - EPS and not reason and ind.rule != "期限":
+        yield rules.DEDUCTED_WITHOUT_REASON(loc_score, w, s)
+
+
+CHECKS = (weights, each)

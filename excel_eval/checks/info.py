@@ -1,0 +1,49 @@
+"""项目信息: required fields, the year, questionnaire option weights and counts."""
+
+from __future__ import annotations
+
+from .. import layout, rules
+from ..model import Loc
+from ..parse import parse_year
+from .base import Context
+
+
+def required_fields(ctx: Context):
+    info = ctx.model.info
+    if info is None:
+        return
+    for f in layout.INFO_FIELDS:
+        if f.required and info.get(f.key) is None:
+            cell = info.fields.get(f.key)
+            yield rules.INFO_REQUIRED(cell.loc if cell else Loc(info.sheet, 0, 0), label=f.label)
+
+
+def year(ctx: Context):
+    info = ctx.model.info
+    cell = info.get("year") if info else None
+    if cell is not None and parse_year(cell.value) is None:
+        yield rules.YEAR_INVALID(cell.loc, text=cell.value)
+
+
+def option_weights(ctx: Context):
+    info = ctx.model.info
+    if info is None:
+        return
+    cells = [(o, info.get(f"weight_{o}")) for o in layout.OPTIONS]
+    for o, cell in cells:
+        if cell is not None and cell.number is not None and not 0 <= cell.number <= 1:
+            yield rules.OPTION_WEIGHT_RANGE(cell.loc, actual=cell.number, option=o)
+    given = [(o, c) for o, c in cells if c is not None and c.number is not None]
+    if any(a.number < b.number for (_, a), (_, b) in zip(given, given[1:])):
+        yield rules.OPTION_WEIGHT_ORDER(given[0][1].loc, actual="、".join(f"{o}={c.number:g}" for o, c in given))
+
+
+def survey_counts(ctx: Context):
+    info = ctx.model.info
+    issued, valid = (info.get("surveys_issued"), info.get("surveys_valid")) if info else (None, None)
+    if issued is not None and valid is not None and None not in (issued.number, valid.number) \
+            and valid.number > issued.number:
+        yield rules.SURVEYS_VALID_OVER_ISSUED(valid.loc, issued.number, valid.number)
+
+
+CHECKS = (required_fields, year, option_weights, survey_counts)

@@ -1,0 +1,79 @@
+"""得分汇总: the report's score table against itself and against 绩效指标."""
+
+from __future__ import annotations
+
+from .. import layout, rules
+from ..layout import section_name
+from ..model import Row
+from .base import EPS, Context, column_totals, show, show_typed, step_of, verdict
+
+
+def _typed_vs(rule, cell, expected: float, **kw):
+    v = verdict(cell, expected)
+    if v is None:
+        return None
+    return rule(cell.loc, show(expected, cell), show_typed(cell), severity=v if v.value == "提示" else None, **kw)
+
+
+def rows(ctx: Context):
+    t = ctx.model.summary
+    if t is None:
+        return
+    for row in t.rows + [x for x in t.totals if x.label in layout.FINAL_TOTAL_WORDS]:
+        yield from _arithmetic(row)
+
+
+def _arithmetic(row: Row):
+    w, s = row.num("weight"), row.num("score")
+    if w is None or s is None:
+        return
+    for rule, key, expected in ((rules.DEDUCTION_MISMATCH, "deduction", w - s),
+                                (rules.RATE_MISMATCH, "rate", s / w if w else None)):
+        cell = row.get(key)
+        if cell is not None and cell.number is not None and expected is not None:
+            f = _typed_vs(rule, cell, expected)
+            if f:
+                yield f
+
+
+def totals(ctx: Context):
+    yield from column_totals(ctx.model.summary, layout.SUMMARY, ("weight", "score", "deduction"),
+                             rules.SUMMARY_TOTAL_MISMATCH)
+
+
+def against_indicators(ctx: Context):
+    t = ctx.model.summary
+    if t is None or not ctx.scores.indicators:
+        return
+    for row in t.rows:
+        name = section_name(row.text("section"))
+        inds = [i for i in ctx.scores.indicators if i.section == name]
+        if not inds:
+            continue
+        score, weight = row.get("score"), row.get("weight")
+        if score is not None and score.number is not None:
+            f = _typed_vs(rules.SECTION_VS_INDICATORS, score, sum(i.self_score or 0 for i in inds),
+                          section=row.text("section"))
+            if f:
+                yield f
+        if weight is not None and weight.number is not None:
+            expected = sum(i.weight or 0 for i in inds)
+            if abs(weight.number - expected) > step_of(weight) / 2 + EPS:
+                yield rules.SECTION_WEIGHT_VS_INDICATORS(weight.loc, expected, weight.number,
+                                                         section=row.text("section"))
+
+
+def text_scores(ctx: Context):
+    t = ctx.model.summary
+    if t is None:
+        return
+    for row in t.rows:
+        text, score = row.get("text_score"), row.get("score")
+        if text is None or score is None or None in (text.number, score.number):
+            continue
+        f = _typed_vs(rules.TEXT_SCORE_MISMATCH, text, score.number, section=row.text("section"))
+        if f:
+            yield f
+
+
+CHECKS = (rows, totals, against_indicators, text_scores)

@@ -1,0 +1,134 @@
+"""满意度问卷: every staff-entered cell against what the 人数 rows give."""
+
+from __future__ import annotations
+
+from .. import layout, rules
+from ..findings import Severity
+from ..model import Row
+from ..scoring import QuestionScore, SurveyScore
+from .base import EPS, Context, show, show_typed, sum_tolerance, verdict, with_row_precision
+
+OPTS = [f"opt_{o}" for o in layout.OPTIONS]
+
+
+def _err(rule, cell, expected: float, **kw):
+    """A finding for a typed number that disagrees with `expected`, or None (severity by precision)."""
+    v = verdict(cell, expected)
+    if v is None:
+        return None
+    return rule(cell.loc, show(expected, cell), show_typed(cell), severity=v if v is Severity.INFO else None, **kw)
+
+
+def questions(ctx: Context):
+    valid = ctx.model.info.get("surveys_valid") if ctx.model.info else None
+    for s in ctx.scores.surveys:
+        for q in s.questions:
+            yield from _respondents(s, q, valid)
+            yield from _ratios(q)
+            yield from _points(q)
+        yield from _weights(s)
+
+
+def _respondents(s: SurveyScore, q: QuestionScore, valid):
+    counts = q.question.counts
+    loc = (counts.get("respondents") or counts.get("opt_A") or q.question.text).loc
+    if valid is not None and valid.number is not None:
+        if abs(q.respondents - valid.number) > EPS:
+            yield rules.RESPONDENTS_MISMATCH(loc, valid.number, q.respondents, what="有效问卷份数")
+    elif s.respondents is not None and abs(q.respondents - s.respondents) > EPS:
+        yield rules.RESPONDENTS_MISMATCH(loc, s.respondents, q.respondents, what="其他各题的答题人数")
+    typed = counts.get("respondents")
+    if typed is not None and typed.number is not None and abs(typed.number - q.respondents) > EPS:
+        yield rules.TYPED_RESPONDENTS_MISMATCH(typed.loc, q.respondents, typed.number)
+
+
+def _ratios(q: QuestionScore):
+    row = q.question.ratios
+    if row is None:
+        return
+    cells = with_row_precision([row.get(k) for k in OPTS], percent=True)
+    for k, cell, ratio in zip(OPTS, cells, q.ratios):
+        if cell is None or cell.number is None:
+            continue
+        count = q.question.counts.num(k) or 0
+        if count == 0 and abs(cell.number) > EPS:
+            yield rules.COPIED_VALUE(cell.loc, actual=show_typed(cell), row="占比")
+            continue
+        f = _err(rules.RATIO_MISMATCH, cell, ratio, count=f"{count:g}", n=f"{q.respondents:g}")
+        if f:
+            yield f
+    typed = [c for c in cells if c is not None and c.number is not None]
+    if typed:
+        total = sum(c.number for c in typed)
+        if abs(total - 1) > sum_tolerance(typed):
+            loc = (row.get("respondents") or typed[0]).loc
+            yield rules.RATIO_ROW_SUM(loc, "100%", f"{total:.2%}")
+
+
+def _points(q: QuestionScore):
+    row = q.question.points
+    if row is not None:
+        for k, pts, cell in zip(OPTS, q.points, with_row_precision([row.get(k) for k in OPTS])):
+            if cell is None or cell.number is None:
+                continue
+            if (q.question.counts.num(k) or 0) == 0 and abs(cell.number) > EPS:
+                yield rules.COPIED_VALUE(cell.loc, actual=show_typed(cell), row="得分")
+                continue
+            f = _err(rules.POINTS_MISMATCH, cell, pts)
+            if f:
+                yield f
+    typed = q.question.counts.get("question_score")
+    if typed is not None and typed.number is not None:
+        f = _err(rules.QUESTION_SCORE_MISMATCH, typed, q.score)
+        if f:
+            yield f
+
+
+def _weights(s: SurveyScore):
+    if not s.questions:
+        return
+    total = sum(q.question.weight.number for q in s.questions if q.question.weight and q.question.weight.number)
+    if abs(total - 100) > 1e-6:
+        loc = (s.questions[0].question.weight or s.questions[0].question.text).loc
+        yield rules.QUESTION_WEIGHTS_NOT_100(loc, 100, total)
+
+
+def total_block(ctx: Context):
+    for s in ctx.scores.surveys:
+        t = s.survey.total
+        if t is None:
+            continue
+        yield from _total_counts(s, t.counts)
+        if t.ratios is not None:
+            n = sum(s.counts)
+            for k, c, cell in zip(OPTS, s.counts, with_row_precision([t.ratios.get(k) for k in OPTS], percent=True)):
+                if cell is not None and cell.number is not None and n:
+                    f = _err(rules.RATIO_MISMATCH, cell, c / n, count=f"{c:g}", n=f"{n:g}")
+                    if f:
+                        yield f
+        if t.points is not None:
+            for j, cell in enumerate(with_row_precision([t.points.get(k) for k in OPTS])):
+                if cell is not None and cell.number is not None:
+                    f = _err(rules.POINTS_MISMATCH, cell, sum(q.points[j] for q in s.questions))
+                    if f:
+                        yield f
+        typed = [c for c in (t.counts.get("question_score"), t.points.get("question_score") if t.points else None)
+                 if c is not None and c.number is not None]
+        for cell in typed:
+            f = _err(rules.SURVEY_SCORE_MISMATCH, cell, s.score)
+            if f:
+                yield f
+
+
+def _total_counts(s: SurveyScore, row: Row):
+    for k, expected in zip(OPTS, s.counts):
+        cell = row.get(k)
+        if cell is not None and cell.number is not None and abs(cell.number - expected) > EPS:
+            yield rules.SURVEY_TOTAL_MISMATCH(cell.loc, expected, cell.number, column=k[-1])
+    cell = row.get("respondents")
+    expected = sum(q.respondents for q in s.questions)
+    if cell is not None and cell.number is not None and abs(cell.number - expected) > EPS:
+        yield rules.SURVEY_TOTAL_MISMATCH(cell.loc, expected, cell.number, column="合计人数")
+
+
+CHECKS = (questions, total_block)
