@@ -66,11 +66,12 @@ def check(file: Annotated[Path, typer.Argument(help="要核对的工作簿（.xl
         _print_json(result.as_dict())
     if not result.ok:
         _fail(f"{file}：{result.reason}", EXIT_UNREADABLE)
+    width = max((_width(str(f.loc)) for f in result.findings if f.loc), default=0)
     for f in result.findings:
         where = str(f.loc) if f.loc else "-"
-        typer.echo(f"{f.severity.value} {f.code} {where:<14} {f.message}", err=True)
+        typer.echo(f"{f.severity.value} {f.code} {where}{' ' * (width - _width(where))}  {f.message}", err=True)
         if f.hint:
-            typer.echo(f"{'':<11}→ {f.hint}", err=True)
+            typer.echo(f"{'':<10}→ {f.hint}", err=True)
     s = result.scores
     total = f"核算总分 {s.total:.2f}（{s.grade}）" if s.total is not None else "未能计算总分"
     counts = "，".join(f"{sev.value} {result.count(sev)}" for sev in Severity)
@@ -105,6 +106,13 @@ def _print_json(data: dict) -> None:
     import json
 
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+def _width(text: str) -> int:
+    """Columns a string takes in a terminal: Chinese characters take two."""
+    import unicodedata
+
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
 def _fail(message: str, code: int) -> None:

@@ -7,7 +7,7 @@ from excel_eval.model import Cell, Info, Loc, Model, Row, Table
 from excel_eval.reader import read_workbook
 from excel_eval.scoring import SchemeError, load_scheme, pick_scheme, score
 from excel_eval.targets import clean, parse_target
-from conftest import SAMPLES, minimal
+from conftest import SAMPLES
 
 SCHEME = load_scheme("四级指标")
 LOC = Loc("绩效指标", 0, 0)

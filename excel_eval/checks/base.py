@@ -45,6 +45,15 @@ def verdict(typed: Cell, computed: float) -> Severity | None:
     return Severity.ERROR
 
 
+def mismatch(rule: Rule, cell: Cell, expected: float, **values: object) -> Finding | None:
+    """The rule's finding when a typed number disagrees with `expected` (a 提示 for a rounding slip)."""
+    v = verdict(cell, expected)
+    if v is None:
+        return None
+    return rule(cell.loc, show(expected, cell), show_typed(cell),
+                severity=Severity.INFO if v is Severity.INFO else None, **values)
+
+
 def sum_tolerance(cells: list[Cell]) -> float:
     """How far a sum of typed numbers may drift from the exact sum by rounding alone.
     Whole numbers count as exact: only typed decimals can carry rounding."""

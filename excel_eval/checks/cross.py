@@ -4,17 +4,9 @@ actual from another sheet, against what the workbook computes."""
 from __future__ import annotations
 
 from .. import rules
-from ..findings import Severity
 from ..model import Cell
 from ..targets import parse_target
-from .base import Context, show, show_typed, verdict
-
-
-def _typed_vs(rule, cell: Cell, expected: float, **kw):
-    v = verdict(cell, expected)
-    if v is None:
-        return None
-    return rule(cell.loc, show(expected, cell), show_typed(cell), severity=v if v is Severity.INFO else None, **kw)
+from .base import Context, mismatch
 
 
 def report_numbers(ctx: Context):
@@ -29,7 +21,7 @@ def report_numbers(ctx: Context):
         if cell is not None and cell.number is not None and expected is not None:
             if key == "report_execution" and not cell.percent and cell.number > 1.5:
                 cell = Cell(cell.number / 100, cell.loc, (cell.step or 1) / 100, cell.text, True)
-            f = _typed_vs(rule, cell, expected)
+            f = mismatch(rule, cell, expected)
             if f:
                 yield f
     grade = info.get("report_grade")
@@ -67,11 +59,11 @@ def linked_actuals(ctx: Context):
         if ind.rule in ("预算执行率", "资金到位率") and b is not None:
             expected = b.execution_rate if ind.rule == "预算执行率" else b.arrival_rate
             if expected is not None:
-                f = _typed_vs(rules.RATE_INDICATOR_ACTUAL, _as_fraction(cell), expected, name=ind.name)
+                f = mismatch(rules.RATE_INDICATOR_ACTUAL, _as_fraction(cell), expected, name=ind.name)
                 if f:
                     yield f
         elif ind.survey is not None:
-            f = _typed_vs(rules.SATISFACTION_INDICATOR_ACTUAL, _as_fraction(cell), ind.survey.score / 100,
+            f = mismatch(rules.SATISFACTION_INDICATOR_ACTUAL, _as_fraction(cell), ind.survey.score / 100,
                           name=ind.name, sheet=ind.survey.survey.sheet)
             if f:
                 yield f

@@ -5,14 +5,7 @@ from __future__ import annotations
 from .. import layout, rules
 from ..layout import section_name
 from ..model import Row
-from .base import EPS, Context, column_totals, show, show_typed, step_of, verdict
-
-
-def _typed_vs(rule, cell, expected: float, **kw):
-    v = verdict(cell, expected)
-    if v is None:
-        return None
-    return rule(cell.loc, show(expected, cell), show_typed(cell), severity=v if v.value == "提示" else None, **kw)
+from .base import EPS, Context, column_totals, mismatch, step_of
 
 
 def rows(ctx: Context):
@@ -31,7 +24,7 @@ def _arithmetic(row: Row):
                                 (rules.RATE_MISMATCH, "rate", s / w if w else None)):
         cell = row.get(key)
         if cell is not None and cell.number is not None and expected is not None:
-            f = _typed_vs(rule, cell, expected)
+            f = mismatch(rule, cell, expected)
             if f:
                 yield f
 
@@ -52,7 +45,7 @@ def against_indicators(ctx: Context):
             continue
         score, weight = row.get("score"), row.get("weight")
         if score is not None and score.number is not None:
-            f = _typed_vs(rules.SECTION_VS_INDICATORS, score, sum(i.self_score or 0 for i in inds),
+            f = mismatch(rules.SECTION_VS_INDICATORS, score, sum(i.self_score or 0 for i in inds),
                           section=row.text("section"))
             if f:
                 yield f
@@ -71,7 +64,7 @@ def text_scores(ctx: Context):
         text, score = row.get("text_score"), row.get("score")
         if text is None or score is None or None in (text.number, score.number):
             continue
-        f = _typed_vs(rules.TEXT_SCORE_MISMATCH, text, score.number, section=row.text("section"))
+        f = mismatch(rules.TEXT_SCORE_MISMATCH, text, score.number, section=row.text("section"))
         if f:
             yield f
 

@@ -3,20 +3,11 @@
 from __future__ import annotations
 
 from .. import layout, rules
-from ..findings import Severity
 from ..model import Row
 from ..scoring import QuestionScore, SurveyScore
-from .base import EPS, Context, show, show_typed, sum_tolerance, verdict, with_row_precision
+from .base import EPS, Context, mismatch, show_typed, sum_tolerance, with_row_precision
 
 OPTS = [f"opt_{o}" for o in layout.OPTIONS]
-
-
-def _err(rule, cell, expected: float, **kw):
-    """A finding for a typed number that disagrees with `expected`, or None (severity by precision)."""
-    v = verdict(cell, expected)
-    if v is None:
-        return None
-    return rule(cell.loc, show(expected, cell), show_typed(cell), severity=v if v is Severity.INFO else None, **kw)
 
 
 def questions(ctx: Context):
@@ -54,7 +45,7 @@ def _ratios(q: QuestionScore):
         if count == 0 and abs(cell.number) > EPS:
             yield rules.COPIED_VALUE(cell.loc, actual=show_typed(cell), row="占比")
             continue
-        f = _err(rules.RATIO_MISMATCH, cell, ratio, count=f"{count:g}", n=f"{q.respondents:g}")
+        f = mismatch(rules.RATIO_MISMATCH, cell, ratio, count=f"{count:g}", n=f"{q.respondents:g}")
         if f:
             yield f
     typed = [c for c in cells if c is not None and c.number is not None]
@@ -74,12 +65,12 @@ def _points(q: QuestionScore):
             if (q.question.counts.num(k) or 0) == 0 and abs(cell.number) > EPS:
                 yield rules.COPIED_VALUE(cell.loc, actual=show_typed(cell), row="得分")
                 continue
-            f = _err(rules.POINTS_MISMATCH, cell, pts)
+            f = mismatch(rules.POINTS_MISMATCH, cell, pts)
             if f:
                 yield f
     typed = q.question.counts.get("question_score")
     if typed is not None and typed.number is not None:
-        f = _err(rules.QUESTION_SCORE_MISMATCH, typed, q.score)
+        f = mismatch(rules.QUESTION_SCORE_MISMATCH, typed, q.score)
         if f:
             yield f
 
@@ -103,19 +94,19 @@ def total_block(ctx: Context):
             n = sum(s.counts)
             for k, c, cell in zip(OPTS, s.counts, with_row_precision([t.ratios.get(k) for k in OPTS], percent=True)):
                 if cell is not None and cell.number is not None and n:
-                    f = _err(rules.RATIO_MISMATCH, cell, c / n, count=f"{c:g}", n=f"{n:g}")
+                    f = mismatch(rules.RATIO_MISMATCH, cell, c / n, count=f"{c:g}", n=f"{n:g}")
                     if f:
                         yield f
         if t.points is not None:
             for j, cell in enumerate(with_row_precision([t.points.get(k) for k in OPTS])):
                 if cell is not None and cell.number is not None:
-                    f = _err(rules.POINTS_MISMATCH, cell, sum(q.points[j] for q in s.questions))
+                    f = mismatch(rules.POINTS_MISMATCH, cell, sum(q.points[j] for q in s.questions))
                     if f:
                         yield f
         typed = [c for c in (t.counts.get("question_score"), t.points.get("question_score") if t.points else None)
                  if c is not None and c.number is not None]
         for cell in typed:
-            f = _err(rules.SURVEY_SCORE_MISMATCH, cell, s.score)
+            f = mismatch(rules.SURVEY_SCORE_MISMATCH, cell, s.score)
             if f:
                 yield f
 
