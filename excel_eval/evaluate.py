@@ -50,7 +50,7 @@ class Result:
                 "execution_rate": budget.execution_rate, "arrival_rate": budget.arrival_rate},
             "surveys": [{"sheet": x.survey.sheet, "respondents": x.respondents, "score": x.score} for x in s.surveys],
             "indicators": [{"name": i.name, "section": i.section, "weight": i.weight, "self_score": i.self_score,
-                            "score": i.score, "computed": i.computed, "rule": i.rule,
+                            "score": i.score, "computed": i.computed, "rule": i.rule, "note": i.note,
                             "cell": str(i.row.cells["weight"].loc)} for i in s.indicators],
             "counts": {sev.value: self.count(sev) for sev in Severity},
             "findings": [f.as_dict() for f in self.findings],

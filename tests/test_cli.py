@@ -1,0 +1,82 @@
+import json
+import subprocess
+import sys
+
+from typer.testing import CliRunner
+
+from excel_eval.cli import app
+from conftest import SAMPLES
+
+runner = CliRunner()
+
+
+def run(*args):
+    return runner.invoke(app, [str(a) for a in args])
+
+
+def test_check_clean_sample_exits_0():
+    r = run("check", SAMPLES / "示例_无错误.xlsx")
+    assert r.exit_code == 0
+    assert "核算总分 98.92（优）" in r.output and "错误 0" in r.output
+
+
+def test_check_with_errors_exits_1_and_names_cells():
+    r = run("check", SAMPLES / "000_残疾人基层组织建设补助经费.xlsx")
+    assert r.exit_code == 1
+    assert "错误 T003 得分汇总!C6" in r.output and "合计应等于" in r.output
+
+
+def test_check_json_follows_the_output_contract():
+    r = subprocess.run([sys.executable, "-m", "excel_eval", "check", "--json",
+                        str(SAMPLES / "003_职业技能培训及就业服务.xlsx")], capture_output=True, text=True)
+    assert r.returncode == 1
+    doc = json.loads(r.stdout)  # nothing but JSON on stdout
+    for key in ("file", "status", "project", "unit", "year", "total_score", "grade", "sections", "budget",
+                "surveys", "findings"):
+        assert key in doc
+    assert doc["status"] == "ok" and doc["year"] == 2022 and doc["grade"] == "优"
+    assert abs(doc["surveys"][0]["score"] - 96.8596) < 1e-4 and doc["surveys"][0]["respondents"] == 114
+    assert doc["sections"][0] == {"name": "项目决策", "weight": 20.0, "score": 20.0, "self_score": 20.0}
+    f = doc["findings"][0]
+    assert set(f) >= {"severity", "code", "sheet", "cell", "message", "expected", "actual", "hint"}
+    assert "核算总分" in r.stderr
+
+
+def test_unreadable_file_exits_3(tmp_path):
+    bad = tmp_path / "坏文件.xlsx"
+    bad.write_bytes(b"not a zip")
+    r = run("check", bad)
+    assert r.exit_code == 3 and "无法读取" in r.output
+    r = subprocess.run([sys.executable, "-m", "excel_eval", "check", "--json", str(bad)], capture_output=True,
+                       text=True)
+    assert r.returncode == 3 and json.loads(r.stdout)["status"] == "failed" and "Traceback" not in r.stderr
+
+
+def test_usage_errors_exit_2(tmp_path):
+    assert run("check", tmp_path / "没有这个文件.xlsx").exit_code == 2
+    assert run("check").exit_code == 2
+    bad = tmp_path / "s.toml"
+    bad.write_text("name = [", encoding="utf-8")
+    r = run("check", SAMPLES / "示例_无错误.xlsx", "--scheme", bad)
+    assert r.exit_code == 2 and "格式有误" in r.output
+
+
+def test_template_command(tmp_path):
+    out = tmp_path / "模板 副本.xlsx"
+    assert run("template", out).exit_code == 0 and out.exists()
+    before = out.read_bytes()
+    r = run("template", out)
+    assert r.exit_code == 2 and "已存在" in r.output and out.read_bytes() == before  # nothing overwritten
+    assert run("template", out, "--force").exit_code == 0
+
+
+def test_rules_command_lists_every_rule():
+    from excel_eval.rules import ALL_RULES
+    r = run("rules")
+    assert r.exit_code == 0 and all(rule.code in r.output for rule in ALL_RULES)
+
+
+def test_version():
+    from excel_eval import __version__
+    r = run("--version")
+    assert r.exit_code == 0 and __version__ in r.output
