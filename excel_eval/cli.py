@@ -79,6 +79,51 @@ def check(file: Annotated[Path, typer.Argument(help="要核对的工作簿（.xl
     raise typer.Exit(EXIT_FINDINGS if result.has_errors else EXIT_OK)
 
 
+OutOption = Annotated[Optional[Path], typer.Option("--out", help="输出目录（默认写在原文件旁边）")]
+KeepPersonalOption = Annotated[bool, typer.Option("--keep-personal", help="结果中保留负责人、联系电话（仅供内部使用）")]
+FIRST_FINDINGS = 5
+
+
+@app.command()
+def run(files: Annotated[list[Path], typer.Argument(help="一个或多个工作簿（.xlsx）")],
+        out: OutOption = None, json_out: JsonOption = False, scheme: SchemeOption = None,
+        keep_personal: KeepPersonalOption = False) -> None:
+    """核对、评分并写出“_评价结果.xlsx”和“_标注.xlsx”（原文件不会被修改）。"""
+    from .evaluate import evaluate
+    from .findings import Severity
+    from .writer import write_outputs
+
+    chosen = _scheme(scheme)
+    if out is not None and not out.is_dir():
+        _fail(f"输出目录不存在：{out}", EXIT_USAGE)
+    missing = [f for f in files if not f.is_file()]
+    if missing:
+        _fail("找不到文件：" + "、".join(str(f) for f in missing), EXIT_USAGE)
+    code, documents = EXIT_OK, []
+    for file in files:
+        result = evaluate(file, chosen)
+        documents.append(result.as_dict())
+        if not result.ok:
+            typer.echo(f"{file}：{result.reason}", err=True)
+            code = max(code, EXIT_UNREADABLE)
+            continue
+        results_path, marked_path = write_outputs(result, out, mask=not keep_personal)
+        s = result.scores
+        total = f"核算总分 {s.total:.2f}（{s.grade}）" if s.total is not None else "未能计算总分"
+        counts = "，".join(f"{sev.value} {result.count(sev)}" for sev in Severity)
+        typer.echo(f"{file.name}：{total}；{counts}", err=True)
+        for f in result.findings[:FIRST_FINDINGS]:
+            typer.echo(f"  {f.severity.value} {f.code} {f.loc or '-'}  {f.message}", err=True)
+        if len(result.findings) > FIRST_FINDINGS:
+            typer.echo(f"  ……共 {len(result.findings)} 条，详见结果中的“问题清单”", err=True)
+        typer.echo(f"  结果：{results_path}\n  标注：{marked_path}", err=True)
+        if result.has_errors:
+            code = max(code, EXIT_FINDINGS)
+    if json_out:
+        _print_json(documents[0] if len(documents) == 1 else {"files": documents})
+    raise typer.Exit(code)
+
+
 @app.command()
 def rules(markdown: Annotated[bool, typer.Option("--markdown", help="输出 docs/rules.md 的内容")] = False) -> None:
     """列出全部核对规则（代码、级别、名称、说明）。"""

@@ -7,12 +7,11 @@ so totals show in Excel, WPS and LibreOffice before any recalculation.
 
 from __future__ import annotations
 
-import os
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import layout
+from .files import atomic_path
 from .layout import Column, SheetSpec
 from .model import col_letter
 
@@ -69,17 +68,10 @@ def write_template(path: str | Path, content: Content | None = None) -> Path:
 
     path = Path(path)
     blank = content is None
-    content = content or Content()
-    fd, tmp = tempfile.mkstemp(prefix=".~", suffix=".xlsx", dir=path.parent)
-    os.close(fd)
-    try:
-        book = xlsxwriter.Workbook(tmp)
-        _Writer(book, content, blank).write()
+    with atomic_path(path) as tmp:
+        book = xlsxwriter.Workbook(str(tmp))
+        _Writer(book, content or Content(), blank).write()
         book.close()
-        os.replace(tmp, path)
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
     return path
 
 

@@ -9,6 +9,10 @@ ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
 
 
+class Text(str):
+    """A string written as text even when it starts with "=" (as a cell typed as text would be)."""
+
+
 def make_xlsx(path: Path, sheets: dict[str, list[list]], merges: dict[str, list[tuple]] | None = None,
               formats: dict[str, dict[tuple[int, int], str]] | None = None) -> Path:
     """A small workbook built in code: sheet name → rows of values (None = empty cell).
@@ -25,7 +29,7 @@ def make_xlsx(path: Path, sheets: dict[str, list[list]], merges: dict[str, list[
                     fmt = book.add_format({"num_format": formats[name][(r, c)]})
                 if value is None:
                     continue
-                if isinstance(value, str) and value.startswith("="):
+                if isinstance(value, str) and value.startswith("=") and not isinstance(value, Text):
                     ws.write_formula(r, c, value, fmt, 0)
                 elif isinstance(value, str):
                     ws.write_string(r, c, value, fmt)

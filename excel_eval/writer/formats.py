@@ -1,0 +1,35 @@
+"""Every format of the results workbook, declared once."""
+
+from __future__ import annotations
+
+FONT = "宋体"
+SEVERITY_COLOURS = {"错误": "#F8CBAD", "警告": "#FFE699", "提示": "#BDD7EE"}
+HEADER_FILL = "#DDEBF7"
+
+
+class Formats:
+    def __init__(self, book):
+        base = {"font_name": FONT, "font_size": 10, "valign": "vcenter", "border": 1}
+        add = book.add_format
+        self.title = add({"font_name": FONT, "font_size": 16, "bold": True})
+        self.subtitle = add({"font_name": FONT, "font_size": 12, "bold": True})
+        self.note = add({"font_name": FONT, "font_size": 9, "font_color": "#595959"})
+        self.header = add({**base, "bold": True, "bg_color": HEADER_FILL, "align": "center", "text_wrap": True})
+        self.label = add({**base, "bold": True, "bg_color": "#F2F2F2"})
+        self.text = add({**base, "text_wrap": True})
+        self.number = add({**base, "num_format": "0.00"})
+        self.count = add({**base, "num_format": "0"})
+        self.money = add({**base, "num_format": "#,##0.00"})
+        self.percent = add({**base, "num_format": "0.00%"})
+        self.big = add({**base, "font_size": 14, "bold": True, "num_format": "0.00", "align": "center"})
+        self.big_text = add({**base, "font_size": 14, "bold": True, "align": "center"})
+        self.total_label = add({**base, "bold": True, "bg_color": "#F2F2F2"})
+        self.total_number = add({**base, "bold": True, "bg_color": "#F2F2F2", "num_format": "0.00"})
+        self.total_money = add({**base, "bold": True, "bg_color": "#F2F2F2", "num_format": "#,##0.00"})
+        self.total_percent = add({**base, "bold": True, "bg_color": "#F2F2F2", "num_format": "0.00%"})
+        self.total_count = add({**base, "bold": True, "bg_color": "#F2F2F2", "num_format": "0"})
+        self.link = add({**base, "font_color": "#0563C1", "underline": 1})
+        self.highlight = add({"bg_color": "#F8CBAD"})
+        self.sentence = add({"font_name": FONT, "font_size": 11, "text_wrap": True, "valign": "top"})
+        self.severity = {name: add({**base, "bg_color": colour, "bold": True, "align": "center"})
+                         for name, colour in SEVERITY_COLOURS.items()}

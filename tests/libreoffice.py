@@ -1,0 +1,38 @@
+"""LibreOffice headless for the tests: convert workbooks with a profile that recalculates on load."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+RECALC_PROFILE = """<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema"
+ xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse">
+<value>0</value></prop></item>
+</oor:items>
+"""
+
+
+def soffice() -> str:
+    exe = shutil.which("soffice") or shutil.which("libreoffice")
+    assert exe, "LibreOffice is needed: apt-get install libreoffice-calc fonts-noto-cjk poppler-utils (.ci/run does)"
+    return exe
+
+
+def convert(files: list[Path], fmt: str, outdir: Path) -> list[Path]:
+    """Convert with formulas recalculated on load (OOXMLRecalcMode=0); returns the converted files."""
+    with tempfile.TemporaryDirectory() as profile:
+        (Path(profile) / "user").mkdir()
+        (Path(profile) / "user" / "registrymodifications.xcu").write_text(RECALC_PROFILE, encoding="utf-8")
+        subprocess.run([soffice(), "--headless", f"-env:UserInstallation=file://{profile}", "--convert-to", fmt,
+                        "--outdir", str(outdir), *map(str, files)], check=True, capture_output=True, timeout=300)
+    ext = fmt.split(":")[0]
+    return [outdir / f"{f.stem}.{ext}" for f in files]
+
+
+def pdf_pages(pdf: Path) -> int:
+    out = subprocess.run(["pdfinfo", str(pdf)], check=True, capture_output=True, text=True).stdout
+    return int(next(line.split()[-1] for line in out.splitlines() if line.startswith("Pages:")))

@@ -1,0 +1,124 @@
+import hashlib
+import re
+import zipfile
+
+import openpyxl
+import pytest
+from python_calamine import CalamineWorkbook
+
+from excel_eval.evaluate import evaluate
+from excel_eval.writer import output_paths, write_outputs
+from excel_eval.writer.results import mask_phone
+from conftest import SAMPLES, Text, make_xlsx, minimal
+
+SAMPLE_NAMES = ["000_残疾人基层组织建设补助经费.xlsx", "001_残疾人基层组织建设及服务经费.xlsx",
+                "003_职业技能培训及就业服务.xlsx", "示例_无错误.xlsx"]
+
+
+@pytest.fixture(scope="module")
+def outputs(tmp_path_factory):
+    out = tmp_path_factory.mktemp("out")
+    return {name: (evaluate(SAMPLES / name), *write_outputs(evaluate(SAMPLES / name), out)) for name in SAMPLE_NAMES}
+
+
+def charts(path):
+    """Chart parts with their kind: bar/column/percent-stacked."""
+    kinds = []
+    with zipfile.ZipFile(path) as z:
+        for name in sorted(n for n in z.namelist() if re.fullmatch(r"xl/charts/chart\d+\.xml", n)):
+            xml = z.read(name).decode()
+            direction = re.search(r'<c:barDir val="(\w+)"', xml)[1]
+            stacked = 'grouping val="percentStacked"' in xml
+            kinds.append("percent" if stacked else direction)
+    return sorted(kinds)
+
+
+@pytest.mark.parametrize("name", SAMPLE_NAMES)
+def test_results_workbook_holds_the_run(outputs, name):
+    result, results_path, marked_path = outputs[name]
+    book = CalamineWorkbook.from_path(str(results_path))
+    m = result.model
+    sheets = ["总览", "问题清单", "指标得分", "预算执行"] + (["资金分配"] if m.allocation and m.allocation.rows else []) \
+        + ["满意度"] * len(m.surveys) + ["报告摘要"]
+    assert book.sheet_names == sheets
+    overview = book.get_sheet_by_name("总览").to_python()
+    assert overview[2][7] == pytest.approx(result.scores.total) and overview[3][7] == result.scores.grade
+    findings = book.get_sheet_by_name("问题清单").to_python()
+    listed = [(r[0], r[1], r[2], r[3]) for r in findings[1:] if r[1]]
+    assert listed == [(f.severity.value, f.code, f.loc.sheet, f.loc.cell) for f in result.findings]
+    scores = book.get_sheet_by_name("指标得分").to_python()
+    assert [r[8] for r in scores[1:1 + len(result.scores.indicators)]] == \
+        pytest.approx([i.score for i in result.scores.indicators])
+    expected_charts = ["col"] + ["bar"] * (1 + ("资金分配" in sheets)) + ["percent"] * len(m.surveys)
+    assert charts(results_path) == sorted(expected_charts)
+    assert marked_path.exists()
+
+
+def test_summary_sentences_follow_the_numbers(outputs):
+    result, results_path, _ = outputs["003_职业技能培训及就业服务.xlsx"]
+    rows = CalamineWorkbook.from_path(str(results_path)).get_sheet_by_name("报告摘要").to_python()
+    text = "\n".join(str(r[0]) for r in rows)
+    assert "33个四级指标进行评价、打分，最终自评得分92.00分，评定等级为优。" in text
+    assert "预算执行率84.27%" in text and "满意度为96.86分" in text
+
+
+def test_finding_cells_link_into_the_marked_copy(outputs):
+    result, results_path, marked_path = outputs["000_残疾人基层组织建设补助经费.xlsx"]
+    ws = openpyxl.load_workbook(results_path)["问题清单"]
+    first = result.findings[0]
+    link = ws["D2"].hyperlink
+    assert (link.target, link.location) == (marked_path.name, f"'{first.loc.sheet}'!{first.loc.cell}")
+
+
+def test_marked_copy_fills_and_comments_each_finding_cell(outputs):
+    result, _, marked_path = outputs["000_残疾人基层组织建设补助经费.xlsx"]
+    book = openpyxl.load_workbook(marked_path)
+    for f in result.findings:
+        cell = book[f.loc.sheet][f.loc.cell]
+        assert cell.fill.fgColor.rgb.endswith("F8CBAD")  # 错误 red
+        assert f.code in cell.comment.text and f.hint in cell.comment.text
+    original = openpyxl.load_workbook(SAMPLES / "000_残疾人基层组织建设补助经费.xlsx")
+    assert book["得分汇总"]["C5"].value == original["得分汇总"]["C5"].value == 59  # values untouched
+
+
+def test_input_is_never_modified(tmp_path):
+    source = SAMPLES / "003_职业技能培训及就业服务.xlsx"
+    before = hashlib.sha256(source.read_bytes()).hexdigest()
+    write_outputs(evaluate(source), tmp_path)
+    assert hashlib.sha256(source.read_bytes()).hexdigest() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(p.name for p in output_paths(source, tmp_path))
+
+
+def test_input_text_that_looks_like_a_formula_stays_text(tmp_path):
+    evil = [Text(t) for t in ('=HYPERLINK("http://example.invalid","点我")', "=cmd|' /C calc'!A0", "+1+1", "-2+3",
+                              "@SUM(1)")]
+    budget = [["支出内容", "全年预算数", "执行数", "备注"]] + [[text, 10, 10, text] for text in evil]
+    allocation = [["单位名称", "分配金额", "负责人", "联系电话"], [evil[0], 50, evil[1], "15812345103"]]
+    path = make_xlsx(tmp_path / "evil.xlsx", minimal(预算=budget, 资金分配=allocation))
+    results, marked = write_outputs(evaluate(path), tmp_path)
+    for out in (results, marked):
+        with zipfile.ZipFile(out) as z:
+            sheets = "".join(z.read(n).decode() for n in z.namelist() if n.startswith("xl/worksheets/sheet"))
+        assert "<f>HYPERLINK" not in sheets and "<f>cmd" not in sheets and "<f>SUM(1)" not in sheets
+    texts = {c for row in CalamineWorkbook.from_path(str(results)).get_sheet_by_name("预算执行").to_python()
+             for c in row if isinstance(c, str)}
+    assert set(evil) <= texts
+
+
+def test_personal_data_is_masked_unless_kept(tmp_path):
+    allocation = [["单位名称", "分配金额", "负责人", "联系电话"], ["甲县残联", 30, "张三丰", "158-1234-5103"]]
+    path = make_xlsx(tmp_path / "p.xlsx", minimal(资金分配=allocation))
+    masked, _ = write_outputs(evaluate(path), tmp_path / "m" if (tmp_path / "m").mkdir() is None else None)
+    rows = CalamineWorkbook.from_path(str(masked)).get_sheet_by_name("资金分配").to_python()
+    flat = {c for r in rows for c in r}
+    assert "158****5103" in flat and "张**" in flat and "张三丰" not in flat
+    (tmp_path / "k").mkdir()
+    kept, _ = write_outputs(evaluate(path), tmp_path / "k", mask=False)
+    flat = {c for r in CalamineWorkbook.from_path(str(kept)).get_sheet_by_name("资金分配").to_python() for c in r}
+    assert "张三丰" in flat and "158-1234-5103" in flat
+
+
+def test_mask_phone():
+    assert mask_phone("15812345103") == "158****5103"
+    assert mask_phone("0871-6361 2345") == "087****2345"
+    assert mask_phone("110") == "***"
