@@ -7,11 +7,12 @@ so totals show in Excel, WPS and LibreOffice before any recalculation.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import layout
-from .files import atomic_path
+from .files import write_atomic
 from .layout import Column, SheetSpec
 from .model import col_letter
 
@@ -22,6 +23,7 @@ HEADER_FILL = "#DDEBF7"
 BLANK_ROWS = {"budget": 8, "allocation": 20, "indicators": 40, "summary": 0}
 BLANK_QUESTIONS = 10
 DEFAULT_OPTION_WEIGHTS = (1.0, 0.8, 0.6, 0.2, 0.0)
+FIXED_DATE = dt.datetime(2023, 1, 1)
 
 
 @dataclass
@@ -66,13 +68,13 @@ def write_template(path: str | Path, content: Content | None = None) -> Path:
     """Write the standard workbook to `path` atomically (temp file, then rename)."""
     import xlsxwriter  # noqa: PLC0415 (start-up time)
 
-    path = Path(path)
-    blank = content is None
-    with atomic_path(path) as tmp:
+    def write(tmp: Path) -> None:
         book = xlsxwriter.Workbook(str(tmp))
-        _Writer(book, content or Content(), blank).write()
+        book.set_properties({"created": FIXED_DATE})  # the same content gives the same file
+        _Writer(book, content or Content(), content is None).write()
         book.close()
-    return path
+
+    return write_atomic(Path(path), write)
 
 
 class _Writer:

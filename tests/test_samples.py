@@ -1,14 +1,9 @@
-import importlib.util
-
 import pytest
 
+from excel_eval import samples as build
 from excel_eval.reader import read_workbook
 from conftest import SAMPLES
 from workbook_compare import contents
-
-spec = importlib.util.spec_from_file_location("build_samples", SAMPLES / "build.py")
-build = importlib.util.module_from_spec(spec)
-spec.loader.exec_module(build)
 
 
 def read(key):

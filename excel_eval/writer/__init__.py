@@ -18,10 +18,11 @@ def output_paths(source: Path, out_dir: Path | None = None) -> tuple[Path, Path]
 
 
 def write_outputs(result: Result, out_dir: Path | None = None, mask: bool = True) -> tuple[Path, Path]:
-    """Write both outputs for a readable workbook; the input is only read."""
+    """Write both outputs for a readable workbook; the input is only read. Returns the names
+    written: an output open in another program is written under a new name, never lost."""
     results, marked = output_paths(result.path, out_dir)
-    write_marked(result, marked)
-    write_results(result, results, marked.name, mask)
+    marked = write_marked(result, marked)
+    results = write_results(result, results, marked.name, mask)
     return results, marked
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..evaluate import Result
-from ..files import atomic_path
+from ..files import write_atomic
 from .formats import SEVERITY_COLOURS
 
 COMMENT_AUTHOR = "excel-eval"
@@ -34,6 +34,4 @@ def write_marked(result: Result, path: Path) -> Path:
         comment = Comment(text, COMMENT_AUTHOR)
         comment.width, comment.height = 320, min(60 + 60 * len(findings), 400)
         cell.comment = comment
-    with atomic_path(path) as tmp:
-        book.save(tmp)
-    return path
+    return write_atomic(path, book.save, fallback=True)

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from .. import layout
 from ..evaluate import Result
-from ..files import atomic_path
+from ..files import write_atomic
 from ..findings import Severity
 from .formats import FONT, Formats
 
@@ -50,15 +50,17 @@ class Block:
 
 
 def write_results(result: Result, path: Path, marked_name: str = "", mask: bool = True) -> Path:
-    """Write the results workbook atomically. `marked_name` is the marked-up copy the finding
-    cells link to; `mask` hides personal data (负责人, 联系电话)."""
+    """Write the results workbook atomically; returns the name written (another when `path` is
+    open in Excel). `marked_name` is the marked-up copy the finding cells link to; `mask` hides
+    personal data (负责人, 联系电话)."""
     import xlsxwriter
 
-    with atomic_path(path) as tmp:
+    def write(tmp: Path) -> None:
         book = xlsxwriter.Workbook(str(tmp), {"strings_to_formulas": False, "strings_to_urls": False})
         _Results(book, result, marked_name, mask).write()
         book.close()
-    return path
+
+    return write_atomic(path, write, fallback=True)
 
 
 def display_width(text: str) -> int:
