@@ -10,15 +10,17 @@ import typer
 
 from . import __version__
 
+EXIT_HELP = "退出码：0 无错误；1 有错误；2 用法错误；3 文件无法读取；4 内部错误；5 输出目录正被另一个批处理使用。"
+
 app = typer.Typer(
     name="excel-eval",
-    help="项目支出绩效自评工作簿的核对与评分工具。\n\n退出码：0 无错误；1 有错误；2 用法错误；3 文件无法读取；4 内部错误。",
+    help="项目支出绩效自评工作簿的核对与评分工具。\n\n直接把工作簿拖到命令上即可：excel-eval 文件.xlsx\n\n" + EXIT_HELP,
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
 )
 
-EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_UNREADABLE, EXIT_INTERNAL = 0, 1, 2, 3, 4
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_UNREADABLE, EXIT_INTERNAL, EXIT_LOCKED = 0, 1, 2, 3, 4, 5
 
 
 def _version(value: bool) -> None:
@@ -87,11 +89,12 @@ FIRST_FINDINGS = 5
 @app.command()
 def run(files: Annotated[list[Path], typer.Argument(help="一个或多个工作簿（.xlsx）")],
         out: OutOption = None, json_out: JsonOption = False, scheme: SchemeOption = None,
-        keep_personal: KeepPersonalOption = False) -> None:
+        keep_personal: KeepPersonalOption = False,
+        open_result: Annotated[bool, typer.Option("--open", help="完成后用默认程序打开结果工作簿")] = False) -> None:
     """核对、评分并写出“_评价结果.xlsx”和“_标注.xlsx”（原文件不会被修改）。"""
     from .evaluate import evaluate
     from .findings import Severity
-    from .writer import write_outputs
+    from .writer import output_paths, write_outputs
 
     chosen = _scheme(scheme)
     if out is not None and not out.is_dir():
@@ -107,7 +110,13 @@ def run(files: Annotated[list[Path], typer.Argument(help="一个或多个工作�
             typer.echo(f"{file}：{result.reason}", err=True)
             code = max(code, EXIT_UNREADABLE)
             continue
-        results_path, marked_path = write_outputs(result, out, mask=not keep_personal)
+        wanted = output_paths(file, out)
+        try:
+            results_path, marked_path = write_outputs(result, out, mask=not keep_personal)
+        except OSError as exc:
+            typer.echo(f"{file.name}：无法写出结果到 {wanted[0].parent}：{exc.strerror or exc}", err=True)
+            code = max(code, EXIT_UNREADABLE)
+            continue
         s = result.scores
         total = f"核算总分 {s.total:.2f}（{s.grade}）" if s.total is not None else "未能计算总分"
         counts = "，".join(f"{sev.value} {result.count(sev)}" for sev in Severity)
@@ -117,11 +126,69 @@ def run(files: Annotated[list[Path], typer.Argument(help="一个或多个工作�
         if len(result.findings) > FIRST_FINDINGS:
             typer.echo(f"  ……共 {len(result.findings)} 条，详见结果中的“问题清单”", err=True)
         typer.echo(f"  结果：{results_path}\n  标注：{marked_path}", err=True)
+        for written, meant in ((results_path, wanted[0]), (marked_path, wanted[1])):
+            if written != meant:
+                typer.echo(f"  注意：{meant.name} 正被其他程序打开（如 Excel），已另存为 {written.name}", err=True)
+        if open_result:
+            open_file(results_path)
         if result.has_errors:
             code = max(code, EXIT_FINDINGS)
     if json_out:
         _print_json(documents[0] if len(documents) == 1 else {"files": documents})
     raise typer.Exit(code)
+
+
+@app.command()
+def batch(inbox: Annotated[Path, typer.Argument(help="收件箱目录")],
+          out: Annotated[Optional[Path], typer.Option("--out", help="输出目录，默认为 收件箱/评价结果")] = None,
+          recursive: Annotated[bool, typer.Option("--recursive", "-r", help="包括子目录")] = False,
+          jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, help="并行数，默认为 CPU 核数")] = None,
+          force: Annotated[bool, typer.Option("--force", help="重新处理所有文件（默认跳过未变化的）")] = False,
+          settle: Annotated[float, typer.Option("--settle", min=0, help="修改后至少静置多少秒才处理")] = 3.0,
+          keep_personal: KeepPersonalOption = False) -> None:
+    """批量处理一个目录：每个工作簿写出结果，另写“汇总_日期时间.xlsx”和运行日志。"""
+    from .batch import BatchLocked, run_batch
+
+    if not inbox.is_dir():
+        _fail(f"找不到目录：{inbox}", EXIT_USAGE)
+    out = out or inbox / "评价结果"
+    bar = _progress()
+    try:
+        report = run_batch(inbox, out, recursive, jobs, force, settle, not keep_personal,
+                           say=(lambda line: None) if bar else (lambda line: typer.echo(line, err=True)),
+                           progress=bar)
+    except BatchLocked as exc:
+        _fail(str(exc), EXIT_LOCKED)
+    except OSError as exc:
+        _fail(f"无法使用输出目录 {out}：{exc.strerror or exc}", EXIT_USAGE)
+    finally:
+        if bar:
+            bar.stop()
+    typer.echo(f"完成 {report.count('完成')}，未变化 {report.count('未变化')}，失败 {report.count('失败')}，"
+               f"跳过 {report.count('跳过')}", err=True)
+    for item in report.items:
+        if item.status in ("失败", "跳过"):
+            typer.echo(f"  {item.status}：{item.file}：{item.reason}", err=True)
+    typer.echo(f"汇总表：{report.summary}\n日志：{report.log}", err=True)
+    failed = report.count("失败") > 0
+    errors = any(i.errors for i in report.items)
+    raise typer.Exit(EXIT_UNREADABLE if failed else EXIT_FINDINGS if errors else EXIT_OK)
+
+
+@app.command()
+def demo(folder: Annotated[Path, typer.Argument(help="示例输出目录")] = Path("excel-eval-示例")) -> None:
+    """用随附的样例（2022年职业技能培训及就业服务自评报告）演示一次完整运行。"""
+    from .evaluate import evaluate
+    from .samples import write_sample
+    from .writer import write_outputs
+
+    folder.mkdir(parents=True, exist_ok=True)
+    source = write_sample("003", folder)
+    result = evaluate(source)
+    results_path, marked_path = write_outputs(result, folder)
+    s = result.scores
+    typer.echo(f"示例工作簿：{source}\n核算总分 {s.total:.2f}（{s.grade}），发现问题 {len(result.findings)} 条。\n"
+               f"结果：{results_path}\n标注：{marked_path}", err=True)
 
 
 @app.command()
@@ -153,6 +220,39 @@ def _print_json(data: dict) -> None:
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
 
 
+def _progress():
+    """A rich progress bar on a terminal; None when output is redirected (plain lines then)."""
+    if not sys.stderr.isatty():
+        return None
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    bar = Progress(TextColumn("评价中"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.description}"),
+                   transient=True)
+    bar.start()
+    task = bar.add_task("", total=None)
+
+    def update(done: int, total: int, item) -> None:
+        bar.update(task, completed=done, total=total, description=item.file)
+
+    update.stop = bar.stop
+    return update
+
+
+def open_file(path: Path) -> None:
+    """Open with the system's default program: Windows, and Linux desktops (统信UOS, 麒麟) via xdg-open."""
+    import os
+    import subprocess
+
+    try:
+        if sys.platform.startswith("win"):
+            os.startfile(str(path))  # noqa: S606
+        else:
+            subprocess.Popen(["open" if sys.platform == "darwin" else "xdg-open", str(path)],
+                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    except OSError as exc:
+        typer.echo(f"  无法自动打开 {path.name}：{exc.strerror or exc}，请手动打开。", err=True)
+
+
 def _width(text: str) -> int:
     """Columns a string takes in a terminal: Chinese characters take two."""
     import unicodedata
@@ -165,8 +265,36 @@ def _fail(message: str, code: int) -> None:
     raise typer.Exit(code)
 
 
-def main() -> None:
+COMMANDS = ("run", "check", "batch", "template", "rules", "demo")
+
+
+def main(argv: list[str] | None = None) -> None:
+    # A console whose encoding is GBK, or output redirected to a file: never crash on a character.
     for stream in (sys.stdout, sys.stderr):
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="replace")
-    app()
+    args = list(sys.argv[1:] if argv is None else argv)
+    first = next((a for a in args if not a.startswith("-")), None)
+    if first is not None and first not in COMMANDS and not {"--help", "--version"} & set(args):
+        args.insert(0, "run")  # a workbook dropped on the command: excel-eval 文件.xlsx
+    try:
+        app(args, prog_name="excel-eval")
+    except SystemExit:
+        raise
+    except KeyboardInterrupt:
+        typer.echo("已中断。", err=True)
+        raise SystemExit(130)
+    except Exception:  # noqa: BLE001 (one line for the user, the rest in a log)
+        log = _internal_log()
+        typer.echo(f"内部错误，已停止。详细信息已写入：{log}（请把该文件发给维护人员）", err=True)
+        raise SystemExit(EXIT_INTERNAL)
+
+
+def _internal_log() -> Path:
+    import datetime as dt
+    import tempfile
+    import traceback
+
+    path = Path(tempfile.gettempdir()) / f"excel-eval-错误-{dt.datetime.now():%Y%m%d_%H%M%S}.log"
+    path.write_text(f"excel-eval {__version__}\n{' '.join(sys.argv)}\n\n{traceback.format_exc()}", encoding="utf-8")
+    return path

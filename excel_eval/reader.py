@@ -33,15 +33,56 @@ class Reading:
     findings: list[Finding] = field(default_factory=list)
 
 
+ZIP_MAGIC = b"PK\x03\x04"
+OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
+def triage(path: Path) -> None:
+    """Recognise the file by its content, not its extension; raise ReadError with the reason."""
+    try:
+        with open(path, "rb") as f:
+            head = f.read(8)
+    except OSError as exc:
+        raise ReadError(f"无法打开文件：{exc.strerror or exc}") from exc
+    if not head:
+        raise ReadError("文件是空的（0 字节）")
+    if head.startswith(OLE2_MAGIC):
+        if _encrypted(path):
+            raise ReadError("文件已加密，请取消密码后重试")
+        return  # a legacy .xls: calamine reads it
+    if not head.startswith(ZIP_MAGIC):
+        raise ReadError("不是 Excel 工作簿（请另存为 .xlsx 后重试）")
+    try:
+        with zipfile.ZipFile(path) as z:
+            names = set(z.namelist())
+    except (zipfile.BadZipFile, OSError) as exc:
+        raise ReadError("文件已损坏（压缩包不完整），请重新保存或重新获取该文件") from exc
+    if "xl/workbook.xml" not in names:
+        kind = "Word 文档" if "word/document.xml" in names else "PowerPoint 文稿" if "ppt/presentation.xml" in names \
+            else "其他压缩文件"
+        raise ReadError(f"不是 Excel 工作簿（内容是{kind}，可能只是改了扩展名）")
+
+
+def _encrypted(path: Path) -> bool:
+    try:
+        import msoffcrypto
+
+        with open(path, "rb") as f:
+            return bool(msoffcrypto.OfficeFile(f).is_encrypted())
+    except Exception:  # noqa: BLE001 (an OLE2 file msoffcrypto cannot parse is not an encrypted workbook)
+        return False
+
+
 def read_workbook(path: str | Path) -> Reading:
     path = Path(path)
+    triage(path)
     from python_calamine import CalamineError, CalamineWorkbook  # noqa: PLC0415 (start-up time)
 
     try:
         book = CalamineWorkbook.from_path(str(path))
         names = list(book.sheet_names)
     except (CalamineError, OSError, ValueError) as exc:
-        raise ReadError(f"无法读取工作簿：{exc}") from exc
+        raise ReadError(f"文件内容损坏或不安全，无法读取（{exc}）") from exc
     reader = _Reader(path, names, _uncached_formulas(path, names))
     model = Model(str(path), sheet_names=names)
 

@@ -46,7 +46,7 @@ def test_unreadable_file_exits_3(tmp_path):
     bad = tmp_path / "坏文件.xlsx"
     bad.write_bytes(b"not a zip")
     r = run("check", bad)
-    assert r.exit_code == 3 and "无法读取" in r.output
+    assert r.exit_code == 3 and "不是 Excel 工作簿" in r.output
     r = subprocess.run([sys.executable, "-m", "excel_eval", "check", "--json", str(bad)], capture_output=True,
                        text=True)
     assert r.returncode == 3 and json.loads(r.stdout)["status"] == "failed" and "Traceback" not in r.stderr

@@ -1,0 +1,255 @@
+"""The three ways it is used: a workbook dropped on the command, folder runs, the office desktop."""
+
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from filelock import FileLock
+from python_calamine import CalamineWorkbook
+
+from excel_eval import cli, files
+from excel_eval.batch import LOCK, MANIFEST, find_workbooks, run_batch
+from conftest import SAMPLES
+
+GOOD = ["000_残疾人基层组织建设补助经费.xlsx", "示例_无错误.xlsx"]
+
+
+def excel_eval(*args, cwd=None, env=None, timeout=300):
+    return subprocess.run([sys.executable, "-m", "excel_eval", *map(str, args)], capture_output=True, text=True,
+                          cwd=cwd, env={**os.environ, **(env or {})}, timeout=timeout)
+
+
+def old(path: Path) -> Path:
+    t = time.time() - 60
+    os.utime(path, (t, t))
+    return path
+
+
+def encrypted(path: Path) -> Path:
+    from msoffcrypto.format.ooxml import OOXMLFile
+    with open(SAMPLES / "示例_无错误.xlsx", "rb") as src, open(path, "wb") as out:
+        OOXMLFile(src).encrypt("密码", out)
+    return path
+
+
+@pytest.fixture
+def inbox(tmp_path):
+    box = tmp_path / "收件箱"
+    box.mkdir()
+    for name in GOOD:
+        shutil.copy(SAMPLES / name, box / name)
+    (box / "坏文件.xlsx").write_bytes(b"PK\x03\x04 truncated")
+    encrypted(box / "加密.xlsx")
+    shutil.copy(SAMPLES / GOOD[0], box / "~$000.xlsx")
+    (box / "说明.txt").write_text("不是工作簿", encoding="utf-8")
+    for p in box.iterdir():
+        old(p)
+    return box
+
+
+# --- a workbook dropped on the command ------------------------------------------------------------
+
+def test_drop_a_workbook_on_the_command(tmp_path):
+    src = shutil.copy(SAMPLES / "示例_无错误.xlsx", tmp_path / "我的 工作簿.xlsx")
+    r = excel_eval(src)
+    assert r.returncode == 0, r.stderr
+    assert (tmp_path / "我的 工作簿_评价结果.xlsx").exists() and (tmp_path / "我的 工作簿_标注.xlsx").exists()
+    assert "核算总分 98.92（优）" in r.stderr and "结果：" in r.stderr and r.stdout == ""
+
+
+def test_several_files_and_the_worst_exit_code(tmp_path):
+    a = shutil.copy(SAMPLES / "示例_无错误.xlsx", tmp_path / "a.xlsx")
+    b = shutil.copy(SAMPLES / "000_残疾人基层组织建设补助经费.xlsx", tmp_path / "b.xlsx")
+    out = tmp_path / "输出"
+    out.mkdir()
+    r = excel_eval(a, b, "--out", out, "--json")
+    assert r.returncode == 1
+    doc = json.loads(r.stdout)
+    assert [d["file"] for d in doc["files"]] == ["a.xlsx", "b.xlsx"]
+    assert sorted(p.name for p in out.iterdir()) == ["a_标注.xlsx", "a_评价结果.xlsx", "b_标注.xlsx", "b_评价结果.xlsx"]
+
+
+def test_exit_codes(tmp_path, inbox):
+    assert excel_eval(inbox / "坏文件.xlsx").returncode == 3
+    r = excel_eval(inbox / "加密.xlsx")
+    assert r.returncode == 3 and "文件已加密，请取消密码后重试" in r.stderr
+    assert excel_eval(tmp_path / "没有.xlsx").returncode == 2
+    assert excel_eval("run", "--no-such-option").returncode == 2
+
+
+def test_internal_error_prints_one_line_and_writes_a_log(tmp_path, monkeypatch, capsys):
+    def boom(*a, **k):
+        raise RuntimeError("模拟的内部错误")
+    monkeypatch.setattr("excel_eval.evaluate.evaluate", boom)
+    with pytest.raises(SystemExit) as exit_:
+        cli.main([str(SAMPLES / "示例_无错误.xlsx"), "--out", str(tmp_path)])
+    assert exit_.value.code == 4
+    err = capsys.readouterr().err
+    assert "内部错误" in err and "Traceback" not in err
+    log = Path(err.split("已写入：")[1].split("（")[0])
+    assert "模拟的内部错误" in log.read_text("utf-8")
+    log.unlink()
+
+
+def test_output_open_in_excel_is_written_under_a_new_name(tmp_path, monkeypatch):
+    target = tmp_path / "结果.xlsx"
+    target.write_bytes(b"open in Excel")
+    real_replace = os.replace
+
+    def locked(src, dst):
+        if Path(dst) == target:
+            raise PermissionError(13, "Permission denied")
+        return real_replace(src, dst)
+    monkeypatch.setattr(files.os, "replace", locked)
+    written = files.write_atomic(target, lambda tmp: tmp.write_bytes(b"new"), fallback=True)
+    assert written == tmp_path / "结果(1).xlsx" and written.read_bytes() == b"new"
+    assert target.read_bytes() == b"open in Excel"
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".~")] == []
+
+
+def test_run_says_when_it_wrote_under_a_new_name(tmp_path, monkeypatch, capsys):
+    src = shutil.copy(SAMPLES / "示例_无错误.xlsx", tmp_path / "a.xlsx")
+    real_replace = os.replace
+    monkeypatch.setattr(files.os, "replace", lambda s, d: (_ for _ in ()).throw(PermissionError(13, "locked"))
+                        if Path(d).name == "a_评价结果.xlsx" else real_replace(s, d))
+    with pytest.raises(SystemExit) as exit_:
+        cli.main([str(src)])
+    assert exit_.value.code == 0
+    err = capsys.readouterr().err
+    assert "a_评价结果.xlsx 正被其他程序打开" in err and "a_评价结果(1).xlsx" in err
+
+
+def test_open_uses_the_default_program(tmp_path, monkeypatch):
+    opened = []
+    monkeypatch.setattr(cli, "open_file", opened.append)
+    src = shutil.copy(SAMPLES / "示例_无错误.xlsx", tmp_path / "a.xlsx")
+    with pytest.raises(SystemExit):
+        cli.main(["run", str(src), "--open"])
+    assert opened == [tmp_path / "a_评价结果.xlsx"]
+
+
+def test_gbk_console_redirected_output_does_not_crash(tmp_path):
+    src = shutil.copy(SAMPLES / "000_残疾人基层组织建设补助经费.xlsx", tmp_path / "表😀 ✓.xlsx")
+    r = subprocess.run([sys.executable, "-m", "excel_eval", str(src), "--json"], capture_output=True,
+                       env={**os.environ, "PYTHONIOENCODING": "gbk"}, timeout=120)
+    assert r.returncode == 1 and b"Traceback" not in r.stderr
+    doc = json.loads(r.stdout.decode("gbk"))
+    assert doc["grade"] == "优" and doc["file"].startswith("表")
+
+
+def test_demo_runs_the_bundled_sample(tmp_path):
+    r = excel_eval("demo", tmp_path / "示例")
+    assert r.returncode == 0, r.stderr
+    assert "核算总分 92.00（优）" in r.stderr
+    assert (tmp_path / "示例" / "003_职业技能培训及就业服务_评价结果.xlsx").exists()
+
+
+def test_drag_and_drop_script_passes_the_files_and_waits():
+    bat = (Path(__file__).parent.parent / "scripts" / "excel-eval-拖放.bat").read_bytes().decode("utf-8")
+    assert "excel-eval %*" in bat and "pause" in bat and "\r\n" in bat
+
+
+# --- folder runs ----------------------------------------------------------------------------------
+
+def test_batch_mixes_good_and_bad_files(inbox, tmp_path):
+    out = tmp_path / "结果"
+    r = excel_eval("batch", inbox, "--out", out, "--jobs", "2")
+    assert r.returncode == 3, r.stderr  # some workbook could not be read
+    summary = next(out.glob("汇总_*.xlsx"))
+    rows = CalamineWorkbook.from_path(str(summary)).get_sheet_by_name("汇总").to_python()
+    status = {row[0]: (row[1], row[-1]) for row in rows[1:]}
+    assert status["坏文件.xlsx"][0] == "失败" and "损坏" in status["坏文件.xlsx"][1]
+    assert status["加密.xlsx"] == ("失败", "文件已加密，请取消密码后重试")
+    assert status["000_残疾人基层组织建设补助经费.xlsx"][0] == "完成" and "~$000.xlsx" not in status
+    assert "说明.txt" not in status and len(status) == 4
+    assert (out / "示例_无错误_评价结果.xlsx").exists() and next(out.glob("日志_*.log")).read_text("utf-8")
+    assert [p for p in out.rglob(".~*")] == []
+
+
+def test_rerun_skips_unchanged_and_force_redoes(inbox, tmp_path):
+    out = tmp_path / "结果"
+    first = run_batch(inbox, out, jobs=1, say=lambda s: None)
+    assert first.count("完成") == 2 and first.count("失败") == 2
+    second = run_batch(inbox, out, jobs=1, say=lambda s: None)
+    assert second.count("未变化") == 2 and second.count("完成") == 0
+    shutil.copy(SAMPLES / "003_职业技能培训及就业服务.xlsx", inbox / "示例_无错误.xlsx")  # a changed workbook
+    old(inbox / "示例_无错误.xlsx")
+    third = run_batch(inbox, out, jobs=1, say=lambda s: None)
+    assert third.count("未变化") == 1 and third.count("完成") == 1
+    forced = run_batch(inbox, out, jobs=1, force=True, say=lambda s: None)
+    assert forced.count("完成") == 2
+    assert set(json.loads((out / MANIFEST).read_text("utf-8"))) == set(GOOD)
+
+
+def test_files_still_being_written_wait_for_the_next_run(inbox, tmp_path):
+    (inbox / "刚复制.xlsx").write_bytes((SAMPLES / GOOD[1]).read_bytes())  # modified just now
+    take, wait, ignored = find_workbooks(inbox, tmp_path / "out", recursive=False, settle=3)
+    assert [p.name for p, _ in wait] == ["刚复制.xlsx"]
+    assert {n for n, _ in ignored} == {"~$000.xlsx", "说明.txt"}
+
+
+def test_own_outputs_and_subfolders(inbox, tmp_path):
+    sub = inbox / "二级单位"
+    sub.mkdir()
+    old(Path(shutil.copy(SAMPLES / GOOD[1], sub / "下级.xlsx")))
+    old(Path(shutil.copy(SAMPLES / GOOD[1], inbox / "旧_评价结果.xlsx")))
+    out = inbox / "评价结果"  # the default: inside the inbox, never read back
+    report = run_batch(inbox, out, recursive=True, jobs=1, say=lambda s: None)
+    assert {i.file for i in report.items} == {*GOOD, "坏文件.xlsx", "加密.xlsx", "二级单位/下级.xlsx"}
+    assert (out / "二级单位" / "下级_评价结果.xlsx").exists()
+    again = run_batch(inbox, out, recursive=True, jobs=1, say=lambda s: None)
+    assert again.count("未变化") == 3
+
+
+def test_a_second_batch_on_the_same_folder_is_refused(inbox, tmp_path):
+    out = tmp_path / "结果"
+    out.mkdir()
+    with FileLock(str(out / LOCK)):
+        r = excel_eval("batch", inbox, "--out", out)
+    assert r.returncode == 5 and "正被另一个批处理使用" in r.stderr
+
+
+def test_a_killed_run_leaves_no_partial_outputs_and_the_next_run_finishes(tmp_path):
+    box = tmp_path / "in"
+    box.mkdir()
+    for i in range(12):
+        old(Path(shutil.copy(SAMPLES / "003_职业技能培训及就业服务.xlsx", box / f"表{i:02}.xlsx")))
+    out = tmp_path / "out"
+    proc = subprocess.Popen([sys.executable, "-m", "excel_eval", "batch", str(box), "--out", str(out), "--jobs", "1"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.time() + 60
+    while time.time() < deadline and len(list(out.glob("*_评价结果.xlsx"))) < 2:
+        time.sleep(0.05)
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    written = list(out.glob("*_评价结果.xlsx"))
+    assert 2 <= len(written) < 12
+    for p in written:  # every output under its real name is whole
+        assert CalamineWorkbook.from_path(str(p)).sheet_names[0] == "总览"
+    report = run_batch(box, out, jobs=1, say=lambda s: None)
+    assert report.count("完成") + report.count("未变化") == 12
+    assert len(list(out.glob("*_评价结果.xlsx"))) == 12 and list(out.rglob(".~*")) == []
+
+
+def test_a_batch_of_200_workbooks_and_a_rerun_that_skips_them_all(tmp_path):
+    box = tmp_path / "in"
+    box.mkdir()
+    names = ["000_残疾人基层组织建设补助经费.xlsx", "001_残疾人基层组织建设及服务经费.xlsx",
+             "003_职业技能培训及就业服务.xlsx", "示例_无错误.xlsx"]
+    for i in range(50):
+        for name in names:
+            old(Path(shutil.copy(SAMPLES / name, box / f"{i:02}_{name}")))
+    out = tmp_path / "out"
+    r = excel_eval("batch", box, "--out", out, timeout=600)
+    assert r.returncode == 1  # the report samples have 错误
+    rows = CalamineWorkbook.from_path(str(next(out.glob("汇总_*.xlsx")))).get_sheet_by_name("汇总").to_python()
+    assert len(rows) - 1 == 200 and all(row[1] == "完成" for row in rows[1:])
+    time.sleep(1.1)  # a new summary name
+    r = excel_eval("batch", box, "--out", out)
+    assert "完成 0，未变化 200" in r.stderr
