@@ -10,13 +10,13 @@ import re
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
-from posixpath import join as zjoin, normpath as znorm
 from xml.etree import ElementTree
 
 from . import layout, rules
 from .findings import Finding
 from .layout import Column, SheetSpec, normalize
 from .model import Cell, Info, Loc, Model, Question, Row, Survey, Table, a1
+from .ooxml import sheet_parts, unescape
 from .parse import NotANumber, parse_number, parse_year
 
 HEADER_SEARCH_ROWS = 30
@@ -307,14 +307,13 @@ def _decimals(step: float) -> int:
 _CELL = re.compile(rb'<c r="([A-Z]+[0-9]+)"([^>]*?)(?:/>|>(.*?)</c>)', re.S)
 _FORMULA = re.compile(rb"<f[^>]*?(?:/>|>(.*?)</f>)", re.S)
 _VALUE = re.compile(rb"<v>(.+?)</v>", re.S)
-_REL_NS = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 
 
 def _uncached_formulas(path: Path, names: list[str]) -> dict[str, dict[str, str]]:
     """Sheet → {A1: formula} for formula cells that hold no cached value (zip workbooks only)."""
     try:
         with zipfile.ZipFile(path) as z:
-            parts = _sheet_parts(z)
+            parts = sheet_parts(z)
             out: dict[str, dict[str, str]] = {}
             for name in names:
                 part = parts.get(name)
@@ -329,24 +328,9 @@ def _uncached_formulas(path: Path, names: list[str]) -> dict[str, dict[str, str]
                     f = _FORMULA.search(body)
                     if f is None or _VALUE.search(body) or b't="str"' in m[2] and b"<v>" in body:
                         continue
-                    cells[m[1].decode()] = "=" + _unescape((f[1] or b"").decode("utf-8", "replace"))
+                    cells[m[1].decode()] = "=" + unescape((f[1] or b"").decode("utf-8", "replace"))
                 if cells:
                     out[name] = cells
             return out
     except (zipfile.BadZipFile, KeyError, ElementTree.ParseError, OSError):
         return {}
-
-
-def _sheet_parts(z: zipfile.ZipFile) -> dict[str, str]:
-    book = ElementTree.fromstring(z.read("xl/workbook.xml"))
-    rels = ElementTree.fromstring(z.read("xl/_rels/workbook.xml.rels"))
-    targets = {rel.get("Id"): rel.get("Target", "") for rel in rels}
-    parts = {}
-    for sheet in book.iter("{http://schemas.openxmlformats.org/spreadsheetml/2006/main}sheet"):
-        target = targets.get(sheet.get(_REL_NS), "")
-        parts[sheet.get("name", "")] = target.lstrip("/") if target.startswith("/") else znorm(zjoin("xl", target))
-    return parts
-
-
-def _unescape(s: str) -> str:
-    return s.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", '"').replace("&amp;", "&")

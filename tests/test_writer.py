@@ -122,3 +122,48 @@ def test_mask_phone():
     assert mask_phone("15812345103") == "158****5103"
     assert mask_phone("0871-6361 2345") == "087****2345"
     assert mask_phone("110") == "***"
+
+
+def test_marked_copy_keeps_every_other_part_byte_for_byte(outputs):
+    from excel_eval.ooxml import rels_path, sheet_parts
+
+    result, _, marked_path = outputs["003_职业技能培训及就业服务.xlsx"]
+    with zipfile.ZipFile(result.path) as a, zipfile.ZipFile(marked_path) as b:
+        parts = sheet_parts(a)
+        marked = {parts[f.loc.sheet] for f in result.findings}
+        changed = {n for n in a.namelist() if a.read(n) != b.read(n)}
+        added = set(b.namelist()) - set(a.namelist())
+    assert len(marked) == 4
+    assert changed == {"xl/styles.xml", "[Content_Types].xml"} | marked
+    n = len(marked)
+    assert added == {rels_path(p) for p in marked} | {f"xl/comments{i}.xml" for i in range(1, n + 1)} | {
+        f"xl/drawings/vmlDrawing{i}.vml" for i in range(1, n + 1)}
+
+
+def test_marks_on_empty_cells_and_sheets_that_already_have_comments(tmp_path):
+    info = [["项目名称", "测试项目"], ["实施单位"], ["评价年度", 2022]]  # 实施单位 blank: P001 at B2 (no cell)
+    path = make_xlsx(tmp_path / "a.xlsx", minimal(项目信息=info))
+    result = evaluate(path)
+    assert ("P001", "项目信息", "B2") in [(f.code, f.loc.sheet, f.loc.cell) for f in result.findings]
+    _, marked = write_outputs(result, tmp_path)
+    cell = openpyxl.load_workbook(marked)["项目信息"]["B2"]
+    assert cell.fill.fgColor.rgb.endswith("F8CBAD") and "P001" in cell.comment.text
+    # a sheet with a comment of its own: marked through openpyxl, both comments kept
+    book = openpyxl.load_workbook(path)
+    book["项目信息"]["A1"].comment = openpyxl.comments.Comment("原有批注", "财务科")
+    book["项目信息"]["B2"].comment = openpyxl.comments.Comment("请补填", "财务科")
+    book.save(tmp_path / "b.xlsx")
+    _, marked = write_outputs(evaluate(tmp_path / "b.xlsx"), tmp_path)
+    sheet = openpyxl.load_workbook(marked)["项目信息"]
+    assert sheet["A1"].comment.text == "原有批注"
+    assert sheet["B2"].comment.text.startswith("请补填") and "P001" in sheet["B2"].comment.text
+
+
+def test_marking_a_cell_in_a_row_that_does_not_exist():
+    from excel_eval.writer.marked import _mark_sheet
+    xml = (b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'
+           b'<row r="1"><c r="A1" t="s"><v>0</v></c></row><row r="5"><c r="C5"><v>1</v></c></row></sheetData>'
+           b"<pageMargins/></worksheet>")
+    out = _mark_sheet(xml, {"B3": lambda s: 7, "A5": lambda s: 8, "C5": lambda s: 9}, "rId9")
+    assert b'<row r="3"><c r="B3" s="7"/></row><row r="5"><c r="A5" s="8"/><c s="9" r="C5">' in out
+    assert out.index(b"<legacyDrawing") > out.index(b"<pageMargins")

@@ -1,37 +1,312 @@
 """`<原文件名>_标注.xlsx`: a copy of the input with each finding's cell filled and commented.
 
-The input itself is only ever read. openpyxl loads the input and saves the copy under a temporary
-name that is renamed into place."""
+The copy is made by patching the input's zip package: every part is copied byte for byte except
+the styles (three fills and the styles that use them are appended), the sheets that get marks
+(a style index per marked cell, and a link to their comments) and the new comment parts. That
+keeps everything the input had (charts, images, macros, validations) and costs no more than
+copying the file, whatever its size. A sheet that already has comments of its own is marked
+through openpyxl instead, which merges comments properly at the cost of speed.
+"""
 
 from __future__ import annotations
 
+import re
+import zipfile
+from collections import defaultdict
 from pathlib import Path
 
 from ..evaluate import Result
 from ..files import write_atomic
+from ..findings import Finding
+from ..ooxml import escape, rels_path, sheet_parts
 from .formats import SEVERITY_COLOURS
 
 COMMENT_AUTHOR = "excel-eval"
+SEVERITIES = tuple(SEVERITY_COLOURS)  # 错误 / 警告 / 提示
 
 
-def write_marked(result: Result, path: Path) -> Path:
+def write_marked(result: Result, path: Path) -> Path | None:
+    """Write the marked-up copy; returns the name written, or None when the input is not a zip
+    workbook (a legacy .xls), which cannot be copied with marks."""
+    if not zipfile.is_zipfile(result.path):
+        return None
+    marks = _marks(result.findings)
+    with zipfile.ZipFile(result.path) as z:
+        parts = sheet_parts(z)
+        marks = {sheet: cells for sheet, cells in marks.items() if sheet in parts}
+        if any(_has_comments(z, parts[sheet]) for sheet in marks):
+            return _write_with_openpyxl(result, path, marks)
+        return write_atomic(path, lambda tmp: _patch(z, parts, marks, tmp), fallback=True)
+
+
+def _marks(findings: list[Finding]) -> dict[str, dict[str, list[Finding]]]:
+    marks: dict[str, dict[str, list[Finding]]] = defaultdict(lambda: defaultdict(list))
+    for f in findings:
+        if f.loc is not None:
+            marks[f.loc.sheet][f.loc.cell].append(f)
+    return marks
+
+
+def _note(findings: list[Finding]) -> str:
+    return "\n\n".join(f"【{f.severity.value} {f.code}】{f.message}\n→ {f.hint}" for f in findings)
+
+
+def _worst(findings: list[Finding]) -> str:
+    return min(findings, key=lambda f: f.severity.rank).severity.value
+
+
+def _has_comments(z: zipfile.ZipFile, part: str) -> bool:
+    rels = rels_path(part)
+    return rels in z.namelist() and b"/comments" in z.read(rels)
+
+
+# --- patching the package ------------------------------------------------------------------------
+
+_XF = re.compile(rb"<xf\b[^>]*?/>|<xf\b[^>]*?>.*?</xf>", re.S)
+_ROW = re.compile(rb'<row\b[^>]*?\br="(\d+)"[^>]*?(?:/>|>.*?</row>)', re.S)
+_CELL = re.compile(rb'<c\b[^>]*?\br="([A-Z]+)(\d+)"[^>]*?(?:/>|>.*?</c>)', re.S)
+_AFTER_LEGACY = (b"<legacyDrawingHF", b"<drawingHF", b"<picture", b"<oleObjects", b"<controls",
+                 b"<webPublishItems", b"<tableParts", b"<extLst", b"</worksheet>")
+
+
+def _patch(z: zipfile.ZipFile, parts: dict[str, str], marks: dict, tmp: Path) -> None:
+    names = z.namelist()
+    styles_xml, styles = _styles(z.read("xl/styles.xml"))
+    replaced: dict[str, bytes] = {}
+    added: dict[str, bytes] = {}
+    content_types = z.read("[Content_Types].xml")
+    for n, (sheet, cells) in enumerate(sorted(marks.items()), start=1):
+        part = parts[sheet]
+        comments = _free_name(names, added, "xl/comments", ".xml", n)
+        vml = _free_name(names, added, "xl/drawings/vmlDrawing", ".vml", n)
+        rels = rels_path(part)
+        rels_xml = z.read(rels) if rels in names else (
+            b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+            b'<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>')
+        rels_xml, comments_id = _add_rel(rels_xml, "comments", "../" + comments.split("/", 1)[1])
+        rels_xml, vml_id = _add_rel(rels_xml, "vmlDrawing", "../" + vml.split("/", 1)[1])
+        (replaced if rels in names else added)[rels] = rels_xml
+        styled = {ref: styles(_worst(fs)) for ref, fs in cells.items()}
+        replaced[part] = _mark_sheet(z.read(part), styled, vml_id)
+        added[comments] = _comments_xml(cells)
+        added[vml] = _vml(cells, shape_block=n)
+        content_types = _content_types(content_types, comments)
+    replaced["[Content_Types].xml"] = content_types
+    replaced["xl/styles.xml"] = styles.finish(styles_xml)
+    with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as out:
+        for info in z.infolist():
+            data = replaced.get(info.filename)
+            if data is None:
+                out.writestr(info, z.read(info.filename))  # byte for byte
+            else:
+                out.writestr(info, data, compress_type=zipfile.ZIP_DEFLATED)
+        for name, data in added.items():
+            out.writestr(name, data, compress_type=zipfile.ZIP_DEFLATED)
+
+
+def _free_name(names: list[str], added: dict, stem: str, ext: str, n: int) -> str:
+    while f"{stem}{n}{ext}" in names or f"{stem}{n}{ext}" in added:
+        n += 1
+    return f"{stem}{n}{ext}"
+
+
+def _styles(xml: bytes):
+    """Append one solid fill per severity; return the new styles and a function giving, for an
+    original style index and a severity, the index of the same style with that fill."""
+    fills = re.search(rb'<fills\b[^>]*?count="(\d+)"[^>]*>', xml)
+    first_fill = int(fills[1])
+    new_fills = b"".join(
+        b'<fill><patternFill patternType="solid"><fgColor rgb="FF' + SEVERITY_COLOURS[s].lstrip("#").encode()
+        + b'"/><bgColor indexed="64"/></patternFill></fill>' for s in SEVERITIES)
+    xml = xml.replace(fills[0], fills[0].replace(fills[1], str(first_fill + len(SEVERITIES)).encode()), 1)
+    xml = xml.replace(b"</fills>", new_fills + b"</fills>", 1)
+    xfs = re.search(rb'<cellXfs\b[^>]*?count="(\d+)"[^>]*>(.*?)</cellXfs>', xml, re.S)
+    base = _XF.findall(xfs[2])
+    count = len(base)
+    new_xfs: list[bytes] = []
+    cache: dict[tuple[int, str], int] = {}
+
+    def style_for(original: int, severity: str) -> int:
+        key = (original, severity)
+        if key not in cache:
+            xf = base[original] if original < len(base) else base[0]
+            fill = str(first_fill + SEVERITIES.index(severity)).encode()
+            xf = re.sub(rb'\s(fillId|applyFill)="[^"]*"', b"", xf, count=2)
+            xf = xf.replace(b"<xf", b'<xf fillId="' + fill + b'" applyFill="1"', 1)
+            cache[key] = count + len(new_xfs)
+            new_xfs.append(xf)
+        return cache[key]
+
+    def finish(doc: bytes) -> bytes:
+        m = re.search(rb'<cellXfs\b[^>]*?count="(\d+)"[^>]*>(.*?)</cellXfs>', doc, re.S)
+        head = m[0][: m[0].index(b">") + 1].replace(m[1], str(count + len(new_xfs)).encode(), 1)
+        body = m[2] + b"".join(new_xfs)
+        return doc.replace(m[0], head + body + b"</cellXfs>", 1)
+
+    return xml, _Styles(style_for, finish)
+
+
+class _Styles:
+    """Called per marked cell while sheets are patched; the styles part is finished at the end."""
+
+    def __init__(self, style_for, finish):
+        self.style_for = style_for
+        self.finish = finish
+
+    def __call__(self, severity: str):
+        return lambda original: self.style_for(original, severity)
+
+
+def _mark_sheet(xml: bytes, styled: dict, vml_id: str) -> bytes:
+    """Give each marked cell its filled style (creating the cell, or its row, when it is empty)."""
+    wanted: dict[int, dict[str, object]] = defaultdict(dict)
+    for ref, style in styled.items():
+        col, row = re.fullmatch(r"([A-Z]+)(\d+)", ref).groups()
+        wanted[int(row)][col] = style
+    out, pos = [], 0
+    seen_rows = set()
+    for m in _ROW.finditer(xml):
+        r = int(m[1])
+        if r not in wanted:
+            continue
+        seen_rows.add(r)
+        out.append(xml[pos:m.start()])
+        out.append(_mark_row(m[0], r, wanted[r]))
+        pos = m.end()
+    out.append(xml[pos:])
+    xml = b"".join(out)
+    missing = sorted(set(wanted) - seen_rows)
+    if missing:
+        xml = _insert_rows(xml, missing, wanted)
+    if b"xmlns:r=" not in xml[:xml.index(b">", xml.index(b"<worksheet")) + 1]:
+        xml = xml.replace(b"<worksheet", b'<worksheet xmlns:r="http://schemas.openxmlformats.org/officeDocument/'
+                          b'2006/relationships"', 1)
+    legacy = b'<legacyDrawing r:id="' + vml_id.encode() + b'"/>'
+    at = min((i for i in (xml.find(tag) for tag in _AFTER_LEGACY) if i >= 0))
+    return xml[:at] + legacy + xml[at:]
+
+
+def _mark_row(row: bytes, r: int, cols: dict[str, object]) -> bytes:
+    done = set()
+
+    def restyle(m: re.Match) -> bytes:
+        col = m[1].decode()
+        if col not in cols:
+            return m[0]
+        done.add(col)
+        end = m[0].index(b">") + 1
+        start, rest = m[0][:end], m[0][end:]
+        s = re.search(rb'\ss="(\d+)"', start)
+        new = str(cols[col](int(s[1]) if s else 0)).encode()
+        start = start.replace(s[0], b' s="' + new + b'"', 1) if s else b'<c s="' + new + b'"' + start[2:]
+        return start + rest
+
+    row = _CELL.sub(restyle, row)
+    extra = [c for c in cols if c not in done]
+    if not extra:
+        return row
+    if row.endswith(b"/>") and b"</row>" not in row:
+        row = row[:-2] + b"></row>"
+    for col in sorted(extra, key=_col_index):
+        cell = b'<c r="' + f"{col}{r}".encode() + b'" s="' + str(cols[col](0)).encode() + b'"/>'
+        # before the first existing cell to its right, else at the end of the row
+        right = [m for m in _CELL.finditer(row) if _col_index(m[1].decode()) > _col_index(col)]
+        at = right[0].start() if right else row.rindex(b"</row>")
+        row = row[:at] + cell + row[at:]
+    return row
+
+
+def _insert_rows(xml: bytes, rows: list[int], wanted: dict) -> bytes:
+    if b"<sheetData/>" in xml:
+        xml = xml.replace(b"<sheetData/>", b"<sheetData></sheetData>", 1)
+    for r in rows:
+        cells = b"".join(b'<c r="' + f"{c}{r}".encode() + b'" s="' + str(wanted[r][c](0)).encode() + b'"/>'
+                         for c in sorted(wanted[r], key=_col_index))
+        new = b'<row r="' + str(r).encode() + b'">' + cells + b"</row>"
+        later = next((m for m in _ROW.finditer(xml) if int(m[1]) > r), None)
+        at = later.start() if later else xml.index(b"</sheetData>")
+        xml = xml[:at] + new + xml[at:]
+    return xml
+
+
+def _col_index(col: str) -> int:
+    n = 0
+    for ch in col:
+        n = n * 26 + ord(ch) - 64
+    return n
+
+
+def _add_rel(xml: bytes, kind: str, target: str) -> tuple[bytes, str]:
+    ids = {int(i) for i in re.findall(rb'Id="rId(\d+)"', xml)}
+    rid = f"rId{max(ids, default=0) + 1}"
+    rel = (f'<Relationship Id="{rid}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
+           f'{kind}" Target="{target}"/>').encode()
+    return xml.replace(b"</Relationships>", rel + b"</Relationships>", 1), rid
+
+
+def _content_types(xml: bytes, comments: str) -> bytes:
+    if b'Extension="vml"' not in xml:
+        xml = xml.replace(b"<Default ", b'<Default Extension="vml" ContentType="application/vnd.openxmlformats-'
+                          b'officedocument.vmlDrawing"/><Default ', 1)
+    override = (f'<Override PartName="/{comments}" ContentType="application/vnd.openxmlformats-officedocument.'
+                f'spreadsheetml.comments+xml"/>').encode()
+    return xml.replace(b"</Types>", override + b"</Types>", 1)
+
+
+def _comments_xml(cells: dict[str, list[Finding]]) -> bytes:
+    items = "".join(f'<comment ref="{ref}" authorId="0"><text><r><rPr><sz val="9"/><rFont val="宋体"/></rPr>'
+                    f'<t xml:space="preserve">{escape(_note(fs))}</t></r></text></comment>'
+                    for ref, fs in sorted(cells.items(), key=lambda kv: _ref_key(kv[0])))
+    return ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+            '<comments xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+            f"<authors><author>{COMMENT_AUTHOR}</author></authors><commentList>{items}</commentList></comments>"
+            ).encode("utf-8")
+
+
+def _ref_key(ref: str) -> tuple[int, int]:
+    col, row = re.fullmatch(r"([A-Z]+)(\d+)", ref).groups()
+    return int(row), _col_index(col)
+
+
+def _vml(cells: dict[str, list[Finding]], shape_block: int) -> bytes:
+    shapes = []
+    for i, ref in enumerate(sorted(cells, key=_ref_key)):
+        row, col = _ref_key(ref)
+        row, col = row - 1, col - 1
+        shapes.append(
+            f'<v:shape id="_x0000_s{shape_block * 1024 + i + 1}" type="#_x0000_t202" style="position:absolute;'
+            f'margin-left:59.25pt;margin-top:1.5pt;width:240pt;height:90pt;z-index:{i + 1};visibility:hidden" '
+            'fillcolor="#ffffe1" o:insetmode="auto"><v:fill color2="#ffffe1"/><v:shadow on="t" color="black" '
+            'obscured="t"/><v:path o:connecttype="none"/><v:textbox style="mso-direction-alt:auto">'
+            '<div style="text-align:left"></div></v:textbox><x:ClientData ObjectType="Note"><x:MoveWithCells/>'
+            f"<x:SizeWithCells/><x:Anchor>{col + 1}, 15, {row}, 10, {col + 5}, 15, {row + 6}, 4</x:Anchor>"
+            f"<x:AutoFill>False</x:AutoFill><x:Row>{row}</x:Row><x:Column>{col}</x:Column></x:ClientData></v:shape>")
+    return ('<xml xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" '
+            'xmlns:x="urn:schemas-microsoft-com:office:excel">'
+            f'<o:shapelayout v:ext="edit"><o:idmap v:ext="edit" data="{shape_block}"/></o:shapelayout>'
+            '<v:shapetype id="_x0000_t202" coordsize="21600,21600" o:spt="202" path="m,l,21600r21600,l21600,xe">'
+            '<v:stroke joinstyle="miter"/><v:path gradientshapeok="t" o:connecttype="rect"/></v:shapetype>'
+            + "".join(shapes) + "</xml>").encode("utf-8")
+
+
+# --- the slow, general way ---------------------------------------------------------------------
+
+def _write_with_openpyxl(result: Result, path: Path, marks: dict) -> Path:
     import openpyxl
     from openpyxl.comments import Comment
     from openpyxl.styles import PatternFill
 
-    keep_vba = result.path.suffix.lower() == ".xlsm"
-    book = openpyxl.load_workbook(result.path, keep_vba=keep_vba, rich_text=True)
+    book = openpyxl.load_workbook(result.path, keep_vba=result.path.suffix.lower() == ".xlsm", rich_text=True)
     fills = {name: PatternFill("solid", fgColor=colour.lstrip("#")) for name, colour in SEVERITY_COLOURS.items()}
-    by_cell: dict[tuple[str, str], list] = {}
-    for f in result.findings:
-        if f.loc is not None and f.loc.sheet in book.sheetnames:
-            by_cell.setdefault((f.loc.sheet, f.loc.cell), []).append(f)
-    for (sheet, ref), findings in by_cell.items():
-        cell = book[sheet][ref]
-        worst = min(findings, key=lambda f: f.severity.rank)
-        cell.fill = fills[worst.severity.value]
-        text = "\n\n".join(f"【{f.severity.value} {f.code}】{f.message}\n→ {f.hint}" for f in findings)
-        comment = Comment(text, COMMENT_AUTHOR)
-        comment.width, comment.height = 320, min(60 + 60 * len(findings), 400)
-        cell.comment = comment
+    for sheet, cells in marks.items():
+        for ref, findings in cells.items():
+            cell = book[sheet][ref]
+            cell.fill = fills[_worst(findings)]
+            note = _note(findings)
+            if cell.comment is not None:
+                note = cell.comment.text + "\n\n" + note
+            comment = Comment(note, COMMENT_AUTHOR)
+            comment.width, comment.height = 320, min(60 + 60 * len(findings), 400)
+            cell.comment = comment
     return write_atomic(path, book.save, fallback=True)
+

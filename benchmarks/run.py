@@ -1,0 +1,248 @@
+"""The benchmark: `python benchmarks/run.py [--quick]`.
+
+Generates its own template-v1 workbooks (typical, large, a batch folder, a row-count ladder),
+then measures in one run, side by side: the tool end to end as a process, the floor (start
+Python, read every cell with python-calamine, write a small workbook with one chart), batch
+throughput, peak memory, and the time of each phase. Prints a table of ratios and writes the
+same as JSON under benchmarks/results/. Claims about speed are made from this file only.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
+
+from excel_eval.template import Content, Question, SurveyContent, write_template  # noqa: E402
+
+FULL = {"runs": 7, "large_rows": 100_000, "large_indicators": 500, "batch": 500, "ladder": (10_000, 50_000, 100_000)}
+QUICK = {"runs": 2, "large_rows": 2_000, "large_indicators": 50, "batch": 12, "ladder": (500, 1_000, 2_000)}
+TARGETS = {"typical_ratio": 2.5, "typical_seconds": 0.5, "batch_per_second": 15, "large_seconds": 8,
+           "large_rss_mb": 400}
+
+FLOOR = r"""
+import sys
+from python_calamine import CalamineWorkbook
+book = CalamineWorkbook.from_path(sys.argv[1])
+cells = sum(len(r) for n in book.sheet_names for r in book.get_sheet_by_name(n).to_python())
+import xlsxwriter
+wb = xlsxwriter.Workbook(sys.argv[2])
+ws = wb.add_worksheet("总览")
+for r in range(20):
+    for c in range(5):
+        ws.write_number(r, c, r * c)
+chart = wb.add_chart({"type": "column"})
+chart.add_series({"values": ["总览", 0, 1, 19, 1]})
+ws.insert_chart(0, 6, chart)
+wb.close()
+"""
+
+
+# --- workbooks ------------------------------------------------------------------------------------
+
+def content(indicators: int = 30, questions: int = 10, allocation: int = 20) -> Content:
+    sections = [("A项目决策", 20), ("B项目管理", 20), ("C项目绩效", 60)]
+    rows = []
+    per = [max(1, round(indicators * w / 100)) for _, w in sections]
+    per[-1] = indicators - per[0] - per[1]
+    for (name, weight), n in zip(sections, per):
+        each = weight / n
+        for i in range(n):
+            quantitative = i % 2 == 0
+            rows.append({"level1": name, "level2": f"二级{i // 4 + 1}", "level3": f"三级{i // 2 + 1}",
+                         "level4": f"{name[1:]}指标{i + 1}", "type": "定量" if quantitative else "定性",
+                         "target": "≥90%" if quantitative else "明显提高",
+                         "actual": f"{92 + i % 7}%" if quantitative else "达成", "weight": round(each, 6),
+                         "score": round(each, 6)})
+    budget = [{"seq": i + 1, "item": f"支出明细{i + 1}", "source": "当年财政拨款", "initial": 10, "budget": 10,
+               "received": 10, "executed": 9.5 + (i % 3) * 0.25, "balance": 0.5 - (i % 3) * 0.25} for i in range(10)]
+    total = 100.0
+    alloc = [{"seq": i + 1, "name": f"单位{i + 1:06d}", "region": f"县区{i % 14 + 1}", "quantity": 1,
+              "standard": round(total / allocation, 6), "amount": round(total / allocation, 6),
+              "paid": round(total / allocation, 6), "contact": "张三", "phone": "15812345678"} for i in range(allocation)]
+    survey = SurveyContent(title="满意度调查问卷统计表", questions=[
+        Question(f"{i + 1}.您对第{i + 1}项工作是否满意？", 100 / questions, (80 - i, 15 + i, 5, 0, 0))
+        for i in range(questions)])
+    return Content(info={"project": "2022年基准测试项目", "department": "测试部门", "unit": "测试单位", "year": 2022,
+                         "surveys_issued": 100, "surveys_valid": 100},
+                   budget=budget, allocation=alloc, indicators=rows, surveys=[survey])
+
+
+def build(folder: Path, cfg: dict) -> dict[str, Path]:
+    folder.mkdir(parents=True, exist_ok=True)
+    files = {"typical": write_template(folder / "典型.xlsx", content())}
+    files["large"] = write_template(folder / "大表.xlsx", content(cfg["large_indicators"], 10, cfg["large_rows"]))
+    for rows in cfg["ladder"]:
+        files[f"rows_{rows}"] = write_template(folder / f"名册_{rows}.xlsx", content(30, 10, rows))
+    inbox = folder / "批量"
+    inbox.mkdir()
+    for i in range(cfg["batch"]):
+        shutil.copy(files["typical"], inbox / f"典型_{i:04d}.xlsx")
+    old = time.time() - 60
+    for p in inbox.iterdir():
+        os.utime(p, (old, old))
+    files["batch"] = inbox
+    return files
+
+
+# --- measuring ------------------------------------------------------------------------------------
+
+def measure(cmd: list[str]) -> tuple[float, float]:
+    """Wall seconds and peak RSS (MB) of one process."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - start
+    code = os.waitstatus_to_exitcode(status)
+    if code not in (0, 1):
+        raise SystemExit(f"benchmark command failed ({code}): {' '.join(cmd)}")
+    return wall, usage.ru_maxrss / 1024
+
+
+def tool(path: Path, out: Path) -> list[str]:
+    return [sys.executable, "-m", "excel_eval", str(path), "--out", str(out)]
+
+
+def floor(path: Path, out: Path) -> list[str]:
+    return [sys.executable, "-c", FLOOR, str(path), str(out / "floor.xlsx")]
+
+
+def median_of(cmd_for, path: Path, out: Path, runs: int) -> dict:
+    walls, rss = [], []
+    for _ in range(runs):
+        wall, mem = measure(cmd_for(path, out))
+        walls.append(wall)
+        rss.append(mem)
+    return {"seconds": statistics.median(walls), "rss_mb": max(rss), "runs": runs}
+
+
+def phases(path: Path, out: Path) -> dict:
+    """Seconds per phase, in this process (imports already paid)."""
+    from excel_eval.checks import run_checks
+    from excel_eval.evaluate import Result
+    from excel_eval.reader import read_workbook
+    from excel_eval.scoring import score
+    from excel_eval.writer import output_paths, write_marked, write_results
+
+    t = {}
+    start = time.perf_counter()
+    reading = read_workbook(path)
+    t["read"] = time.perf_counter() - start
+    start = time.perf_counter()
+    scores = score(reading.model)
+    t["score"] = time.perf_counter() - start
+    start = time.perf_counter()
+    findings = run_checks(reading.model, scores)
+    t["check"] = time.perf_counter() - start
+    result = Result(path, reading.model, scores, reading.findings + findings)
+    results, marked = output_paths(path, out)
+    start = time.perf_counter()
+    write_results(result, results, marked.name)
+    t["write_results"] = time.perf_counter() - start
+    start = time.perf_counter()
+    write_marked(result, marked)
+    t["write_marked"] = time.perf_counter() - start
+    return t
+
+
+def batch(inbox: Path, out: Path, jobs: int) -> dict:
+    shutil.rmtree(out, ignore_errors=True)
+    cmd = [sys.executable, "-m", "excel_eval", "batch", str(inbox), "--out", str(out), "--jobs", str(jobs),
+           "--force", "--settle", "0"]
+    wall, rss = measure(cmd)
+    n = sum(1 for _ in inbox.iterdir())
+    return {"jobs": jobs, "workbooks": n, "seconds": wall, "per_second": n / wall, "rss_mb": rss}
+
+
+def machine() -> dict:
+    cpu = ""
+    try:
+        cpu = next(line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
+                   if line.startswith("model name"))
+    except (OSError, StopIteration):
+        cpu = platform.processor()
+    mem = ""
+    try:
+        mem = next(line.split(":", 1)[1].strip() for line in Path("/proc/meminfo").read_text().splitlines()
+                   if line.startswith("MemTotal"))
+    except (OSError, StopIteration):
+        pass
+    return {"platform": platform.platform(), "python": platform.python_version(), "cpus": os.cpu_count(),
+            "cpu": cpu, "memory": mem}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="small sizes (CI): checks the benchmark runs")
+    parser.add_argument("--json", type=Path, default=None, help="where to write the JSON results")
+    args = parser.parse_args()
+    cfg = QUICK if args.quick else FULL
+    out_json = args.json or HERE / "results" / ("quick.json" if args.quick else "latest.json")
+    work = Path(tempfile.mkdtemp(prefix="excel-eval-bench-"))
+    try:
+        print(f"生成测试工作簿于 {work} …", file=sys.stderr)
+        files = build(work / "in", cfg)
+        out = work / "out"
+        out.mkdir()
+        results: dict = {"machine": machine(), "quick": args.quick, "config": {k: v for k, v in cfg.items()}}
+        typical_tool = median_of(tool, files["typical"], out, cfg["runs"])
+        typical_floor = median_of(floor, files["typical"], out, cfg["runs"])
+        results["typical"] = {"tool": typical_tool, "floor": typical_floor,
+                              "ratio": typical_tool["seconds"] / typical_floor["seconds"],
+                              "phases": phases(files["typical"], out)}
+        large_tool = median_of(tool, files["large"], out, 1 if not args.quick else 1)
+        large_floor = median_of(floor, files["large"], out, 1)
+        results["large"] = {"rows": cfg["large_rows"], "indicators": cfg["large_indicators"], "tool": large_tool,
+                            "floor": large_floor, "ratio": large_tool["seconds"] / large_floor["seconds"],
+                            "phases": phases(files["large"], out)}
+        results["ladder"] = [{"rows": rows, **median_of(tool, files[f"rows_{rows}"], out, 1)}
+                             for rows in cfg["ladder"]]
+        cores = os.cpu_count() or 1
+        results["batch"] = [batch(files["batch"], work / "batch-out", 1), batch(files["batch"], work / "batch-out", cores)]
+        results["targets"] = TARGETS
+        results["met"] = {
+            "typical_ratio": results["typical"]["ratio"] <= TARGETS["typical_ratio"],
+            "typical_seconds": typical_tool["seconds"] <= TARGETS["typical_seconds"],
+            "batch_per_second": results["batch"][-1]["per_second"] >= TARGETS["batch_per_second"],
+            "large_seconds": large_tool["seconds"] <= TARGETS["large_seconds"],
+            "large_rss_mb": large_tool["rss_mb"] <= TARGETS["large_rss_mb"],
+        }
+        out_json.parent.mkdir(parents=True, exist_ok=True)
+        out_json.write_text(json.dumps(results, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        report(results)
+        print(f"\nJSON：{out_json}", file=sys.stderr)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def report(r: dict) -> None:
+    t, lg = r["typical"], r["large"]
+    print(f"{'测量':<34}{'工具':>10}{'下限':>10}{'倍数':>8}")
+    print(f"{'典型工作簿（秒，中位数）':<28}{t['tool']['seconds']:>10.3f}{t['floor']['seconds']:>10.3f}{t['ratio']:>8.2f}")
+    print(f"{'大表 ' + str(lg['rows']) + ' 行（秒）':<30}{lg['tool']['seconds']:>10.3f}{lg['floor']['seconds']:>10.3f}"
+          f"{lg['ratio']:>8.2f}")
+    print(f"{'大表峰值内存（MB）':<30}{lg['tool']['rss_mb']:>10.1f}{lg['floor']['rss_mb']:>10.1f}"
+          f"{lg['tool']['rss_mb'] / lg['floor']['rss_mb']:>8.2f}")
+    for b in r["batch"]:
+        print(f"{'批处理 ' + str(b['jobs']) + ' 进程（个/秒）':<30}{b['per_second']:>10.2f}")
+    for step in r["ladder"]:
+        print(f"{'名册 ' + str(step['rows']) + ' 行':<32}{step['seconds']:>10.3f} 秒 {step['rss_mb']:>8.1f} MB")
+    for name in ("typical", "large"):
+        split = "，".join(f"{k} {v:.3f}" for k, v in r[name]["phases"].items())
+        print(f"{'分阶段（' + name + '，秒）':<30}{split}")
+    print("目标：" + "，".join(f"{k} {'达到' if v else '未达到'}" for k, v in r["met"].items()))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,45 @@
+"""The few facts about the .xlsx package (OOXML) the reader and the marked-up copy need."""
+
+from __future__ import annotations
+
+import zipfile
+from posixpath import dirname, join, normpath
+from xml.etree import ElementTree
+
+MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+PKG_REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
+
+
+def sheet_parts(z: zipfile.ZipFile) -> dict[str, str]:
+    """Sheet name → its part inside the zip (`xl/worksheets/sheet1.xml`)."""
+    book = ElementTree.fromstring(z.read("xl/workbook.xml"))
+    rels = ElementTree.fromstring(z.read("xl/_rels/workbook.xml.rels"))
+    targets = {rel.get("Id"): rel.get("Target", "") for rel in rels}
+    parts = {}
+    for sheet in book.iter(f"{{{MAIN_NS}}}sheet"):
+        target = targets.get(sheet.get(f"{{{REL_NS}}}id"), "")
+        parts[sheet.get("name", "")] = resolve("xl/workbook.xml", target)
+    return parts
+
+
+def resolve(source: str, target: str) -> str:
+    """A relationship target, relative to the part that holds it, as a path inside the zip."""
+    if target.startswith("/"):
+        return target.lstrip("/")
+    return normpath(join(dirname(source), target))
+
+
+def rels_path(part: str) -> str:
+    """`xl/worksheets/sheet1.xml` → `xl/worksheets/_rels/sheet1.xml.rels`."""
+    folder, _, name = part.rpartition("/")
+    return f"{folder}/_rels/{name}.rels"
+
+
+def unescape(s: str) -> str:
+    return s.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", '"').replace("&apos;", "'") \
+        .replace("&amp;", "&")
+
+
+def escape(s: str) -> str:
+    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
