@@ -111,7 +111,8 @@ def measure(cmd: list[str]) -> tuple[float, float]:
 
 
 def tool(path: Path, out: Path) -> list[str]:
-    return [sys.executable, "-m", "excel_eval", str(path), "--out", str(out)]
+    """`excel-eval 文件.xlsx` exactly as a staffer runs it (outputs beside the input)."""
+    return [sys.executable, "-m", "excel_eval", str(path)]
 
 
 def floor(path: Path, out: Path) -> list[str]:

@@ -9,6 +9,7 @@ from typing import Annotated, Optional
 import typer
 
 from . import __version__
+from .runner import EXIT_FINDINGS, EXIT_LOCKED, EXIT_OK, EXIT_UNREADABLE, EXIT_USAGE, run_files
 
 EXIT_HELP = "退出码：0 无错误；1 有错误；2 用法错误；3 文件无法读取；4 内部错误；5 输出目录正被另一个批处理使用。"
 
@@ -20,7 +21,6 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
-EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_UNREADABLE, EXIT_INTERNAL, EXIT_LOCKED = 0, 1, 2, 3, 4, 5
 
 
 def _version(value: bool) -> None:
@@ -83,7 +83,6 @@ def check(file: Annotated[Path, typer.Argument(help="要核对的工作簿（.xl
 
 OutOption = Annotated[Optional[Path], typer.Option("--out", help="输出目录（默认写在原文件旁边）")]
 KeepPersonalOption = Annotated[bool, typer.Option("--keep-personal", help="结果中保留负责人、联系电话（仅供内部使用）")]
-FIRST_FINDINGS = 5
 
 
 @app.command()
@@ -92,50 +91,13 @@ def run(files: Annotated[list[Path], typer.Argument(help="一个或多个工作�
         keep_personal: KeepPersonalOption = False,
         open_result: Annotated[bool, typer.Option("--open", help="完成后用默认程序打开结果工作簿")] = False) -> None:
     """核对、评分并写出“_评价结果.xlsx”和“_标注.xlsx”（原文件不会被修改）。"""
-    from .evaluate import evaluate
-    from .findings import Severity
-    from .writer import output_paths, write_outputs
-
     chosen = _scheme(scheme)
     if out is not None and not out.is_dir():
         _fail(f"输出目录不存在：{out}", EXIT_USAGE)
     missing = [f for f in files if not f.is_file()]
     if missing:
         _fail("找不到文件：" + "、".join(str(f) for f in missing), EXIT_USAGE)
-    code, documents = EXIT_OK, []
-    for file in files:
-        result = evaluate(file, chosen)
-        documents.append(result.as_dict())
-        if not result.ok:
-            typer.echo(f"{file}：{result.reason}", err=True)
-            code = max(code, EXIT_UNREADABLE)
-            continue
-        wanted = output_paths(file, out)
-        try:
-            results_path, marked_path = write_outputs(result, out, mask=not keep_personal)
-        except OSError as exc:
-            typer.echo(f"{file.name}：无法写出结果到 {wanted[0].parent}：{exc.strerror or exc}", err=True)
-            code = max(code, EXIT_UNREADABLE)
-            continue
-        s = result.scores
-        total = f"核算总分 {s.total:.2f}（{s.grade}）" if s.total is not None else "未能计算总分"
-        counts = "，".join(f"{sev.value} {result.count(sev)}" for sev in Severity)
-        typer.echo(f"{file.name}：{total}；{counts}", err=True)
-        for f in result.findings[:FIRST_FINDINGS]:
-            typer.echo(f"  {f.severity.value} {f.code} {f.loc or '-'}  {f.message}", err=True)
-        if len(result.findings) > FIRST_FINDINGS:
-            typer.echo(f"  ……共 {len(result.findings)} 条，详见结果中的“问题清单”", err=True)
-        typer.echo(f"  结果：{results_path}\n  标注：{marked_path}", err=True)
-        for written, meant in ((results_path, wanted[0]), (marked_path, wanted[1])):
-            if written != meant:
-                typer.echo(f"  注意：{meant.name} 正被其他程序打开（如 Excel），已另存为 {written.name}", err=True)
-        if open_result:
-            open_file(results_path)
-        if result.has_errors:
-            code = max(code, EXIT_FINDINGS)
-    if json_out:
-        _print_json(documents[0] if len(documents) == 1 else {"files": documents})
-    raise typer.Exit(code)
+    raise typer.Exit(run_files(files, out, chosen, not keep_personal, json_out, open_result))
 
 
 @app.command()
@@ -238,21 +200,6 @@ def _progress():
     return update
 
 
-def open_file(path: Path) -> None:
-    """Open with the system's default program: Windows, and Linux desktops (统信UOS, 麒麟) via xdg-open."""
-    import os
-    import subprocess
-
-    try:
-        if sys.platform.startswith("win"):
-            os.startfile(str(path))  # noqa: S606
-        else:
-            subprocess.Popen(["open" if sys.platform == "darwin" else "xdg-open", str(path)],
-                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    except OSError as exc:
-        typer.echo(f"  无法自动打开 {path.name}：{exc.strerror or exc}，请手动打开。", err=True)
-
-
 def _width(text: str) -> int:
     """Columns a string takes in a terminal: Chinese characters take two."""
     import unicodedata
@@ -263,38 +210,3 @@ def _width(text: str) -> int:
 def _fail(message: str, code: int) -> None:
     typer.echo(message, err=True)
     raise typer.Exit(code)
-
-
-COMMANDS = ("run", "check", "batch", "template", "rules", "demo")
-
-
-def main(argv: list[str] | None = None) -> None:
-    # A console whose encoding is GBK, or output redirected to a file: never crash on a character.
-    for stream in (sys.stdout, sys.stderr):
-        if hasattr(stream, "reconfigure"):
-            stream.reconfigure(errors="replace")
-    args = list(sys.argv[1:] if argv is None else argv)
-    first = next((a for a in args if not a.startswith("-")), None)
-    if first is not None and first not in COMMANDS and not {"--help", "--version"} & set(args):
-        args.insert(0, "run")  # a workbook dropped on the command: excel-eval 文件.xlsx
-    try:
-        app(args, prog_name="excel-eval")
-    except SystemExit:
-        raise
-    except KeyboardInterrupt:
-        typer.echo("已中断。", err=True)
-        raise SystemExit(130)
-    except Exception:  # noqa: BLE001 (one line for the user, the rest in a log)
-        log = _internal_log()
-        typer.echo(f"内部错误，已停止。详细信息已写入：{log}（请把该文件发给维护人员）", err=True)
-        raise SystemExit(EXIT_INTERNAL)
-
-
-def _internal_log() -> Path:
-    import datetime as dt
-    import tempfile
-    import traceback
-
-    path = Path(tempfile.gettempdir()) / f"excel-eval-错误-{dt.datetime.now():%Y%m%d_%H%M%S}.log"
-    path.write_text(f"excel-eval {__version__}\n{' '.join(sys.argv)}\n\n{traceback.format_exc()}", encoding="utf-8")
-    return path

@@ -37,29 +37,61 @@ class Loc:
         return f"{self.sheet}!{self.cell}"
 
 
-@dataclass(frozen=True, slots=True)
 class Cell:
     """A value read from the workbook and where it came from.
 
     `step` is the precision the number was typed at (0.01 for `306.55`, 0.0001 for `84.28%`),
     so a typed number can be compared with a computed one at that precision. `text` is what the
-    cell held when the value had to be parsed from text.
+    cell held when the value had to be parsed from text. A workbook can hold millions of cells,
+    so a Cell keeps its sheet, row and column itself and makes its Loc only when asked.
     """
 
-    value: Value
-    loc: Loc
-    step: float | None = None
-    text: str | None = None
-    percent: bool = False
+    __slots__ = ("value", "sheet", "row", "col", "_step", "text", "percent")
+
+    def __init__(self, value: Value, loc: Loc, step: float | None = None, text: str | None = None,
+                 percent: bool = False):
+        self.value, self.sheet, self.row, self.col = value, loc.sheet, loc.row, loc.col
+        self._step, self.text, self.percent = step, text, percent
+
+    @classmethod
+    def at(cls, value: Value, sheet: str, row: int, col: int, step: float | None = None,
+           text: str | None = None, percent: bool = False) -> Cell:
+        cell = cls.__new__(cls)
+        cell.value, cell.sheet, cell.row, cell.col = value, sheet, row, col
+        cell._step, cell.text, cell.percent = step, text, percent
+        return cell
+
+    @property
+    def step(self) -> float | None:
+        """The typed precision; for a number stored as a number, worked out when first asked."""
+        if self._step is None and type(self.value) is float:
+            from .parse import float_step
+
+            self._step = float_step(self.value)
+        return self._step
+
+    @property
+    def loc(self) -> Loc:
+        return Loc(self.sheet, self.row, self.col)
 
     @property
     def number(self) -> float | None:
         v = self.value
-        return float(v) if isinstance(v, (int, float)) and not isinstance(v, bool) else None
+        t = type(v)
+        return v if t is float else float(v) if t is int else None
 
     @property
     def is_blank(self) -> bool:
         return self.value is None or self.value == ""
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Cell) and all(getattr(self, k) == getattr(other, k)
+                                               for k in ("value", "sheet", "row", "col", "step", "text", "percent"))
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"Cell({self.value!r}, {self.loc}, step={self.step}, percent={self.percent})"
 
 
 @dataclass
@@ -72,11 +104,11 @@ class Row:
 
     def get(self, key: str) -> Cell | None:
         cell = self.cells.get(key)
-        return None if cell is None or cell.is_blank else cell
+        return None if cell is None or cell.value is None or cell.value == "" else cell
 
     def num(self, key: str) -> float | None:
-        cell = self.get(key)
-        return cell.number if cell else None
+        cell = self.cells.get(key)
+        return None if cell is None else cell.number
 
     def text(self, key: str) -> str:
         cell = self.get(key)

@@ -48,11 +48,16 @@ def _step(digits: str) -> float:
 
 def float_step(value: float) -> float:
     """Precision of a number stored as a number: the decimals of its shortest repr."""
-    try:
-        exponent = Decimal(repr(value)).normalize().as_tuple().exponent
-    except InvalidOperation:
+    if value.is_integer():
         return 1.0
-    return 10.0 ** min(int(exponent), 0) if isinstance(exponent, int) else 1.0
+    text = repr(value)
+    if "e" in text or "E" in text:
+        try:
+            exponent = Decimal(text).normalize().as_tuple().exponent
+        except InvalidOperation:
+            return 1.0
+        return 10.0 ** min(int(exponent), 0) if isinstance(exponent, int) else 1.0
+    return 10.0 ** -(len(text) - text.index(".") - 1)
 
 
 def parse_number(raw: object) -> Number | None:
@@ -62,6 +67,10 @@ def parse_number(raw: object) -> Number | None:
     """
     if raw is None:
         return None
+    if type(raw) is float:  # the common case, first
+        if not math.isfinite(raw):
+            raise NotANumber(str(raw))
+        return Number(raw, float_step(raw))
     if isinstance(raw, bool) or isinstance(raw, (dt.date, dt.time, dt.timedelta)):
         raise NotANumber(str(raw))
     if isinstance(raw, (int, float)):

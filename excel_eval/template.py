@@ -69,7 +69,7 @@ def write_template(path: str | Path, content: Content | None = None) -> Path:
     import xlsxwriter  # noqa: PLC0415 (start-up time)
 
     def write(tmp: Path) -> None:
-        book = xlsxwriter.Workbook(str(tmp))
+        book = xlsxwriter.Workbook(str(tmp), {"in_memory": True})
         book.set_properties({"created": FIXED_DATE})  # the same content gives the same file
         _Writer(book, content or Content(), content is None).write()
         book.close()

@@ -13,7 +13,7 @@ import pytest
 from filelock import FileLock
 from python_calamine import CalamineWorkbook
 
-from excel_eval import cli, files
+from excel_eval import entry, files, runner
 from excel_eval.batch import LOCK, MANIFEST, find_workbooks, run_batch
 from conftest import SAMPLES
 
@@ -88,7 +88,7 @@ def test_internal_error_prints_one_line_and_writes_a_log(tmp_path, monkeypatch, 
         raise RuntimeError("模拟的内部错误")
     monkeypatch.setattr("excel_eval.evaluate.evaluate", boom)
     with pytest.raises(SystemExit) as exit_:
-        cli.main([str(SAMPLES / "示例_无错误.xlsx"), "--out", str(tmp_path)])
+        entry.main([str(SAMPLES / "示例_无错误.xlsx"), "--out", str(tmp_path)])
     assert exit_.value.code == 4
     err = capsys.readouterr().err
     assert "内部错误" in err and "Traceback" not in err
@@ -119,7 +119,7 @@ def test_run_says_when_it_wrote_under_a_new_name(tmp_path, monkeypatch, capsys):
     monkeypatch.setattr(files.os, "replace", lambda s, d: (_ for _ in ()).throw(PermissionError(13, "locked"))
                         if Path(d).name == "a_评价结果.xlsx" else real_replace(s, d))
     with pytest.raises(SystemExit) as exit_:
-        cli.main([str(src)])
+        entry.main([str(src)])
     assert exit_.value.code == 0
     err = capsys.readouterr().err
     assert "a_评价结果.xlsx 正被其他程序打开" in err and "a_评价结果(1).xlsx" in err
@@ -127,10 +127,10 @@ def test_run_says_when_it_wrote_under_a_new_name(tmp_path, monkeypatch, capsys):
 
 def test_open_uses_the_default_program(tmp_path, monkeypatch):
     opened = []
-    monkeypatch.setattr(cli, "open_file", opened.append)
+    monkeypatch.setattr(runner, "open_file", lambda path, say: opened.append(path))
     src = shutil.copy(SAMPLES / "示例_无错误.xlsx", tmp_path / "a.xlsx")
     with pytest.raises(SystemExit):
-        cli.main(["run", str(src), "--open"])
+        entry.main(["run", str(src), "--open"])
     assert opened == [tmp_path / "a_评价结果.xlsx"]
 
 

@@ -2,7 +2,7 @@
 
 from typer.main import get_command
 
-from excel_eval import cli
+from excel_eval import cli, entry
 from conftest import ROOT
 
 README = (ROOT / "README.md").read_text("utf-8")
@@ -10,7 +10,7 @@ README = (ROOT / "README.md").read_text("utf-8")
 
 def test_every_command_has_help_and_a_readme_entry():
     group = get_command(cli.app)
-    assert set(group.commands) == set(cli.COMMANDS)
+    assert set(group.commands) == set(entry.COMMANDS)
     for name, command in group.commands.items():
         assert command.help, name
         assert f"excel-eval {name}" in README, name

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .. import layout, rules
-from ..layout import normalize
+from ..parse import clean_text
 from .base import Context, column_totals, show, sum_tolerance, verdict
 
 
@@ -33,11 +33,11 @@ def rows(ctx: Context):
             yield rules.PAID_OVER_ALLOCATED(paid.loc, amount.number, paid.number)
         name = row.get("name")
         if name is not None:
-            key = normalize(name.value)
+            key = clean_text(str(name.value))
             if key in seen:
-                yield rules.DUPLICATE_UNIT(name.loc, name=str(name.value).strip(), other=seen[key])
+                yield rules.DUPLICATE_UNIT(name.loc, name=str(name.value).strip(), other=seen[key].loc.cell)
             else:
-                seen[key] = name.loc.cell
+                seen[key] = name
 
 
 def totals(ctx: Context):

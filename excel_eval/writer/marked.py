@@ -11,6 +11,7 @@ through openpyxl instead, which merges comments properly at the cost of speed.
 from __future__ import annotations
 
 import re
+import shutil
 import zipfile
 from collections import defaultdict
 from pathlib import Path
@@ -34,6 +35,8 @@ def write_marked(result: Result, path: Path) -> Path | None:
     with zipfile.ZipFile(result.path) as z:
         parts = sheet_parts(z)
         marks = {sheet: cells for sheet, cells in marks.items() if sheet in parts}
+        if not marks:
+            return write_atomic(path, lambda tmp: shutil.copyfile(result.path, tmp), fallback=True)
         if any(_has_comments(z, parts[sheet]) for sheet in marks):
             return _write_with_openpyxl(result, path, marks)
         return write_atomic(path, lambda tmp: _patch(z, parts, marks, tmp), fallback=True)
@@ -96,12 +99,12 @@ def _patch(z: zipfile.ZipFile, parts: dict[str, str], marks: dict, tmp: Path) ->
     with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as out:
         for info in z.infolist():
             data = replaced.get(info.filename)
-            if data is None:
-                out.writestr(info, z.read(info.filename))  # byte for byte
-            else:
-                out.writestr(info, data, compress_type=zipfile.ZIP_DEFLATED)
+            if data is None:  # the same bytes, recompressed fast
+                out.writestr(info, z.read(info.filename), compress_type=zipfile.ZIP_DEFLATED, compresslevel=1)
+            else:  # fast compression: a sheet of 100,000 rows is recompressed here
+                out.writestr(info, data, compress_type=zipfile.ZIP_DEFLATED, compresslevel=1)
         for name, data in added.items():
-            out.writestr(name, data, compress_type=zipfile.ZIP_DEFLATED)
+            out.writestr(name, data, compress_type=zipfile.ZIP_DEFLATED, compresslevel=1)
 
 
 def _free_name(names: list[str], added: dict, stem: str, ext: str, n: int) -> str:

@@ -1,0 +1,79 @@
+"""Running workbooks one by one and saying what happened.
+
+Shared by `excel-eval run` and the drop-on start (`excel-eval 文件.xlsx`), which skips loading the
+CLI framework: a finance office double-clicks the drag-and-drop script many times a day.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_UNREADABLE, EXIT_INTERNAL, EXIT_LOCKED = 0, 1, 2, 3, 4, 5
+FIRST_FINDINGS = 5
+
+
+def say(message: str) -> None:
+    print(message, file=sys.stderr)
+
+
+def run_files(files: list[Path], out: Path | None = None, scheme=None, mask: bool = True,
+              json_out: bool = False, open_result: bool = False, say: Callable[[str], None] = say) -> int:
+    """Evaluate each workbook, write its outputs, print a short summary; return the exit code."""
+    from .evaluate import evaluate
+    from .findings import Severity
+    from .writer import output_paths, write_outputs
+
+    code, documents = EXIT_OK, []
+    for file in files:
+        result = evaluate(file, scheme)
+        documents.append(result.as_dict())
+        if not result.ok:
+            say(f"{file}：{result.reason}")
+            code = max(code, EXIT_UNREADABLE)
+            continue
+        wanted = output_paths(file, out)
+        try:
+            results_path, marked_path = write_outputs(result, out, mask=mask)
+        except OSError as exc:
+            say(f"{file.name}：无法写出结果到 {wanted[0].parent}：{exc.strerror or exc}")
+            code = max(code, EXIT_UNREADABLE)
+            continue
+        s = result.scores
+        total = f"核算总分 {s.total:.2f}（{s.grade}）" if s.total is not None else "未能计算总分"
+        counts = "，".join(f"{sev.value} {result.count(sev)}" for sev in Severity)
+        say(f"{file.name}：{total}；{counts}")
+        for f in result.findings[:FIRST_FINDINGS]:
+            say(f"  {f.severity.value} {f.code} {f.loc or '-'}  {f.message}")
+        if len(result.findings) > FIRST_FINDINGS:
+            say(f"  ……共 {len(result.findings)} 条，详见结果中的“问题清单”")
+        say(f"  结果：{results_path}")
+        say(f"  标注：{marked_path}" if marked_path else "  标注：旧版 .xls 文件无法生成标注副本，请另存为 .xlsx")
+        for written, meant in ((results_path, wanted[0]), (marked_path, wanted[1])):
+            if written is not None and written != meant:
+                say(f"  注意：{meant.name} 正被其他程序打开（如 Excel），已另存为 {written.name}")
+        if open_result:
+            open_file(results_path, say)
+        if result.has_errors:
+            code = max(code, EXIT_FINDINGS)
+    if json_out:
+        sys.stdout.write(json.dumps(documents[0] if len(documents) == 1 else {"files": documents},
+                                    ensure_ascii=False, indent=2) + "\n")
+    return code
+
+
+def open_file(path: Path, say: Callable[[str], None] = say) -> None:
+    """Open with the system's default program: Windows, and Linux desktops (统信UOS, 麒麟) via xdg-open."""
+    import os
+    import subprocess
+
+    try:
+        if sys.platform.startswith("win"):
+            os.startfile(str(path))  # noqa: S606
+        else:
+            subprocess.Popen(["open" if sys.platform == "darwin" else "xdg-open", str(path)],
+                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    except OSError as exc:
+        say(f"  无法自动打开 {path.name}：{exc.strerror or exc}，请手动打开。")
