@@ -264,7 +264,8 @@ def write_summary(report: Report, path: Path) -> None:
 
     from .writer.formats import Formats
 
-    book = xlsxwriter.Workbook(str(path), {"strings_to_formulas": False, "strings_to_urls": False, "in_memory": True})
+    book = xlsxwriter.Workbook(str(path), {"strings_to_formulas": False, "strings_to_urls": False, "in_memory": True,
+                                             "nan_inf_to_errors": True})
     f = Formats(book)
     ws = book.add_worksheet("汇总")
     ws.set_paper(9)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -32,7 +33,10 @@ class Result:
         return self.count(Severity.ERROR) > 0
 
     def as_dict(self) -> dict:
-        """The output contract of template v1 (scores unrounded)."""
+        """The output contract of template v1 (scores unrounded; a number that overflowed is null)."""
+        return _finite(self._as_dict())
+
+    def _as_dict(self) -> dict:
         if not self.ok:
             return {"file": self.path.name, "status": "failed", "reason": self.reason, "findings": []}
         m, s = self.model, self.scores
@@ -55,6 +59,16 @@ class Result:
             "counts": {sev.value: self.count(sev) for sev in Severity},
             "findings": [f.as_dict() for f in self.findings],
         }
+
+
+def _finite(value):
+    if isinstance(value, float):
+        return value if math.isfinite(value) else None
+    if isinstance(value, dict):
+        return {k: _finite(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_finite(v) for v in value]
+    return value
 
 
 def evaluate(path: str | Path, scheme: Scheme | None = None) -> Result:

@@ -191,4 +191,5 @@ class Model:
     @property
     def year(self) -> int | None:
         cell = self.info.get("year") if self.info else None
-        return int(cell.number) if cell is not None and cell.number is not None else None
+        n = cell.number if cell is not None else None
+        return int(n) if n is not None and 1900 <= n <= 2200 else None

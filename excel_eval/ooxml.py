@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import re
 import zipfile
+import zlib
 from posixpath import dirname, join, normpath
-from xml.etree import ElementTree
+from defusedxml import ElementTree  # refuses entity expansion and external entities
+
+# What reading a damaged zip package can raise (flipped bytes reach every one of these).
+ZIP_ERRORS = (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError, KeyError, NotImplementedError,
+              RuntimeError)
 
 MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -41,5 +47,10 @@ def unescape(s: str) -> str:
         .replace("&amp;", "&")
 
 
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
 def escape(s: str) -> str:
-    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+    """Text for an XML part: markup escaped, and characters XML cannot hold written as Excel does (_x0001_)."""
+    s = s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+    return _CONTROL.sub(lambda m: f"_x{ord(m[0]):04X}_", s)

@@ -7,6 +7,7 @@ cells hold formulas, so the sheet XML is scanned once for formulas that have no 
 from __future__ import annotations
 
 import math
+import os
 import re
 import zipfile
 from dataclasses import dataclass, field
@@ -17,7 +18,7 @@ from . import layout, rules
 from .findings import Finding
 from .layout import Column, SheetSpec, normalize
 from .model import Cell, Info, Loc, Model, Question, Row, Survey, Table
-from .ooxml import sheet_parts, unescape
+from .ooxml import ZIP_ERRORS, sheet_parts, unescape
 from .parse import NotANumber, parse_number, parse_year
 
 HEADER_SEARCH_ROWS = 30
@@ -34,12 +35,35 @@ class Reading:
     findings: list[Finding] = field(default_factory=list)
 
 
+@dataclass(frozen=True)
+class Limits:
+    """What a workbook may be before it is read at all. Each can be raised by an environment
+    variable for an office whose rosters are larger (a refusal message names it)."""
+
+    max_unzipped_mb: float = 200  # the parts together, decompressed
+    max_ratio: float = 200  # compressed : decompressed, for a part over 10 MB
+    max_rows: int = 300_000  # per sheet
+    max_cols: int = 500
+
+    @classmethod
+    def from_env(cls) -> Limits:
+        def env(name: str, default: float) -> float:
+            try:
+                return float(os.environ.get(name, default))
+            except ValueError:
+                return default
+
+        return cls(env("EXCEL_EVAL_MAX_UNZIPPED_MB", cls.max_unzipped_mb), env("EXCEL_EVAL_MAX_RATIO", cls.max_ratio),
+                   int(env("EXCEL_EVAL_MAX_ROWS", cls.max_rows)), int(env("EXCEL_EVAL_MAX_COLS", cls.max_cols)))
+
+
 ZIP_MAGIC = b"PK\x03\x04"
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
-def triage(path: Path) -> None:
-    """Recognise the file by its content, not its extension; raise ReadError with the reason."""
+def triage(path: Path, limits: Limits) -> None:
+    """Recognise the file by its content, not its extension, and refuse what would be unsafe to
+    decompress or parse; raise ReadError with the reason."""
     try:
         with open(path, "rb") as f:
             head = f.read(8)
@@ -56,12 +80,49 @@ def triage(path: Path) -> None:
     try:
         with zipfile.ZipFile(path) as z:
             names = set(z.namelist())
-    except (zipfile.BadZipFile, OSError) as exc:
+            if "xl/workbook.xml" in names:
+                _check_package(z, limits)
+    except ReadError:
+        raise
+    except ZIP_ERRORS as exc:
         raise ReadError("文件已损坏（压缩包不完整），请重新保存或重新获取该文件") from exc
     if "xl/workbook.xml" not in names:
         kind = "Word 文档" if "word/document.xml" in names else "PowerPoint 文稿" if "ppt/presentation.xml" in names \
             else "其他压缩文件"
         raise ReadError(f"不是 Excel 工作簿（内容是{kind}，可能只是改了扩展名）")
+
+
+UNSAFE = "文件内容损坏或不安全"
+_DIMENSION = re.compile(rb'<dimension ref="[A-Z]+\d+:([A-Z]+)(\d+)"')
+
+
+def _check_package(z: zipfile.ZipFile, limits: Limits) -> None:
+    """Declared sizes and ratios before anything is decompressed; no XML entity declarations
+    (billion laughs); sheet dimensions within the row and column caps."""
+    infos = z.infolist()
+    total = sum(i.file_size for i in infos)
+    if total > limits.max_unzipped_mb * 1e6:
+        raise ReadError(f"{UNSAFE}：解压后达 {total / 1e6:.0f} MB，超过上限 {limits.max_unzipped_mb:g} MB"
+                        "（如确为大表，可设置环境变量 EXCEL_EVAL_MAX_UNZIPPED_MB 提高上限）")
+    for i in infos:
+        if i.file_size > 10e6 and i.file_size > limits.max_ratio * max(i.compress_size, 1):
+            raise ReadError(f"{UNSAFE}：{i.filename} 压缩比异常（{i.file_size / max(i.compress_size, 1):.0f}:1），"
+                            "疑似压缩炸弹")
+    for i in infos:
+        if not i.filename.endswith((".xml", ".rels")):
+            continue
+        with z.open(i) as f:
+            head = f.read(4096)
+        if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
+            raise ReadError(f"{UNSAFE}：{i.filename} 含有 XML 实体声明，已拒绝读取")
+        m = _DIMENSION.search(head) if i.filename.startswith("xl/worksheets/") else None
+        if m and (int(m[2]) > limits.max_rows or _col_index(m[1].decode()) > limits.max_cols):
+            raise ReadError(_too_big(int(m[2]), _col_index(m[1].decode()), limits))
+
+
+def _too_big(rows: int, cols: int, limits: Limits) -> str:
+    return (f"工作表过大（{rows} 行 × {cols} 列），超过上限 {limits.max_rows} 行 / {limits.max_cols} 列"
+            "（如确需处理，可设置环境变量 EXCEL_EVAL_MAX_ROWS 提高上限）")
 
 
 def _encrypted(path: Path) -> bool:
@@ -74,16 +135,17 @@ def _encrypted(path: Path) -> bool:
         return False
 
 
-def read_workbook(path: str | Path) -> Reading:
+def read_workbook(path: str | Path, limits: Limits | None = None) -> Reading:
     path = Path(path)
-    triage(path)
-    from python_calamine import CalamineError, CalamineWorkbook  # noqa: PLC0415 (start-up time)
+    limits = limits or Limits.from_env()
+    triage(path, limits)
+    from python_calamine import CalamineError, CalamineWorkbook, SheetVisibleEnum  # noqa: PLC0415
 
     try:
         book = CalamineWorkbook.from_path(str(path))
         names = list(book.sheet_names)
     except (CalamineError, OSError, ValueError) as exc:
-        raise ReadError(f"文件内容损坏或不安全，无法读取（{exc}）") from exc
+        raise ReadError(f"{UNSAFE}，无法读取（{exc}）") from exc
     reader = _Reader(path, names, _uncached_formulas(path, names))
     model = Model(str(path), sheet_names=names)
 
@@ -93,20 +155,28 @@ def read_workbook(path: str | Path) -> Reading:
             reader.add(rules.SHEET_MISSING(None, sheet=spec.name, found="、".join(names) or "无"))
         return found if spec.repeats else found[:1]
 
+    hidden = {m.name for m in book.sheets_metadata if str(m.visible) != str(SheetVisibleEnum.Visible)}
+
     def grid(name: str) -> list[list]:
         try:
             ws = book.get_sheet_by_name(name)
-            return [list(r) for r in ws.to_python(skip_empty_area=False)], ws.merged_cell_ranges or []
-        except CalamineError as exc:
-            raise ReadError(f"无法读取工作表“{name}”：{exc}") from exc
+            if ws.height > limits.max_rows or ws.width > limits.max_cols:
+                raise ReadError(_too_big(ws.height, ws.width, limits))
+            if name in hidden:
+                reader.add(rules.HIDDEN_SHEET(Loc(name, 0, 0), sheet=name))
+            return ws.to_python(skip_empty_area=False), ws.merged_cell_ranges or []
+        except (CalamineError, ValueError) as exc:
+            raise ReadError(f"{UNSAFE}，无法读取工作表“{name}”（{exc}）") from exc
 
     for name in sheet(layout.INFO):
         model.info = reader.info(name, grid(name)[0])
+    model.info = model.info or Info(layout.INFO.name)  # missing (reported): empty, never None
     reader.money_unit = model.money_unit
     for spec, attr in ((layout.BUDGET, "budget"), (layout.ALLOCATION, "allocation"),
                        (layout.INDICATORS, "indicators"), (layout.SUMMARY, "summary")):
         for name in sheet(spec):
-            setattr(model, attr, reader.table(name, grid(name)[0], spec))
+            rows, merged = grid(name)
+            setattr(model, attr, reader.table(name, rows, spec, merged))
     for name in sheet(layout.SURVEY):
         survey = reader.survey(name, *grid(name))
         if survey is not None:
@@ -181,18 +251,39 @@ class _Reader:
 
     # --- tables -------------------------------------------------------------------------------
 
-    def header(self, sheet: str, rows: list[list], spec: SheetSpec) -> tuple[int, dict[str, int]] | None:
+    def header(self, sheet: str, rows: list[list], spec: SheetSpec,
+               merged: list = ()) -> tuple[int, dict[str, int]] | None:
         by_name = {normalize(n): col for col in spec.columns for n in col.names}
-        best: tuple[int, int, dict[str, int]] | None = None
-        for r, values in enumerate(rows[:HEADER_SEARCH_ROWS]):
+
+        def match(cells: list[list[object]]) -> dict[str, int]:
+            """Labels found in a header of one row, or of two rows (a merged 预算数 over 年初/全年)."""
             found: dict[str, int] = {}
-            for c, raw in enumerate(values):
-                col = by_name.get(normalize(raw)) if isinstance(raw, str) else None
-                if col is not None and col.key not in found:
-                    found[col.key] = c
-            required = sum(1 for col in spec.columns if col.required and col.key in found)
-            if required and (best is None or (required, len(found)) > (best[0], len(best[2]))):
-                best = (required, r, found)
+            for c, stack in enumerate(zip(*cells)):
+                texts = [normalize(v) for v in stack if isinstance(v, str) and v.strip()]
+                if len(texts) > 1:  # 全年 under 预算数 reads 全年预算数
+                    texts = ["".join(texts), "".join(reversed(texts)), *reversed(texts)]
+                for text in texts:
+                    col = by_name.get(text)
+                    if col is not None and col.key not in found:
+                        found[col.key] = c
+                        break
+            return found
+
+        best: tuple[int, int, dict[str, int]] | None = None
+        head = rows[:HEADER_SEARCH_ROWS + 1]
+        width = max((len(v) for v in head), default=0)
+        padded = [list(v) + [None] * (width - len(v)) for v in head]
+        for (r0, c0), (r1, c1) in merged:  # a merged header cell labels every column it spans
+            for r in range(r0, min(r1, len(padded) - 1) + 1):
+                for c in range(c0, min(c1, width - 1) + 1):
+                    if r == r0 and (r, c) != (r0, c0) and padded[r][c] in (None, ""):
+                        padded[r][c] = padded[r0][c0]
+        for r in range(min(len(padded), HEADER_SEARCH_ROWS)):
+            for last, found in ((r, match([padded[r]])),
+                                (r + 1, match(padded[r:r + 2]) if r + 1 < len(padded) else {})):
+                required = sum(1 for col in spec.columns if col.required and col.key in found)
+                if required and (best is None or (required, len(found)) > (best[0], len(best[2]))):
+                    best = (required, last, found)
         if best is None or len(best[2]) < 2:
             labels = "、".join(c.label for c in spec.columns if c.required)
             self.add(rules.HEADER_NOT_FOUND(Loc(sheet, 0, 0), sheet=sheet, rows=HEADER_SEARCH_ROWS,
@@ -205,8 +296,8 @@ class _Reader:
                 self.add(rules.COLUMN_MISSING(Loc(sheet, r, 0), sheet=sheet, label=col.label, found=seen))
         return r, found
 
-    def table(self, sheet: str, rows: list[list], spec: SheetSpec) -> Table | None:
-        head = self.header(sheet, rows, spec)
+    def table(self, sheet: str, rows: list[list], spec: SheetSpec, merged: list = ()) -> Table | None:
+        head = self.header(sheet, rows, spec, merged)
         if head is None:
             return None
         header_row, columns = head
@@ -281,7 +372,7 @@ class _Reader:
     # --- 满意度问卷 ---------------------------------------------------------------------------
 
     def survey(self, sheet: str, rows: list[list], merged: list) -> Survey | None:
-        table = self.table(sheet, rows, layout.SURVEY)
+        table = self.table(sheet, rows, layout.SURVEY, merged)
         if table is None:
             return None
         title = next((str(v).strip() for values in rows[:table.header_row] for v in values
@@ -374,5 +465,5 @@ def _uncached_formulas(path: Path, names: list[str]) -> dict[str, dict[tuple[int
                 if cells:
                     out[name] = cells
             return out
-    except (zipfile.BadZipFile, KeyError, ElementTree.ParseError, OSError):
-        return {}
+    except (*ZIP_ERRORS, ElementTree.ParseError):
+        return {}  # the package is damaged there; calamine says so when it reads it

@@ -50,7 +50,9 @@ def run_files(files: list[Path], out: Path | None = None, scheme=None, mask: boo
         if len(result.findings) > FIRST_FINDINGS:
             say(f"  ……共 {len(result.findings)} 条，详见结果中的“问题清单”")
         say(f"  结果：{results_path}")
-        say(f"  标注：{marked_path}" if marked_path else "  标注：旧版 .xls 文件无法生成标注副本，请另存为 .xlsx")
+        say(f"  标注：{marked_path}" if marked_path else "  标注：" + (
+            "旧版 .xls 文件无法生成标注副本，请另存为 .xlsx" if file.suffix.lower() == ".xls"
+            else "文件结构不完整，无法生成标注副本；请用 Excel 或 WPS 打开后另存一次"))
         for written, meant in ((results_path, wanted[0]), (marked_path, wanted[1])):
             if written is not None and written != meant:
                 say(f"  注意：{meant.name} 正被其他程序打开（如 Excel），已另存为 {written.name}")

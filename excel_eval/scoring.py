@@ -6,6 +6,7 @@ total, grade) is computed here and only here; the checks compare typed numbers w
 
 from __future__ import annotations
 
+import datetime as dt
 import tomllib
 from collections import Counter
 from dataclasses import dataclass, field
@@ -18,6 +19,8 @@ from .model import Model, Question, Row, Survey
 from .targets import EQ, GE, GT, LE, LT, RANGE, Target, parse_target, units_compatible
 
 BUILTIN_SCHEMES = ("四级指标", "自评表")
+EXCEL_EPOCH = dt.date(1899, 12, 30)
+SERIAL_DATES = (20000, 80000)  # 1954 … 2119: a bare number in this range against a deadline is a date
 TEN_HAO_SECTIONS = {"预算执行率", "产出", "效益", "满意度"}
 
 
@@ -316,6 +319,10 @@ def _score_one(r: IndicatorScore, scheme: Scheme, budget: BudgetScore | None, su
         return
     if t.kind == "date":
         r.rule = "期限"
+        if a.kind == "number" and a.value is not None and SERIAL_DATES[0] < a.value < SERIAL_DATES[1]:
+            # A date typed into a cell without a date format arrives as Excel's day number.
+            a = Target("date", date=EXCEL_EPOCH + dt.timedelta(days=int(a.value)), text=a.text)
+            r.note = f"实际完成值 {a.text} 按 Excel 日期序号理解为 {a.date:%Y-%m-%d}"
         if a.kind == "date":
             r.met = a.date <= t.date if t.op in (LE, LT, EQ) else a.date >= t.date
             r.computed = w if r.met else None

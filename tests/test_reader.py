@@ -204,3 +204,20 @@ def test_not_a_workbook_raises_read_error(tmp_path):
     p.write_text("not a workbook")
     with pytest.raises(ReadError):
         read_workbook(p)
+
+
+def test_hidden_sheet_is_read_with_a_hint(tmp_path):
+    import xlsxwriter
+
+    from conftest import minimal
+    book = xlsxwriter.Workbook(str(tmp_path / "h.xlsx"))
+    for name, rows in minimal().items():
+        ws = book.add_worksheet(name)
+        for r, row in enumerate(rows):
+            ws.write_row(r, 0, row)
+        if name == "预算":
+            ws.hide()
+    book.close()
+    reading = read_workbook(tmp_path / "h.xlsx")
+    assert [("R008", "预算", "A1")] == [(f.code, f.loc.sheet, f.loc.cell) for f in reading.findings]
+    assert reading.model.budget.rows[0].num("budget") == 10

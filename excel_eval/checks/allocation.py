@@ -12,6 +12,8 @@ def against_budget(ctx: Context):
     if t is None or not t.rows or b is None:
         return
     cells = [c for c in (r.get("amount") for r in t.rows) if c is not None and c.number is not None]
+    if not cells:
+        return
     total = sum(c.number for c in cells)
     if abs(total - b.budget) > sum_tolerance(cells) + 0.005:
         loc = t.totals[0].get("amount").loc if t.totals and t.totals[0].get("amount") else cells[-1].loc

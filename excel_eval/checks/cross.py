@@ -29,7 +29,7 @@ def report_numbers(ctx: Context):
         yield rules.REPORT_GRADE(grade.loc, sc.grade, str(grade.value).strip(), total=f"{sc.total:.2f}")
     count = info.get("report_indicator_count")
     if count is not None and count.number is not None and ctx.model.indicators is not None \
-            and int(count.number) != len(sc.indicators):
+            and count.number != len(sc.indicators):
         yield rules.REPORT_INDICATOR_COUNT(count.loc, len(sc.indicators), count.number)
 
 

@@ -10,8 +10,8 @@ from .base import EPS, Context, show, verdict
 
 def weights(ctx: Context):
     t = ctx.model.indicators
-    if t is None or not t.rows:
-        return
+    if t is None or not t.rows or "weight" not in t.columns:
+        return  # a missing column is reported by the reader
     for ind in ctx.scores.indicators:
         if ind.weight is None:
             yield rules.WEIGHT_MISSING(ind.row.cells["weight"].loc, name=ind.name)

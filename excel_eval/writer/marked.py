@@ -19,27 +19,42 @@ from pathlib import Path
 from ..evaluate import Result
 from ..files import write_atomic
 from ..findings import Finding
-from ..ooxml import escape, rels_path, sheet_parts
+from ..ooxml import ZIP_ERRORS, escape, rels_path, sheet_parts
 from .formats import SEVERITY_COLOURS
 
 COMMENT_AUTHOR = "excel-eval"
 SEVERITIES = tuple(SEVERITY_COLOURS)  # 错误 / 警告 / 提示
 
 
+# A damaged package; an OSError (disk full, folder not writable) is not one and is raised.
+BROKEN = (*(e for e in ZIP_ERRORS if e is not OSError), TypeError, IndexError, AttributeError)
+
+
 def write_marked(result: Result, path: Path) -> Path | None:
-    """Write the marked-up copy; returns the name written, or None when the input is not a zip
-    workbook (a legacy .xls), which cannot be copied with marks."""
+    """Write the marked-up copy; returns the name written, or None when the input cannot be
+    copied with marks (a legacy .xls, or a package with parts missing). The results workbook
+    does not depend on it."""
     if not zipfile.is_zipfile(result.path):
         return None
     marks = _marks(result.findings)
-    with zipfile.ZipFile(result.path) as z:
-        parts = sheet_parts(z)
-        marks = {sheet: cells for sheet, cells in marks.items() if sheet in parts}
-        if not marks:
-            return write_atomic(path, lambda tmp: shutil.copyfile(result.path, tmp), fallback=True)
-        if any(_has_comments(z, parts[sheet]) for sheet in marks):
-            return _write_with_openpyxl(result, path, marks)
-        return write_atomic(path, lambda tmp: _patch(z, parts, marks, tmp), fallback=True)
+    try:
+        with zipfile.ZipFile(result.path) as z:
+            parts = sheet_parts(z)
+            marks = {sheet: cells for sheet, cells in marks.items() if sheet in parts}
+            if not marks:
+                return write_atomic(path, lambda tmp: shutil.copyfile(result.path, tmp), fallback=True)
+            if not any(_has_comments(z, parts[sheet]) for sheet in marks):
+                return write_atomic(path, lambda tmp: _patch(z, parts, marks, tmp), fallback=True)
+    except BROKEN:
+        pass  # parts missing or malformed: let openpyxl try, it repairs what it can
+    try:
+        return _write_with_openpyxl(result, path, marks)
+    except BROKEN:
+        return None
+    except Exception as exc:  # openpyxl's own refusals (InvalidFileException and the like)
+        if type(exc).__module__.startswith("openpyxl"):
+            return None
+        raise
 
 
 def _marks(findings: list[Finding]) -> dict[str, dict[str, list[Finding]]]:

@@ -21,6 +21,7 @@ from .formats import FONT, Formats
 DETAIL_LIMIT = 5000  # allocation rows listed one by one; a longer roster shows summaries and flagged rows
 TOP_UNITS = 20
 MIN_DIFF = 0.005
+MAX_CELL_TEXT = 32767
 
 
 def q(sheet: str) -> str:
@@ -61,6 +62,12 @@ def _worksheet_class():
         def _prepare_formula(self, formula, expand_future_functions=False):
             return formula[1:] if formula.startswith("=") else formula
 
+        def _write_string(self, row, col, string, cell_format=None):
+            # Excel holds at most 32,767 characters in a cell; say where the text was cut.
+            if len(string) > MAX_CELL_TEXT:
+                string = string[: MAX_CELL_TEXT - 20] + "……（原文过长，已截断）"
+            return super()._write_string(row, col, string, cell_format)
+
     return PlainFormulas
 
 
@@ -71,7 +78,8 @@ def write_results(result: Result, path: Path, marked_name: str = "", mask: bool 
     import xlsxwriter
 
     def write(tmp: Path) -> None:
-        book = xlsxwriter.Workbook(str(tmp), {"strings_to_formulas": False, "strings_to_urls": False, "in_memory": True})
+        book = xlsxwriter.Workbook(str(tmp), {"strings_to_formulas": False, "strings_to_urls": False,
+                                              "in_memory": True, "nan_inf_to_errors": True})
         _Results(book, result, marked_name, mask).write()
         book.close()
 

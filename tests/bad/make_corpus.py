@@ -1,0 +1,281 @@
+"""Build the corpus of bad and hostile workbooks: `python tests/bad/make_corpus.py OUTDIR`.
+
+Every case is made by this script (nothing hand-made), from the clean demo sample: broken
+packages, disguised files, encryption, legacy formats, macros, zip and XML bombs, and workbooks
+whose contents are wrong in the ways offices get them wrong. CASES says, for each file, the exit
+code and the message a user must see.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import zipfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+
+from excel_eval.samples import demo  # noqa: E402
+from excel_eval.template import Content, write_template  # noqa: E402
+
+
+@dataclass(frozen=True)
+class Case:
+    file: str
+    exit: int
+    message: str  # must appear in what the user sees (stderr); "" when the run is clean
+    make: Callable[[Path], None]
+
+
+def _demo(path: Path, edit: Callable[[Content], None] | None = None) -> None:
+    content = demo()
+    if edit:
+        edit(content)
+    write_template(path, content)
+
+
+def _rewrite(path: Path, source: Path, change: Callable[[str, bytes], bytes | None],
+             extra: dict[str, bytes] | None = None) -> None:
+    """Copy a package part by part; `change` may return new bytes for a part (None drops it)."""
+    with zipfile.ZipFile(source) as z, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as out:
+        for info in z.infolist():
+            data = change(info.filename, z.read(info.filename))
+            if data is not None:
+                out.writestr(info.filename, data)
+        for name, data in (extra or {}).items():
+            out.writestr(name, data)
+
+
+def _clean(tmp: Path) -> Path:
+    path = tmp / "clean.xlsx"
+    if not path.exists():
+        _demo(path)
+    return path
+
+
+# --- the cases ----------------------------------------------------------------------------------
+
+def empty(path: Path) -> None:
+    path.write_bytes(b"")
+
+
+def truncated(path: Path) -> None:
+    data = _clean(path.parent).read_bytes()
+    path.write_bytes(data[: len(data) // 2])
+
+
+def word_renamed(path: Path) -> None:
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr("[Content_Types].xml", '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/'
+                   'package/2006/content-types"/>')
+        z.writestr("word/document.xml", '<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats'
+                   '.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>自评报告</w:t></w:r></w:p></w:body>'
+                   "</w:document>")
+
+
+def text_renamed(path: Path) -> None:
+    path.write_text("项目名称,预算\n测试,100\n", encoding="utf-8")
+
+
+def encrypted(path: Path) -> None:
+    from msoffcrypto.format.ooxml import OOXMLFile
+
+    with open(_clean(path.parent), "rb") as src, open(path, "wb") as out:
+        OOXMLFile(src).encrypt("123456", out)
+
+
+def legacy_xls(path: Path) -> None:
+    src = _clean(path.parent)
+    subprocess.run(["soffice", "--headless", "--convert-to", "xls", "--outdir", str(path.parent), str(src)],
+                   check=True, capture_output=True, timeout=300)
+    (path.parent / "clean.xls").rename(path)
+
+
+def macro_xlsm(path: Path) -> None:
+    def change(name: str, data: bytes) -> bytes:
+        if name == "[Content_Types].xml":
+            data = data.replace(b"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml",
+                                b"application/vnd.ms-excel.sheet.macroEnabled.main+xml")
+            return data.replace(b"</Types>", b'<Default Extension="bin" ContentType="application/'
+                                b'vnd.ms-office.vbaProject"/></Types>')
+        if name == "xl/_rels/workbook.xml.rels":
+            return data.replace(b"</Relationships>", b'<Relationship Id="rIdVba" Type="http://schemas.microsoft.'
+                                b'com/office/2006/relationships/vbaProject" Target="vbaProject.bin"/>'
+                                b"</Relationships>")
+        return data
+
+    _rewrite(path, _clean(path.parent), change, {"xl/vbaProject.bin": b"\xd0\xcf\x11\xe0 not a real macro " * 64})
+
+
+def zip_bomb(path: Path) -> None:
+    # 60 MB of one repeated byte packs into ~60 KB: a ratio no workbook has.
+    _rewrite(path, _clean(path.parent), lambda name, data: data, {"xl/media/filler.bin": b"\0" * 60_000_000})
+
+
+def billion_laughs(path: Path) -> None:
+    laughs = ('<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">'
+              + "".join(f'<!ENTITY lol{i} "{("&lol" + (str(i - 1) if i > 1 else "") + ";") * 10}">'
+                        for i in range(1, 10))
+              + ']><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="1" uniqueCount="1">'
+              "<si><t>&lol9;</t></si></sst>")
+    _rewrite(path, _clean(path.parent),
+             lambda name, data: laughs.encode() if name == "xl/sharedStrings.xml" else data)
+
+
+def _openpyxl(path: Path, edit: Callable) -> None:
+    import openpyxl
+
+    book = openpyxl.load_workbook(_clean(path.parent))
+    edit(book)
+    book.save(path)
+
+
+def sheet_renamed(path: Path) -> None:
+    _openpyxl(path, lambda book: setattr(book["预算"], "title", "预算表"))
+
+
+def column_missing(path: Path) -> None:
+    _openpyxl(path, lambda book: book["预算"].delete_cols(7))  # 执行数
+
+
+def merged_header(path: Path) -> None:
+    def edit(book) -> None:
+        ws = book["预算"]
+        ws.insert_rows(2)
+        for col, (top, bottom) in enumerate([("序号", None), ("支出内容", None), ("资金来源", None), ("预算数", "年初"),
+                                             (None, "全年"), ("到位数", None), ("执行数", None), ("结余", None),
+                                             ("备注", None)], start=1):
+            ws.cell(2, col).value = top
+            ws.cell(3, col).value = bottom
+        ws.merge_cells("D2:E2")
+        for col in (1, 2, 3, 6, 7, 8, 9):
+            ws.merge_cells(start_row=2, start_column=col, end_row=3, end_column=col)
+    _openpyxl(path, edit)
+
+
+def text_with_units(path: Path) -> None:
+    _demo(path, lambda c: c.budget[0].update(budget="70万元", received="70 万元", executed="69.5万元"))
+
+
+def negative(path: Path) -> None:
+    _demo(path, lambda c: c.budget[1].update(executed=-28.6, balance=58.6))
+
+
+def nan_inf(path: Path) -> None:
+    _demo(path, lambda c: c.budget[0].update(budget="NaN", executed="inf"))
+
+
+def serial_dates(path: Path) -> None:
+    def edit(c: Content) -> None:
+        for row in c.indicators:
+            if row["level4"] == "补助资金下达时间":
+                row["actual"] = 44804  # 2022-08-31, typed into a cell with no date format
+    _demo(path, edit)
+
+
+def circular(path: Path) -> None:
+    """结余 of the first budget line refers to itself; Excel saved its last value (0.5)."""
+    src = path.parent / "circular_src.xlsx"
+    _demo(src)
+    with zipfile.ZipFile(src) as z:
+        sheet = z.read("xl/worksheets/sheet3.xml")  # 预算
+    start = sheet.index(b'<c r="H3"')
+    cell = sheet[start:sheet.index(b"</c>", start) + 4]
+    head = cell[: cell.index(b">")]
+    _rewrite(path, src, lambda name, data: data.replace(cell, head + b"><f>H3+0</f><v>0.5</v></c>")
+             if name == "xl/worksheets/sheet3.xml" else data)
+    src.unlink()
+
+
+def uncached_formulas(path: Path) -> None:
+    def edit(book) -> None:
+        ws = book["预算"]
+        ws["E5"] = "=SUM(E3:E4)"  # written by a script, never opened in Excel
+    _openpyxl(path, edit)
+
+
+def million_rows(path: Path) -> None:
+    rows = "".join(f'<row r="{r}"><c r="A{r}"><v>{r}</v></c></row>' for r in range(1, 1_000_002))
+    sheet = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="http://schemas.'
+             'openxmlformats.org/spreadsheetml/2006/main"><dimension ref="A1:A1000001"/><sheetData>'
+             + rows + "</sheetData></worksheet>").encode()
+    _rewrite(path, _clean(path.parent), lambda name, data: sheet if name == "xl/worksheets/sheet4.xml" else data)
+
+
+def hidden_sheet(path: Path) -> None:
+    _rewrite(path, _clean(path.parent), lambda name, data: data.replace(
+        '<sheet name="预算"'.encode(), '<sheet name="预算" state="hidden"'.encode()) if name == "xl/workbook.xml"
+        else data)
+
+
+FORMULA_TEXTS = ('=HYPERLINK("http://example.invalid","点此查看")', "=cmd|' /C calc'!A0", "+1+1", "-1+2", "@SUM(1)")
+
+
+def formula_text(path: Path) -> None:
+    def edit(c: Content) -> None:
+        c.budget[0]["item"] = FORMULA_TEXTS[0]
+        c.budget[0]["note"] = FORMULA_TEXTS[1]
+        c.budget[1]["item"] = FORMULA_TEXTS[2]
+        c.allocation[0]["name"] = FORMULA_TEXTS[3]
+        c.allocation[1]["name"] = FORMULA_TEXTS[4]
+    _demo(path, edit)
+
+
+def long_cell(path: Path) -> None:
+    """50,000 characters in one cell: more than Excel itself allows (32,767), so written directly."""
+    long = ("残疾人生活补助" + "很长的说明" * 10_000).encode()
+    _rewrite(path, _clean(path.parent), lambda name, data: data.replace(
+        "<t>残疾人生活补助</t>".encode(), b"<t>" + long + b"</t>") if name == "xl/sharedStrings.xml" else data)
+
+
+def emoji_control(path: Path) -> None:
+    def edit(c: Content) -> None:
+        c.info["project"] = "2022年残疾人😀生活补助\x01经费"
+        c.allocation[0]["name"] = "甲县残联🏢\x07"
+    _demo(path, edit)
+
+
+CASES = [
+    Case("空文件.xlsx", 3, "文件是空的（0 字节）", empty),
+    Case("截断.xlsx", 3, "文件已损坏（压缩包不完整），请重新保存或重新获取该文件", truncated),
+    Case("Word改名.xlsx", 3, "不是 Excel 工作簿（内容是Word 文档，可能只是改了扩展名）", word_renamed),
+    Case("文本改名.xlsx", 3, "不是 Excel 工作簿（请另存为 .xlsx 后重试）", text_renamed),
+    Case("加密.xlsx", 3, "文件已加密，请取消密码后重试", encrypted),
+    Case("旧版.xls", 0, "旧版 .xls 文件无法生成标注副本，请另存为 .xlsx", legacy_xls),
+    Case("宏.xlsm", 0, "", macro_xlsm),
+    Case("压缩炸弹.xlsx", 3, "疑似压缩炸弹", zip_bomb),
+    Case("实体炸弹.xlsx", 3, "文件内容损坏或不安全：xl/sharedStrings.xml 含有 XML 实体声明，已拒绝读取", billion_laughs),
+    Case("表名改了.xlsx", 1, "缺少必需的工作表“预算”", sheet_renamed),
+    Case("缺列.xlsx", 1, "工作表“预算”缺少必需的列“执行数”", column_missing),
+    Case("两行表头.xlsx", 0, "", merged_header),
+    Case("文本数字.xlsx", 1, "数字以文本形式填写：“70万元”，已按 70 读取", text_with_units),  # and the SUM skipped them
+    Case("负数.xlsx", 1, "金额为负数：-28.60", negative),
+    Case("NaN.xlsx", 1, "应为数字，实际为“NaN”", nan_inf),
+    Case("日期序号.xlsx", 0, "", serial_dates),
+    Case("循环公式.xlsx", 0, "", circular),
+    Case("无缓存公式.xlsx", 0, "公式“=SUM(E3:E4)”没有计算结果", uncached_formulas),
+    Case("百万行.xlsx", 3, "工作表过大（1000001 行 × 1 列），超过上限 300000 行", million_rows),
+    Case("隐藏表.xlsx", 0, "工作表“预算”是隐藏的，已照常读取", hidden_sheet),
+    Case("公式文本.xlsx", 0, "", formula_text),
+    Case("超长单元格.xlsx", 0, "", long_cell),
+    Case("表情符号.xlsx", 0, "", emoji_control),
+]
+
+
+def build(out: Path) -> list[Path]:
+    out.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for case in CASES:
+        path = out / case.file
+        case.make(path)
+        paths.append(path)
+    for leftover in ("clean.xlsx",):
+        (out / leftover).unlink(missing_ok=True)
+    return paths
+
+
+if __name__ == "__main__":
+    for p in build(Path(sys.argv[1]) if len(sys.argv) > 1 else Path("bad-corpus")):
+        print(p)

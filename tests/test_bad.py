@@ -1,0 +1,100 @@
+"""Bad input, hostile input: every case of the corpus gives its message and exit code, no
+traceback, leaves the input's bytes alone and no partial output behind."""
+
+import hashlib
+import os
+import shutil
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+from python_calamine import CalamineWorkbook
+
+sys.path.insert(0, str(Path(__file__).parent / "bad"))
+from make_corpus import CASES, FORMULA_TEXTS, build  # noqa: E402
+
+
+@pytest.fixture(scope="session")
+def corpus(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("bad")
+    build(folder)
+    return folder
+
+
+def sha(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.file for c in CASES])
+def test_corpus_case(corpus, tmp_path, case):
+    source = corpus / case.file
+    before = sha(source)
+    out = tmp_path / "输出"
+    out.mkdir()
+    r = subprocess.run([sys.executable, "-m", "excel_eval", str(source), "--out", str(out)], capture_output=True,
+                       text=True, timeout=300, env={**os.environ, "PYTHONIOENCODING": "utf-8"})
+    assert r.returncode == case.exit, r.stderr
+    assert case.message in r.stderr
+    assert "Traceback" not in r.stderr and r.stdout == ""
+    assert sha(source) == before
+    written = sorted(p.name for p in out.iterdir())
+    stem = Path(case.file).stem
+    if case.exit == 3:
+        assert written == []
+    elif source.suffix == ".xls":
+        assert written == [f"{stem}_评价结果.xlsx"]
+    else:
+        assert written == sorted([f"{stem}_评价结果.xlsx", f"{stem}_标注{source.suffix}"])
+    for p in out.iterdir():
+        CalamineWorkbook.from_path(str(p))  # every output opens
+
+
+def results_of(corpus, tmp_path, name) -> Path:
+    from excel_eval.evaluate import evaluate
+    from excel_eval.writer import write_outputs
+    return write_outputs(evaluate(corpus / name), tmp_path)
+
+
+def test_formula_looking_text_stays_text(corpus, tmp_path):
+    results, marked = results_of(corpus, tmp_path, "公式文本.xlsx")
+    for out in (results, marked):
+        with zipfile.ZipFile(out) as z:
+            xml = "".join(z.read(n).decode("utf-8") for n in z.namelist() if n.startswith("xl/worksheets/sheet"))
+        assert "<f>HYPERLINK" not in xml and "<f>cmd" not in xml and "<f>SUM(1)" not in xml
+    book = CalamineWorkbook.from_path(str(results))
+    texts = {c for name in book.sheet_names for row in book.get_sheet_by_name(name).to_python() for c in row}
+    assert {FORMULA_TEXTS[0], FORMULA_TEXTS[2]} <= texts
+
+
+def test_macros_are_kept_in_the_marked_copy(corpus, tmp_path):
+    _, marked = results_of(corpus, tmp_path, "宏.xlsm")
+    with zipfile.ZipFile(corpus / "宏.xlsm") as a, zipfile.ZipFile(marked) as b:
+        assert a.read("xl/vbaProject.bin") == b.read("xl/vbaProject.bin")
+
+
+def test_a_long_cell_is_cut_where_excel_would_refuse_it(corpus, tmp_path):
+    results, _ = results_of(corpus, tmp_path, "超长单元格.xlsx")
+    item = CalamineWorkbook.from_path(str(results)).get_sheet_by_name("预算执行").to_python()[1][0]
+    assert len(item) <= 32767 and item.endswith("（原文过长，已截断）")
+
+
+def test_control_characters_and_emoji_survive(corpus, tmp_path):
+    results, _ = results_of(corpus, tmp_path, "表情符号.xlsx")
+    overview = CalamineWorkbook.from_path(str(results)).get_sheet_by_name("总览").to_python()
+    assert "😀" in overview[2][1]
+
+
+def test_serial_number_dates_are_read_as_dates(corpus):
+    from excel_eval.evaluate import evaluate
+    ind = next(i for i in evaluate(corpus / "日期序号.xlsx").scores.indicators if i.name == "补助资金下达时间")
+    assert ind.met is True and "2022-08-31" in ind.note
+
+
+def test_limits_can_be_raised_for_a_larger_roster(corpus, tmp_path):
+    env = {**os.environ, "EXCEL_EVAL_MAX_ROWS": "2000000"}
+    src = shutil.copy(corpus / "百万行.xlsx", tmp_path / "百万行.xlsx")
+    r = subprocess.run([sys.executable, "-m", "excel_eval", "check", str(src)], capture_output=True, text=True,
+                       env=env, timeout=300)
+    assert "工作表过大" not in r.stderr and "Traceback" not in r.stderr

@@ -1,0 +1,121 @@
+"""Fuzzing: mutated sample workbooks (cell values, sheet names, zip bytes) never crash the tool.
+
+Every outcome is a result or a clear read error. EXCEL_EVAL_FUZZ_CASES sets how many cases run
+(2,000 by default, as CI runs it; raise it for a longer run on demand)."""
+
+import io
+import os
+import re
+import zipfile
+
+from hypothesis import HealthCheck, given, settings, strategies as st
+
+from excel_eval.evaluate import evaluate
+from excel_eval.ooxml import escape
+from excel_eval.writer import write_outputs
+from conftest import SAMPLES
+
+CASES = int(os.environ.get("EXCEL_EVAL_FUZZ_CASES", "2000"))
+SOURCES = [(SAMPLES / name).read_bytes() for name in ("示例_无错误.xlsx", "003_职业技能培训及就业服务.xlsx")]
+RUN = {"cases": 0, "read_errors": 0}
+
+
+class Blob(bytes):
+    """A mutated workbook; shown by its size, so a failing case prints short."""
+
+    def __repr__(self) -> str:
+        return f"<{len(self)} bytes>"
+
+VALUES = st.one_of(
+    st.text(max_size=30),
+    st.sampled_from(["", "-", "—", "/", "=SUM(A1:A9)", "+1", "@x", "NaN", "inf", "1e308", "-0", "９５％",
+                     "306.55万元", "1,252", "≥95%", "2022年11月30日前", "合计", "小计", "人数", "占比", "得分",
+                     "项目名称", "执行数", "一级指标", "A项目决策", "优"]),
+    st.floats(allow_nan=False).map(repr), st.integers(-10**12, 10**12).map(str),
+)
+_VALUE_TAG = re.compile(rb"<(v|t)( [^>]*)?>([^<]*)</\1>")
+_SHEET_NAME = re.compile(rb'<sheet name="([^"]*)"')
+
+
+def rebuild(source: bytes, change) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(source)) as z, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as w:
+        for info in z.infolist():
+            data = change(info.filename, z.read(info.filename))
+            if data is not None:
+                w.writestr(info.filename, data)
+    return out.getvalue()
+
+
+@st.composite
+def mutated(draw) -> Blob:
+    return Blob(draw(_mutated()))
+
+
+@st.composite
+def _mutated(draw) -> bytes:
+    source = draw(st.sampled_from(SOURCES))
+    kind = draw(st.sampled_from(["value", "values", "sheet_name", "flip", "truncate", "drop_part"]))
+    if kind in ("value", "values"):
+        n = 1 if kind == "value" else draw(st.integers(2, 20))
+        picks = [(draw(st.integers(0, 10**6)), draw(VALUES)) for _ in range(n)]
+        part_choice = draw(st.integers(0, 10**6))
+
+        def change(name, data):
+            if not (name.startswith("xl/worksheets/sheet") or name == "xl/sharedStrings.xml"):
+                return data
+            matches = list(_VALUE_TAG.finditer(data))
+            if not matches or hash(name) % 3 != part_choice % 3 and name != "xl/sharedStrings.xml":
+                return data
+            for index, value in picks:
+                m = matches[index % len(matches)]
+                new = m[0].replace(b">" + m[3] + b"</", b">" + escape(value).encode("utf-8", "replace") + b"</", 1)
+                data = data.replace(m[0], new, 1)
+            return data
+        return rebuild(source, change)
+    if kind == "sheet_name":
+        with zipfile.ZipFile(io.BytesIO(source)) as z:
+            names = _SHEET_NAME.findall(z.read("xl/workbook.xml"))
+        old = names[draw(st.integers(0, len(names) - 1))]
+        new = escape(draw(st.text(min_size=0, max_size=31))).encode("utf-8", "replace")
+        return rebuild(source, lambda n, d: d.replace(b'name="' + old + b'"', b'name="' + new + b'"', 1)
+                       if n == "xl/workbook.xml" else d)
+    data = bytearray(source)
+    if kind == "flip":
+        for _ in range(draw(st.integers(1, 16))):
+            i = draw(st.integers(0, len(data) - 1))
+            data[i] ^= draw(st.integers(1, 255))
+        return bytes(data)
+    if kind == "truncate":
+        return bytes(data[: draw(st.integers(0, len(data) - 1))])
+    with zipfile.ZipFile(io.BytesIO(source)) as z:
+        names = z.namelist()
+    drop = names[draw(st.integers(0, len(names) - 1))]
+    return rebuild(source, lambda n, d: None if n == drop else d)
+
+
+@settings(max_examples=CASES, deadline=None, database=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture,
+                                 HealthCheck.data_too_large])
+@given(data=mutated(), write=st.integers(0, 19))
+def test_mutated_workbooks_never_crash(tmp_path_factory, data, write):
+    folder = tmp_path_factory.mktemp("fuzz", numbered=True)
+    path = folder / "变异.xlsx"
+    path.write_bytes(data)
+    result = evaluate(path)  # raises nothing
+    RUN["cases"] += 1
+    if not result.ok:
+        RUN["read_errors"] += 1
+        assert result.reason and "Traceback" not in result.reason
+        return
+    assert result.scores is not None
+    for f in result.findings:
+        assert f.message and f.severity.value in ("错误", "警告", "提示")
+    if write == 0:  # the writers too, now and then
+        results, marked = write_outputs(result, folder)
+        assert results.exists()
+    assert path.read_bytes() == data
+
+
+def test_fuzz_ran_the_cases():
+    assert RUN["cases"] >= min(CASES, 2000) * 0.99, RUN
