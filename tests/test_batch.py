@@ -253,3 +253,33 @@ def test_a_batch_of_200_workbooks_and_a_rerun_that_skips_them_all(tmp_path):
     time.sleep(1.1)  # a new summary name
     r = excel_eval("batch", box, "--out", out)
     assert "完成 0，未变化 200" in r.stderr
+
+
+def test_disk_full_marks_the_file_failed_and_the_batch_goes_on(inbox, tmp_path, monkeypatch):
+    import errno
+
+    real = files.write_atomic
+
+    def full(path, write, fallback=False):
+        if path.name.startswith("示例_无错误"):
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return real(path, write, fallback)
+    monkeypatch.setattr("excel_eval.files.write_atomic", full)
+    monkeypatch.setattr("excel_eval.writer.results.write_atomic", full)
+    monkeypatch.setattr("excel_eval.writer.marked.write_atomic", full)
+    out = tmp_path / "结果"
+    report = run_batch(inbox, out, jobs=1, say=lambda s: None)
+    failed = {i.file: i.reason for i in report.items if i.status == "失败"}
+    assert failed["示例_无错误.xlsx"] == "无法写出结果：No space left on device"
+    assert {i.file for i in report.items if i.status == "完成"} == {"000_残疾人基层组织建设补助经费.xlsx"}
+    assert [p.name for p in out.rglob(".~*")] == []
+
+
+def test_an_unwritable_output_folder_is_a_clear_message(tmp_path):
+    src = shutil.copy(SAMPLES / "示例_无错误.xlsx", tmp_path / "a.xlsx")
+    blocked = tmp_path / "不是目录"
+    blocked.write_text("x")
+    r = excel_eval(src, "--out", blocked)
+    assert r.returncode == 2 and "输出目录不存在" in r.stderr and "Traceback" not in r.stderr
+    r = excel_eval("batch", tmp_path, "--out", blocked / "子目录")
+    assert r.returncode == 2 and "无法使用输出目录" in r.stderr and "Traceback" not in r.stderr
