@@ -1,0 +1,18 @@
+"""The benchmark runs (quick sizes) so it cannot rot. Nothing here asserts anything about time."""
+
+import json
+import subprocess
+import sys
+
+from conftest import ROOT
+
+
+def test_quick_benchmark_runs_and_reports(tmp_path):
+    out = tmp_path / "bench.json"
+    r = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "run.py"), "--quick", "--json", str(out)],
+                       capture_output=True, text=True, timeout=600)
+    assert r.returncode == 0, r.stderr
+    result = json.loads(out.read_text("utf-8"))
+    assert {"machine", "typical", "large", "ladder", "batch", "targets", "met"} <= set(result)
+    assert set(result["typical"]["phases"]) == {"read", "score", "check", "write_results", "write_marked"}
+    assert [b["jobs"] for b in result["batch"]][0] == 1 and "倍数" in r.stdout
