@@ -23,3 +23,18 @@ def test_every_exit_code_is_documented():
     for code in range(6):
         assert f"| {code} |" in README
     assert "5 输出目录正被另一个批处理使用" in cli.EXIT_HELP
+
+
+def test_the_installed_package_has_every_module(tmp_path):
+    """`pip install .` (not only the editable install of the tests) carries every subpackage and the schemes."""
+    import subprocess
+    import sys
+    import zipfile
+
+    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(tmp_path), str(ROOT)],
+                   check=True, capture_output=True, timeout=300)
+    (wheel,) = tmp_path.glob("excel_eval-*.whl")
+    names = set(zipfile.ZipFile(wheel).namelist())
+    source = {p.relative_to(ROOT).as_posix() for p in (ROOT / "excel_eval").rglob("*")
+              if p.suffix in (".py", ".toml") and "__pycache__" not in p.parts}
+    assert source <= names, source - names
