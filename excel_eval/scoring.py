@@ -10,7 +10,6 @@ import datetime as dt
 import tomllib
 from collections import Counter
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 
 from . import layout
@@ -19,6 +18,7 @@ from .model import Model, Question, Row, Survey
 from .targets import EQ, GE, GT, LE, LT, RANGE, Target, parse_target, units_compatible
 
 BUILTIN_SCHEMES = ("四级指标", "自评表")
+SCHEMES_DIR = Path(__file__).parent / "schemes"
 EXCEL_EPOCH = dt.date(1899, 12, 30)
 SERIAL_DATES = (20000, 80000)  # 1954 … 2119: a bare number in this range against a deadline is a date
 TEN_HAO_SECTIONS = {"预算执行率", "产出", "效益", "满意度"}
@@ -54,7 +54,7 @@ class Scheme:
 def load_scheme(source: str | Path) -> Scheme:
     """A scheme by built-in name (四级指标 / 自评表) or from a TOML file."""
     if str(source) in BUILTIN_SCHEMES:
-        text = resources.files("excel_eval").joinpath(f"schemes/{source}.toml").read_text("utf-8")
+        text = (SCHEMES_DIR / f"{source}.toml").read_text("utf-8")
         where = f"内置评分体系“{source}”"
     else:
         where = f"评分体系文件 {source}"
