@@ -9,7 +9,8 @@ from typing import Annotated, Optional
 import typer
 
 from . import __version__
-from .runner import EXIT_FINDINGS, EXIT_LOCKED, EXIT_OK, EXIT_UNREADABLE, EXIT_USAGE, run_files
+from .runner import (EXIT_FINDINGS, EXIT_LOCKED, EXIT_OK, EXIT_UNREADABLE, EXIT_USAGE, print_json, run_files,
+                     summary_line)
 
 EXIT_HELP = "退出码：0 无错误；1 有错误；2 用法错误；3 文件无法读取；4 内部错误；5 输出目录正被另一个批处理使用。"
 
@@ -20,7 +21,6 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-
 
 
 def _version(value: bool) -> None:
@@ -59,13 +59,12 @@ def check(file: Annotated[Path, typer.Argument(help="要核对的工作簿（.xl
           json_out: JsonOption = False, scheme: SchemeOption = None) -> None:
     """读取、评分并核对工作簿，列出发现的问题（不写任何文件）。"""
     from .evaluate import evaluate
-    from .findings import Severity
 
     if not file.is_file():
         _fail(f"找不到文件：{file}", EXIT_USAGE)
     result = evaluate(file, _scheme(scheme))
     if json_out:
-        _print_json(result.as_dict())
+        print_json(result.as_dict())
     if not result.ok:
         _fail(f"{file}：{result.reason}", EXIT_UNREADABLE)
     width = max((_width(str(f.loc)) for f in result.findings if f.loc), default=0)
@@ -74,10 +73,7 @@ def check(file: Annotated[Path, typer.Argument(help="要核对的工作簿（.xl
         typer.echo(f"{f.severity.value} {f.code} {where}{' ' * (width - _width(where))}  {f.message}", err=True)
         if f.hint:
             typer.echo(f"{'':<10}→ {f.hint}", err=True)
-    s = result.scores
-    total = f"核算总分 {s.total:.2f}（{s.grade}）" if s.total is not None else "未能计算总分"
-    counts = "，".join(f"{sev.value} {result.count(sev)}" for sev in Severity)
-    typer.echo(f"{file.name}：{total}；{counts}", err=True)
+    typer.echo(summary_line(result), err=True)
     raise typer.Exit(EXIT_FINDINGS if result.has_errors else EXIT_OK)
 
 
@@ -174,12 +170,6 @@ def _scheme(path: Path | None):
         return load_scheme(path)
     except SchemeError as exc:
         _fail(str(exc), EXIT_USAGE)
-
-
-def _print_json(data: dict) -> None:
-    import json
-
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
 
 
 def _progress():

@@ -23,7 +23,6 @@ def run_files(files: list[Path], out: Path | None = None, scheme=None, mask: boo
               json_out: bool = False, open_result: bool = False, say: Callable[[str], None] = say) -> int:
     """Evaluate each workbook, write its outputs, print a short summary; return the exit code."""
     from .evaluate import evaluate
-    from .findings import Severity
     from .writer import output_paths, write_outputs
 
     code, documents = EXIT_OK, []
@@ -41,10 +40,7 @@ def run_files(files: list[Path], out: Path | None = None, scheme=None, mask: boo
             say(f"{file.name}：无法写出结果到 {wanted[0].parent}：{exc.strerror or exc}")
             code = max(code, EXIT_UNREADABLE)
             continue
-        s = result.scores
-        total = f"核算总分 {s.total:.2f}（{s.grade}）" if s.total is not None else "未能计算总分"
-        counts = "，".join(f"{sev.value} {result.count(sev)}" for sev in Severity)
-        say(f"{file.name}：{total}；{counts}")
+        say(summary_line(result))
         for f in result.findings[:FIRST_FINDINGS]:
             say(f"  {f.severity.value} {f.code} {f.loc or '-'}  {f.message}")
         if len(result.findings) > FIRST_FINDINGS:
@@ -61,9 +57,22 @@ def run_files(files: list[Path], out: Path | None = None, scheme=None, mask: boo
         if result.has_errors:
             code = max(code, EXIT_FINDINGS)
     if json_out:
-        sys.stdout.write(json.dumps(documents[0] if len(documents) == 1 else {"files": documents},
-                                    ensure_ascii=False, indent=2) + "\n")
+        print_json(documents[0] if len(documents) == 1 else {"files": documents})
     return code
+
+
+def summary_line(result) -> str:
+    """`文件.xlsx：核算总分 92.00（优）；错误 32，警告 3，提示 2`"""
+    from .findings import Severity
+
+    s = result.scores
+    total = f"核算总分 {s.total:.2f}（{s.grade}）" if s.total is not None else "未能计算总分"
+    return f"{result.path.name}：{total}；" + "，".join(f"{sev.value} {result.count(sev)}" for sev in Severity)
+
+
+def print_json(document: dict) -> None:
+    """The JSON document alone on standard output."""
+    sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
 
 
 def open_file(path: Path, say: Callable[[str], None] = say) -> None:
