@@ -18,6 +18,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from .files import TEMP_PREFIX, write_atomic
+from .scoring import load_scheme
 from .writer import MARKED_SUFFIX, RESULTS_SUFFIX
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls")
@@ -42,6 +43,7 @@ class Item:
     project: str = ""
     unit: str = ""
     year: int | None = None
+    scheme: str = ""
     total: float | None = None
     grade: str = ""
     execution: float | None = None
@@ -113,7 +115,7 @@ def sha256(path: Path) -> str:
     return h.hexdigest()
 
 
-def process(source: str, out_dir: str, rel: str, mask: bool = True) -> dict:
+def process(source: str, out_dir: str, rel: str, mask: bool = True, scheme: str | None = None) -> dict:
     """Evaluate one workbook and write its outputs (runs in a worker process). Never raises."""
     from .evaluate import evaluate
     from .findings import Severity
@@ -123,7 +125,7 @@ def process(source: str, out_dir: str, rel: str, mask: bool = True) -> dict:
     item = Item(rel, "失败")
     try:
         item.sha256 = sha256(src)
-        result = evaluate(src)
+        result = evaluate(src, load_scheme(scheme) if scheme else None)
         if not result.ok:
             item.reason = result.reason
             return asdict(item)
@@ -132,7 +134,7 @@ def process(source: str, out_dir: str, rel: str, mask: bool = True) -> dict:
         s, info = result.scores, result.model.info
         item.status = "完成"
         item.project, item.unit, item.year = info.text("project"), info.text("unit"), result.model.year
-        item.total, item.grade = s.total, s.grade or ""
+        item.total, item.grade, item.scheme = s.total, s.grade or "", s.scheme.name
         item.execution = s.budget.execution_rate if s.budget else None
         item.satisfaction = s.satisfaction
         item.errors, item.warnings, item.hints = (result.count(x) for x in Severity)
@@ -146,7 +148,8 @@ def process(source: str, out_dir: str, rel: str, mask: bool = True) -> dict:
 
 def run_batch(inbox: Path, out: Path, recursive: bool = False, jobs: int | None = None, force: bool = False,
               settle: float = SETTLE_SECONDS, mask: bool = True, say: Callable[[str], None] = print,
-              progress: Callable[[int, int, Item], None] | None = None) -> Report:
+              progress: Callable[[int, int, Item], None] | None = None, scheme: Path | None = None) -> Report:
+    """`scheme` is a scheme file every workbook is scored by (already checked by the caller)."""
     from filelock import FileLock, Timeout
 
     out.mkdir(parents=True, exist_ok=True)
@@ -156,12 +159,12 @@ def run_batch(inbox: Path, out: Path, recursive: bool = False, jobs: int | None 
     except Timeout as exc:
         raise BatchLocked(f"输出目录正被另一个批处理使用：{out}") from exc
     try:
-        return _run(inbox, out, recursive, jobs, force, settle, mask, say, progress)
+        return _run(inbox, out, recursive, jobs, force, settle, mask, say, progress, scheme)
     finally:
         lock.release()
 
 
-def _run(inbox, out, recursive, jobs, force, settle, mask, say, progress) -> Report:
+def _run(inbox, out, recursive, jobs, force, settle, mask, say, progress, scheme) -> Report:
     stamp = dt.datetime.now().strftime("%Y%m%d_%H%M%S")
     report = Report(out, log=out / f"{LOG_PREFIX}{stamp}.log")
     log_file = open(report.log, "a", encoding="utf-8")  # noqa: SIM115 (closed below)
@@ -174,6 +177,7 @@ def _run(inbox, out, recursive, jobs, force, settle, mask, say, progress) -> Rep
     try:
         _remove_stale_temps(out)
         manifest = _load_manifest(out)
+        scheme_name = load_scheme(scheme).name if scheme else None  # another scheme: score again
         take, wait, ignored = find_workbooks(inbox, out, recursive, settle)
         report.ignored = ignored
         log(f"开始：{inbox} → {out}，工作簿 {len(take)} 个" + (f"，暂缓 {len(wait)} 个" if wait else ""))
@@ -182,14 +186,14 @@ def _run(inbox, out, recursive, jobs, force, settle, mask, say, progress) -> Rep
             rel = path.relative_to(inbox).as_posix()
             old = manifest.get(rel)
             if not force and old and old.get("status") == "完成" and _outputs_exist(out, old) \
-                    and old.get("sha256") == sha256(path):
+                    and (scheme_name is None or old.get("scheme") == scheme_name) and old.get("sha256") == sha256(path):
                 report.items.append(Item(**{**old, "status": "未变化"}))
             else:
                 todo.append((path, rel))
         for path, why in wait:
             report.items.append(Item(path.relative_to(inbox).as_posix(), "跳过", why))
         done = 0
-        for item in _map(todo, out, jobs, mask):
+        for item in _map(todo, out, jobs, mask, str(scheme) if scheme else None):
             done += 1
             if item.status == "完成":
                 item.results = Path(item.results).relative_to(out).as_posix()
@@ -212,17 +216,17 @@ def _run(inbox, out, recursive, jobs, force, settle, mask, say, progress) -> Rep
         log_file.close()
 
 
-def _map(todo: list[tuple[Path, str]], out: Path, jobs: int | None, mask: bool):
+def _map(todo: list[tuple[Path, str]], out: Path, jobs: int | None, mask: bool, scheme: str | None):
     def target(rel: str) -> str:
         return str(out / Path(rel).parent)
 
     jobs = max(1, min(jobs or os.cpu_count() or 1, len(todo) or 1))
     if jobs == 1:
         for path, rel in todo:
-            yield Item(**process(str(path), target(rel), rel, mask))
+            yield Item(**process(str(path), target(rel), rel, mask, scheme))
         return
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        futures = [pool.submit(process, str(path), target(rel), rel, mask) for path, rel in todo]
+        futures = [pool.submit(process, str(path), target(rel), rel, mask, scheme) for path, rel in todo]
         for future in as_completed(futures):
             yield Item(**future.result())
 
@@ -254,7 +258,7 @@ def _remove_stale_temps(out: Path) -> None:
 # --- the summary workbook ------------------------------------------------------------------------
 
 SUMMARY_COLUMNS = (("文件", "file", 36), ("状态", "status", 8), ("项目名称", "project", 34), ("实施单位", "unit", 24),
-                   ("年度", "year", 7), ("核算总分", "total", 9), ("等级", "grade", 6), ("执行率", "execution", 9),
+                   ("年度", "year", 7), ("评分体系", "scheme", 9), ("核算总分", "total", 9), ("等级", "grade", 6), ("执行率", "execution", 9),
                    ("满意度", "satisfaction", 8), ("错误", "errors", 6), ("警告", "warnings", 6), ("提示", "hints", 6),
                    ("结果文件", "results", 40), ("原因", "reason", 40))
 

@@ -103,18 +103,19 @@ def batch(inbox: Annotated[Path, typer.Argument(help="收件箱目录")],
           jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, help="并行数，默认为 CPU 核数")] = None,
           force: Annotated[bool, typer.Option("--force", help="重新处理所有文件（默认跳过未变化的）")] = False,
           settle: Annotated[float, typer.Option("--settle", min=0, help="修改后至少静置多少秒才处理")] = 3.0,
-          keep_personal: KeepPersonalOption = False) -> None:
+          keep_personal: KeepPersonalOption = False, scheme: SchemeOption = None) -> None:
     """批量处理一个目录：每个工作簿写出结果，另写“汇总_日期时间.xlsx”和运行日志。"""
     from .batch import BatchLocked, run_batch
 
     if not inbox.is_dir():
         _fail(f"找不到目录：{inbox}", EXIT_USAGE)
+    _scheme(scheme)  # a mistake in the scheme file is said once, before any workbook is read
     out = out or inbox / "评价结果"
     bar = _progress()
     try:
         report = run_batch(inbox, out, recursive, jobs, force, settle, not keep_personal,
                            say=(lambda line: None) if bar else (lambda line: typer.echo(line, err=True)),
-                           progress=bar)
+                           progress=bar, scheme=scheme)
     except BatchLocked as exc:
         _fail(str(exc), EXIT_LOCKED)
     except OSError as exc:

@@ -283,3 +283,17 @@ def test_an_unwritable_output_folder_is_a_clear_message(tmp_path):
     assert r.returncode == 2 and "输出目录不存在" in r.stderr and "Traceback" not in r.stderr
     r = excel_eval("batch", tmp_path, "--out", blocked / "子目录")
     assert r.returncode == 2 and "无法使用输出目录" in r.stderr and "Traceback" not in r.stderr
+
+
+def test_batch_scores_by_a_chosen_scheme(inbox, tmp_path):
+    bad = tmp_path / "坏.toml"
+    bad.write_text("name = [", encoding="utf-8")
+    r = excel_eval("batch", inbox, "--out", tmp_path / "o1", "--scheme", bad)
+    assert r.returncode == 2 and "格式有误" in r.stderr and not (tmp_path / "o1").exists()
+    report = run_batch(inbox, tmp_path / "o2", jobs=1, say=lambda s: None, scheme=Path("自评表"))
+    default = run_batch(inbox, tmp_path / "o3", jobs=1, say=lambda s: None)
+    done = [i for i in report.items if i.status == "完成"]
+    assert done and {i.scheme for i in done} == {"自评表"}
+    assert {i.scheme for i in default.items if i.status == "完成"} == {"四级指标"}
+    again = run_batch(inbox, tmp_path / "o3", jobs=1, say=lambda s: None, scheme=Path("自评表"))
+    assert again.count("未变化") == 0 and again.count("完成") == len(done)  # another scheme: scored again
