@@ -547,7 +547,6 @@ SATISFACTION_INDICATOR_ACTUAL = Rule(
 )
 
 ALL_RULES: tuple[Rule, ...] = tuple(v for v in list(globals().values()) if isinstance(v, Rule))
-RULES_BY_CODE = {r.code: r for r in ALL_RULES}
 
 
 AREAS = {"R": "读取", "P": "项目信息", "B": "预算", "F": "资金分配", "I": "绩效指标", "S": "满意度问卷",

@@ -101,7 +101,7 @@ def _patch(z: zipfile.ZipFile, parts: dict[str, str], marks: dict, tmp: Path) ->
         rels_xml = z.read(rels) if rels in names else (
             b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
             b'<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>')
-        rels_xml, comments_id = _add_rel(rels_xml, "comments", "../" + comments.split("/", 1)[1])
+        rels_xml, _ = _add_rel(rels_xml, "comments", "../" + comments.split("/", 1)[1])
         rels_xml, vml_id = _add_rel(rels_xml, "vmlDrawing", "../" + vml.split("/", 1)[1])
         (replaced if rels in names else added)[rels] = rels_xml
         styled = {ref: styles(_worst(fs)) for ref, fs in cells.items()}
