@@ -215,24 +215,20 @@ class _Writer:
 
     def total_row(self, ws, spec: SheetSpec, r: int, first: int, last: int, rows: list[dict],
                   typed: dict | None) -> None:
-        ws.write_string(r, 0 if spec.columns[0].key != "seq" else 1, "合计", self.f["label"])
-        if spec.columns[0].key == "seq":
-            ws.write_blank(r, 0, None, self.f["label"])
+        """The 合计 row: as the report typed it, or SUM formulas with their values cached."""
+        label_col = 1 if spec.columns[0].key == "seq" else 0
         for c, col in enumerate(spec.columns):
-            if typed is not None and col.key in typed:
-                self.put(ws, r, c, typed.get(col.key), col.kind)
-                continue
-            if col.kind not in ("money", "number") or col.key in ("seq", "standard", "quantity"):
-                if c > 1 or (c == 1 and spec.columns[0].key != "seq"):
-                    ws.write_blank(r, c, None, self.f["label"])
-                continue
-            if typed is not None:
+            if c == label_col:
+                ws.write_string(r, c, "合计", self.f["label"])
+            elif typed is not None and col.key in typed:
+                self.put(ws, r, c, typed[col.key], col.kind)
+            elif typed is None and col.kind in ("money", "number") and col.key not in ("seq", "standard", "quantity"):
+                cached = sum(float(x[col.key]) for x in rows if isinstance(x.get(col.key), (int, float)))
+                letter = col_letter(c)
+                ws.write_formula(r, c, f"=SUM({letter}{first + 1}:{letter}{last + 1})",
+                                 self.f["c_money" if col.kind == "money" else "c_number"], _round(cached))
+            else:
                 ws.write_blank(r, c, None, self.f["label"])
-                continue
-            cached = sum(float(x.get(col.key) or 0) for x in rows if isinstance(x.get(col.key), (int, float)))
-            letter = col_letter(c)
-            ws.write_formula(r, c, f"=SUM({letter}{first + 1}:{letter}{last + 1})",
-                             self.f["c_money" if col.kind == "money" else "c_number"], _round(cached))
 
     def survey(self, s: SurveyContent) -> None:
         spec = layout.SURVEY
