@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+import math
 from dataclasses import dataclass
 
 from .layout import SHEET_ORDER, normalize
@@ -49,6 +50,8 @@ def _show(value: object) -> str:
     if value is None:
         return ""
     if isinstance(value, float):
+        if not math.isfinite(value):  # a sum of huge typed numbers overflows
+            return "（数值超出范围）"
         return f"{value:.2f}" if abs(value - round(value)) > 1e-9 else str(int(round(value)))
     return str(value)
 

@@ -242,3 +242,10 @@ def test_report_003_findings():
     assert {("S006", c, "错误") for c in ("H3", "H6", "H18")} <= got
     assert ("X003", "B18", "提示") in got  # 84.28% against 84.27%
     assert ("X004", "B19", "错误") in got and ("X007", "G35", "错误") in got
+
+
+def test_weights_too_large_to_add_up_give_a_finding_not_a_crash(tmp_path):
+    # Found by the fuzz test: two weights of 1e308 add up to infinity.
+    path = workbook(tmp_path, **{"绩效指标!H2": 1e308, "绩效指标!H3": 1e308})
+    f = next(f for f in evaluate(path).findings if f.code == "I001")
+    assert "数值超出范围" in f.message
