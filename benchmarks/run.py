@@ -24,7 +24,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
-from excel_eval.template import Content, Question, SurveyContent, write_template  # noqa: E402
+from excel_eval.writer.template import Content, Question, SurveyContent, write_template  # noqa: E402
 
 FULL = {"runs": 7, "large_rows": 100_000, "large_indicators": 500, "batch": 500, "ladder": (10_000, 50_000, 100_000)}
 QUICK = {"runs": 2, "large_rows": 2_000, "large_indicators": 50, "batch": 12, "ladder": (500, 1_000, 2_000)}
@@ -131,9 +131,11 @@ def median_of(cmd_for, path: Path, out: Path, runs: int) -> dict:
 def phases(path: Path, out: Path) -> dict:
     """Seconds per phase, in this process (imports already paid)."""
     from excel_eval.checks import run_checks
-    from excel_eval.evaluate import Result
+    from excel_eval.pipeline import Result
     from excel_eval.reader import read_workbook
+    from excel_eval.schemes import pick_scheme
     from excel_eval.scoring import score
+    from excel_eval.triage import Source
     from excel_eval.writer import output_paths, write_marked, write_results
 
     t = {}
@@ -141,13 +143,13 @@ def phases(path: Path, out: Path) -> dict:
     reading = read_workbook(path)
     t["read"] = time.perf_counter() - start
     start = time.perf_counter()
-    scores = score(reading.model)
+    scores = score(reading.model, pick_scheme(reading.model))
     t["score"] = time.perf_counter() - start
     start = time.perf_counter()
     findings = run_checks(reading.model, scores)
     t["check"] = time.perf_counter() - start
-    result = Result(path, reading.model, scores, reading.findings + findings)
-    results, marked = output_paths(path, out)
+    result = Result(Source(path), reading.model, scores, reading.findings + findings)
+    results, marked = output_paths(path, out).values()
     start = time.perf_counter()
     write_results(result, results, marked.name)
     t["write_results"] = time.perf_counter() - start

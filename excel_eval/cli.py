@@ -9,10 +9,11 @@ from typing import Annotated, Optional
 import typer
 
 from . import __version__
-from .runner import (EXIT_FINDINGS, EXIT_LOCKED, EXIT_OK, EXIT_UNREADABLE, EXIT_USAGE, print_json, run_files,
-                     summary_line)
+from .runner import print_json, run_files, summary_line
+from .text import display_width
+from .vocab import ExitCode, Status
 
-EXIT_HELP = "退出码：0 无错误；1 有错误；2 用法错误；3 文件无法读取；4 内部错误；5 输出目录正被另一个批处理使用。"
+EXIT_HELP = "退出码：" + "；".join(f"{c.value} {c.meaning}" for c in ExitCode) + "。"
 
 app = typer.Typer(
     name="excel-eval",
@@ -40,41 +41,45 @@ def template(out: Annotated[Path, typer.Argument(help="输出文件，默认为�
              = Path("绩效自评模板_v1.xlsx"),
              force: Annotated[bool, typer.Option("--force", help="覆盖已存在的文件")] = False) -> None:
     """生成空白的标准工作簿模板。"""
-    from .template import write_template
+    from .writer.template import write_template
 
     if out.exists() and not force:
-        _fail(f"文件已存在：{out}（如需覆盖请加 --force）", EXIT_USAGE)
+        _fail(f"文件已存在：{out}（如需覆盖请加 --force）", ExitCode.USAGE)
     if not out.parent.exists():
-        _fail(f"目录不存在：{out.parent}", EXIT_USAGE)
+        _fail(f"目录不存在：{out.parent}", ExitCode.USAGE)
     write_template(out)
     typer.echo(f"已生成模板：{out}", err=True)
 
 
 SchemeOption = Annotated[Optional[Path], typer.Option("--scheme", help="评分体系文件（TOML），覆盖工作簿中的“评分体系”")]
 JsonOption = Annotated[bool, typer.Option("--json", help="在标准输出打印 JSON 结果（其他信息写到标准错误）")]
+SkipOption = Annotated[str, typer.Option("--skip", metavar="代码[,代码]", help="不报告这些规则的问题，如 R004,S005（不影响得分）")]
+OnlyOption = Annotated[str, typer.Option("--only", metavar="代码[,代码]", help="只报告这些规则的问题（不影响得分）")]
 
 
 @app.command()
 def check(file: Annotated[Path, typer.Argument(help="要核对的工作簿（.xlsx）")],
-          json_out: JsonOption = False, scheme: SchemeOption = None) -> None:
+          json_out: JsonOption = False, scheme: SchemeOption = None, skip: SkipOption = "",
+          only: OnlyOption = "") -> None:
     """读取、评分并核对工作簿，列出发现的问题（不写任何文件）。"""
-    from .evaluate import evaluate
+    from .pipeline import evaluate
 
+    selection = _selection(skip, only)
     if not file.is_file():
-        _fail(f"找不到文件：{file}", EXIT_USAGE)
-    result = evaluate(file, _scheme(scheme))
+        _fail(f"找不到文件：{file}", ExitCode.USAGE)
+    result = evaluate(file, scheme=_scheme(scheme), selection=selection)
     if json_out:
         print_json(result.as_dict())
     if not result.ok:
-        _fail(f"{file}：{result.reason}", EXIT_UNREADABLE)
-    width = max((_width(str(f.loc)) for f in result.findings if f.loc), default=0)
+        _fail(f"{file}：{result.reason}", ExitCode.UNREADABLE)
+    width = max((display_width(str(f.loc)) for f in result.findings if f.loc), default=0)
     for f in result.findings:
         where = str(f.loc) if f.loc else "-"
-        typer.echo(f"{f.severity.value} {f.code} {where}{' ' * (width - _width(where))}  {f.message}", err=True)
+        typer.echo(f"{f.severity.value} {f.code} {where}{' ' * (width - display_width(where))}  {f.message}", err=True)
         if f.hint:
             typer.echo(f"{'':<10}→ {f.hint}", err=True)
     typer.echo(summary_line(result), err=True)
-    raise typer.Exit(EXIT_FINDINGS if result.has_errors else EXIT_OK)
+    raise typer.Exit(ExitCode.FINDINGS if result.has_errors else ExitCode.OK)
 
 
 OutOption = Annotated[Optional[Path], typer.Option("--out", help="输出目录（默认写在原文件旁边）")]
@@ -84,16 +89,17 @@ KeepPersonalOption = Annotated[bool, typer.Option("--keep-personal", help="结�
 @app.command()
 def run(files: Annotated[list[Path], typer.Argument(help="一个或多个工作簿（.xlsx）")],
         out: OutOption = None, json_out: JsonOption = False, scheme: SchemeOption = None,
-        keep_personal: KeepPersonalOption = False,
+        skip: SkipOption = "", only: OnlyOption = "", keep_personal: KeepPersonalOption = False,
         open_result: Annotated[bool, typer.Option("--open", help="完成后用默认程序打开结果工作簿")] = False) -> None:
     """核对、评分并写出“_评价结果.xlsx”和“_标注.xlsx”（原文件不会被修改）。"""
-    chosen = _scheme(scheme)
+    chosen, selection = _scheme(scheme), _selection(skip, only)
     if out is not None and not out.is_dir():
-        _fail(f"输出目录不存在：{out}", EXIT_USAGE)
+        _fail(f"输出目录不存在：{out}", ExitCode.USAGE)
     missing = [f for f in files if not f.is_file()]
     if missing:
-        _fail("找不到文件：" + "、".join(str(f) for f in missing), EXIT_USAGE)
-    raise typer.Exit(run_files(files, out, chosen, not keep_personal, json_out, open_result))
+        _fail("找不到文件：" + "、".join(str(f) for f in missing), ExitCode.USAGE)
+    raise typer.Exit(run_files(files, out, scheme=chosen, selection=selection, mask=not keep_personal,
+                               json_out=json_out, open_result=open_result))
 
 
 @app.command()
@@ -103,51 +109,50 @@ def batch(inbox: Annotated[Path, typer.Argument(help="收件箱目录")],
           jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, help="并行数，默认为 CPU 核数")] = None,
           force: Annotated[bool, typer.Option("--force", help="重新处理所有文件（默认跳过未变化的）")] = False,
           settle: Annotated[float, typer.Option("--settle", min=0, help="修改后至少静置多少秒才处理")] = 3.0,
-          keep_personal: KeepPersonalOption = False, scheme: SchemeOption = None) -> None:
+          keep_personal: KeepPersonalOption = False, scheme: SchemeOption = None, skip: SkipOption = "",
+          only: OnlyOption = "") -> None:
     """批量处理一个目录：每个工作簿写出结果，另写“汇总_日期时间.xlsx”和运行日志。"""
     from .batch import BatchLocked, run_batch
 
     if not inbox.is_dir():
-        _fail(f"找不到目录：{inbox}", EXIT_USAGE)
-    _scheme(scheme)  # a mistake in the scheme file is said once, before any workbook is read
-    out = out or inbox / "评价结果"
+        _fail(f"找不到目录：{inbox}", ExitCode.USAGE)
+    chosen = _scheme(scheme)  # a mistake in the scheme file is said once, before any workbook is read
+    _selection(skip, only)
     bar = _progress()
     try:
-        report = run_batch(inbox, out, recursive, jobs, force, settle, not keep_personal,
-                           say=(lambda line: None) if bar else (lambda line: typer.echo(line, err=True)),
-                           progress=bar, scheme=scheme)
+        report = run_batch(inbox, out, recursive=recursive, jobs=jobs, force=force, settle=settle,
+                           mask=not keep_personal, scheme=chosen, skip=skip, only=only, on_progress=bar,
+                           on_log=None if bar else (lambda line: typer.echo(line, err=True)))
     except BatchLocked as exc:
-        _fail(str(exc), EXIT_LOCKED)
+        _fail(str(exc), ExitCode.LOCKED)
     except OSError as exc:
-        _fail(f"无法使用输出目录 {out}：{exc.strerror or exc}", EXIT_USAGE)
+        _fail(f"无法使用输出目录 {out or inbox}：{exc.strerror or exc}", ExitCode.USAGE)
     finally:
         if bar:
             bar.stop()
-    typer.echo(f"完成 {report.count('完成')}，未变化 {report.count('未变化')}，失败 {report.count('失败')}，"
-               f"跳过 {report.count('跳过')}", err=True)
+    typer.echo(report.tally(), err=True)
     for item in report.items:
-        if item.status in ("失败", "跳过"):
-            typer.echo(f"  {item.status}：{item.file}：{item.reason}", err=True)
+        if item.status in (Status.FAILED, Status.SKIPPED):
+            typer.echo(f"  {item.status.value}：{item.file}：{item.reason}", err=True)
     typer.echo(f"汇总表：{report.summary}\n日志：{report.log}", err=True)
-    failed = report.count("失败") > 0
     errors = any(i.errors for i in report.items)
-    raise typer.Exit(EXIT_UNREADABLE if failed else EXIT_FINDINGS if errors else EXIT_OK)
+    raise typer.Exit(ExitCode.UNREADABLE if report.count(Status.FAILED) else
+                     ExitCode.FINDINGS if errors else ExitCode.OK)
 
 
 @app.command()
 def demo(folder: Annotated[Path, typer.Argument(help="示例输出目录")] = Path("excel-eval-示例")) -> None:
     """用随附的样例（2022年职业技能培训及就业服务自评报告）演示一次完整运行。"""
-    from .evaluate import evaluate
+    from .pipeline import evaluate
     from .samples import write_sample
     from .writer import write_outputs
 
     folder.mkdir(parents=True, exist_ok=True)
     source = write_sample("003", folder)
     result = evaluate(source)
-    results_path, marked_path = write_outputs(result, folder)
-    s = result.scores
-    typer.echo(f"示例工作簿：{source}\n核算总分 {s.total:.2f}（{s.grade}），发现问题 {len(result.findings)} 条。\n"
-               f"结果：{results_path}\n标注：{marked_path}", err=True)
+    written = write_outputs(result, folder)
+    typer.echo(f"示例工作簿：{source}\n核算总分 {result.total_score:.2f}（{result.grade}），"
+               f"发现问题 {len(result.findings)} 条。\n结果：{written['results']}\n标注：{written['marked']}", err=True)
 
 
 @app.command()
@@ -165,12 +170,21 @@ def rules(markdown: Annotated[bool, typer.Option("--markdown", help="输出 docs
 def _scheme(path: Path | None):
     if path is None:
         return None
-    from .scoring import SchemeError, load_scheme
+    from .schemes import SchemeError, load_scheme
 
     try:
         return load_scheme(path)
     except SchemeError as exc:
-        _fail(str(exc), EXIT_USAGE)
+        _fail(str(exc), ExitCode.USAGE)
+
+
+def _selection(skip: str, only: str):
+    from .rules import Selection, UnknownRule
+
+    try:
+        return Selection.of(skip, only)
+    except UnknownRule as exc:
+        _fail(str(exc), ExitCode.USAGE)
 
 
 def _progress():
@@ -189,13 +203,6 @@ def _progress():
 
     update.stop = bar.stop
     return update
-
-
-def _width(text: str) -> int:
-    """Columns a string takes in a terminal: Chinese characters take two."""
-    import unicodedata
-
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
 def _fail(message: str, code: int) -> None:

@@ -5,7 +5,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from .runner import EXIT_INTERNAL, EXIT_USAGE, run_files, say
+from .runner import run_files, say
+from .vocab import ExitCode
 
 COMMANDS = ("run", "check", "batch", "template", "rules", "demo")
 
@@ -34,7 +35,7 @@ def main(argv: list[str] | None = None) -> None:
     except Exception:  # noqa: BLE001 (one line for the user, the rest in a log)
         log = _internal_log()
         say(f"内部错误，已停止。详细信息已写入：{log}（请把该文件发给维护人员）")
-        raise SystemExit(EXIT_INTERNAL) from None
+        raise SystemExit(ExitCode.INTERNAL) from None
 
 
 def _internal_log() -> Path:
@@ -49,4 +50,4 @@ def _internal_log() -> Path:
     return path
 
 
-__all__ = ["main", "EXIT_USAGE"]
+__all__ = ["main"]

@@ -8,19 +8,24 @@ header label or a choice.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
+
+from .text import fold
 
 TEMPLATE_VERSION = "v1"
 
 TOTAL_WORDS = ("合计", "总计", "小计")
 FINAL_TOTAL_WORDS = ("合计", "总计")  # 小计 rows sit inside a table; these end it
+SUBTOTAL_WORD = "小计"  # totals only the rows since the previous 小计
 EMPTY_MARKS = ("-", "—", "/", "--", "——", "－")
 
 FUND_SOURCES = ("当年财政拨款", "上年结转资金", "其他资金")
 DEFAULT_FUND_SOURCE = FUND_SOURCES[0]
 INDICATOR_TYPES = ("定量", "定性")
+QUANTITATIVE_TYPE, QUALITATIVE_TYPE = INDICATOR_TYPES
 MONEY_UNITS = ("万元", "元")
+MONEY_UNIT_FACTORS = {"万元": 10000.0, "元": 1.0}  # in 元
+DEFAULT_MONEY_UNIT = MONEY_UNITS[0]
 SCHEMES = ("四级指标", "自评表")
 GRADES = ("优", "良", "中", "差")
 
@@ -207,16 +212,32 @@ SECTION_SYNONYMS = {
 }
 
 
+# Words in an indicator's name that say where its actual comes from.
+EXECUTION_WORD = "执行率"  # 预算执行率: from the 预算 sheet
+ARRIVAL_WORD = "到位率"  # 资金到位率: from the 预算 sheet
+SATISFACTION_WORD = "满意度"  # from the questionnaire
+
+
+def is_execution(name: str) -> bool:
+    return EXECUTION_WORD in name
+
+
+def is_arrival(name: str) -> bool:
+    return ARRIVAL_WORD in name
+
+
+def is_satisfaction(name: str) -> bool:
+    return SATISFACTION_WORD in name
+
+
 _BRACKET_SUFFIX = re.compile(r"\([^()]*\)$")
-_SPACES = re.compile(r"\s+")
 
 
 def normalize(text: object) -> str:
     """Fold a label for matching: width, spaces, line breaks and a bracketed unit suffix."""
     if text is None:
         return ""
-    s = unicodedata.normalize("NFKC", str(text))
-    s = _SPACES.sub("", s).replace("【", "(").replace("】", ")")
+    s = fold(text).replace("【", "(").replace("】", ")")
     while True:
         stripped = _BRACKET_SUFFIX.sub("", s)
         if stripped == s or not stripped:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from .layout import DEFAULT_MONEY_UNIT
+
 Value = float | str | dt.date | None
 
 
@@ -16,6 +18,14 @@ def col_letter(col: int) -> str:
         col, rem = divmod(col - 1, 26)
         letters = chr(65 + rem) + letters
     return letters
+
+
+def col_index(letters: str) -> int:
+    """Excel letters → 1-based column number (A → 1, AA → 27)."""
+    n = 0
+    for ch in letters:
+        n = n * 26 + ord(ch) - 64
+    return n
 
 
 def a1(row: int, col: int) -> str:
@@ -182,11 +192,11 @@ class Model:
     indicators: Table | None = None
     surveys: list[Survey] = field(default_factory=list)
     summary: Table | None = None
-    sheet_names: list[str] = field(default_factory=list)
+    layout: str = "template-v1"  # the input layout read (the JSON's `layout`)
 
     @property
     def money_unit(self) -> str:
-        return (self.info.text("money_unit") if self.info else "") or "万元"
+        return (self.info.text("money_unit") if self.info else "") or DEFAULT_MONEY_UNIT
 
     @property
     def year(self) -> int | None:

@@ -1,4 +1,5 @@
-"""The few facts about the .xlsx package (OOXML) the reader and the marked-up copy need."""
+"""The .xlsx package (OOXML): the few facts the reader and the marked-up copy need, what is
+looked at before a package is decompressed, and the formulas that carry no cached value."""
 
 from __future__ import annotations
 
@@ -6,7 +7,11 @@ import re
 import zipfile
 import zlib
 from posixpath import dirname, join, normpath
+from typing import BinaryIO
+
 from defusedxml import ElementTree  # refuses entity expansion and external entities
+
+from .model import col_index
 
 # What reading a damaged zip package can raise (flipped bytes reach every one of these).
 ZIP_ERRORS = (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError, KeyError, NotImplementedError,
@@ -53,3 +58,45 @@ def escape(s: str) -> str:
     """Text for an XML part: markup escaped, and characters XML cannot hold written as Excel does (_x0001_)."""
     s = s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
     return _CONTROL.sub(lambda m: f"_x{ord(m[0]):04X}_", s)
+
+
+# --- formulas without cached values -------------------------------------------------------------
+
+_FORMULA_START = re.compile(rb"<f[ >/]")
+_FORMULA = re.compile(rb"<f[^>]*?(?:/>|>(.*?)</f>)", re.S)
+_VALUE = re.compile(rb"<v>(.+?)</v>", re.S)
+_REF = re.compile(rb'\br="([A-Z]+)([0-9]+)"')
+
+
+def uncached_formulas(file: BinaryIO, names: list[str]) -> dict[str, dict[tuple[int, int], str]]:
+    """Sheet → {(row, col): formula} for formula cells that hold no cached value (zip workbooks
+    only). Only the cells around each `<f` are looked at, so a large sheet costs one scan."""
+    try:
+        with zipfile.ZipFile(file) as z:
+            parts = sheet_parts(z)
+            out: dict[str, dict[tuple[int, int], str]] = {}
+            for name in names:
+                part = parts.get(name)
+                if part is None or part not in z.namelist():
+                    continue
+                data = z.read(part)
+                cells = {}
+                for m in _FORMULA_START.finditer(data):
+                    start = data.rfind(b"<c ", 0, m.start())
+                    end = data.find(b"</c>", m.start())
+                    if start < 0 or end < 0:
+                        continue
+                    tag_end = data.find(b">", start)
+                    head, body = data[start:tag_end + 1], data[tag_end + 1:end]
+                    if _VALUE.search(body) or (b't="str"' in head and b"<v>" in body):
+                        continue
+                    ref = _REF.search(head)
+                    f = _FORMULA.search(body)
+                    if ref and f is not None:
+                        key = (int(ref[2]) - 1, col_index(ref[1].decode()) - 1)
+                        cells[key] = "=" + unescape((f[1] or b"").decode("utf-8", "replace"))
+                if cells:
+                    out[name] = cells
+            return out
+    except (*ZIP_ERRORS, ElementTree.ParseError):
+        return {}  # the package is damaged there; calamine says so when it reads it

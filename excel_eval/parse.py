@@ -5,11 +5,11 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
-import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 from .layout import EMPTY_MARKS
+from .text import fold
 
 UNITS = ("万元/家", "万元/人", "元/人", "万元", "元", "人次", "人", "次", "期", "家", "张", "个",
          "份", "户", "分", "项", "天", "名", "件")
@@ -30,11 +30,6 @@ class Number:
     percent: bool = False
     unit: str = ""
     from_text: bool = False
-
-
-def clean_text(text: str) -> str:
-    """Width-fold (NFKC) and drop every kind of space, as staff type them."""
-    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
 
 
 def _step(digits: str) -> float:
@@ -78,7 +73,7 @@ def parse_number(raw: object) -> Number | None:
         if not math.isfinite(value):
             raise NotANumber(str(raw))
         return Number(value, float_step(value))
-    text = clean_text(str(raw)).replace(",", "")
+    text = fold(raw).replace(",", "")
     if text == "" or text in EMPTY_MARKS:
         return None
     m = _NUMBER.match(text)
@@ -102,5 +97,5 @@ def parse_year(raw: object) -> int | None:
         return raw.year
     if isinstance(raw, (int, float)):
         return int(raw) if math.isfinite(raw) and raw == int(raw) and 1900 <= raw <= 2200 else None
-    m = re.fullmatch(r"(\d{4})(?:年度?)?", clean_text(str(raw)))
+    m = re.fullmatch(r"(\d{4})(?:年度?)?", fold(raw))
     return int(m[1]) if m and 1900 <= int(m[1]) <= 2200 else None

@@ -1,32 +1,32 @@
 """Workbook → model, following the reading rules of template v1.
 
-Cell values come from python-calamine (fast to import and to read); calamine does not say which
-cells hold formulas, so the sheet XML is scanned once for formulas that have no cached value.
+The file is triaged first (`triage.py`); cell values come from python-calamine (fast to import
+and to read). calamine does not say which cells hold formulas, so the package is scanned once
+for formulas that have no cached value (`ooxml.uncached_formulas`).
 """
 
 from __future__ import annotations
 
 import math
 import os
-import re
-import zipfile
 from dataclasses import dataclass, field
-from pathlib import Path
-from xml.etree import ElementTree
 
 from . import layout, rules
-from .findings import Finding
+from .findings import Finding, Rule
 from .layout import Column, SheetSpec, normalize
 from .model import Cell, Info, Loc, Model, Question, Row, Survey, Table
-from .ooxml import ZIP_ERRORS, sheet_parts, unescape
+from .ooxml import uncached_formulas
 from .parse import NotANumber, parse_number, parse_year
+from .text import clip
+from .triage import UNSAFE, Limits, ReadError, Source, triage
+from .vocab import Failure
 
 HEADER_SEARCH_ROWS = 30
 NUMERIC_KINDS = ("money", "number", "ratio")
 
-
-class ReadError(Exception):
-    """The file could not be read at all (not a workbook, corrupt, encrypted)."""
+# Every rule the reader emits (the checks declare theirs in checks/).
+RULES: tuple[Rule, ...] = (rules.SHEET_MISSING, rules.HEADER_NOT_FOUND, rules.COLUMN_MISSING, rules.NUMBER_FROM_TEXT,
+                           rules.NOT_A_NUMBER, rules.FORMULA_NO_CACHE, rules.MONEY_UNIT_CONVERTED, rules.HIDDEN_SHEET)
 
 
 @dataclass
@@ -35,119 +35,24 @@ class Reading:
     findings: list[Finding] = field(default_factory=list)
 
 
-@dataclass(frozen=True)
-class Limits:
-    """What a workbook may be before it is read at all. Each can be raised by an environment
-    variable for an office whose rosters are larger (a refusal message names it)."""
-
-    max_unzipped_mb: float = 200  # the parts together, decompressed
-    max_ratio: float = 200  # compressed : decompressed, for a part over 10 MB
-    max_rows: int = 300_000  # per sheet
-    max_cols: int = 500
-
-    @classmethod
-    def from_env(cls) -> Limits:
-        def env(name: str, default: float) -> float:
-            try:
-                return float(os.environ.get(name, default))
-            except ValueError:
-                return default
-
-        return cls(env("EXCEL_EVAL_MAX_UNZIPPED_MB", cls.max_unzipped_mb), env("EXCEL_EVAL_MAX_RATIO", cls.max_ratio),
-                   int(env("EXCEL_EVAL_MAX_ROWS", cls.max_rows)), int(env("EXCEL_EVAL_MAX_COLS", cls.max_cols)))
-
-
-ZIP_MAGIC = b"PK\x03\x04"
-OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-
-
-def triage(path: Path, limits: Limits) -> None:
-    """Recognise the file by its content, not its extension, and refuse what would be unsafe to
-    decompress or parse; raise ReadError with the reason."""
-    try:
-        with open(path, "rb") as f:
-            head = f.read(8)
-    except OSError as exc:
-        raise ReadError(f"无法打开文件：{exc.strerror or exc}") from exc
-    if not head:
-        raise ReadError("文件是空的（0 字节）")
-    if head.startswith(OLE2_MAGIC):
-        if _encrypted(path):
-            raise ReadError("文件已加密，请取消密码后重试")
-        return  # a legacy .xls: calamine reads it
-    if not head.startswith(ZIP_MAGIC):
-        raise ReadError("不是 Excel 工作簿（请另存为 .xlsx 后重试）")
-    try:
-        with zipfile.ZipFile(path) as z:
-            names = set(z.namelist())
-            if "xl/workbook.xml" in names:
-                _check_package(z, limits)
-    except ReadError:
-        raise
-    except ZIP_ERRORS as exc:
-        raise ReadError("文件已损坏（压缩包不完整），请重新保存或重新获取该文件") from exc
-    if "xl/workbook.xml" not in names:
-        kind = "Word 文档" if "word/document.xml" in names else "PowerPoint 文稿" if "ppt/presentation.xml" in names \
-            else "其他压缩文件"
-        raise ReadError(f"不是 Excel 工作簿（内容是{kind}，可能只是改了扩展名）")
-
-
-UNSAFE = "文件内容损坏或不安全"
-_DIMENSION = re.compile(rb'<dimension ref="[A-Z]+\d+:([A-Z]+)(\d+)"')
-
-
-def _check_package(z: zipfile.ZipFile, limits: Limits) -> None:
-    """Declared sizes and ratios before anything is decompressed; no XML entity declarations
-    (billion laughs); sheet dimensions within the row and column caps."""
-    infos = z.infolist()
-    total = sum(i.file_size for i in infos)
-    if total > limits.max_unzipped_mb * 1e6:
-        raise ReadError(f"{UNSAFE}：解压后达 {total / 1e6:.0f} MB，超过上限 {limits.max_unzipped_mb:g} MB"
-                        "（如确为大表，可设置环境变量 EXCEL_EVAL_MAX_UNZIPPED_MB 提高上限）")
-    for i in infos:
-        if i.file_size > 10e6 and i.file_size > limits.max_ratio * max(i.compress_size, 1):
-            raise ReadError(f"{UNSAFE}：{i.filename} 压缩比异常（{i.file_size / max(i.compress_size, 1):.0f}:1），"
-                            "疑似压缩炸弹")
-    for i in infos:
-        if not i.filename.endswith((".xml", ".rels")):
-            continue
-        with z.open(i) as f:
-            head = f.read(4096)
-        if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
-            raise ReadError(f"{UNSAFE}：{i.filename} 含有 XML 实体声明，已拒绝读取")
-        m = _DIMENSION.search(head) if i.filename.startswith("xl/worksheets/") else None
-        if m and (int(m[2]) > limits.max_rows or _col_index(m[1].decode()) > limits.max_cols):
-            raise ReadError(_too_big(int(m[2]), _col_index(m[1].decode()), limits))
-
-
-def _too_big(rows: int, cols: int, limits: Limits) -> str:
-    return (f"工作表过大（{rows} 行 × {cols} 列），超过上限 {limits.max_rows} 行 / {limits.max_cols} 列"
-            "（如确需处理，可设置环境变量 EXCEL_EVAL_MAX_ROWS 提高上限）")
-
-
-def _encrypted(path: Path) -> bool:
-    try:
-        import msoffcrypto
-
-        with open(path, "rb") as f:
-            return bool(msoffcrypto.OfficeFile(f).is_encrypted())
-    except Exception:  # noqa: BLE001 (an OLE2 file msoffcrypto cannot parse is not an encrypted workbook)
-        return False
-
-
-def read_workbook(path: str | Path, limits: Limits | None = None) -> Reading:
-    path = Path(path)
+def read_workbook(source: str | os.PathLike | bytes | Source, limits: Limits | None = None) -> Reading:
+    """Read a workbook (a path, or its bytes); raise ReadError when it cannot be read at all."""
+    source = source if isinstance(source, Source) else Source.of(source)
     limits = limits or Limits.from_env()
-    triage(path, limits)
+    triage(source, limits)
     from python_calamine import CalamineError, CalamineWorkbook, SheetVisibleEnum  # noqa: PLC0415
 
     try:
-        book = CalamineWorkbook.from_path(str(path))
+        if source.data is None:
+            book = CalamineWorkbook.from_path(str(source.path))
+        else:
+            book = CalamineWorkbook.from_filelike(source.open())
         names = list(book.sheet_names)
     except (CalamineError, OSError, ValueError) as exc:
-        raise ReadError(f"{UNSAFE}，无法读取（{exc}）") from exc
-    reader = _Reader(path, names, _uncached_formulas(path, names))
-    model = Model(str(path), sheet_names=names)
+        raise ReadError(Failure.CORRUPT, f"{UNSAFE}，无法读取（{exc}）") from exc
+    with source.open() as f:
+        reader = _Reader(uncached_formulas(f, names))
+    model = Model(str(source.path))
 
     def sheet(spec: SheetSpec) -> list[str]:
         found = layout.find_sheet(names, spec)
@@ -161,12 +66,12 @@ def read_workbook(path: str | Path, limits: Limits | None = None) -> Reading:
         try:
             ws = book.get_sheet_by_name(name)
             if ws.height > limits.max_rows or ws.width > limits.max_cols:
-                raise ReadError(_too_big(ws.height, ws.width, limits))
+                raise limits.too_big(ws.height, ws.width)
             if name in hidden:
                 reader.add(rules.HIDDEN_SHEET(Loc(name, 0, 0), sheet=name))
             return ws.to_python(skip_empty_area=False), ws.merged_cell_ranges or []
         except (CalamineError, ValueError) as exc:
-            raise ReadError(f"{UNSAFE}，无法读取工作表“{name}”（{exc}）") from exc
+            raise ReadError(Failure.CORRUPT, f"{UNSAFE}，无法读取工作表“{name}”（{exc}）") from exc
 
     for name in sheet(layout.INFO):
         model.info = reader.info(name, grid(name)[0])
@@ -185,12 +90,10 @@ def read_workbook(path: str | Path, limits: Limits | None = None) -> Reading:
 
 
 class _Reader:
-    def __init__(self, path: Path, names: list[str], uncached: dict[str, dict[str, str]]):
-        self.path = path
-        self.names = names
+    def __init__(self, uncached: dict[str, dict[tuple[int, int], str]]):
         self.uncached = uncached
         self.findings: list[Finding] = []
-        self.money_unit = "万元"
+        self.money_unit = layout.DEFAULT_MONEY_UNIT
 
     def add(self, finding: Finding) -> None:
         self.findings.append(finding)
@@ -212,18 +115,19 @@ class _Reader:
         try:
             num = parse_number(raw)
         except NotANumber:
-            self.add(rules.NOT_A_NUMBER(loc, text=_clip(raw)))
+            self.add(rules.NOT_A_NUMBER(loc, text=clip(str(raw))))
             return Cell(str(raw), loc, text=str(raw))
         if num is None:
             return Cell(None, loc)
         value, text = num.value, (str(raw) if num.from_text else None)
-        if kind == "money" and num.unit in ("万元", "元") and num.unit != self.money_unit:
-            value = value * 10000 if num.unit == "万元" else value / 10000
-            self.add(rules.MONEY_UNIT_CONVERTED(loc, text=_clip(raw), unit=self.money_unit,
+        factors = layout.MONEY_UNIT_FACTORS
+        if kind == "money" and num.unit in factors and num.unit != self.money_unit:
+            value = value * factors[num.unit] / factors.get(self.money_unit, 1.0)
+            self.add(rules.MONEY_UNIT_CONVERTED(loc, text=clip(str(raw)), unit=self.money_unit,
                                                 value=f"{value:g}"))
         elif num.from_text:
             shown = f"{value:.{_decimals(num.step)}%}" if num.percent else f"{value:g}"
-            self.add(rules.NUMBER_FROM_TEXT(loc, text=_clip(raw), value=shown))
+            self.add(rules.NUMBER_FROM_TEXT(loc, text=clip(str(raw)), value=shown))
         if kind == "ratio":  # a ratio is read at a whole percent at least: 0.9 means 90%
             return Cell(value, loc, min(num.step, 0.01), text, True)
         return Cell(value, loc, num.step, text, num.percent)
@@ -407,18 +311,6 @@ def _at(values: list, col: int) -> object:
     return values[col] if col < len(values) else None
 
 
-def _col_index(letters: str) -> int:
-    n = 0
-    for ch in letters:
-        n = n * 26 + ord(ch) - 64
-    return n
-
-
-def _clip(raw: object, n: int = 40) -> str:
-    s = str(raw)
-    return s if len(s) <= n else s[: n - 1] + "…"
-
-
 def _decimals(step: float) -> int:
     d = 0
     while step < 0.01 - 1e-12 and d < 8:
@@ -427,43 +319,3 @@ def _decimals(step: float) -> int:
     return d
 
 
-# --- formulas without cached values -------------------------------------------------------------
-
-_FORMULA_START = re.compile(rb"<f[ >/]")
-_FORMULA = re.compile(rb"<f[^>]*?(?:/>|>(.*?)</f>)", re.S)
-_VALUE = re.compile(rb"<v>(.+?)</v>", re.S)
-_REF = re.compile(rb'\br="([A-Z]+)([0-9]+)"')
-
-
-def _uncached_formulas(path: Path, names: list[str]) -> dict[str, dict[tuple[int, int], str]]:
-    """Sheet → {(row, col): formula} for formula cells that hold no cached value (zip workbooks
-    only). Only the cells around each `<f` are looked at, so a large sheet costs one scan."""
-    try:
-        with zipfile.ZipFile(path) as z:
-            parts = sheet_parts(z)
-            out: dict[str, dict[tuple[int, int], str]] = {}
-            for name in names:
-                part = parts.get(name)
-                if part is None or part not in z.namelist():
-                    continue
-                data = z.read(part)
-                cells = {}
-                for m in _FORMULA_START.finditer(data):
-                    start = data.rfind(b"<c ", 0, m.start())
-                    end = data.find(b"</c>", m.start())
-                    if start < 0 or end < 0:
-                        continue
-                    tag_end = data.find(b">", start)
-                    head, body = data[start:tag_end + 1], data[tag_end + 1:end]
-                    if _VALUE.search(body) or (b't="str"' in head and b"<v>" in body):
-                        continue
-                    ref = _REF.search(head)
-                    f = _FORMULA.search(body)
-                    if ref and f is not None:
-                        key = (int(ref[2]) - 1, _col_index(ref[1].decode()) - 1)
-                        cells[key] = "=" + unescape((f[1] or b"").decode("utf-8", "replace"))
-                if cells:
-                    out[name] = cells
-            return out
-    except (*ZIP_ERRORS, ElementTree.ParseError):
-        return {}  # the package is damaged there; calamine says so when it reads it

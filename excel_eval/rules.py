@@ -5,7 +5,10 @@ Areas: R 读取, P 项目信息, B 预算, F 资金分配, I 绩效指标, S 满
 
 from __future__ import annotations
 
-from .findings import Rule, Severity
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from .findings import Finding, Rule, Severity
 
 E, W, I = Severity.ERROR, Severity.WARNING, Severity.INFO
 
@@ -547,6 +550,42 @@ SATISFACTION_INDICATOR_ACTUAL = Rule(
 )
 
 ALL_RULES: tuple[Rule, ...] = tuple(v for v in list(globals().values()) if isinstance(v, Rule))
+RULES_BY_CODE = {r.code: r for r in ALL_RULES}
+
+
+class UnknownRule(ValueError):
+    """A rule code given to --skip / --only that no rule has."""
+
+
+@dataclass(frozen=True)
+class Selection:
+    """Which rules a run reports: all but `skip`, or only `only`. Scores never depend on it."""
+
+    skip: frozenset[str] = frozenset()
+    only: frozenset[str] | None = None
+
+    @classmethod
+    def of(cls, skip: str | Iterable[str] = (), only: str | Iterable[str] = ()) -> Selection:
+        """From codes (`"R004,S005"` or `["R004", "S005"]`); raise UnknownRule for a code no rule has."""
+        skipped, kept = _codes(skip), _codes(only)
+        unknown = sorted((skipped | kept) - RULES_BY_CODE.keys())
+        if unknown:
+            raise UnknownRule(f"没有这样的规则代码：{'、'.join(unknown)}（excel-eval rules 列出全部规则）")
+        return cls(skipped, kept or None)
+
+    def wants(self, rule: Rule) -> bool:
+        return rule.code not in self.skip and (self.only is None or rule.code in self.only)
+
+    def keep(self, findings: Iterable[Finding]) -> list[Finding]:
+        return [f for f in findings if self.wants(f.rule)]
+
+
+EVERY_RULE = Selection()
+
+
+def _codes(value: str | Iterable[str]) -> frozenset[str]:
+    parts = value.split(",") if isinstance(value, str) else [p for v in value for p in str(v).split(",")]
+    return frozenset(p.strip().upper() for p in parts if p.strip())
 
 
 AREAS = {"R": "读取", "P": "项目信息", "B": "预算", "F": "资金分配", "I": "绩效指标", "S": "满意度问卷",

@@ -11,7 +11,8 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_UNREADABLE, EXIT_INTERNAL, EXIT_LOCKED = 0, 1, 2, 3, 4, 5
+from .vocab import ExitCode
+
 FIRST_FINDINGS = 5
 
 
@@ -19,43 +20,43 @@ def say(message: str) -> None:
     print(message, file=sys.stderr)
 
 
-def run_files(files: list[Path], out: Path | None = None, scheme=None, mask: bool = True,
-              json_out: bool = False, open_result: bool = False, say: Callable[[str], None] = say) -> int:
+def run_files(files: list[Path], out: Path | None = None, *, scheme=None, selection=None, mask: bool = True,
+              json_out: bool = False, open_result: bool = False, say: Callable[[str], None] = say) -> ExitCode:
     """Evaluate each workbook, write its outputs, print a short summary; return the exit code."""
-    from .evaluate import evaluate
+    from .pipeline import evaluate
     from .writer import output_paths, write_outputs
 
-    code, documents = EXIT_OK, []
+    code, documents = ExitCode.OK, []
     for file in files:
-        result = evaluate(file, scheme)
+        result = evaluate(file, scheme=scheme, selection=selection)
         documents.append(result.as_dict())
         if not result.ok:
             say(f"{file}：{result.reason}")
-            code = max(code, EXIT_UNREADABLE)
+            code = max(code, ExitCode.UNREADABLE)
             continue
         wanted = output_paths(file, out)
         try:
-            results_path, marked_path = write_outputs(result, out, mask=mask)
+            written = write_outputs(result, out, mask=mask)
         except OSError as exc:
-            say(f"{file.name}：无法写出结果到 {wanted[0].parent}：{exc.strerror or exc}")
-            code = max(code, EXIT_UNREADABLE)
+            say(f"{file.name}：无法写出结果到 {wanted['results'].parent}：{exc.strerror or exc}")
+            code = max(code, ExitCode.UNREADABLE)
             continue
         say(summary_line(result))
         for f in result.findings[:FIRST_FINDINGS]:
             say(f"  {f.severity.value} {f.code} {f.loc or '-'}  {f.message}")
         if len(result.findings) > FIRST_FINDINGS:
             say(f"  ……共 {len(result.findings)} 条，详见结果中的“问题清单”")
-        say(f"  结果：{results_path}")
-        say(f"  标注：{marked_path}" if marked_path else "  标注：" + (
+        say(f"  结果：{written['results']}")
+        say(f"  标注：{written['marked']}" if "marked" in written else "  标注：" + (
             "旧版 .xls 文件无法生成标注副本，请另存为 .xlsx" if file.suffix.lower() == ".xls"
             else "文件结构不完整，无法生成标注副本；请用 Excel 或 WPS 打开后另存一次"))
-        for written, meant in ((results_path, wanted[0]), (marked_path, wanted[1])):
-            if written is not None and written != meant:
-                say(f"  注意：{meant.name} 正被其他程序打开（如 Excel），已另存为 {written.name}")
+        for kind, path in written.items():
+            if path != wanted[kind]:
+                say(f"  注意：{wanted[kind].name} 正被其他程序打开（如 Excel），已另存为 {path.name}")
         if open_result:
-            open_file(results_path, say)
+            open_file(written["results"], say)
         if result.has_errors:
-            code = max(code, EXIT_FINDINGS)
+            code = max(code, ExitCode.FINDINGS)
     if json_out:
         print_json(documents[0] if len(documents) == 1 else {"files": documents})
     return code
@@ -63,11 +64,8 @@ def run_files(files: list[Path], out: Path | None = None, scheme=None, mask: boo
 
 def summary_line(result) -> str:
     """`文件.xlsx：核算总分 92.00（优）；错误 32，警告 3，提示 2`"""
-    from .findings import Severity
-
-    s = result.scores
-    total = f"核算总分 {s.total:.2f}（{s.grade}）" if s.total is not None else "未能计算总分"
-    return f"{result.path.name}：{total}；" + "，".join(f"{sev.value} {result.count(sev)}" for sev in Severity)
+    total = f"核算总分 {result.total_score:.2f}（{result.grade}）" if result.total_score is not None else "未能计算总分"
+    return f"{result.path.name}：{total}；" + "，".join(f"{sev.value} {n}" for sev, n in result.counts.items())
 
 
 def print_json(document: dict) -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .template import Content, Question, SurveyContent, write_template
+from .writer.template import Content, Question, SurveyContent, write_template
 
 FILES = {
     "000": "000_残疾人基层组织建设补助经费.xlsx",

@@ -7,108 +7,18 @@ total, grade) is computed here and only here; the checks compare typed numbers w
 from __future__ import annotations
 
 import datetime as dt
-import tomllib
 from collections import Counter
-from dataclasses import dataclass, field
-from pathlib import Path
+from dataclasses import dataclass
 
 from . import layout
-from .layout import section_name
+from .layout import is_arrival, is_execution, is_satisfaction, section_name
 from .model import Model, Question, Row, Survey
+from .schemes import Scheme
 from .targets import EQ, GE, GT, LE, LT, RANGE, Target, parse_target, units_compatible
+from .vocab import RuleKind
 
-BUILTIN_SCHEMES = ("四级指标", "自评表")
-SCHEMES_DIR = Path(__file__).parent / "schemes"
 EXCEL_EPOCH = dt.date(1899, 12, 30)
 SERIAL_DATES = (20000, 80000)  # 1954 … 2119: a bare number in this range against a deadline is a date
-TEN_HAO_SECTIONS = {"预算执行率", "产出", "效益", "满意度"}
-
-
-class SchemeError(Exception):
-    """A scheme file that cannot be used; the message says what to fix."""
-
-
-@dataclass(frozen=True)
-class Scheme:
-    name: str
-    description: str
-    sections: tuple[tuple[str, float], ...]
-    option_weights: tuple[float, ...]
-    reverse_formula: str  # linear | ratio
-    over_performance: float
-    execution_rule: str  # linear | tiers
-    execution_tiers: tuple[tuple[float, float], ...]
-    qualitative: dict[str, tuple[float, float]]
-    grades: tuple[tuple[float, str], ...]
-
-    def grade(self, total: float) -> str:
-        for minimum, grade in self.grades:
-            if total >= minimum:
-                return grade
-        return self.grades[-1][1]
-
-    def section_weight(self, name: str) -> float | None:
-        return dict(self.sections).get(name)
-
-
-def load_scheme(source: str | Path) -> Scheme:
-    """A scheme by built-in name (四级指标 / 自评表) or from a TOML file."""
-    if str(source) in BUILTIN_SCHEMES:
-        text = (SCHEMES_DIR / f"{source}.toml").read_text("utf-8")
-        where = f"内置评分体系“{source}”"
-    else:
-        where = f"评分体系文件 {source}"
-        try:
-            text = Path(source).read_text("utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            raise SchemeError(f"无法读取{where}：{exc}") from exc
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise SchemeError(f"{where}格式有误：{exc}") from exc
-    try:
-        return _scheme(data)
-    except (KeyError, TypeError, ValueError) as exc:
-        raise SchemeError(f"{where}内容有误：{exc}") from exc
-
-
-def _scheme(d: dict) -> Scheme:
-    def need(key: str, table: dict = d) -> object:
-        if key not in table:
-            raise KeyError(f"缺少“{key}”")
-        return table[key]
-
-    weights = tuple(float(x) for x in need("option_weights"))
-    if len(weights) != 5 or not all(0 <= x <= 1 for x in weights):
-        raise ValueError("option_weights 须为 5 个 0～1 之间的数")
-    reverse = str(d.get("reverse_formula", "linear"))
-    execution = d.get("execution", {})
-    rule = str(execution.get("rule", "linear"))
-    if reverse not in ("linear", "ratio"):
-        raise ValueError("reverse_formula 须为 linear 或 ratio")
-    if rule not in ("linear", "tiers"):
-        raise ValueError("execution.rule 须为 linear 或 tiers")
-    sections = tuple((str(need("name", s)), float(need("weight", s))) for s in need("sections"))
-    grades = tuple(sorted(((float(need("min", g)), str(need("grade", g))) for g in need("grades")), reverse=True))
-    if not sections or not grades:
-        raise ValueError("sections 和 grades 不能为空")
-    return Scheme(
-        name=str(need("name")), description=str(d.get("description", "")), sections=sections,
-        option_weights=weights, reverse_formula=reverse,
-        over_performance=float(d.get("over_performance", 1.3)), execution_rule=rule,
-        execution_tiers=tuple(sorted(((float(a), float(b)) for a, b in execution.get("tiers", [])), reverse=True)),
-        qualitative={str(k): (float(v[0]), float(v[1])) for k, v in d.get("qualitative", {}).items()},
-        grades=grades,
-    )
-
-
-def pick_scheme(model: Model) -> Scheme:
-    """评分体系 row of 项目信息 if given, else by the 一级指标 names."""
-    named = model.info.text("scheme") if model.info else ""
-    if named in BUILTIN_SCHEMES:
-        return load_scheme(named)
-    names = {section_name(r.text("level1")) for r in (model.indicators.rows if model.indicators else [])}
-    return load_scheme("自评表" if names & TEN_HAO_SECTIONS else "四级指标")
 
 
 # --- results ------------------------------------------------------------------------------------
@@ -149,7 +59,7 @@ class IndicatorScore:
     weight: float | None
     self_score: float | None
     computed: float | None
-    rule: str  # 正向 / 反向 / 等于 / 区间 / 期限 / 定性 / 预算执行率 / 资金到位率 / 满意度 / 无法计算
+    rule: RuleKind
     target: Target
     actual: Target
     actual_value: float | None = None  # the actual used, in the target's terms (95% → 0.95)
@@ -186,7 +96,6 @@ class Scores:
     total: float | None
     grade: str | None
     self_total: float | None
-    notes: list[str] = field(default_factory=list)
 
     @property
     def satisfaction(self) -> float | None:
@@ -200,8 +109,8 @@ def option_points(points: float, count: float, respondents: float, weight: float
     return points * count / respondents * weight if respondents else 0.0
 
 
-def score(model: Model, scheme: Scheme | None = None) -> Scores:
-    scheme = scheme or pick_scheme(model)
+def score(model: Model, scheme: Scheme) -> Scores:
+    """Every score of one workbook under `scheme` (see `schemes.pick_scheme`)."""
     budget = score_budget(model)
     surveys = [score_survey(s, option_weights(model, scheme)) for s in model.surveys]
     indicators = score_indicators(model, scheme, budget, surveys)
@@ -252,18 +161,6 @@ def leaf_name(row: Row) -> str:
     return ""
 
 
-def is_execution(name: str) -> bool:
-    return "执行率" in name
-
-
-def is_arrival(name: str) -> bool:
-    return "到位率" in name
-
-
-def is_satisfaction(name: str) -> bool:
-    return "满意度" in name
-
-
 def linked_survey(row: Row, name: str, satisfaction_rows: int, surveys: list[SurveyScore]) -> SurveyScore | None:
     """The questionnaire a 满意度 indicator reports on: named by the sheet suffix (满意度问卷-培训 ↔
     培训满意度), or the only questionnaire when the workbook has one 满意度 indicator."""
@@ -287,7 +184,7 @@ def score_indicators(model: Model, scheme: Scheme, budget: BudgetScore | None,
         w = row.num("weight")
         target = parse_target(row.get("target").value if row.get("target") else None, year)
         actual = parse_target(row.get("actual").value if row.get("actual") else None, year)
-        result = IndicatorScore(row, name, section_name(row.text("level1")), w, row.num("score"), None, "无法计算",
+        result = IndicatorScore(row, name, section_name(row.text("level1")), w, row.num("score"), None, RuleKind.NOT_COMPUTED,
                                 target, actual)
         if w is not None:
             _score_one(result, scheme, budget, linked_survey(row, name, n_satisfaction, surveys)
@@ -302,7 +199,7 @@ def _score_one(r: IndicatorScore, scheme: Scheme, budget: BudgetScore | None, su
     if budget is not None and (is_execution(r.name) or is_arrival(r.name)):
         rate = budget.execution_rate if is_execution(r.name) else budget.arrival_rate
         if rate is not None:
-            r.rule = "预算执行率" if is_execution(r.name) else "资金到位率"
+            r.rule = RuleKind.EXECUTION if is_execution(r.name) else RuleKind.ARRIVAL
             r.actual_value = rate
             r.computed = _rate_points(w, rate, scheme) if is_execution(r.name) else w * min(rate, 1.0)
             r.met = rate >= (r.target.value if r.target.kind == "number" and r.target.unit == "%" else 1.0) - 1e-9
@@ -312,13 +209,13 @@ def _score_one(r: IndicatorScore, scheme: Scheme, budget: BudgetScore | None, su
         a = Target("number", EQ, survey.score / 100, unit="%", text=f"{survey.score:.2f}")
         r.survey = survey
         r.note = f"实际完成值取自“{survey.survey.sheet}”的满意度得分 {survey.score:.2f}"
-    if kind == "定性" or t.kind == "qualitative" or (t.kind != "empty" and a.kind == "qualitative"):
-        r.rule = "定性"
+    if kind == layout.QUALITATIVE_TYPE or t.kind == "qualitative" or (t.kind != "empty" and a.kind == "qualitative"):
+        r.rule = RuleKind.QUALITATIVE
         level = a.level or (t.level if a.kind == "empty" else "")
         r.band = scheme.qualitative.get(level)
         return
     if t.kind == "date":
-        r.rule = "期限"
+        r.rule = RuleKind.DEADLINE
         if a.kind == "number" and a.value is not None and SERIAL_DATES[0] < a.value < SERIAL_DATES[1]:
             # A date typed into a cell without a date format arrives as Excel's day number.
             a = Target("date", date=EXCEL_EPOCH + dt.timedelta(days=int(a.value)), text=a.text)
@@ -330,7 +227,7 @@ def _score_one(r: IndicatorScore, scheme: Scheme, budget: BudgetScore | None, su
     if t.kind not in ("number", "range") or a.kind != "number":
         return
     if not units_compatible(t.unit, a.unit) and not ({t.unit, a.unit} == {"%", ""}):
-        r.rule = "单位不一致"
+        r.rule = RuleKind.UNIT_MISMATCH
         return
     value = a.value
     if t.unit == "%" and a.unit != "%":
@@ -344,7 +241,7 @@ def _score_one(r: IndicatorScore, scheme: Scheme, budget: BudgetScore | None, su
     r.actual_value = value
     if t.op == RANGE:
         lo, hi = t.value or 0.0, t.high or 0.0
-        r.rule = "区间"
+        r.rule = RuleKind.RANGE
         if value < lo:
             r.computed, r.met = (w * value / lo if lo else w), False
         elif value > hi:
@@ -354,11 +251,11 @@ def _score_one(r: IndicatorScore, scheme: Scheme, budget: BudgetScore | None, su
         return
     tv = t.value or 0.0
     if t.op in (LE, LT):
-        r.rule = "反向"
+        r.rule = RuleKind.REVERSE
         r.met = value <= tv if t.op == LE else value < tv
         r.computed = w if value <= tv else _reverse(w, value, tv, scheme)
         return
-    r.rule = "正向" if t.op in (GE, GT) else "等于"
+    r.rule = RuleKind.POSITIVE if t.op in (GE, GT) else RuleKind.EQUAL
     if t.op == EQ and tv == 0:
         r.met = value <= 0
         r.computed = w if r.met else 0.0

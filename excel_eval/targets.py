@@ -6,10 +6,10 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
-import unicodedata
 from dataclasses import dataclass
 
 from .parse import UNITS
+from .text import fold
 
 GE, GT, LE, LT, EQ, RANGE = "≥", ">", "≤", "<", "=", "range"
 
@@ -56,9 +56,7 @@ class Target:
 
 
 def clean(text: str) -> str:
-    s = unicodedata.normalize("NFKC", text)
-    s = re.sub(r"\s+", "", s)
-    return s.replace("﹦", "=").replace("＝", "=").replace("百分比", "%").replace("，", ",").replace(",", "")
+    return fold(text).replace("﹦", "=").replace("＝", "=").replace("百分比", "%").replace("，", ",").replace(",", "")
 
 
 def parse_target(raw: object, year: int | None = None) -> Target:

@@ -52,9 +52,10 @@ def test_corpus_case(corpus, tmp_path, case):
 
 
 def results_of(corpus, tmp_path, name) -> Path:
-    from excel_eval.evaluate import evaluate
+    from excel_eval.pipeline import evaluate
     from excel_eval.writer import write_outputs
-    return write_outputs(evaluate(corpus / name), tmp_path)
+    written = write_outputs(evaluate(corpus / name), tmp_path)
+    return written["results"], written.get("marked")
 
 
 def test_formula_looking_text_stays_text(corpus, tmp_path):
@@ -87,7 +88,7 @@ def test_control_characters_and_emoji_survive(corpus, tmp_path):
 
 
 def test_serial_number_dates_are_read_as_dates(corpus):
-    from excel_eval.evaluate import evaluate
+    from excel_eval.pipeline import evaluate
     ind = next(i for i in evaluate(corpus / "日期序号.xlsx").scores.indicators if i.name == "补助资金下达时间")
     assert ind.met is True and "2022-08-31" in ind.note
 

@@ -15,6 +15,7 @@ from python_calamine import CalamineWorkbook
 
 from excel_eval import entry, files, runner
 from excel_eval.batch import LOCK, MANIFEST, find_workbooks, run_batch
+from excel_eval.vocab import Status
 from conftest import SAMPLES
 
 GOOD = ["000_残疾人基层组织建设补助经费.xlsx", "示例_无错误.xlsx"]
@@ -86,7 +87,7 @@ def test_exit_codes(tmp_path, inbox):
 def test_internal_error_prints_one_line_and_writes_a_log(tmp_path, monkeypatch, capsys):
     def boom(*a, **k):
         raise RuntimeError("模拟的内部错误")
-    monkeypatch.setattr("excel_eval.evaluate.evaluate", boom)
+    monkeypatch.setattr("excel_eval.pipeline.evaluate", boom)
     with pytest.raises(SystemExit) as exit_:
         entry.main([str(SAMPLES / "示例_无错误.xlsx"), "--out", str(tmp_path)])
     assert exit_.value.code == 4
@@ -174,16 +175,16 @@ def test_batch_mixes_good_and_bad_files(inbox, tmp_path):
 
 def test_rerun_skips_unchanged_and_force_redoes(inbox, tmp_path):
     out = tmp_path / "结果"
-    first = run_batch(inbox, out, jobs=1, say=lambda s: None)
-    assert first.count("完成") == 2 and first.count("失败") == 2
-    second = run_batch(inbox, out, jobs=1, say=lambda s: None)
-    assert second.count("未变化") == 2 and second.count("完成") == 0
+    first = run_batch(inbox, out, jobs=1)
+    assert first.count(Status.DONE) == 2 and first.count(Status.FAILED) == 2
+    second = run_batch(inbox, out, jobs=1)
+    assert second.count(Status.UNCHANGED) == 2 and second.count(Status.DONE) == 0
     shutil.copy(SAMPLES / "003_职业技能培训及就业服务.xlsx", inbox / "示例_无错误.xlsx")  # a changed workbook
     old(inbox / "示例_无错误.xlsx")
-    third = run_batch(inbox, out, jobs=1, say=lambda s: None)
-    assert third.count("未变化") == 1 and third.count("完成") == 1
-    forced = run_batch(inbox, out, jobs=1, force=True, say=lambda s: None)
-    assert forced.count("完成") == 2
+    third = run_batch(inbox, out, jobs=1)
+    assert third.count(Status.UNCHANGED) == 1 and third.count(Status.DONE) == 1
+    forced = run_batch(inbox, out, jobs=1, force=True)
+    assert forced.count(Status.DONE) == 2
     assert set(json.loads((out / MANIFEST).read_text("utf-8"))) == set(GOOD)
 
 
@@ -200,11 +201,11 @@ def test_own_outputs_and_subfolders(inbox, tmp_path):
     old(Path(shutil.copy(SAMPLES / GOOD[1], sub / "下级.xlsx")))
     old(Path(shutil.copy(SAMPLES / GOOD[1], inbox / "旧_评价结果.xlsx")))
     out = inbox / "评价结果"  # the default: inside the inbox, never read back
-    report = run_batch(inbox, out, recursive=True, jobs=1, say=lambda s: None)
+    report = run_batch(inbox, out, recursive=True, jobs=1)
     assert {i.file for i in report.items} == {*GOOD, "坏文件.xlsx", "加密.xlsx", "二级单位/下级.xlsx"}
     assert (out / "二级单位" / "下级_评价结果.xlsx").exists()
-    again = run_batch(inbox, out, recursive=True, jobs=1, say=lambda s: None)
-    assert again.count("未变化") == 3
+    again = run_batch(inbox, out, recursive=True, jobs=1)
+    assert again.count(Status.UNCHANGED) == 3
 
 
 def test_a_second_batch_on_the_same_folder_is_refused(inbox, tmp_path):
@@ -232,8 +233,8 @@ def test_a_killed_run_leaves_no_partial_outputs_and_the_next_run_finishes(tmp_pa
     assert 2 <= len(written) < 12
     for p in written:  # every output under its real name is whole
         assert CalamineWorkbook.from_path(str(p)).sheet_names[0] == "总览"
-    report = run_batch(box, out, jobs=1, say=lambda s: None)
-    assert report.count("完成") + report.count("未变化") == 12
+    report = run_batch(box, out, jobs=1)
+    assert report.count(Status.DONE) + report.count(Status.UNCHANGED) == 12
     assert len(list(out.glob("*_评价结果.xlsx"))) == 12 and list(out.rglob(".~*")) == []
 
 
@@ -268,10 +269,10 @@ def test_disk_full_marks_the_file_failed_and_the_batch_goes_on(inbox, tmp_path, 
     monkeypatch.setattr("excel_eval.writer.results.write_atomic", full)
     monkeypatch.setattr("excel_eval.writer.marked.write_atomic", full)
     out = tmp_path / "结果"
-    report = run_batch(inbox, out, jobs=1, say=lambda s: None)
-    failed = {i.file: i.reason for i in report.items if i.status == "失败"}
+    report = run_batch(inbox, out, jobs=1)
+    failed = {i.file: i.reason for i in report.items if i.status is Status.FAILED}
     assert failed["示例_无错误.xlsx"] == "无法写出结果：No space left on device"
-    assert {i.file for i in report.items if i.status == "完成"} == {"000_残疾人基层组织建设补助经费.xlsx"}
+    assert {i.file for i in report.items if i.status is Status.DONE} == {"000_残疾人基层组织建设补助经费.xlsx"}
     assert [p.name for p in out.rglob(".~*")] == []
 
 
@@ -290,10 +291,10 @@ def test_batch_scores_by_a_chosen_scheme(inbox, tmp_path):
     bad.write_text("name = [", encoding="utf-8")
     r = excel_eval("batch", inbox, "--out", tmp_path / "o1", "--scheme", bad)
     assert r.returncode == 2 and "格式有误" in r.stderr and not (tmp_path / "o1").exists()
-    report = run_batch(inbox, tmp_path / "o2", jobs=1, say=lambda s: None, scheme=Path("自评表"))
-    default = run_batch(inbox, tmp_path / "o3", jobs=1, say=lambda s: None)
-    done = [i for i in report.items if i.status == "完成"]
+    report = run_batch(inbox, tmp_path / "o2", jobs=1, scheme=Path("自评表"))
+    default = run_batch(inbox, tmp_path / "o3", jobs=1)
+    done = [i for i in report.items if i.status is Status.DONE]
     assert done and {i.scheme for i in done} == {"自评表"}
-    assert {i.scheme for i in default.items if i.status == "完成"} == {"四级指标"}
-    again = run_batch(inbox, tmp_path / "o3", jobs=1, say=lambda s: None, scheme=Path("自评表"))
-    assert again.count("未变化") == 0 and again.count("完成") == len(done)  # another scheme: scored again
+    assert {i.scheme for i in default.items if i.status is Status.DONE} == {"四级指标"}
+    again = run_batch(inbox, tmp_path / "o3", jobs=1, scheme=Path("自评表"))
+    assert again.count(Status.UNCHANGED) == 0 and again.count(Status.DONE) == len(done)  # another scheme: scored again

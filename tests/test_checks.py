@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from excel_eval.evaluate import evaluate
+from excel_eval.pipeline import evaluate
 from excel_eval.rules import ALL_RULES
 from conftest import ROOT, SAMPLES, make_xlsx
 

@@ -3,7 +3,7 @@
 import pytest
 from python_calamine import CalamineWorkbook
 
-from excel_eval.evaluate import evaluate
+from excel_eval.pipeline import evaluate
 from excel_eval.writer import write_outputs
 from conftest import SAMPLES
 from libreoffice import convert, pdf_pages
@@ -13,7 +13,7 @@ from test_writer import SAMPLE_NAMES
 @pytest.fixture(scope="module")
 def results(tmp_path_factory):
     out = tmp_path_factory.mktemp("render")
-    return [write_outputs(evaluate(SAMPLES / name), out)[0] for name in SAMPLE_NAMES]
+    return [write_outputs(evaluate(SAMPLES / name), out)["results"] for name in SAMPLE_NAMES]
 
 
 def test_results_convert_to_pdf_with_a_page_per_sheet_at_least(results, tmp_path):

@@ -5,9 +5,17 @@ from hypothesis import given, strategies as st
 
 from excel_eval.model import Cell, Info, Loc, Model, Row, Table
 from excel_eval.reader import read_workbook
-from excel_eval.scoring import SchemeError, load_scheme, pick_scheme, score
+from excel_eval.schemes import SchemeError, load_scheme, pick_scheme
+from excel_eval.scoring import score
 from excel_eval.targets import clean, parse_target
+from excel_eval.vocab import RuleKind
 from conftest import SAMPLES
+
+
+def scored(path):
+    model = read_workbook(path).model
+    return score(model, pick_scheme(model))
+
 
 SCHEME = load_scheme("四级指标")
 LOC = Loc("绩效指标", 0, 0)
@@ -41,7 +49,7 @@ def indicator(target, actual, weight=10.0, self_score=None, kind="", name="指�
 ])
 def test_quantitative_rules(target, actual, expected, rule):
     r = indicator(target, actual)
-    assert r.rule == rule
+    assert r.rule.value == rule
     assert r.computed == pytest.approx(expected)
 
 
@@ -63,7 +71,7 @@ def test_bare_number_against_percent_target(actual):
 
 def test_deadline_met_and_missed():
     met = indicator("2022年11月30日前", "2022年8月21日", self_score=10)
-    assert (met.rule, met.met, met.computed) == ("期限", True, 10)
+    assert (met.rule.value, met.met, met.computed) == ("期限", True, 10)
     missed = indicator("2022年11月30日前", dt.datetime(2022, 12, 5), self_score=6)
     assert (missed.met, missed.computed, missed.score) == (False, None, 6)  # the evaluator's score stands
     assert indicator("12月底前", "2022年12月20日").met is True
@@ -71,7 +79,7 @@ def test_deadline_met_and_missed():
 
 def test_qualitative_keeps_the_evaluators_score_and_its_band():
     r = indicator("明显提高", "部分达成", self_score=9)
-    assert (r.rule, r.computed, r.score, r.band) == ("定性", None, 9, (0.6, 0.8))
+    assert (r.rule.value, r.computed, r.score, r.band) == ("定性", None, 9, (0.6, 0.8))
     assert indicator("明显提高", "达成", self_score=9).band == (0.8, 1.0)
     none = indicator("明显提高", "有效提升")
     assert none.score == 0 and none.computed is None  # no score given, none invented
@@ -81,7 +89,7 @@ def test_execution_and_arrival_take_their_actual_from_the_budget():
     rows = [Row(2, {"budget": Cell(100.0, LOC), "executed": Cell(84.27, LOC), "received": Cell(100.0, LOC)})]
     budget = Table("预算", 0, {"budget": 4, "executed": 6}, rows)
     r = indicator("≥100%", "100%", weight=4, name="预算执行率", budget=budget)
-    assert r.rule == "预算执行率" and r.computed == pytest.approx(4 * 0.8427) and r.met is False
+    assert r.rule is RuleKind.EXECUTION and r.computed == pytest.approx(4 * 0.8427) and r.met is False
     assert indicator("100%", "", weight=4, name="资金到位率", budget=budget).computed == 4
 
 
@@ -105,9 +113,9 @@ def test_grades_from_the_unrounded_total(total, grade):
 
 
 def test_survey_scores_of_the_samples():
-    s000 = score(read_workbook(SAMPLES / "000_残疾人基层组织建设补助经费.xlsx").model)
+    s000 = scored(SAMPLES / "000_残疾人基层组织建设补助经费.xlsx")
     assert round(s000.surveys[0].score, 2) == 97.23  # the report computed right
-    s003 = score(read_workbook(SAMPLES / "003_职业技能培训及就业服务.xlsx").model)
+    s003 = scored(SAMPLES / "003_职业技能培训及就业服务.xlsx")
     assert s003.surveys[0].score == pytest.approx(96.86, abs=0.005)  # not the typed 97.47
     assert s003.surveys[0].respondents == 114
     assert s003.surveys[0].counts == (1015, 79, 42, 4, 0)
@@ -119,7 +127,7 @@ def test_survey_scores_of_the_samples():
     ("003_职业技能培训及就业服务.xlsx", [20, 19, 53], 92),
 ])
 def test_sample_sections_and_totals_equal_the_reports(name, sections, total):
-    s = score(read_workbook(SAMPLES / name).model)
+    s = scored(SAMPLES / name)
     assert [round(x.score, 2) for x in s.sections] == sections
     assert round(s.total, 2) == total and s.grade == "优"
     assert [x.weight for x in s.sections] == [20, 20, 60]

@@ -3,7 +3,7 @@ import openpyxl
 from excel_eval import layout
 from excel_eval.findings import Severity
 from excel_eval.reader import read_workbook
-from excel_eval.template import write_template
+from excel_eval.writer.template import write_template
 from conftest import ROOT
 from workbook_compare import contents
 
@@ -48,7 +48,7 @@ def test_template_has_every_sheet_label_and_the_working_parts():
 
 
 def test_formulas_carry_cached_values(tmp_path):
-    from excel_eval.template import Content, Question, SurveyContent
+    from excel_eval.writer.template import Content, Question, SurveyContent
 
     content = Content(budget=[{"item": "甲", "budget": 10, "executed": 9}, {"item": "乙", "budget": 5.5, "executed": 5}],
                       surveys=[SurveyContent(questions=[Question("1.x", 100, (8, 2, 0, 0, 0))])])

@@ -6,9 +6,9 @@ import openpyxl
 import pytest
 from python_calamine import CalamineWorkbook
 
-from excel_eval.evaluate import evaluate
+from excel_eval.pipeline import evaluate
 from excel_eval.writer import output_paths, write_outputs
-from excel_eval.writer.results import mask_phone
+from excel_eval.privacy import mask_phone
 from conftest import SAMPLES, Text, make_xlsx, minimal
 
 SAMPLE_NAMES = ["000_残疾人基层组织建设补助经费.xlsx", "001_残疾人基层组织建设及服务经费.xlsx",
@@ -18,7 +18,7 @@ SAMPLE_NAMES = ["000_残疾人基层组织建设补助经费.xlsx", "001_残疾�
 @pytest.fixture(scope="module")
 def outputs(tmp_path_factory):
     out = tmp_path_factory.mktemp("out")
-    return {name: (evaluate(SAMPLES / name), *write_outputs(evaluate(SAMPLES / name), out)) for name in SAMPLE_NAMES}
+    return {name: (evaluate(SAMPLES / name), *write_outputs(evaluate(SAMPLES / name), out).values()) for name in SAMPLE_NAMES}
 
 
 def charts(path):
@@ -86,7 +86,7 @@ def test_input_is_never_modified(tmp_path):
     before = hashlib.sha256(source.read_bytes()).hexdigest()
     write_outputs(evaluate(source), tmp_path)
     assert hashlib.sha256(source.read_bytes()).hexdigest() == before
-    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(p.name for p in output_paths(source, tmp_path))
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(p.name for p in output_paths(source, tmp_path).values())
 
 
 def test_input_text_that_looks_like_a_formula_stays_text(tmp_path):
@@ -95,7 +95,7 @@ def test_input_text_that_looks_like_a_formula_stays_text(tmp_path):
     budget = [["支出内容", "全年预算数", "执行数", "备注"]] + [[text, 10, 10, text] for text in evil]
     allocation = [["单位名称", "分配金额", "负责人", "联系电话"], [evil[0], 50, evil[1], "15812345103"]]
     path = make_xlsx(tmp_path / "evil.xlsx", minimal(预算=budget, 资金分配=allocation))
-    results, marked = write_outputs(evaluate(path), tmp_path)
+    results, marked = write_outputs(evaluate(path), tmp_path).values()
     for out in (results, marked):
         with zipfile.ZipFile(out) as z:
             sheets = "".join(z.read(n).decode() for n in z.namelist() if n.startswith("xl/worksheets/sheet"))
@@ -108,12 +108,12 @@ def test_input_text_that_looks_like_a_formula_stays_text(tmp_path):
 def test_personal_data_is_masked_unless_kept(tmp_path):
     allocation = [["单位名称", "分配金额", "负责人", "联系电话"], ["甲县残联", 30, "张三丰", "158-1234-5103"]]
     path = make_xlsx(tmp_path / "p.xlsx", minimal(资金分配=allocation))
-    masked, _ = write_outputs(evaluate(path), tmp_path / "m" if (tmp_path / "m").mkdir() is None else None)
+    masked = write_outputs(evaluate(path), tmp_path / "m" if (tmp_path / "m").mkdir() is None else None)["results"]
     rows = CalamineWorkbook.from_path(str(masked)).get_sheet_by_name("资金分配").to_python()
     flat = {c for r in rows for c in r}
     assert "158****5103" in flat and "张**" in flat and "张三丰" not in flat
     (tmp_path / "k").mkdir()
-    kept, _ = write_outputs(evaluate(path), tmp_path / "k", mask=False)
+    kept = write_outputs(evaluate(path), tmp_path / "k", mask=False)["results"]
     flat = {c for r in CalamineWorkbook.from_path(str(kept)).get_sheet_by_name("资金分配").to_python() for c in r}
     assert "张三丰" in flat and "158-1234-5103" in flat
 
@@ -145,7 +145,7 @@ def test_marks_on_empty_cells_and_sheets_that_already_have_comments(tmp_path):
     path = make_xlsx(tmp_path / "a.xlsx", minimal(项目信息=info))
     result = evaluate(path)
     assert ("P001", "项目信息", "B2") in [(f.code, f.loc.sheet, f.loc.cell) for f in result.findings]
-    _, marked = write_outputs(result, tmp_path)
+    marked = write_outputs(result, tmp_path)["marked"]
     cell = openpyxl.load_workbook(marked)["项目信息"]["B2"]
     assert cell.fill.fgColor.rgb.endswith("F8CBAD") and "P001" in cell.comment.text
     # a sheet with a comment of its own: marked through openpyxl, both comments kept
@@ -153,7 +153,7 @@ def test_marks_on_empty_cells_and_sheets_that_already_have_comments(tmp_path):
     book["项目信息"]["A1"].comment = openpyxl.comments.Comment("原有批注", "财务科")
     book["项目信息"]["B2"].comment = openpyxl.comments.Comment("请补填", "财务科")
     book.save(tmp_path / "b.xlsx")
-    _, marked = write_outputs(evaluate(tmp_path / "b.xlsx"), tmp_path)
+    marked = write_outputs(evaluate(tmp_path / "b.xlsx"), tmp_path)["marked"]
     sheet = openpyxl.load_workbook(marked)["项目信息"]
     assert sheet["A1"].comment.text == "原有批注"
     assert sheet["B2"].comment.text.startswith("请补填") and "P001" in sheet["B2"].comment.text

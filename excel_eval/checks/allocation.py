@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from .. import layout, rules
-from ..parse import clean_text
-from .base import Context, column_totals, show, sum_tolerance, verdict
+from ..text import fold
+from .base import Context, check, column_totals, show, sum_tolerance, verdict
 
 
+@check(rules.ALLOCATION_VS_BUDGET)
 def against_budget(ctx: Context):
     t, b = ctx.model.allocation, ctx.scores.budget
     if t is None or not t.rows or b is None:
@@ -20,6 +21,7 @@ def against_budget(ctx: Context):
         yield rules.ALLOCATION_VS_BUDGET(loc, show(b.budget), show(total))
 
 
+@check(rules.DUPLICATE_UNIT, rules.PAID_OVER_ALLOCATED, rules.QUANTITY_TIMES_STANDARD)
 def rows(ctx: Context):
     t = ctx.model.allocation
     if t is None:
@@ -35,13 +37,14 @@ def rows(ctx: Context):
             yield rules.PAID_OVER_ALLOCATED(paid.loc, amount.number, paid.number)
         name = row.get("name")
         if name is not None:
-            key = clean_text(str(name.value))
+            key = fold(name.value)
             if key in seen:
                 yield rules.DUPLICATE_UNIT(name.loc, name=str(name.value).strip(), other=seen[key].loc.cell)
             else:
                 seen[key] = name
 
 
+@check(rules.ALLOCATION_TOTAL_MISMATCH)
 def totals(ctx: Context):
     yield from column_totals(ctx.model.allocation, layout.ALLOCATION, ("quantity", "amount", "paid"),
                              rules.ALLOCATION_TOTAL_MISMATCH)

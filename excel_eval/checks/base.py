@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from ..findings import Finding, Rule, Severity
-from ..layout import SheetSpec
+from ..layout import SUBTOTAL_WORD, SheetSpec
 from ..model import Cell, Model, Table
 from ..scoring import Scores
 
@@ -20,7 +20,24 @@ class Context:
     scores: Scores
 
 
-Check = Callable[[Context], Iterable[Finding]]
+@dataclass(frozen=True)
+class Check:
+    """One check: the function, and every rule it may emit (the registry's declaration)."""
+
+    run: Callable[[Context], Iterable[Finding]]
+    rules: tuple[Rule, ...]
+
+    @property
+    def name(self) -> str:
+        return f"{self.run.__module__.rsplit('.', 1)[-1]}.{self.run.__name__}"
+
+    def __call__(self, ctx: Context) -> Iterable[Finding]:
+        return self.run(ctx)
+
+
+def check(*emits: Rule) -> Callable[[Callable[[Context], Iterable[Finding]]], Check]:
+    """Declare a function a check that emits these rules."""
+    return lambda run: Check(run, emits)
 
 
 def step_of(cell: Cell) -> float:
@@ -109,8 +126,8 @@ def column_totals(t: Table | None, spec: SheetSpec, keys: tuple[str, ...], rule:
         return
     for total in t.totals:
         above = [r for r in t.rows if r.index < total.index]
-        if total.label == "小计":
-            previous = [x.index for x in t.totals if x.label == "小计" and x.index < total.index]
+        if total.label == SUBTOTAL_WORD:
+            previous = [x.index for x in t.totals if x.label == SUBTOTAL_WORD and x.index < total.index]
             above = [r for r in above if not previous or r.index > previous[-1]]
         for key in keys:
             cell = total.get(key)

@@ -4,12 +4,17 @@ from __future__ import annotations
 
 from .. import layout, rules
 from ..findings import Severity
-from .base import Context, column_totals, show, verdict
+from .base import Context, check, column_totals, show, verdict
 
 MONEY = ("initial", "budget", "received", "executed", "balance")
 LOW_EXECUTION = 0.9
 
 
+@check(rules.BALANCE_MISMATCH,
+       rules.EXECUTED_OVER_RECEIVED,
+       rules.INITIAL_DIFFERS,
+       rules.NEGATIVE_AMOUNT,
+       rules.RECEIVED_OVER_BUDGET)
 def amounts(ctx: Context):
     t = ctx.model.budget
     if t is None:
@@ -33,10 +38,12 @@ def amounts(ctx: Context):
             yield rules.INITIAL_DIFFERS(row.get("initial").loc, budget, initial)
 
 
+@check(rules.BUDGET_TOTAL_MISMATCH)
 def totals(ctx: Context):
     yield from column_totals(ctx.model.budget, layout.BUDGET, MONEY, rules.BUDGET_TOTAL_MISMATCH)
 
 
+@check(rules.EXECUTION_LOW, rules.EXECUTION_OVER_BUDGET)
 def execution(ctx: Context):
     b = ctx.scores.budget
     t = ctx.model.budget

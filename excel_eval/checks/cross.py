@@ -6,9 +6,15 @@ from __future__ import annotations
 from .. import rules
 from ..model import Cell
 from ..targets import parse_target
-from .base import Context, mismatch
+from ..vocab import RuleKind
+from .base import Context, check, mismatch
 
 
+@check(rules.REPORT_EXECUTION,
+       rules.REPORT_GRADE,
+       rules.REPORT_INDICATOR_COUNT,
+       rules.REPORT_SATISFACTION,
+       rules.REPORT_TOTAL)
 def report_numbers(ctx: Context):
     info, sc = ctx.model.info, ctx.scores
     if info is None:
@@ -47,6 +53,7 @@ def typed_actual(cell: Cell) -> Cell | None:
     return Cell(t.value, cell.loc, step / 100 if percent else step, str(cell.value), percent)
 
 
+@check(rules.RATE_INDICATOR_ACTUAL, rules.SATISFACTION_INDICATOR_ACTUAL)
 def linked_actuals(ctx: Context):
     b = ctx.scores.budget
     for ind in ctx.scores.indicators:
@@ -56,8 +63,8 @@ def linked_actuals(ctx: Context):
         cell = typed_actual(raw)
         if cell is None:
             continue
-        if ind.rule in ("预算执行率", "资金到位率") and b is not None:
-            expected = b.execution_rate if ind.rule == "预算执行率" else b.arrival_rate
+        if ind.rule.from_budget and b is not None:
+            expected = b.execution_rate if ind.rule is RuleKind.EXECUTION else b.arrival_rate
             if expected is not None:
                 f = mismatch(rules.RATE_INDICATOR_ACTUAL, _as_fraction(cell), expected, name=ind.name)
                 if f:

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from .. import rules
+from .. import layout, rules
+from ..findings import Severity
 from ..model import Loc
 from ..scoring import IndicatorScore
-from .base import EPS, Context, show, verdict
+from ..vocab import RuleKind
+from .base import Context, EPS, check, show, verdict
 
 
+@check(rules.SECTION_WEIGHT, rules.WEIGHTS_NOT_100, rules.WEIGHT_MISSING)
 def weights(ctx: Context):
     t = ctx.model.indicators
     if t is None or not t.rows or "weight" not in t.columns:
@@ -33,6 +36,18 @@ def _total_loc(ctx: Context) -> Loc:
     return t.loc(t.rows[-1].index, "weight")
 
 
+@check(rules.ACTUAL_MISSING,
+       rules.DEADLINE_MISSED,
+       rules.DEDUCTED_WITHOUT_REASON,
+       rules.MET_NOT_FULL,
+       rules.MISSED_BUT_FULL,
+       rules.OVER_PERFORMANCE,
+       rules.QUALITATIVE_BAND,
+       rules.SCORE_DIFFERS_FROM_RULE,
+       rules.SCORE_MISSING,
+       rules.SCORE_OUT_OF_RANGE,
+       rules.TARGET_UNPARSED,
+       rules.UNIT_MISMATCH)
 def each(ctx: Context):
     for ind in ctx.scores.indicators:
         yield from _one(ind)
@@ -49,14 +64,14 @@ def _one(ind: IndicatorScore):
         return
     target_loc = row.cells["target"].loc if "target" in row.cells else loc_score
     actual_loc = row.cells["actual"].loc if "actual" in row.cells else loc_score
-    quantitative = row.text("type") == "定量"
-    if quantitative and ind.rule not in ("预算执行率", "资金到位率") and ind.target.kind in ("qualitative", "empty") \
+    quantitative = row.text("type") == layout.QUANTITATIVE_TYPE
+    if quantitative and not ind.rule.from_budget and ind.target.kind in ("qualitative", "empty") \
             and row.get("target") is not None:
         yield rules.TARGET_UNPARSED(target_loc, text=row.text("target"))
     if (quantitative or ind.target.kind in ("number", "range", "date")) and ind.actual.kind == "empty" \
-            and ind.rule not in ("预算执行率", "资金到位率", "满意度") and not ind.note:
+            and not ind.rule.from_budget and not ind.note:
         yield rules.ACTUAL_MISSING(actual_loc, name=ind.name)
-    if ind.rule == "单位不一致":
+    if ind.rule is RuleKind.UNIT_MISMATCH:
         yield rules.UNIT_MISMATCH(actual_loc, ind.target.unit, ind.actual.unit)
     if s is None and ind.computed is None:
         yield rules.SCORE_MISSING(loc_score, name=ind.name)
@@ -65,13 +80,13 @@ def _one(ind: IndicatorScore):
     target = row.text("target")
     if ind.computed is not None and s is not None and score_cell is not None:
         off = verdict(score_cell, ind.computed)
-        if ind.met and s < w - EPS and off is not None and ind.rule not in ("预算执行率", "资金到位率"):
+        if ind.met and s < w - EPS and off is not None and not ind.rule.from_budget:
             yield rules.MET_NOT_FULL(loc_score, w, s, target=target, done=done)
         elif ind.met is False and abs(s - w) <= EPS and ind.computed < w - EPS:
             yield rules.MISSED_BUT_FULL(loc_score, show(ind.computed, score_cell), s, target=target, done=done)
         elif off is not None:
             yield rules.SCORE_DIFFERS_FROM_RULE(loc_score, show(ind.computed, score_cell), show(s, score_cell),
-                                                rule=ind.rule, severity=off if off.value == "提示" else None)
+                                                rule=ind.rule.value, severity=off if off is Severity.INFO else None)
     if ind.over_performance and not reason:
         times = ind.actual_value / ind.target.value if ind.target.value else 0
         yield rules.OVER_PERFORMANCE(actual_loc, target=target, done=done, times=f"{times:.1f} 倍")
@@ -81,9 +96,9 @@ def _one(ind: IndicatorScore):
             level = ind.actual.level or ind.target.level
             yield rules.QUALITATIVE_BAND(loc_score, actual=s, level=level,
                                          band=f"{ind.band[0]:.0%}～{ind.band[1]:.0%}", low=f"{low:g}", high=f"{high:g}")
-    if ind.rule == "期限" and ind.met is False and not reason:
+    if ind.rule is RuleKind.DEADLINE and ind.met is False and not reason:
         yield rules.DEADLINE_MISSED(actual_loc, target=target, done=done)
-    elif s is not None and s < w - EPS and not reason and ind.rule != "期限":
+    elif s is not None and s < w - EPS and not reason and ind.rule is not RuleKind.DEADLINE:
         yield rules.DEDUCTED_WITHOUT_REASON(loc_score, w, s)
 
 

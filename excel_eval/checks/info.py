@@ -5,9 +5,10 @@ from __future__ import annotations
 from .. import layout, rules
 from ..model import Loc
 from ..parse import parse_year
-from .base import Context
+from .base import Context, check
 
 
+@check(rules.INFO_REQUIRED)
 def required_fields(ctx: Context):
     info = ctx.model.info
     if info is None:
@@ -18,6 +19,7 @@ def required_fields(ctx: Context):
             yield rules.INFO_REQUIRED(cell.loc if cell else Loc(info.sheet, 0, 0), label=f.label)
 
 
+@check(rules.YEAR_INVALID)
 def year(ctx: Context):
     info = ctx.model.info
     cell = info.get("year") if info else None
@@ -25,6 +27,7 @@ def year(ctx: Context):
         yield rules.YEAR_INVALID(cell.loc, text=cell.value)
 
 
+@check(rules.OPTION_WEIGHT_ORDER, rules.OPTION_WEIGHT_RANGE)
 def option_weights(ctx: Context):
     info = ctx.model.info
     if info is None:
@@ -38,6 +41,7 @@ def option_weights(ctx: Context):
         yield rules.OPTION_WEIGHT_ORDER(given[0][1].loc, actual="、".join(f"{o}={c.number:g}" for o, c in given))
 
 
+@check(rules.SURVEYS_VALID_OVER_ISSUED)
 def survey_counts(ctx: Context):
     info = ctx.model.info
     issued, valid = (info.get("surveys_issued"), info.get("surveys_valid")) if info else (None, None)

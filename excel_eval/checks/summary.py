@@ -5,9 +5,10 @@ from __future__ import annotations
 from .. import layout, rules
 from ..layout import section_name
 from ..model import Row
-from .base import EPS, Context, column_totals, mismatch, step_of
+from .base import Context, EPS, check, column_totals, mismatch, step_of
 
 
+@check(rules.DEDUCTION_MISMATCH, rules.RATE_MISMATCH)
 def rows(ctx: Context):
     t = ctx.model.summary
     if t is None:
@@ -29,11 +30,13 @@ def _arithmetic(row: Row):
                 yield f
 
 
+@check(rules.SUMMARY_TOTAL_MISMATCH)
 def totals(ctx: Context):
     yield from column_totals(ctx.model.summary, layout.SUMMARY, ("weight", "score", "deduction"),
                              rules.SUMMARY_TOTAL_MISMATCH)
 
 
+@check(rules.SECTION_VS_INDICATORS, rules.SECTION_WEIGHT_VS_INDICATORS)
 def against_indicators(ctx: Context):
     t = ctx.model.summary
     if t is None or not ctx.scores.indicators:
@@ -56,6 +59,7 @@ def against_indicators(ctx: Context):
                                                          section=row.text("section"))
 
 
+@check(rules.TEXT_SCORE_MISMATCH)
 def text_scores(ctx: Context):
     t = ctx.model.summary
     if t is None:

@@ -5,11 +5,19 @@ from __future__ import annotations
 from .. import layout, rules
 from ..model import Row
 from ..scoring import QuestionScore, SurveyScore
-from .base import EPS, Context, mismatch, show_typed, sum_tolerance, with_row_precision
+from .base import Context, EPS, check, mismatch, show_typed, sum_tolerance, with_row_precision
 
 OPTS = [f"opt_{o}" for o in layout.OPTIONS]
 
 
+@check(rules.COPIED_VALUE,
+       rules.POINTS_MISMATCH,
+       rules.QUESTION_SCORE_MISMATCH,
+       rules.QUESTION_WEIGHTS_NOT_100,
+       rules.RATIO_MISMATCH,
+       rules.RATIO_ROW_SUM,
+       rules.RESPONDENTS_MISMATCH,
+       rules.TYPED_RESPONDENTS_MISMATCH)
 def questions(ctx: Context):
     valid = ctx.model.info.get("surveys_valid") if ctx.model.info else None
     for s in ctx.scores.surveys:
@@ -84,6 +92,7 @@ def _weights(s: SurveyScore):
         yield rules.QUESTION_WEIGHTS_NOT_100(loc, 100, total)
 
 
+@check(rules.POINTS_MISMATCH, rules.RATIO_MISMATCH, rules.SURVEY_SCORE_MISMATCH, rules.SURVEY_TOTAL_MISMATCH)
 def total_block(ctx: Context):
     for s in ctx.scores.surveys:
         t = s.survey.total

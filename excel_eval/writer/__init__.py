@@ -1,10 +1,12 @@
-"""Writers: the results workbook and the marked-up copy of the input."""
+"""Every workbook the tool writes: the results workbook, the marked-up copy of the input, the
+batch summary and the standard template. Each is written atomically."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
-from ..evaluate import Result
+from ..pipeline import Result
 from .marked import write_marked
 from .results import write_results
 
@@ -12,18 +14,29 @@ RESULTS_SUFFIX = "_评价结果"
 MARKED_SUFFIX = "_标注"
 
 
-def output_paths(source: Path, out_dir: Path | None = None) -> tuple[Path, Path]:
+def output_paths(source: Path, out_dir: Path | None = None) -> dict[str, Path]:
+    """Where the outputs of `source` go: beside it, or in `out_dir`."""
     folder = out_dir or source.parent
-    return folder / f"{source.stem}{RESULTS_SUFFIX}.xlsx", folder / f"{source.stem}{MARKED_SUFFIX}{source.suffix}"
+    return {"results": folder / f"{source.stem}{RESULTS_SUFFIX}.xlsx",
+            "marked": folder / f"{source.stem}{MARKED_SUFFIX}{source.suffix}"}
 
 
-def write_outputs(result: Result, out_dir: Path | None = None, mask: bool = True) -> tuple[Path, Path | None]:
-    """Write both outputs for a readable workbook; the input is only read. Returns the names
-    written: an output open in another program is written under a new name, never lost."""
-    results, marked = output_paths(result.path, out_dir)
-    marked = write_marked(result, marked)  # None for a legacy .xls: no package to copy with marks
-    results = write_results(result, results, marked.name if marked else "", mask)
-    return results, marked
+def write_outputs(result: Result, out_dir: str | os.PathLike | None = None, *, mask: bool = True) -> dict[str, Path]:
+    """Write the outputs of a readable workbook; the input is only read.
+
+    Returns the files written by kind: `results` always, `marked` unless the input cannot be
+    copied with marks (a legacy .xls). An output open in another program is written under a
+    new name, never lost: the name returned is the one written. `mask` hides personal data
+    (负责人, 联系电话). A workbook given as bytes needs `out_dir`.
+    """
+    if not result.ok:
+        raise ValueError(f"{result.path.name} could not be read: {result.reason}")
+    if out_dir is None and result.source.data is not None:
+        raise ValueError("a workbook given as bytes needs out_dir")
+    wanted = output_paths(result.path, Path(out_dir) if out_dir is not None else None)
+    marked = write_marked(result, wanted["marked"])  # first: the results link to its cells
+    results = write_results(result, wanted["results"], marked.name if marked else "", mask)
+    return {"results": results, **({"marked": marked} if marked else {})}
 
 
-__all__ = ["output_paths", "write_outputs", "write_results", "write_marked"]
+__all__ = ["MARKED_SUFFIX", "RESULTS_SUFFIX", "output_paths", "write_outputs", "write_marked", "write_results"]

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from ..vocab import Severity
+
 FONT = "宋体"
-SEVERITY_COLOURS = {"错误": "#F8CBAD", "警告": "#FFE699", "提示": "#BDD7EE"}
+SEVERITY_COLOURS = {Severity.ERROR: "#F8CBAD", Severity.WARNING: "#FFE699", Severity.INFO: "#BDD7EE"}
 HEADER_FILL = "#DDEBF7"
+INPUT_FILL = "#FFF8DC"  # cells staff fill in, in the template
+COMPUTED_FILL = "#E7E6E6"  # formula cells, in the template
 
 
 class Formats:
@@ -31,5 +35,5 @@ class Formats:
         self.link = add({**base, "font_color": "#0563C1", "underline": 1})
         self.highlight = add({"bg_color": "#F8CBAD"})
         self.sentence = add({"font_name": FONT, "font_size": 11, "text_wrap": True, "valign": "top"})
-        self.severity = {name: add({**base, "bg_color": colour, "bold": True, "align": "center"})
-                         for name, colour in SEVERITY_COLOURS.items()}
+        self.severity = {sev: add({**base, "bg_color": colour, "bold": True, "align": "center"})
+                         for sev, colour in SEVERITY_COLOURS.items()}

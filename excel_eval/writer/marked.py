@@ -11,19 +11,20 @@ through openpyxl instead, which merges comments properly at the cost of speed.
 from __future__ import annotations
 
 import re
-import shutil
 import zipfile
 from collections import defaultdict
 from pathlib import Path
 
-from ..evaluate import Result
+from ..pipeline import Result
 from ..files import write_atomic
 from ..findings import Finding
+from ..model import col_index
 from ..ooxml import ZIP_ERRORS, escape, rels_path, sheet_parts
+from ..vocab import Severity
 from .formats import SEVERITY_COLOURS
 
 COMMENT_AUTHOR = "excel-eval"
-SEVERITIES = tuple(SEVERITY_COLOURS)  # 错误 / 警告 / 提示
+SEVERITIES = tuple(SEVERITY_COLOURS)
 
 
 # A damaged package; an OSError (disk full, folder not writable) is not one and is raised.
@@ -34,15 +35,17 @@ def write_marked(result: Result, path: Path) -> Path | None:
     """Write the marked-up copy; returns the name written, or None when the input cannot be
     copied with marks (a legacy .xls, or a package with parts missing). The results workbook
     does not depend on it."""
-    if not zipfile.is_zipfile(result.path):
-        return None
+    source = result.source
+    with source.open() as f:
+        if not zipfile.is_zipfile(f):
+            return None
     marks = _marks(result.findings)
     try:
-        with zipfile.ZipFile(result.path) as z:
+        with source.open() as f, zipfile.ZipFile(f) as z:
             parts = sheet_parts(z)
             marks = {sheet: cells for sheet, cells in marks.items() if sheet in parts}
             if not marks:
-                return write_atomic(path, lambda tmp: shutil.copyfile(result.path, tmp), fallback=True)
+                return write_atomic(path, lambda tmp: tmp.write_bytes(source.read()), fallback=True)
             if not any(_has_comments(z, parts[sheet]) for sheet in marks):
                 return write_atomic(path, lambda tmp: _patch(z, parts, marks, tmp), fallback=True)
     except BROKEN:
@@ -69,8 +72,8 @@ def _note(findings: list[Finding]) -> str:
     return "\n\n".join(f"【{f.severity.value} {f.code}】{f.message}\n→ {f.hint}" for f in findings)
 
 
-def _worst(findings: list[Finding]) -> str:
-    return min(findings, key=lambda f: f.severity.rank).severity.value
+def _worst(findings: list[Finding]) -> Severity:
+    return min(findings, key=lambda f: f.severity.rank).severity
 
 
 def _has_comments(z: zipfile.ZipFile, part: str) -> bool:
@@ -144,7 +147,7 @@ def _styles(xml: bytes):
     new_xfs: list[bytes] = []
     cache: dict[tuple[int, str], int] = {}
 
-    def style_for(original: int, severity: str) -> int:
+    def style_for(original: int, severity: Severity) -> int:
         key = (original, severity)
         if key not in cache:
             xf = base[original] if original < len(base) else base[0]
@@ -171,7 +174,7 @@ class _Styles:
         self.style_for = style_for
         self.finish = finish
 
-    def __call__(self, severity: str):
+    def __call__(self, severity: Severity):
         return lambda original: self.style_for(original, severity)
 
 
@@ -225,10 +228,10 @@ def _mark_row(row: bytes, r: int, cols: dict[str, object]) -> bytes:
         return row
     if row.endswith(b"/>") and b"</row>" not in row:
         row = row[:-2] + b"></row>"
-    for col in sorted(extra, key=_col_index):
+    for col in sorted(extra, key=col_index):
         cell = b'<c r="' + f"{col}{r}".encode() + b'" s="' + str(cols[col](0)).encode() + b'"/>'
         # before the first existing cell to its right, else at the end of the row
-        right = [m for m in _CELL.finditer(row) if _col_index(m[1].decode()) > _col_index(col)]
+        right = [m for m in _CELL.finditer(row) if col_index(m[1].decode()) > col_index(col)]
         at = right[0].start() if right else row.rindex(b"</row>")
         row = row[:at] + cell + row[at:]
     return row
@@ -239,19 +242,12 @@ def _insert_rows(xml: bytes, rows: list[int], wanted: dict) -> bytes:
         xml = xml.replace(b"<sheetData/>", b"<sheetData></sheetData>", 1)
     for r in rows:
         cells = b"".join(b'<c r="' + f"{c}{r}".encode() + b'" s="' + str(wanted[r][c](0)).encode() + b'"/>'
-                         for c in sorted(wanted[r], key=_col_index))
+                         for c in sorted(wanted[r], key=col_index))
         new = b'<row r="' + str(r).encode() + b'">' + cells + b"</row>"
         later = next((m for m in _ROW.finditer(xml) if int(m[1]) > r), None)
         at = later.start() if later else xml.index(b"</sheetData>")
         xml = xml[:at] + new + xml[at:]
     return xml
-
-
-def _col_index(col: str) -> int:
-    n = 0
-    for ch in col:
-        n = n * 26 + ord(ch) - 64
-    return n
 
 
 def _add_rel(xml: bytes, kind: str, target: str) -> tuple[bytes, str]:
@@ -283,7 +279,7 @@ def _comments_xml(cells: dict[str, list[Finding]]) -> bytes:
 
 def _ref_key(ref: str) -> tuple[int, int]:
     col, row = re.fullmatch(r"([A-Z]+)(\d+)", ref).groups()
-    return int(row), _col_index(col)
+    return int(row), col_index(col)
 
 
 def _vml(cells: dict[str, list[Finding]], shape_block: int) -> bytes:
@@ -314,8 +310,9 @@ def _write_with_openpyxl(result: Result, path: Path, marks: dict) -> Path:
     from openpyxl.comments import Comment
     from openpyxl.styles import PatternFill
 
-    book = openpyxl.load_workbook(result.path, keep_vba=result.path.suffix.lower() == ".xlsm", rich_text=True)
-    fills = {name: PatternFill("solid", fgColor=colour.lstrip("#")) for name, colour in SEVERITY_COLOURS.items()}
+    with result.source.open() as f:
+        book = openpyxl.load_workbook(f, keep_vba=result.path.suffix.lower() == ".xlsm", rich_text=True)
+    fills = {sev: PatternFill("solid", fgColor=colour.lstrip("#")) for sev, colour in SEVERITY_COLOURS.items()}
     for sheet, cells in marks.items():
         for ref, findings in cells.items():
             cell = book[sheet][ref]

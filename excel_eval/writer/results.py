@@ -7,21 +7,22 @@ string that came from the input is written with write_string: never a formula, n
 
 from __future__ import annotations
 
-import functools
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
 from .. import layout
-from ..evaluate import Result
+from ..pipeline import Result
 from ..files import write_atomic
-from ..findings import Severity
+from ..privacy import masked
+from ..report_text import summary_sentences
+from ..text import cell_text, display_width
+from ..vocab import Severity
 from .formats import FONT, Formats
 
 DETAIL_LIMIT = 5000  # allocation rows listed one by one; a longer roster shows summaries and flagged rows
 TOP_UNITS = 20
 MIN_DIFF = 0.005
-MAX_CELL_TEXT = 32767
 
 
 def q(sheet: str) -> str:
@@ -51,26 +52,6 @@ class Block:
         return [self.sheet, self.first, self.cols[key], self.last, self.cols[key]]
 
 
-@functools.cache
-def _worksheet_class():
-    from xlsxwriter.worksheet import Worksheet
-
-    class PlainFormulas(Worksheet):
-        """Every formula here is plain arithmetic (SUM, IF, COUNTIF): xlsxwriter's thirty regex
-        passes looking for dynamic-array functions find nothing and cost a fifth of the run."""
-
-        def _prepare_formula(self, formula, expand_future_functions=False):
-            return formula[1:] if formula.startswith("=") else formula
-
-        def _write_string(self, row, col, string, cell_format=None):
-            # Excel holds at most 32,767 characters in a cell; say where the text was cut.
-            if len(string) > MAX_CELL_TEXT:
-                string = string[: MAX_CELL_TEXT - 20] + "……（原文过长，已截断）"
-            return super()._write_string(row, col, string, cell_format)
-
-    return PlainFormulas
-
-
 def write_results(result: Result, path: Path, marked_name: str = "", mask: bool = True) -> Path:
     """Write the results workbook atomically; returns the name written (another when `path` is
     open in Excel). `marked_name` is the marked-up copy the finding cells link to; `mask` hides
@@ -86,10 +67,9 @@ def write_results(result: Result, path: Path, marked_name: str = "", mask: bool 
     return write_atomic(path, write, fallback=True)
 
 
-def display_width(text: str) -> int:
-    import unicodedata
-
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+def write_text(ws, row: int, col: int, text: str, fmt=None) -> None:
+    """Text, never a formula or a link whatever it starts with; cut where Excel would refuse it."""
+    ws.write_string(row, col, cell_text(text), fmt)
 
 
 def fit_row(ws, row: int, cells: list[tuple[str, float]], line_height: float = 13.5) -> None:
@@ -97,21 +77,6 @@ def fit_row(ws, row: int, cells: list[tuple[str, float]], line_height: float = 1
     lines = max((-(-display_width(t) * 1.3 // max(w, 1)) for t, w in cells if t), default=1)
     if lines > 1:
         ws.set_row(row, line_height * min(lines, 15))
-
-
-def chinese_count(n: int) -> str:
-    return "一二三四五六七八九十"[n - 1] if 1 <= n <= 10 else str(n)
-
-
-def mask_phone(text: str) -> str:
-    """158****5103: the first three and last four digits stay, so staff can still tell numbers apart."""
-    digits = "".join(ch for ch in text if ch.isdigit())
-    return digits[:3] + "****" + digits[-4:] if len(digits) >= 7 else "*" * len(text.strip())
-
-
-def mask_name(text: str) -> str:
-    text = text.strip()
-    return text[:1] + "*" * max(len(text) - 1, 1) if text else ""
 
 
 class _Results:
@@ -123,10 +88,9 @@ class _Results:
         self.marked = marked_name
         self.mask = mask
         self.f = Formats(book)
-        self.worksheet_class = _worksheet_class()
 
     def sheet(self, name: str, widths: dict[int, float], landscape: bool = True):
-        ws = self.book.add_worksheet(name, worksheet_class=self.worksheet_class)
+        ws = self.book.add_worksheet(name)
         ws.set_paper(9)
         if landscape:
             ws.set_landscape()
@@ -138,7 +102,7 @@ class _Results:
         return ws
 
     def write(self) -> None:
-        overview = self.book.add_worksheet("总览", worksheet_class=self.worksheet_class)  # filled last
+        overview = self.book.add_worksheet("总览")  # filled last
         findings = self.findings_sheet()
         indicators = self.indicators_sheet()
         budget = self.budget_sheet()
@@ -160,23 +124,23 @@ class _Results:
         ws.set_landscape()
         ws.fit_to_pages(1, 1)
         ws.hide_gridlines(2)
-        ws.write_string(0, 0, "项目支出绩效自评结果", f.title)
+        write_text(ws, 0, 0, "项目支出绩效自评结果", f.title)
         rows = [("项目名称", info.text("project")), ("主管部门", info.text("department")),
                 ("实施单位", info.text("unit")), ("评价年度", str(self.m.year or "")),
                 ("评分体系", f"{s.scheme.name}（{s.scheme.description}）"), ("源文件", self.r.path.name)]
         for i, (label, value) in enumerate(rows, start=2):
-            ws.write_string(i, 0, label, f.label)
+            write_text(ws, i, 0, label, f.label)
             ws.merge_range(i, 1, i, 4, "", f.text)
-            ws.write_string(i, 1, value, f.text)
+            write_text(ws, i, 1, value, f.text)
         # The section table, in the layout of the reports.
         top = 10
-        ws.write_string(top - 1, 0, "项目绩效指标体系得分情况", f.subtitle)
+        write_text(ws, top - 1, 0, "项目绩效指标体系得分情况", f.subtitle)
         for c, head in enumerate(("一级指标", "权重分", "得分", "扣分", "得分率")):
-            ws.write_string(top, c, head, f.header)
+            write_text(ws, top, c, head, f.header)
         first = top + 1
         for i, sec in enumerate(s.sections):
             r = first + i
-            ws.write_string(r, 0, sec.name, f.text)
+            write_text(ws, r, 0, sec.name, f.text)
             ws.write_number(r, 1, sec.weight, f.number)
             ws.write_number(r, 2, sec.score, f.number)
             ws.write_formula(r, 3, f"={cell(r, 1)}-{cell(r, 2)}", f.number, sec.weight - sec.score)
@@ -185,7 +149,7 @@ class _Results:
         last = first + max(len(s.sections), 1) - 1
         tr = last + 1
         weight, total = sum(x.weight for x in s.sections), s.total or 0.0
-        ws.write_string(tr, 0, "合计", f.total_label)
+        write_text(ws, tr, 0, "合计", f.total_label)
         for c, value in ((1, weight), (2, total), (3, weight - total)):
             ws.write_formula(tr, c, f"=SUM({cell(first, c)}:{cell(last, c)})", f.total_number, value)
         ws.write_formula(tr, 4, f"=IF({cell(tr, 1)}=0,0,{cell(tr, 2)}/{cell(tr, 1)})", f.total_percent,
@@ -195,28 +159,28 @@ class _Results:
         k = 2
         ws.set_row(k, 20)
         ws.set_row(k + 1, 20)
-        ws.write_string(k, 6, "核算总分", f.label)
+        write_text(ws, k, 6, "核算总分", f.label)
         ws.write_formula(k, 7, f"={cell(tr, 2)}", f.big, total)
-        ws.write_string(k + 1, 6, "评定等级", f.label)
+        write_text(ws, k + 1, 6, "评定等级", f.label)
         ws.write_formula(k + 1, 7, self.grade_formula(cell(k, 7)), f.big_text, s.grade or "")
         figures = [("自评总分（评价人）", s.self_total, f.number), ("报告总分（正文）", info.num("report_total"), f.number),
                    ("满意度", s.satisfaction, f.number)]
         for i, (label, value, fmt) in enumerate(figures, start=k + 2):
-            ws.write_string(i, 6, label, f.label)
+            write_text(ws, i, 6, label, f.label)
             self.num(ws, i, 7, value, fmt)
         r = k + 2 + len(figures)
         if budget is not None:
             for label, key, fmt in (("全年预算数（万元）", "budget", f.money), ("执行数（万元）", "executed", f.money)):
-                ws.write_string(r, 6, label, f.label)
+                write_text(ws, r, 6, label, f.label)
                 ws.write_formula(r, 7, "=" + budget.ref(key, budget.last + 1), fmt,
                                  getattr(s.budget, key))
                 r += 1
-            ws.write_string(r, 6, "预算执行率", f.label)
+            write_text(ws, r, 6, "预算执行率", f.label)
             ws.write_formula(r, 7, f"=IF({cell(r - 2, 7)}=0,0,{cell(r - 1, 7)}/{cell(r - 2, 7)})", f.percent,
                              s.budget.execution_rate or 0)
             r += 1
         for sev in Severity:
-            ws.write_string(r, 6, f"问题：{sev.value}", f.label)
+            write_text(ws, r, 6, f"问题：{sev.value}", f.label)
             column = f"{q('问题清单')}!$A${findings.first + 1}:$A${max(findings.last, findings.first) + 1}"
             ws.write_formula(r, 7, f'=COUNTIF({column},"{sev.value}")', f.count, self.r.count(sev))
             r += 1
@@ -259,22 +223,22 @@ class _Results:
         ws = self.sheet("问题清单", {0: 6, 1: 7, 2: 12, 3: 8, 4: 50, 5: 12, 6: 12, 7: 45})
         heads = ("级别", "代码", "工作表", "单元格", "问题", "应为", "实为", "修改建议")
         for c, head in enumerate(heads):
-            ws.write_string(0, c, head, f.header)
+            write_text(ws, 0, c, head, f.header)
         for i, x in enumerate(self.r.findings, start=1):
-            ws.write_string(i, 0, x.severity.value, f.severity[x.severity.value])
-            ws.write_string(i, 1, x.code, f.text)
-            ws.write_string(i, 2, x.loc.sheet if x.loc else "", f.text)
+            write_text(ws, i, 0, x.severity.value, f.severity[x.severity])
+            write_text(ws, i, 1, x.code, f.text)
+            write_text(ws, i, 2, x.loc.sheet if x.loc else "", f.text)
             if x.loc and self.marked:
                 ws.write_url(i, 3, f"external:{self.marked}#{q(x.loc.sheet)}!{x.loc.cell}", f.link,
                              x.loc.cell, "打开标注副本中的这个单元格")
             else:
-                ws.write_string(i, 3, x.loc.cell if x.loc else "", f.text)
+                write_text(ws, i, 3, x.loc.cell if x.loc else "", f.text)
             for c, text in enumerate((x.message, x.expected, x.actual, x.hint), start=4):
-                ws.write_string(i, c, text, f.text)
+                write_text(ws, i, c, text, f.text)
             fit_row(ws, i, [(x.message, 50), (x.hint, 45), (x.expected, 12), (x.actual, 12)])
         last = max(len(self.r.findings), 1)
         if not self.r.findings:
-            ws.write_string(1, 0, "未发现问题。", f.note)
+            write_text(ws, 1, 0, "未发现问题。", f.note)
         ws.autofilter(0, 0, last, len(heads) - 1)
         ws.freeze_panes(1, 0)
         ws.repeat_rows(0)
@@ -288,23 +252,23 @@ class _Results:
         heads = ("一级指标", "二级指标", "三级指标", "四级指标", "年度指标值", "实际完成值", "分值", "自评得分",
                  "核算得分", "差异", "计分规则", "说明")
         for c, head in enumerate(heads):
-            ws.write_string(0, c, head, f.header)
+            write_text(ws, 0, c, head, f.header)
         inds = self.s.indicators
         for i, ind in enumerate(inds, start=1):
             row = ind.row
             for c, key in enumerate(("level1", "level2", "level3", "level4", "target", "actual")):
                 value = row.get(key)
-                ws.write_string(i, c, "" if value is None else str(value.value), f.text)
+                write_text(ws, i, c, "" if value is None else str(value.value), f.text)
             self.num(ws, i, 6, ind.weight, f.number)
             self.num(ws, i, 7, ind.self_score, f.number)
             ws.write_number(i, 8, ind.score, f.number)
             ws.write_formula(i, 9, f"={cell(i, 8)}-{cell(i, 7)}", f.number, ind.score - (ind.self_score or 0))
-            ws.write_string(i, 10, ind.rule, f.text)
-            ws.write_string(i, 11, ind.note, f.text)
+            write_text(ws, i, 10, ind.rule.value, f.text)
+            write_text(ws, i, 11, ind.note, f.text)
             fit_row(ws, i, [(ind.note, 30), (ind.name, 24), (row.text("target"), 14), (row.text("actual"), 14)])
         last = max(len(inds), 1)
         tr = last + 1
-        ws.write_string(tr, 0, "合计", f.total_label)
+        write_text(ws, tr, 0, "合计", f.total_label)
         for c in range(1, 6):
             ws.write_blank(tr, c, None, f.total_label)
         sums = (sum(i.weight or 0 for i in inds), sum(i.self_score or 0 for i in inds), sum(i.score for i in inds))
@@ -330,10 +294,10 @@ class _Results:
         heads = ("支出内容", "资金来源", f"全年预算数（{unit}）", f"到位数（{unit}）", f"执行数（{unit}）", "执行率",
                  f"结余（{unit}）")
         for c, head in enumerate(heads):
-            ws.write_string(0, c, head, f.header)
+            write_text(ws, 0, c, head, f.header)
         for i, row in enumerate(t.rows, start=1):
-            ws.write_string(i, 0, row.text("item"), f.text)
-            ws.write_string(i, 1, row.text("source") or layout.DEFAULT_FUND_SOURCE, f.text)
+            write_text(ws, i, 0, row.text("item"), f.text)
+            write_text(ws, i, 1, row.text("source") or layout.DEFAULT_FUND_SOURCE, f.text)
             for c, key in ((2, "budget"), (3, "received"), (4, "executed")):
                 self.num(ws, i, c, row.num(key), f.money)
             budget, executed = row.num("budget") or 0, row.num("executed") or 0
@@ -342,7 +306,7 @@ class _Results:
             ws.write_formula(i, 6, f"={cell(i, 2)}-{cell(i, 4)}", f.money, budget - executed)
         last = len(t.rows)
         tr = last + 1
-        ws.write_string(tr, 0, "合计", f.total_label)
+        write_text(ws, tr, 0, "合计", f.total_label)
         ws.write_blank(tr, 1, None, f.total_label)
         for c, value in ((2, b.budget), (3, b.received or 0), (4, b.executed), (6, b.budget - b.executed)):
             ws.write_formula(tr, c, f"=SUM({cell(1, c)}:{cell(last, c)})", f.total_money, value)
@@ -375,19 +339,19 @@ class _Results:
             rest = totals[TOP_UNITS:]
             totals = totals[:TOP_UNITS] + [("其他", sum(x[1] for x in rest), sum(x[2] for x in rest))]
         unit = self.m.money_unit
-        ws.write_string(0, 0, "按所属地区汇总" if by_region else "按单位汇总", f.subtitle)
+        write_text(ws, 0, 0, "按所属地区汇总" if by_region else "按单位汇总", f.subtitle)
         for c, head in enumerate(("所属地区" if by_region else "单位名称", f"分配金额（{unit}）", "单位数", "占比")):
-            ws.write_string(1, c, head, f.header)
+            write_text(ws, 1, c, head, f.header)
         first = 2
         for i, (name, amount, n) in enumerate(totals):
             r = first + i
-            ws.write_string(r, 0, name, f.text)
+            write_text(ws, r, 0, name, f.text)
             ws.write_number(r, 1, amount, f.money)
             ws.write_number(r, 2, n, f.count)
         last = first + len(totals) - 1
         tr = last + 1
         grand = sum(x[1] for x in totals)
-        ws.write_string(tr, 0, "合计", f.total_label)
+        write_text(ws, tr, 0, "合计", f.total_label)
         ws.write_formula(tr, 1, f"=SUM({cell(first, 1)}:{cell(last, 1)})", f.total_money, grand)
         ws.write_formula(tr, 2, f"=SUM({cell(first, 2)}:{cell(last, 2)})", f.total_count, sum(x[2] for x in totals))
         for i, (_, amount, _) in enumerate(totals):
@@ -411,11 +375,11 @@ class _Results:
         rows = t.rows if len(t.rows) <= DETAIL_LIMIT else [r for r in t.rows if r.index in flagged]
         col0 = 6
         title = "单位明细" if rows is t.rows else f"有问题的单位（共 {len(t.rows)} 行，仅列出有问题的 {len(rows)} 行）"
-        ws.write_string(0, col0, title + ("（个人信息已打码）" if self.mask else ""), f.subtitle)
+        write_text(ws, 0, col0, title + ("（个人信息已打码）" if self.mask else ""), f.subtitle)
         keys = ("name", "region", "quantity", "standard", "amount", "paid", "contact", "phone")
         heads = [layout.ALLOCATION.column(k).label for k in keys]
         for c, head in enumerate(heads):
-            ws.write_string(1, col0 + c, head, f.header)
+            write_text(ws, 1, col0 + c, head, f.header)
         for i, row in enumerate(rows, start=2):
             for c, key in enumerate(keys):
                 value = row.get(key)
@@ -424,12 +388,8 @@ class _Results:
                 elif key in ("quantity", "standard", "amount", "paid") and value.number is not None:
                     ws.write_number(i, col0 + c, value.number, f.money if key != "quantity" else f.count)
                 else:
-                    text = str(value.value)
-                    if self.mask and key == "contact":
-                        text = mask_name(text)
-                    elif self.mask and key == "phone":
-                        text = mask_phone(text)
-                    ws.write_string(i, col0 + c, text, f.text)
+                    text = masked(key, str(value.value)) if self.mask else str(value.value)
+                    write_text(ws, i, col0 + c, text, f.text)
         ws.freeze_panes(2, 0)
 
     # --- 满意度 ---------------------------------------------------------------------------------
@@ -440,23 +400,23 @@ class _Results:
         name = ("满意度" + (f"-{suffix}" if suffix else ""))[:31]
         ws = self.sheet(name, {0: 40, 1: 7, 2: 10, 3: 10, 4: 10, 5: 10, 6: 10, 7: 10, 8: 8, 9: 4, 10: 8,
                                11: 7, 12: 7, 13: 7, 14: 7, 15: 7})
-        ws.write_string(0, 0, s.survey.title or s.survey.sheet, f.subtitle)
+        write_text(ws, 0, 0, s.survey.title or s.survey.sheet, f.subtitle)
         heads = ["问卷题目及选项", "项目", *(f"{o}（{n}）" for o, n in zip(layout.OPTIONS, layout.OPTION_NAMES)),
                  "各题得分", "分值"]
-        ws.write_string(1, 0, "选项权重", f.label)
+        write_text(ws, 1, 0, "选项权重", f.label)
         ws.write_blank(1, 1, None, f.label)
         for j, w in enumerate(s.weights):
             ws.write_number(1, 2 + j, w, f.number)
         for c, head in enumerate(heads):
-            ws.write_string(2, c, head, f.header)
+            write_text(ws, 2, c, head, f.header)
         r = 3
         opt = range(2, 7)
         for qs in s.questions:
             n_cell = f"SUM({cell(r, 2)}:{cell(r, 6)})"
             ws.merge_range(r, 0, r + 2, 0, "", f.text)
-            ws.write_string(r, 0, str(qs.question.text.value or ""), f.text)
+            write_text(ws, r, 0, str(qs.question.text.value or ""), f.text)
             for k, word in enumerate(("人数", "占比", "得分")):
-                ws.write_string(r + k, 1, word, f.label)
+                write_text(ws, r + k, 1, word, f.label)
             for j, c in enumerate(opt):
                 count = qs.question.counts.num(f"opt_{layout.OPTIONS[j]}") or 0
                 ws.write_number(r, c, count, f.count)
@@ -473,7 +433,7 @@ class _Results:
         count_rows = [3 + 3 * i for i in range(len(s.questions))]
         ws.merge_range(r, 0, r + 2, 0, "合计", f.total_label)
         for k, word in enumerate(("人数", "占比", "得分")):
-            ws.write_string(r + k, 1, word, f.total_label)
+            write_text(ws, r + k, 1, word, f.total_label)
         n_total = sum(s.counts)
         for j, c in enumerate(opt):
             ws.write_formula(r, c, "=" + "+".join(cell(x, c) for x in count_rows), f.total_count, s.counts[j])
@@ -487,15 +447,15 @@ class _Results:
         for rr in (r + 1, r + 2):
             ws.write_blank(rr, 7, None, f.total_label)
             ws.write_blank(rr, 8, None, f.total_label)
-        ws.write_string(r + 3, 0, f"满意度得分：{s.score:.2f} 分（由各选项人数与选项权重算出）", f.note)
+        write_text(ws, r + 3, 0, f"满意度得分：{s.score:.2f} 分（由各选项人数与选项权重算出）", f.note)
         ws.freeze_panes(3, 1)
         # Chart data: counts per question side by side, for the 100% stacked bar chart.
         c0 = 10
-        ws.write_string(2, c0, "图表数据", f.header)
+        write_text(ws, 2, c0, "图表数据", f.header)
         for j, o in enumerate(layout.OPTIONS):
-            ws.write_string(2, c0 + 1 + j, o, f.header)
+            write_text(ws, 2, c0 + 1 + j, o, f.header)
         for i, x in enumerate(count_rows):
-            ws.write_string(3 + i, c0, f"第{i + 1}题", f.text)
+            write_text(ws, 3 + i, c0, f"第{i + 1}题", f.text)
             for j in range(5):
                 ws.write_formula(3 + i, c0 + 1 + j, f"={cell(x, 2 + j)}", f.count,
                                  s.questions[i].question.counts.num(f"opt_{layout.OPTIONS[j]}") or 0)
@@ -513,41 +473,21 @@ class _Results:
     # --- 报告摘要 -------------------------------------------------------------------------------
 
     def summary_sheet(self, sections: Block, budget: Block | None, indicators: Block) -> None:
-        f, s, m = self.f, self.s, self.m
-        info = m.info
+        f, s = self.f, self.s
         ws = self.sheet("报告摘要", {0: 16, 1: 14, 2: 14, 3: 14, 4: 14, 5: 20}, landscape=False)
-        ws.write_string(0, 0, "报告摘要（由核算结果生成，可直接粘贴到自评报告）", f.subtitle)
-        unit = info.text("department") or info.text("unit")
-        names = "、".join(x.name.replace("项目", "") for x in s.sections)
-        project = info.text("project")
-        year = "" if not m.year or project.startswith(str(m.year)) else f"{m.year}年度"
-        sentences = []
-        if s.total is not None:
-            sentences.append(
-                f"通过对{unit}{year}{project}支出{names}{chinese_count(len(s.sections))}个方面的"
-                f"{len(s.indicators)}个四级指标进行评价、打分，最终自评得分{s.total:.2f}分，评定等级为{s.grade}。")
-        if s.budget is not None and s.budget.execution_rate is not None:
-            money = m.money_unit
-            sentences.append(
-                f"{m.year or ''}年，本项目全年预算数{s.budget.budget:.2f}{money}，实际支出{s.budget.executed:.2f}{money}，"
-                f"预算执行率{s.budget.execution_rate:.2%}。")
-        for sv in s.surveys:
-            issued, valid = info.num("surveys_issued"), info.num("surveys_valid")
-            head = f"共计发放问卷{issued:g}份，收回有效问卷{valid:g}份，" if issued and valid else ""
-            sentences.append(f"{head}满意度为{sv.score:.2f}分。")
-        for x in s.sections:
-            sentences.append(f"{x.name}（满分{x.weight:g}分，评价得分{x.score:.2f}分）")
+        write_text(ws, 0, 0, "报告摘要（由核算结果生成，可直接粘贴到自评报告）", f.subtitle)
+        sentences = summary_sentences(self.r)
         r = 2
         for text in sentences:
             ws.merge_range(r, 0, r, 5, "", f.sentence)
-            ws.write_string(r, 0, text, f.sentence)
+            write_text(ws, r, 0, text, f.sentence)
             ws.set_row(r, 16 * (1 + len(text) // 42))
             r += 1
         r += 1
-        ws.write_string(r, 0, "项目绩效指标体系得分情况", f.subtitle)
+        write_text(ws, r, 0, "项目绩效指标体系得分情况", f.subtitle)
         r += 1
         for c, head in enumerate(("项目", "权重分", "得分", "扣分", "得分率")):
-            ws.write_string(r, c, head, f.header)
+            write_text(ws, r, c, head, f.header)
         for i, x in enumerate(s.sections):
             rr = r + 1 + i
             src = sections.first + i
@@ -557,7 +497,7 @@ class _Results:
                                   (4, x.score / x.weight if x.weight else 0, f.percent)):
                 ws.write_formula(rr, c, f"={q('总览')}!{cell(src, c)}", fmt, value)
         tr = r + 1 + len(s.sections)
-        ws.write_string(tr, 0, "合计", f.total_label)
+        write_text(ws, tr, 0, "合计", f.total_label)
         total_row = sections.last + 1
         weight = sum(x.weight for x in s.sections)
         for c, value, fmt in ((1, weight, f.total_number), (2, s.total or 0, f.total_number),

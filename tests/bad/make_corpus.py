@@ -18,7 +18,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from excel_eval.samples import demo  # noqa: E402
-from excel_eval.template import Content, write_template  # noqa: E402
+from excel_eval.writer.template import Content, write_template  # noqa: E402
 
 
 @dataclass(frozen=True)

@@ -11,18 +11,20 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import layout
-from .files import write_atomic
-from .layout import Column, SheetSpec
-from .model import col_letter
+from .. import layout
+from ..files import write_atomic
+from ..layout import Column, SheetSpec
+from ..model import col_letter
+from ..schemes import FOUR_LEVEL, builtin_scheme
+from .formats import COMPUTED_FILL, FONT, HEADER_FILL, INPUT_FILL
 
-FONT = "宋体"
-INPUT_FILL = "#FFF8DC"
-COMPUTED_FILL = "#E7E6E6"
-HEADER_FILL = "#DDEBF7"
+def default_option_weights() -> tuple[float, ...]:
+    """The questionnaire weights of the default scheme, written into a new template."""
+    return builtin_scheme(FOUR_LEVEL).option_weights
+
+
 BLANK_ROWS = {"budget": 8, "allocation": 20, "indicators": 40, "summary": 0}
 BLANK_QUESTIONS = 10
-DEFAULT_OPTION_WEIGHTS = (1.0, 0.8, 0.6, 0.2, 0.0)
 FIXED_DATE = dt.datetime(2023, 1, 1)
 
 
@@ -128,7 +130,7 @@ class _Writer:
         return ws
 
     def header_label(self, col: Column) -> str:
-        unit = self.content.info.get("money_unit") or "万元"
+        unit = self.content.info.get("money_unit") or layout.DEFAULT_MONEY_UNIT
         return f"{col.label}（{unit}）" if col.kind == "money" else col.label
 
     def put(self, ws, r: int, c: int, value: object, kind: str) -> None:
@@ -174,7 +176,8 @@ class _Writer:
         ws.write(0, 0, "项目信息", self.f["title"])
         for c, label in enumerate(("栏目", "填写内容", "说明")):
             ws.write_string(1, c, label, self.f["header"])
-        values = {"money_unit": "万元", **{f"weight_{o}": w for o, w in zip(layout.OPTIONS, DEFAULT_OPTION_WEIGHTS)}}
+        values = {"money_unit": layout.DEFAULT_MONEY_UNIT,
+                  **{f"weight_{o}": w for o, w in zip(layout.OPTIONS, default_option_weights())}}
         values.update(self.content.info)
         for r, f in enumerate(layout.INFO_FIELDS, start=2):
             ws.write_string(r, 0, f.label, self.f["label"])
@@ -189,7 +192,7 @@ class _Writer:
 
     def table(self, spec: SheetSpec, rows: list[dict], typed_total: dict | None, total: bool = True) -> None:
         ws = self.sheet(spec)
-        unit = self.content.info.get("money_unit") or "万元"
+        unit = self.content.info.get("money_unit") or layout.DEFAULT_MONEY_UNIT
         ws.write(0, 0, f"{spec.name}" + (f"（单位：{unit}）" if any(c.kind == "money" for c in spec.columns) else ""),
                  self.f["title"])
         for c, col in enumerate(spec.columns):
@@ -258,7 +261,7 @@ class _Writer:
             ws.write_string(k, 0, note, self.f["note"])
 
     def block(self, ws, r: int, q: Question, cols: dict, opt: list[int], L: dict) -> None:
-        from .scoring import option_points  # noqa: PLC0415
+        from ..scoring import option_points  # noqa: PLC0415
 
         qc, kc = cols["question"], cols["row_kind"]
         ws.merge_range(r, qc, r + 2, qc, q.text or "", self.f["text"])
@@ -304,7 +307,7 @@ class _Writer:
 
     def total_block(self, ws, r: int, s: SurveyContent, questions: list[Question], count_rows: list[int],
                     cols: dict, opt: list[int], L: dict) -> None:
-        from .scoring import option_points  # noqa: PLC0415
+        from ..scoring import option_points  # noqa: PLC0415
 
         t = s.total
         ws.merge_range(r, cols["question"], r + 2, cols["question"], "合计", self.f["label"])
@@ -346,7 +349,7 @@ class _Writer:
 
     def option_weights(self) -> list[float]:
         given = [self.content.info.get(f"weight_{o}") for o in layout.OPTIONS]
-        return [float(g) if isinstance(g, (int, float)) else d for g, d in zip(given, DEFAULT_OPTION_WEIGHTS)]
+        return [float(g) if isinstance(g, (int, float)) else d for g, d in zip(given, default_option_weights())]
 
 
 def _round(x: float) -> float:

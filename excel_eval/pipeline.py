@@ -1,0 +1,157 @@
+"""The pipeline: read → score → check. One Result per workbook feeds every reporter."""
+
+from __future__ import annotations
+
+import math
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .checks import run_checks
+from .findings import Finding, sort_findings
+from .model import Model
+from .reader import read_workbook
+from .rules import Selection
+from .schemes import Scheme, load_scheme, pick_scheme
+from .scoring import BudgetScore, Scores, SectionScore, SurveyScore, score
+from .triage import ReadError, Source
+from .vocab import Failure, Severity
+
+
+@dataclass
+class Result:
+    """Everything known about one workbook. A file that could not be read has `failure` and
+    `reason` set and nothing else."""
+
+    source: Source
+    model: Model | None = None
+    scores: Scores | None = None
+    findings: list[Finding] = field(default_factory=list)
+    failure: Failure | None = None
+    reason: str = ""  # why the file could not be read at all, in Chinese
+
+    @property
+    def path(self) -> Path:
+        return self.source.path
+
+    @property
+    def ok(self) -> bool:
+        return self.failure is None
+
+    # --- what every reporter reads ---------------------------------------------------------
+
+    @property
+    def layout(self) -> str:
+        return self.model.layout if self.model else ""
+
+    @property
+    def total_score(self) -> float | None:
+        return self.scores.total if self.scores else None
+
+    @property
+    def grade(self) -> str | None:
+        return self.scores.grade if self.scores else None
+
+    @property
+    def sections(self) -> list[SectionScore]:
+        return self.scores.sections if self.scores else []
+
+    @property
+    def budget(self) -> BudgetScore | None:
+        return self.scores.budget if self.scores else None
+
+    @property
+    def surveys(self) -> list[SurveyScore]:
+        return self.scores.surveys if self.scores else []
+
+    @property
+    def execution_rate(self) -> float | None:
+        return self.budget.execution_rate if self.budget else None
+
+    @property
+    def satisfaction(self) -> float | None:
+        return self.scores.satisfaction if self.scores else None
+
+    @property
+    def scheme(self) -> Scheme | None:
+        return self.scores.scheme if self.scores else None
+
+    def info(self, key: str) -> str:
+        """A 项目信息 field as text (`project`, `unit`, `department`, …); "" when not given."""
+        return self.model.info.text(key) if self.model and self.model.info else ""
+
+    @property
+    def year(self) -> int | None:
+        return self.model.year if self.model else None
+
+    def count(self, severity: Severity) -> int:
+        return sum(1 for f in self.findings if f.severity is severity)
+
+    @property
+    def counts(self) -> dict[Severity, int]:
+        return {sev: self.count(sev) for sev in Severity}
+
+    @property
+    def has_errors(self) -> bool:
+        return self.count(Severity.ERROR) > 0
+
+    def as_dict(self) -> dict:
+        """The output contract of template v1 (scores unrounded; a number that overflowed is null)."""
+        return _finite(self._as_dict())
+
+    def _as_dict(self) -> dict:
+        if not self.ok:
+            return {"file": self.path.name, "status": "failed", "failure": self.failure.value, "reason": self.reason,
+                    "findings": []}
+        s, budget = self.scores, self.budget
+        return {
+            "file": self.path.name, "status": "ok", "layout": self.layout,
+            "project": self.info("project"), "unit": self.info("unit"),
+            "year": self.year, "scheme": s.scheme.name,
+            "total_score": s.total, "grade": s.grade, "self_total": s.self_total,
+            "sections": [{"name": x.name, "weight": x.weight, "score": x.score, "self_score": x.self_score}
+                         for x in s.sections],
+            "budget": None if budget is None else {
+                "budget": budget.budget, "executed": budget.executed, "received": budget.received,
+                "execution_rate": budget.execution_rate, "arrival_rate": budget.arrival_rate},
+            "surveys": [{"sheet": x.survey.sheet, "respondents": x.respondents, "score": x.score} for x in s.surveys],
+            "indicators": [{"name": i.name, "section": i.section, "weight": i.weight, "self_score": i.self_score,
+                            "score": i.score, "computed": i.computed, "rule": i.rule.value, "note": i.note,
+                            "cell": str(i.row.cells["weight"].loc)} for i in s.indicators],
+            "counts": {sev.value: n for sev, n in self.counts.items()},
+            "findings": [f.as_dict() for f in self.findings],
+        }
+
+
+def _finite(value):
+    if isinstance(value, float):
+        return value if math.isfinite(value) else None
+    if isinstance(value, dict):
+        return {k: _finite(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_finite(v) for v in value]
+    return value
+
+
+def evaluate(source: str | os.PathLike | bytes, *, scheme: Scheme | str | os.PathLike | None = None,
+             name: str | None = None, skip: str | Iterable[str] = (), only: str | Iterable[str] = (),
+             selection: Selection | None = None) -> Result:
+    """Read, score and check one workbook: a path, or its bytes (`name` then names it).
+
+    `scheme` is a Scheme, a built-in scheme's name or a TOML file (default: the one the workbook
+    names, else the one its 一级指标 fit). `skip` / `only` take rule codes (`"R004,S005"`) and
+    change only which findings are reported, never the scores. A file that cannot be read gives
+    a Result with `failure` and `reason`, not an exception; an unknown rule code raises
+    `rules.UnknownRule`, a scheme that cannot be used `schemes.SchemeError`.
+    """
+    selection = selection or Selection.of(skip, only)
+    chosen = load_scheme(scheme) if scheme is not None else None
+    src = Source.of(source, name)
+    try:
+        reading = read_workbook(src)
+    except ReadError as exc:
+        return Result(src, failure=exc.kind, reason=str(exc))
+    scores = score(reading.model, chosen or pick_scheme(reading.model))
+    findings = sort_findings(selection.keep(reading.findings) + run_checks(reading.model, scores, selection))
+    return Result(src, reading.model, scores, findings)

@@ -1,0 +1,144 @@
+"""What a file is, by its content, and whether it is safe to read, before anything parses it."""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import BinaryIO
+
+from .model import col_index
+from .ooxml import ZIP_ERRORS
+from .vocab import Failure
+
+
+class ReadError(Exception):
+    """The file could not be read at all. `kind` says why; the message says it in Chinese."""
+
+    def __init__(self, kind: Failure, message: str):
+        super().__init__(message)
+        self.kind = kind
+
+
+@dataclass(frozen=True)
+class Source:
+    """A workbook to read: a file on disk, or its bytes (an upload) under a file name."""
+
+    path: Path
+    data: bytes | None = None
+
+    @classmethod
+    def of(cls, source: str | os.PathLike | bytes, name: str | None = None) -> Source:
+        if isinstance(source, (bytes, bytearray, memoryview)):
+            return cls(Path(name or "工作簿.xlsx"), bytes(source))
+        return cls(Path(source))
+
+    def open(self) -> BinaryIO:
+        return io.BytesIO(self.data) if self.data is not None else open(self.path, "rb")  # noqa: SIM115
+
+    def read(self) -> bytes:
+        return self.data if self.data is not None else self.path.read_bytes()
+
+
+@dataclass(frozen=True)
+class Limits:
+    """What a workbook may be before it is read at all. Each can be raised by an environment
+    variable for an office whose rosters are larger (a refusal message names it)."""
+
+    max_unzipped_mb: float = 200  # the parts together, decompressed
+    max_ratio: float = 200  # compressed : decompressed, for a part over 10 MB
+    max_rows: int = 300_000  # per sheet
+    max_cols: int = 500
+
+    @classmethod
+    def from_env(cls) -> Limits:
+        def env(name: str, default: float) -> float:
+            try:
+                return float(os.environ.get(name, default))
+            except ValueError:
+                return default
+
+        return cls(env("EXCEL_EVAL_MAX_UNZIPPED_MB", cls.max_unzipped_mb), env("EXCEL_EVAL_MAX_RATIO", cls.max_ratio),
+                   int(env("EXCEL_EVAL_MAX_ROWS", cls.max_rows)), int(env("EXCEL_EVAL_MAX_COLS", cls.max_cols)))
+
+    def too_big(self, rows: int, cols: int) -> ReadError:
+        return ReadError(Failure.TOO_LARGE,
+                         f"工作表过大（{rows} 行 × {cols} 列），超过上限 {self.max_rows} 行 / {self.max_cols} 列"
+                         "（如确需处理，可设置环境变量 EXCEL_EVAL_MAX_ROWS 提高上限）")
+
+
+ZIP_MAGIC = b"PK\x03\x04"
+OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+UNSAFE = "文件内容损坏或不安全"
+
+
+def triage(source: Source, limits: Limits) -> None:
+    """Recognise the file by its content, not its extension, and refuse what would be unsafe to
+    decompress or parse; raise ReadError with the reason."""
+    try:
+        with source.open() as f:
+            head = f.read(8)
+    except OSError as exc:
+        raise ReadError(Failure.UNOPENABLE, f"无法打开文件：{exc.strerror or exc}") from exc
+    if not head:
+        raise ReadError(Failure.EMPTY, "文件是空的（0 字节）")
+    if head.startswith(OLE2_MAGIC):
+        if _encrypted(source):
+            raise ReadError(Failure.ENCRYPTED, "文件已加密，请取消密码后重试")
+        return  # a legacy .xls: calamine reads it
+    if not head.startswith(ZIP_MAGIC):
+        raise ReadError(Failure.NOT_A_WORKBOOK, "不是 Excel 工作簿（请另存为 .xlsx 后重试）")
+    try:
+        with source.open() as f, zipfile.ZipFile(f) as z:
+            names = set(z.namelist())
+            if "xl/workbook.xml" in names:
+                _check_package(z, limits)
+    except ReadError:
+        raise
+    except ZIP_ERRORS as exc:
+        raise ReadError(Failure.CORRUPT, "文件已损坏（压缩包不完整），请重新保存或重新获取该文件") from exc
+    if "xl/workbook.xml" not in names:
+        kind = "Word 文档" if "word/document.xml" in names else "PowerPoint 文稿" if "ppt/presentation.xml" in names \
+            else "其他压缩文件"
+        raise ReadError(Failure.NOT_A_WORKBOOK, f"不是 Excel 工作簿（内容是{kind}，可能只是改了扩展名）")
+
+
+_DIMENSION = re.compile(rb'<dimension ref="[A-Z]+\d+:([A-Z]+)(\d+)"')
+
+
+def _check_package(z: zipfile.ZipFile, limits: Limits) -> None:
+    """Declared sizes and ratios before anything is decompressed; no XML entity declarations
+    (billion laughs); sheet dimensions within the row and column caps."""
+    infos = z.infolist()
+    total = sum(i.file_size for i in infos)
+    if total > limits.max_unzipped_mb * 1e6:
+        raise ReadError(Failure.TOO_LARGE,
+                        f"{UNSAFE}：解压后达 {total / 1e6:.0f} MB，超过上限 {limits.max_unzipped_mb:g} MB"
+                        "（如确为大表，可设置环境变量 EXCEL_EVAL_MAX_UNZIPPED_MB 提高上限）")
+    for i in infos:
+        if i.file_size > 10e6 and i.file_size > limits.max_ratio * max(i.compress_size, 1):
+            raise ReadError(Failure.UNSAFE, f"{UNSAFE}：{i.filename} 压缩比异常"
+                            f"（{i.file_size / max(i.compress_size, 1):.0f}:1），疑似压缩炸弹")
+    for i in infos:
+        if not i.filename.endswith((".xml", ".rels")):
+            continue
+        with z.open(i) as f:
+            head = f.read(4096)
+        if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
+            raise ReadError(Failure.UNSAFE, f"{UNSAFE}：{i.filename} 含有 XML 实体声明，已拒绝读取")
+        m = _DIMENSION.search(head) if i.filename.startswith("xl/worksheets/") else None
+        if m and (int(m[2]) > limits.max_rows or col_index(m[1].decode()) > limits.max_cols):
+            raise limits.too_big(int(m[2]), col_index(m[1].decode()))
+
+
+def _encrypted(source: Source) -> bool:
+    try:
+        import msoffcrypto
+
+        with source.open() as f:
+            return bool(msoffcrypto.OfficeFile(f).is_encrypted())
+    except Exception:  # noqa: BLE001 (an OLE2 file msoffcrypto cannot parse is not an encrypted workbook)
+        return False

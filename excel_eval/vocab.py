@@ -1,0 +1,85 @@
+"""The tool's own vocabulary: typed values whose Chinese words are only what people see.
+
+Code branches on these members, never on the words. Template labels (sheet names, headers,
+units) are the input contract's vocabulary and live in `layout.py`.
+"""
+
+from __future__ import annotations
+
+import enum
+
+
+class Severity(enum.Enum):
+    """How serious a finding is."""
+
+    ERROR = "错误"  # the workbook contradicts itself
+    WARNING = "警告"  # suspicious, needs an explanation
+    INFO = "提示"  # informational
+
+    @property
+    def rank(self) -> int:
+        return _SEVERITY_RANK[self]
+
+
+_SEVERITY_RANK = {s: i for i, s in enumerate(Severity)}
+
+
+class RuleKind(enum.Enum):
+    """How an indicator was scored."""
+
+    POSITIVE = "正向"  # at least the target: actual ÷ target of the points
+    REVERSE = "反向"  # at most the target: deducted by the scheme's reverse formula
+    EQUAL = "等于"
+    RANGE = "区间"
+    DEADLINE = "期限"
+    QUALITATIVE = "定性"  # the evaluator's score, within the band the wording implies
+    EXECUTION = "预算执行率"  # taken from the 预算 sheet
+    ARRIVAL = "资金到位率"  # taken from the 预算 sheet
+    UNIT_MISMATCH = "单位不一致"
+    NOT_COMPUTED = "无法计算"
+
+    @property
+    def from_budget(self) -> bool:
+        """The actual comes from the 预算 sheet, not from the indicator row."""
+        return self in (RuleKind.EXECUTION, RuleKind.ARRIVAL)
+
+
+class Status(enum.Enum):
+    """What a batch run did with one workbook."""
+
+    DONE = "完成"
+    UNCHANGED = "未变化"  # unchanged since the last run: its outputs stand
+    FAILED = "失败"
+    SKIPPED = "跳过"  # left for the next run (still being written)
+
+
+class ExitCode(enum.IntEnum):
+    OK = 0  # no 错误
+    FINDINGS = 1  # at least one workbook has a 错误
+    USAGE = 2  # wrong arguments, a file or folder that does not exist
+    UNREADABLE = 3  # a file could not be read (corrupt, encrypted, not a workbook) or written
+    INTERNAL = 4  # a bug: one line for the user, the details in a log
+    LOCKED = 5  # batch: the output folder is in use by another run
+
+    @property
+    def meaning(self) -> str:
+        return _EXIT_MEANINGS[self]
+
+
+_EXIT_MEANINGS = {
+    ExitCode.OK: "无错误", ExitCode.FINDINGS: "有错误", ExitCode.USAGE: "用法错误",
+    ExitCode.UNREADABLE: "文件无法读取", ExitCode.INTERNAL: "内部错误",
+    ExitCode.LOCKED: "输出目录正被另一个批处理使用",
+}
+
+
+class Failure(enum.Enum):
+    """Why a file could not be read at all (`ReadError.kind`, `"failure"` in JSON)."""
+
+    UNOPENABLE = "unopenable"  # the operating system refused to open it
+    EMPTY = "empty"
+    NOT_A_WORKBOOK = "not-a-workbook"  # a Word document, a text file, another zip
+    ENCRYPTED = "encrypted"
+    CORRUPT = "corrupt"  # a damaged package
+    TOO_LARGE = "too-large"  # over a size, row or column limit
+    UNSAFE = "unsafe"  # a zip bomb, XML entity declarations
