@@ -8,7 +8,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from . import __version__
+from ._version import __version__
 from .runner import print_json, run_files, summary_line
 from .text import display_width
 from .vocab import ExitCode, Status

@@ -43,7 +43,7 @@ def _internal_log() -> Path:
     import tempfile
     import traceback
 
-    from . import __version__
+    from ._version import __version__
 
     path = Path(tempfile.gettempdir()) / f"excel-eval-错误-{dt.datetime.now():%Y%m%d_%H%M%S}.log"
     path.write_text(f"excel-eval {__version__}\n{' '.join(sys.argv)}\n\n{traceback.format_exc()}", encoding="utf-8")

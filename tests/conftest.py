@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -65,9 +67,34 @@ def xlsx(tmp_path):
     return build
 
 
+EXTERNAL = ("libreoffice", "browser")  # tests that drive another program
+TIMES = {"start": time.perf_counter(), "external": 0.0}  # conftest loads before the tests are collected
+
+
+def pytest_runtest_logreport(report):
+    if any(kind in report.keywords for kind in EXTERNAL):
+        TIMES["external"] += report.duration
+
+
 def pytest_terminal_summary(terminalreporter):
-    import sys
+    wall = time.perf_counter() - TIMES["start"]
+    terminalreporter.write_line(f"wall time: {wall:.1f} s in all, {wall - TIMES['external']:.1f} s without the "
+                                f"LibreOffice and browser tests (budget: 90 s on the 2-core machine)")
     fuzz = sys.modules.get("test_fuzz")
     if fuzz is not None and fuzz.RUN["cases"]:
         terminalreporter.write_line(f"fuzz: {fuzz.RUN['cases']} mutated workbooks, "
                                     f"{fuzz.RUN['read_errors']} refused with a clear read error, 0 crashes")
+
+
+@pytest.fixture(autouse=True)
+def rules_are_kept():
+    """Every test: no finding made with a placeholder left unfilled, and no check emitting a
+    rule it did not declare in the registry."""
+    from excel_eval.checks import UNDECLARED
+    from excel_eval.findings import UNFILLED
+
+    UNFILLED.clear()
+    UNDECLARED.clear()
+    yield
+    assert not UNFILLED, f"placeholders left unfilled: {sorted(set(UNFILLED))}"
+    assert not UNDECLARED, f"rules emitted but not declared: {sorted(set(UNDECLARED))}"

@@ -27,17 +27,26 @@ def sha(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
+def run_in_process(capsys, *args: str) -> tuple[int, str, str]:
+    """The console entry point, as the command runs it, in this process: (exit code, stdout, stderr)."""
+    from excel_eval.entry import main
+
+    with pytest.raises(SystemExit) as exited:
+        main(list(args))
+    out, err = capsys.readouterr()
+    return exited.value.code, out, err
+
+
 @pytest.mark.parametrize("case", CASES, ids=[c.file for c in CASES])
-def test_corpus_case(corpus, tmp_path, case):
+def test_corpus_case(corpus, tmp_path, capsys, case):
     source = corpus / case.file
     before = sha(source)
     out = tmp_path / "输出"
     out.mkdir()
-    r = subprocess.run([sys.executable, "-m", "excel_eval", str(source), "--out", str(out)], capture_output=True,
-                       text=True, timeout=300, env={**os.environ, "PYTHONIOENCODING": "utf-8"})
-    assert r.returncode == case.exit, r.stderr
-    assert case.message in r.stderr
-    assert "Traceback" not in r.stderr and r.stdout == ""
+    code, stdout, stderr = run_in_process(capsys, str(source), "--out", str(out))
+    assert code == case.exit, stderr
+    assert case.message in stderr
+    assert "Traceback" not in stderr and "内部错误" not in stderr and stdout == ""
     assert sha(source) == before
     written = sorted(p.name for p in out.iterdir())
     stem = Path(case.file).stem
@@ -93,9 +102,15 @@ def test_serial_number_dates_are_read_as_dates(corpus):
     assert ind.met is True and "2022-08-31" in ind.note
 
 
-def test_limits_can_be_raised_for_a_larger_roster(corpus, tmp_path):
-    env = {**os.environ, "EXCEL_EVAL_MAX_ROWS": "2000000"}
+def test_limits_can_be_raised_for_a_larger_roster(corpus, tmp_path, capsys, monkeypatch):
+    monkeypatch.setenv("EXCEL_EVAL_MAX_ROWS", "2000000")
     src = shutil.copy(corpus / "百万行.xlsx", tmp_path / "百万行.xlsx")
-    r = subprocess.run([sys.executable, "-m", "excel_eval", "check", str(src)], capture_output=True, text=True,
-                       env=env, timeout=300)
-    assert "工作表过大" not in r.stderr and "Traceback" not in r.stderr
+    code, _, stderr = run_in_process(capsys, "check", str(src))
+    assert "工作表过大" not in stderr and "内部错误" not in stderr and code in (0, 1)
+
+
+def test_the_command_itself_refuses_a_bad_file_in_its_own_process(corpus, tmp_path):
+    """One case through `python -m excel_eval`, as the drag-and-drop script starts it."""
+    r = subprocess.run([sys.executable, "-m", "excel_eval", str(corpus / "加密.xlsx")], capture_output=True,
+                       text=True, timeout=300, env={**os.environ, "PYTHONIOENCODING": "utf-8"})
+    assert r.returncode == 3 and "文件已加密" in r.stderr and "Traceback" not in r.stderr

@@ -9,6 +9,8 @@ from conftest import SAMPLES
 from libreoffice import convert, pdf_pages
 from test_writer import SAMPLE_NAMES
 
+pytestmark = pytest.mark.libreoffice
+
 
 @pytest.fixture(scope="module")
 def results(tmp_path_factory):

@@ -25,14 +25,16 @@ def write_outputs(result: Result, out_dir: str | os.PathLike | None = None, *, m
     """Write the outputs of a readable workbook; the input is only read.
 
     Returns the files written by kind: `results` always, `marked` unless the input cannot be
-    copied with marks (a legacy .xls). An output open in another program is written under a
-    new name, never lost: the name returned is the one written. `mask` hides personal data
-    (负责人, 联系电话). A workbook given as bytes needs `out_dir`.
+    copied with marks (a legacy .xls). `out_dir` is made if it does not exist. An output open
+    in another program is written under a new name, never lost: the name returned is the one
+    written. `mask` hides personal data (负责人, 联系电话). A workbook given as bytes needs `out_dir`.
     """
     if not result.ok:
         raise ValueError(f"{result.path.name} could not be read: {result.reason}")
     if out_dir is None and result.source.data is not None:
         raise ValueError("a workbook given as bytes needs out_dir")
+    if out_dir is not None:
+        Path(out_dir).mkdir(parents=True, exist_ok=True)
     wanted = output_paths(result.path, Path(out_dir) if out_dir is not None else None)
     marked = write_marked(result, wanted["marked"])  # first: the results link to its cells
     results = write_results(result, wanted["results"], marked.name if marked else "", mask)

@@ -1,0 +1,135 @@
+"""The public API: what a Python user imports from `excel_eval`, and the README's example."""
+
+import json
+import re
+import shutil
+import subprocess
+import sys
+
+import pytest
+from typer.testing import CliRunner
+
+import excel_eval
+from excel_eval import (BatchLocked, ExitCode, Failure, Finding, Result, RuleKind, Scheme, Severity, Status,
+                        evaluate, load_scheme, run_batch, write_outputs)
+from excel_eval.cli import app
+from conftest import ROOT, SAMPLES
+
+SAMPLE = SAMPLES / "003_职业技能培训及就业服务.xlsx"
+
+
+def test_the_readme_example_runs_as_written(tmp_path, monkeypatch, capsys):
+    code = re.search(r"## Python\n.*?```python\n(.*?)```", (ROOT / "README.md").read_text("utf-8"), re.S)[1]
+    shutil.copytree(SAMPLES, tmp_path / "samples")  # keeps the files' times: none is "still being written"
+    monkeypatch.chdir(tmp_path)
+    exec(compile(code, "README.md", "exec"), {})
+    out = capsys.readouterr().out
+    assert "核算总分 92.00（优），预算执行率 84.27%" in out
+    assert "X004 项目信息!B19 报告满意度 97.47 ≠ 按问卷人数计算的 96.86" in out
+    assert (tmp_path / "结果" / "003_职业技能培训及就业服务_评价结果.xlsx").exists()
+    assert "完成 4，未变化 0，失败 0，跳过 0" in out
+
+
+def test_the_public_names_are_the_library_not_its_modules():
+    import excel_eval.pipeline  # noqa: F401 (a submodule imported first must not shadow the function)
+
+    assert callable(excel_eval.evaluate) and excel_eval.evaluate.__module__ == "excel_eval.pipeline"
+    for name in excel_eval.__all__:
+        assert getattr(excel_eval, name) is not None, name
+    with pytest.raises(AttributeError):
+        excel_eval.no_such_name  # noqa: B018
+
+
+def test_importing_the_package_loads_nothing_heavy():
+    code = ("import sys, excel_eval; heavy = [m for m in ('excel_eval.pipeline', 'xlsxwriter', 'typer', 'openpyxl',"
+            " 'python_calamine', 'pandas') if m in sys.modules]; print(heavy)")
+    assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True).stdout.strip() == "[]"
+
+
+def test_a_result_has_typed_attributes():
+    r = evaluate(SAMPLE)
+    assert isinstance(r, Result) and r.ok and r.layout == "template-v1"
+    assert r.total_score == pytest.approx(92.0, abs=0.01) and r.grade == "优"
+    assert [s.name for s in r.sections] == ["项目决策", "项目管理", "项目绩效"]
+    assert r.budget.execution_rate == pytest.approx(0.8427, abs=1e-4) and r.surveys[0].respondents == 114
+    assert r.counts[Severity.ERROR] == 32 and isinstance(r.findings[0], Finding)
+    assert r.findings[0].severity is Severity.ERROR and (r.findings[0].loc.sheet, r.findings[0].loc.cell) == \
+        ("项目信息", "B19")
+    assert {i.rule for i in r.scores.indicators} <= set(RuleKind)
+    assert r.as_dict()["layout"] == "template-v1"
+
+
+def test_bytes_score_as_the_file_does_and_need_an_output_folder(tmp_path):
+    data = SAMPLE.read_bytes()
+    from_bytes, from_file = evaluate(data, name=SAMPLE.name), evaluate(SAMPLE)
+    assert from_bytes.as_dict() == from_file.as_dict()
+    with pytest.raises(ValueError):
+        write_outputs(from_bytes)
+    written = write_outputs(from_bytes, tmp_path / "新目录")
+    assert set(written) == {"results", "marked"} and all(p.exists() for p in written.values())
+
+
+def test_an_unreadable_file_is_a_result_with_its_kind(tmp_path):
+    bad = tmp_path / "坏.xlsx"
+    bad.write_bytes(b"not a workbook")
+    r = evaluate(bad)
+    assert not r.ok and r.failure is Failure.NOT_A_WORKBOOK and "不是 Excel 工作簿" in r.reason
+    assert r.as_dict()["failure"] == "not-a-workbook" and r.total_score is None
+    with pytest.raises(ValueError):
+        write_outputs(r, tmp_path)
+
+
+def test_a_scheme_is_an_object_a_builtin_name_or_a_file():
+    scheme = load_scheme("自评表")
+    assert isinstance(scheme, Scheme) and load_scheme("自评表") is scheme  # read once
+    assert evaluate(SAMPLE, scheme=scheme).scheme is scheme
+    assert evaluate(SAMPLE, scheme="自评表").scheme is scheme
+
+
+def test_run_batch_prints_nothing_unless_asked(tmp_path, capsys):
+    inbox = tmp_path / "收件箱"
+    shutil.copytree(SAMPLES, inbox)
+    lines, progress = [], []
+    report = run_batch(inbox, jobs=1)
+    assert capsys.readouterr() == ("", "")
+    assert report.out == inbox / "评价结果" and report.count(Status.UNCHANGED) == 0
+    again = run_batch(inbox, jobs=1, on_log=lines.append, on_progress=lambda *a: progress.append(a))
+    assert capsys.readouterr() == ("", "")
+    assert again.count(Status.UNCHANGED) == 4 and lines[0].startswith("开始") and progress == []
+
+
+def test_exit_codes_are_one_enum():
+    assert [int(c) for c in ExitCode] == [0, 1, 2, 3, 4, 5]
+    assert issubclass(BatchLocked, Exception)
+
+
+# --- --skip / --only on the command line ------------------------------------------------------------
+
+runner = CliRunner()
+
+
+def test_check_skip_and_only():
+    everything = runner.invoke(app, ["check", str(SAMPLE), "--json"])
+    skipped = runner.invoke(app, ["check", str(SAMPLE), "--json", "--skip", "S003,S005"])
+    only = runner.invoke(app, ["check", str(SAMPLE), "--json", "--only", "X004"])
+    codes = [{f["code"] for f in json.loads(r.stdout[:r.stdout.rindex("}") + 1])["findings"]}
+             for r in (everything, skipped, only)]
+    assert {"S003", "S005"} <= codes[0] and not {"S003", "S005"} & codes[1] and codes[2] == {"X004"}
+    assert only.exit_code == ExitCode.FINDINGS
+
+
+@pytest.mark.parametrize("command", ["check", "run"])
+def test_an_unknown_rule_code_is_a_usage_error(command, tmp_path):
+    r = runner.invoke(app, [command, str(SAMPLE), "--skip", "B999"])
+    assert r.exit_code == ExitCode.USAGE and "没有这样的规则代码：B999" in r.output
+
+
+def test_batch_only(tmp_path):
+    inbox = tmp_path / "收件箱"
+    shutil.copytree(SAMPLES, inbox)
+    r = runner.invoke(app, ["batch", str(inbox), "--only", "X004", "-j", "1"])
+    assert r.exit_code == ExitCode.FINDINGS, r.output
+    manifest = json.loads((inbox / "评价结果" / ".excel-eval-manifest.json").read_text("utf-8"))
+    errors = {name: entry["errors"] for name, entry in manifest.items()}
+    assert errors == {"000_残疾人基层组织建设补助经费.xlsx": 0, "001_残疾人基层组织建设及服务经费.xlsx": 0,
+                      "003_职业技能培训及就业服务.xlsx": 1, "示例_无错误.xlsx": 0}
