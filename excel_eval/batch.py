@@ -25,7 +25,7 @@ from .vocab import Severity, Status
 from .writer import MARKED_SUFFIX, RESULTS_SUFFIX
 from .writer.summary import write_summary
 
-WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls")
+WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
 MANIFEST = ".excel-eval-manifest.json"
 LOCK = ".excel-eval.lock"
 SUMMARY_PREFIX = "汇总_"

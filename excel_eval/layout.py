@@ -212,6 +212,25 @@ SECTION_SYNONYMS = {
 }
 
 
+# Lines under a table that are not data: signatures, dates, stamps (`填表人：张三`). One ends the table.
+FOOTER_LABELS = ("填表人", "填报人", "审核人", "复核人", "单位负责人", "财务负责人", "分管领导", "负责人", "填报日期",
+                 "填表日期", "制表人", "制表", "日期", "联系人", "联系电话", "单位盖章", "单位(盖章)", "盖章")
+_FOOTER = re.compile("^(?:" + "|".join(re.escape(w) for w in FOOTER_LABELS) + ")[:]")
+
+
+def is_footer(text: str) -> bool:
+    """`填表人：张三`, `填报日期:2023年3月1日`, `单位（盖章）：` (after width folding)."""
+    return bool(_FOOTER.match(fold(text)))
+
+
+_NOTE = re.compile(r"^(?:注|说明|备注|附注)\d*[:]")
+
+
+def is_note(text: str) -> bool:
+    """`注：…`, `说明：…`: a note among or under the rows, not a row."""
+    return bool(_NOTE.match(fold(text)))
+
+
 # Words in an indicator's name that say where its actual comes from.
 EXECUTION_WORD = "执行率"  # 预算执行率: from the 预算 sheet
 ARRIVAL_WORD = "到位率"  # 资金到位率: from the 预算 sheet
@@ -245,10 +264,23 @@ def normalize(text: object) -> str:
         s = stripped
 
 
+_NUMBERING = re.compile(r"^(?:\(?[0-9一二三四五六七八九十]{1,3}\)|[0-9一二三四五六七八九十]{1,3}[.、．]"
+                        r"|[A-Za-z](?:[.、．]|(?=[^\x00-\x7f])))")
+_LABEL_MARKS = re.compile(r"[:*※]+$")  # after NFKC: ：→ :, ＊ → *
+
+
+def label_key(text: object) -> str:
+    """A label as people type it, folded for matching: `（一）项目名称：`, `1.项目名称`,
+    `项目名称*`, `B. 项目管理`, `预算数（万元）` → the bare label."""
+    s = _LABEL_MARKS.sub("", normalize(text))
+    s = _NUMBERING.sub("", s, count=1) or s
+    return normalize(_LABEL_MARKS.sub("", s)) or s
+
+
 def section_name(text: object) -> str:
-    """`A项目决策`, `B. 项目过程` → the canonical section name, or the folded text."""
-    s = normalize(text)
-    s = re.sub(r"^[A-Za-z一二三四五六七八九十]+[.、．]?", "", s) or s
+    """`A项目决策`, `B. 项目过程`, `（三）项目绩效`, `3.项目绩效` → the canonical section name, or the
+    folded text."""
+    s = label_key(text)
     for name, syns in SECTION_SYNONYMS.items():
         if s == name or s in syns:
             return name
@@ -266,6 +298,20 @@ def find_sheet(names: list[str], spec: SheetSpec) -> list[str]:
         elif spec.repeats and n.startswith(normalize(spec.name)):
             found.append(name)
     return found
+
+
+_COPY = re.compile(r"^(.*)\(\d+\)$")  # Excel's "Move or Copy": 绩效指标 (2)
+
+
+def is_exact_sheet(name: str, spec: SheetSpec) -> bool:
+    n = fold(name)
+    return n == spec.name or n.lower() == spec.alias
+
+
+def is_copy_of(name: str, others: list[str]) -> bool:
+    """`绩效指标 (2)` beside `绩效指标`: a copy Excel made, not a sheet of its own."""
+    m = _COPY.match(fold(name))
+    return bool(m) and any(fold(o) == m[1] for o in others if o != name)
 
 
 def is_total_word(text: object, words: tuple[str, ...] = TOTAL_WORDS) -> bool:

@@ -7,7 +7,19 @@ from dataclasses import dataclass, field
 
 from .layout import DEFAULT_MONEY_UNIT
 
-Value = float | str | dt.date | None
+class _Unknown:
+    """The value of a formula the tool could not compute: not blank, not a number (R012 says why)."""
+
+    __slots__ = ()
+
+    def __str__(self) -> str:
+        return "（未知）"
+
+    __repr__ = __str__
+
+
+UNKNOWN = _Unknown()
+Value = float | str | dt.date | _Unknown | None
 
 
 def col_letter(col: int) -> str:
@@ -132,6 +144,7 @@ class Table:
     columns: dict[str, int]  # column key → 0-based column index
     rows: list[Row] = field(default_factory=list)
     totals: list[Row] = field(default_factory=list)
+    unknown: bool = False  # a formula in it could not be computed: its sums are not claimed
 
     def loc(self, row: int, key: str) -> Loc:
         return Loc(self.sheet, row, self.columns[key])
@@ -167,6 +180,7 @@ class Survey:
 class Info:
     sheet: str
     fields: dict[str, Cell] = field(default_factory=dict)
+    end_row: int = 0  # the row below the last label found: where a missing one belongs
 
     def get(self, key: str) -> Cell | None:
         cell = self.fields.get(key)
@@ -193,6 +207,7 @@ class Model:
     surveys: list[Survey] = field(default_factory=list)
     summary: Table | None = None
     layout: str = "template-v1"  # the input layout read (the JSON's `layout`)
+    file_format: str = "xlsx"  # what the file is by its content: xlsx (and xlsm), xls or ods
 
     @property
     def money_unit(self) -> str:

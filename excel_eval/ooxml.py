@@ -68,6 +68,12 @@ _VALUE = re.compile(rb"<v>(.+?)</v>", re.S)
 _REF = re.compile(rb'\br="([A-Z]+)([0-9]+)"')
 
 
+def sheets_mb(file: BinaryIO) -> float:
+    """The decompressed size of the worksheets, in MB."""
+    with zipfile.ZipFile(file) as z:
+        return sum(i.file_size for i in z.infolist() if i.filename.startswith("xl/worksheets/")) / 1e6
+
+
 def uncached_formulas(file: BinaryIO, names: list[str]) -> dict[str, dict[tuple[int, int], str]]:
     """Sheet → {(row, col): formula} for formula cells that hold no cached value (zip workbooks
     only). Only the cells around each `<f` are looked at, so a large sheet costs one scan."""

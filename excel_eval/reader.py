@@ -7,26 +7,31 @@ for formulas that have no cached value (`ooxml.uncached_formulas`).
 
 from __future__ import annotations
 
+import io
 import math
 import os
 from dataclasses import dataclass, field
 
 from . import layout, rules
 from .findings import Finding, Rule
-from .layout import Column, SheetSpec, normalize
-from .model import Cell, Info, Loc, Model, Question, Row, Survey, Table
-from .ooxml import uncached_formulas
+from .layout import Column, SheetSpec, label_key, normalize
+from .model import UNKNOWN, Cell, Info, Loc, Model, Question, Row, Survey, Table
+from .ooxml import sheets_mb, uncached_formulas
 from .parse import NotANumber, parse_number, parse_year
+from .recalc import Unknown, compute
 from .text import clip
-from .triage import UNSAFE, Limits, ReadError, Source, triage
+from .triage import FORMATS, UNSAFE, Limits, ReadError, Source, triage
 from .vocab import Failure
 
 HEADER_SEARCH_ROWS = 30
 NUMERIC_KINDS = ("money", "number", "ratio")
+PERCENT_WITHOUT_SIGN = (1.5, 100.0)  # a ratio typed in this range without % is read as a percent
 
 # Every rule the reader emits (the checks declare theirs in checks/).
 RULES: tuple[Rule, ...] = (rules.SHEET_MISSING, rules.HEADER_NOT_FOUND, rules.COLUMN_MISSING, rules.NUMBER_FROM_TEXT,
-                           rules.NOT_A_NUMBER, rules.FORMULA_NO_CACHE, rules.MONEY_UNIT_CONVERTED, rules.HIDDEN_SHEET)
+                           rules.NOT_A_NUMBER, rules.FORMULA_NO_CACHE, rules.MONEY_UNIT_CONVERTED, rules.HIDDEN_SHEET,
+                           rules.PERCENT_WITHOUT_SIGN, rules.COLUMN_CANDIDATES, rules.SHEET_CANDIDATES,
+                           rules.FORMULA_NOT_COMPUTED)
 
 
 @dataclass
@@ -39,26 +44,37 @@ def read_workbook(source: str | os.PathLike | bytes | Source, limits: Limits | N
     """Read a workbook (a path, or its bytes); raise ReadError when it cannot be read at all."""
     source = source if isinstance(source, Source) else Source.of(source)
     limits = limits or Limits.from_env()
-    triage(source, limits)
+    fmt = triage(source, limits)
     from python_calamine import CalamineError, CalamineWorkbook, SheetVisibleEnum  # noqa: PLC0415
 
     try:
-        if source.data is None:
+        if source.data is None and source.path.suffix.lower() in FORMATS[fmt]:
             book = CalamineWorkbook.from_path(str(source.path))
-        else:
-            book = CalamineWorkbook.from_filelike(source.open())
+        else:  # bytes, or a file named for another format (an .xls or .ods renamed .xlsx): by content
+            book = CalamineWorkbook.from_filelike(io.BytesIO(source.read()))
         names = list(book.sheet_names)
     except (CalamineError, OSError, ValueError) as exc:
         raise ReadError(Failure.CORRUPT, f"{UNSAFE}，无法读取（{exc}）") from exc
     with source.open() as f:
-        reader = _Reader(uncached_formulas(f, names))
-    model = Model(str(source.path))
+        uncached = uncached_formulas(f, names)
+    computed = {}
+    if uncached:  # a file written by a script: compute its formulas rather than read them as blank
+        with source.open() as f:  # (recalc imports the heavy formula engine only now)
+            computed = compute(source, uncached, sheets_mb(f))
+    reader = _Reader(uncached, computed)
+    model = Model(str(source.path), file_format=fmt)
 
     def sheet(spec: SheetSpec) -> list[str]:
         found = layout.find_sheet(names, spec)
         if not found and spec.required:
             reader.add(rules.SHEET_MISSING(None, sheet=spec.name, found="、".join(names) or "无"))
-        return found if spec.repeats else found[:1]
+        chosen = [n for n in found if not layout.is_copy_of(n, found)] if spec.repeats else \
+            sorted(found, key=lambda n: not layout.is_exact_sheet(n, spec))[:1]  # the exact name first
+        for other in found:
+            if other not in chosen:
+                used = next((n for n in chosen if layout.is_copy_of(other, [n])), chosen[0])
+                reader.add(rules.SHEET_CANDIDATES(Loc(other, 0, 0), sheet=spec.name, used=used, ignored=other))
+        return chosen
 
     hidden = {m.name for m in book.sheets_metadata if str(m.visible) != str(SheetVisibleEnum.Visible)}
 
@@ -81,17 +97,22 @@ def read_workbook(source: str | os.PathLike | bytes | Source, limits: Limits | N
                        (layout.INDICATORS, "indicators"), (layout.SUMMARY, "summary")):
         for name in sheet(spec):
             rows, merged = grid(name)
-            setattr(model, attr, reader.table(name, rows, spec, merged))
+            if spec.required or not _blank(rows):  # an optional sheet left blank is as good as absent
+                setattr(model, attr, reader.table(name, rows, spec, merged))
     for name in sheet(layout.SURVEY):
-        survey = reader.survey(name, *grid(name))
+        rows, merged = grid(name)
+        survey = None if _blank(rows) else reader.survey(name, rows, merged)
         if survey is not None:
             model.surveys.append(survey)
     return Reading(model, reader.findings)
 
 
 class _Reader:
-    def __init__(self, uncached: dict[str, dict[tuple[int, int], str]]):
+    def __init__(self, uncached: dict[str, dict[tuple[int, int], str]],
+                 computed: dict[str, dict[tuple[int, int], object]]):
         self.uncached = uncached
+        self.computed = computed
+        self.unknown_sheets: set[str] = set()  # sheets with a formula the tool could not compute
         self.findings: list[Finding] = []
         self.money_unit = layout.DEFAULT_MONEY_UNIT
 
@@ -103,8 +124,13 @@ class _Reader:
     def cell(self, sheet: str, row: int, col: int, raw: object, kind: str) -> Cell:
         uncached = self.uncached.get(sheet)
         if uncached and (row, col) in uncached:
-            self.add(rules.FORMULA_NO_CACHE(Loc(sheet, row, col), formula=uncached[(row, col)] or "共享公式"))
-            return Cell.at(None, sheet, row, col)
+            formula, loc = uncached[(row, col)] or "共享公式", Loc(sheet, row, col)
+            raw = self.computed.get(sheet, {}).get((row, col), Unknown("公式引擎没有给出结果"))
+            if isinstance(raw, Unknown):
+                self.add(rules.FORMULA_NOT_COMPUTED(loc, formula=formula, why=raw.why))
+                self.unknown_sheets.add(sheet)
+                return Cell.at(UNKNOWN, sheet, row, col)
+            self.add(rules.FORMULA_NO_CACHE(loc, formula=formula, value=f"{raw:g}" if type(raw) is float else raw))
         if raw is None or raw == "":
             return Cell.at(None, sheet, row, col)
         if kind not in NUMERIC_KINDS:
@@ -128,20 +154,26 @@ class _Reader:
         elif num.from_text:
             shown = f"{value:.{_decimals(num.step)}%}" if num.percent else f"{value:g}"
             self.add(rules.NUMBER_FROM_TEXT(loc, text=clip(str(raw)), value=shown))
-        if kind == "ratio":  # a ratio is read at a whole percent at least: 0.9 means 90%
-            return Cell(value, loc, min(num.step, 0.01), text, True)
+        if kind == "ratio":
+            if not num.percent and PERCENT_WITHOUT_SIGN[0] < value <= PERCENT_WITHOUT_SIGN[1]:
+                # 84.27 typed for 84.27%: a rate above 150% is far less likely than a missing sign
+                value, step = value / 100, num.step / 100
+                self.add(rules.PERCENT_WITHOUT_SIGN(loc, text=clip(str(raw)), value=f"{value:.{_decimals(step)}%}"))
+                return Cell(value, loc, min(step, 0.01), None, True)
+            return Cell(value, loc, min(num.step, 0.01), text, True)  # at a whole percent at least: 0.9 is 90%
         return Cell(value, loc, num.step, text, num.percent)
 
     # --- 项目信息 ------------------------------------------------------------------------------
 
     def info(self, sheet: str, rows: list[list]) -> Info:
-        by_name = {normalize(n): f for f in layout.INFO_FIELDS for n in f.names}
+        by_name = {label_key(n): f for f in layout.INFO_FIELDS for n in f.names}
         info = Info(sheet)
         for r, values in enumerate(rows):
             for c, raw in enumerate(values):
-                spec = by_name.get(normalize(raw)) if isinstance(raw, str) else None
+                spec = by_name.get(label_key(raw)) if isinstance(raw, str) and len(raw) < 40 else None
                 if spec is None or spec.key in info.fields:
                     continue
+                info.end_row = max(info.end_row, r + 1)
                 vc = c + 1  # two columns: label, value
                 value = _at(values, vc)
                 kind = {"number": "number", "ratio": "ratio"}.get(spec.kind, "text")
@@ -157,23 +189,25 @@ class _Reader:
 
     def header(self, sheet: str, rows: list[list], spec: SheetSpec,
                merged: list = ()) -> tuple[int, dict[str, int]] | None:
-        by_name = {normalize(n): col for col in spec.columns for n in col.names}
+        by_name = {label_key(n): col for col in spec.columns for n in col.names}
+        exact_names = {normalize(n): col.key for col in spec.columns for n in col.names}
 
-        def match(cells: list[list[object]]) -> dict[str, int]:
-            """Labels found in a header of one row, or of two rows (a merged 预算数 over 年初/全年)."""
-            found: dict[str, int] = {}
+        def match(cells: list[list[object]]) -> dict[str, list[tuple[bool, int, str]]]:
+            """Labels found in a header of one row, or of two rows (a merged 预算数 over 年初/全年):
+            key → every column that can be it, as (exact label, column, header text)."""
+            found: dict[str, list[tuple[bool, int, str]]] = {}
             for c, stack in enumerate(zip(*cells)):
-                texts = [normalize(v) for v in stack if isinstance(v, str) and v.strip()]
+                texts = [str(v).strip() for v in stack if isinstance(v, str) and v.strip()]
                 if len(texts) > 1:  # 全年 under 预算数 reads 全年预算数
                     texts = ["".join(texts), "".join(reversed(texts)), *reversed(texts)]
                 for text in texts:
-                    col = by_name.get(text)
-                    if col is not None and col.key not in found:
-                        found[col.key] = c
+                    col = by_name.get(label_key(text))
+                    if col is not None:
+                        found.setdefault(col.key, []).append((exact_names.get(normalize(text)) == col.key, c, text))
                         break
             return found
 
-        best: tuple[int, int, dict[str, int]] | None = None
+        best: tuple[int, int, dict] | None = None
         head = rows[:HEADER_SEARCH_ROWS + 1]
         width = max((len(v) for v in head), default=0)
         padded = [list(v) + [None] * (width - len(v)) for v in head]
@@ -193,11 +227,21 @@ class _Reader:
             self.add(rules.HEADER_NOT_FOUND(Loc(sheet, 0, 0), sheet=sheet, rows=HEADER_SEARCH_ROWS,
                                             labels=labels))
             return None
-        _, r, found = best
+        _, r, candidates = best
+        found = {}
+        for key, options in candidates.items():
+            chosen = min(options, key=lambda o: (not o[0], o[1]))  # the exact label, else the leftmost
+            found[key] = chosen[1]
+            for other in options:
+                if other is not chosen:
+                    self.add(rules.COLUMN_CANDIDATES(
+                        Loc(sheet, r, other[1]), sheet=sheet, label=spec.column(key).label, used=chosen[2],
+                        used_cell=Loc(sheet, r, chosen[1]).cell, ignored=other[2], ignored_cell=Loc(sheet, r, other[1]).cell))
         seen = "、".join(str(v).strip() for v in rows[r] if isinstance(v, str) and v.strip())
+        free = Loc(sheet, r, len(rows[r]) if r < len(rows) else 0)  # where a missing column would go
         for col in spec.columns:
             if col.required and col.key not in found:
-                self.add(rules.COLUMN_MISSING(Loc(sheet, r, 0), sheet=sheet, label=col.label, found=seen))
+                self.add(rules.COLUMN_MISSING(free, sheet=sheet, label=col.label, found=seen))
         return r, found
 
     def table(self, sheet: str, rows: list[list], spec: SheetSpec, merged: list = ()) -> Table | None:
@@ -229,7 +273,10 @@ class _Reader:
                     continue
                 ended = True
                 continue
-            if blanks == len(values) - 1 and own and not is_total:
+            if own and not is_total and layout.is_footer(own):
+                ended = True  # 填表人：… 审核人：…: the table is over
+                continue
+            if own and not is_total and (blanks == len(values) - 1 or layout.is_note(own)):
                 continue  # a note such as 注：… or 第1题20分，其余各题10分/题。
             if levels or r in uncached:
                 cells = self.cells(sheet, r, values, specs, columns)
@@ -248,6 +295,7 @@ class _Reader:
             table.totals.append(Row(r, cells, normalize(own)))
             if layout.is_total_word(own, layout.FINAL_TOTAL_WORDS):
                 total_label = normalize(own)
+        table.unknown = sheet in self.unknown_sheets
         return table
 
     def quick_cells(self, sheet: str, r: int, values: list, specs: dict[str, Column],
@@ -288,9 +336,13 @@ class _Reader:
         for row, into_total in [(r, False) for r in table.rows] + [(r, True) for r in table.totals]:
             kind = kinds.get(normalize(row.text("row_kind")))
             span = spans.get(row.index)
+            typed = [k for k in (f"opt_{o}" for o in layout.OPTIONS) if row.get(k) is not None]
             if span and opt_cols and span[0] <= min(opt_cols) and span[1] >= max(opt_cols):
                 # One value merged across A–E (the 合计 block's 得分 row): the block's score.
                 row.cells["question_score"] = row.cells.pop("opt_A", row.cells.get("question_score"))
+            elif into_total and kind == "points" and len(typed) == 1 and row.get("question_score") is None:
+                # The seeds type the 合计 得分 once, in the first option column: the survey's score (spec v1.1).
+                row.cells["question_score"] = row.cells.pop(typed[0])
             if kind == "counts":
                 if not into_total and all(row.get(f"opt_{o}") is None for o in layout.OPTIONS):
                     continue  # an unused block of the template
@@ -305,6 +357,10 @@ class _Reader:
             if current is not None and kind in ("ratios", "points"):
                 setattr(current, kind, row)
         return survey if survey.questions else None
+
+
+def _blank(rows: list[list]) -> bool:
+    return all(v is None or v == "" for row in rows for v in row)
 
 
 def _at(values: list, col: int) -> object:

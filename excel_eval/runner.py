@@ -47,9 +47,7 @@ def run_files(files: list[Path], out: Path | None = None, *, scheme=None, select
         if len(result.findings) > FIRST_FINDINGS:
             say(f"  ……共 {len(result.findings)} 条，详见结果中的“问题清单”")
         say(f"  结果：{written['results']}")
-        say(f"  标注：{written['marked']}" if "marked" in written else "  标注：" + (
-            "旧版 .xls 文件无法生成标注副本，请另存为 .xlsx" if file.suffix.lower() == ".xls"
-            else "文件结构不完整，无法生成标注副本；请用 Excel 或 WPS 打开后另存一次"))
+        say(f"  标注：{written['marked']}" if "marked" in written else "  标注：" + no_marked_copy(result))
         for kind, path in written.items():
             if path != wanted[kind]:
                 say(f"  注意：{wanted[kind].name} 正被其他程序打开（如 Excel），已另存为 {path.name}")
@@ -60,6 +58,13 @@ def run_files(files: list[Path], out: Path | None = None, *, scheme=None, select
     if json_out:
         print_json(documents[0] if len(documents) == 1 else {"files": documents})
     return code
+
+
+def no_marked_copy(result) -> str:
+    """Why a readable workbook got no marked-up copy."""
+    return {"xls": "文件是旧版 .xls 格式，无法生成标注副本，请另存为 .xlsx",
+            "ods": "文件是 .ods（OpenDocument）格式，无法生成标注副本，请另存为 .xlsx"}.get(
+        result.model.file_format, "文件结构不完整，无法生成标注副本；请用 Excel 或 WPS 打开后另存一次")
 
 
 def summary_line(result) -> str:

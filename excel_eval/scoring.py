@@ -122,15 +122,22 @@ def score(model: Model, scheme: Scheme) -> Scores:
 
 
 def option_weights(model: Model, scheme: Scheme) -> tuple[float, ...]:
+    """The questionnaire's option weights: 项目信息's, the scheme's where a weight is blank."""
     info = model.info
     given = [info.num(f"weight_{o}") if info else None for o in layout.OPTIONS]
     return tuple(g if g is not None else d for g, d in zip(given, scheme.option_weights))
 
 
+def defaulted_weights(model: Model) -> tuple[str, ...]:
+    """The options whose weight 项目信息 leaves blank (the scheme's default is used)."""
+    info = model.info
+    return tuple(o for o in layout.OPTIONS if info is None or info.num(f"weight_{o}") is None)
+
+
 def score_budget(model: Model) -> BudgetScore | None:
     t = model.budget
-    if t is None or not t.rows or not {"budget", "executed"} <= t.columns.keys():
-        return None  # a missing column is reported by the reader
+    if t is None or not t.rows or not {"budget", "executed"} <= t.columns.keys() or t.unknown:
+        return None  # a missing column is reported by the reader, a formula not computed by R012
     budget, executed = t.column_sum("budget"), t.column_sum("executed")
     has_received = any(r.num("received") is not None for r in t.rows)
     received = t.column_sum("received") if has_received else None

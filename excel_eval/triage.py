@@ -71,13 +71,16 @@ class Limits:
 
 
 ZIP_MAGIC = b"PK\x03\x04"
+ODS_MIMETYPE = b"application/vnd.oasis.opendocument.spreadsheet"
+FORMATS = {"xlsx": (".xlsx", ".xlsm"), "xls": (".xls",), "ods": (".ods",)}  # by content → the usual names
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 UNSAFE = "文件内容损坏或不安全"
 
 
-def triage(source: Source, limits: Limits) -> None:
+def triage(source: Source, limits: Limits) -> str:
     """Recognise the file by its content, not its extension, and refuse what would be unsafe to
-    decompress or parse; raise ReadError with the reason."""
+    decompress or parse; raise ReadError with the reason. Returns the format found: `xlsx`
+    (and .xlsm), `xls` or `ods`, whatever the file is named."""
     try:
         with source.open() as f:
             head = f.read(8)
@@ -88,13 +91,14 @@ def triage(source: Source, limits: Limits) -> None:
     if head.startswith(OLE2_MAGIC):
         if _encrypted(source):
             raise ReadError(Failure.ENCRYPTED, "文件已加密，请取消密码后重试")
-        return  # a legacy .xls: calamine reads it
+        return "xls"  # a legacy .xls: calamine reads it
     if not head.startswith(ZIP_MAGIC):
         raise ReadError(Failure.NOT_A_WORKBOOK, "不是 Excel 工作簿（请另存为 .xlsx 后重试）")
     try:
         with source.open() as f, zipfile.ZipFile(f) as z:
             names = set(z.namelist())
-            if "xl/workbook.xml" in names:
+            ods = "mimetype" in names and z.read("mimetype").strip() == ODS_MIMETYPE
+            if "xl/workbook.xml" in names or ods:
                 _check_package(z, limits)
     except ReadError:
         raise
@@ -103,7 +107,9 @@ def triage(source: Source, limits: Limits) -> None:
     if "xl/workbook.xml" not in names:
         kind = "Word 文档" if "word/document.xml" in names else "PowerPoint 文稿" if "ppt/presentation.xml" in names \
             else "其他压缩文件"
-        raise ReadError(Failure.NOT_A_WORKBOOK, f"不是 Excel 工作簿（内容是{kind}，可能只是改了扩展名）")
+        if not ods:
+            raise ReadError(Failure.NOT_A_WORKBOOK, f"不是 Excel 工作簿（内容是{kind}，可能只是改了扩展名）")
+    return "ods" if ods else "xlsx"
 
 
 _DIMENSION = re.compile(rb'<dimension ref="[A-Z]+\d+:([A-Z]+)(\d+)"')

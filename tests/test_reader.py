@@ -116,7 +116,7 @@ def test_dates_are_read_as_dates(xlsx):
     assert m.indicators.rows[0].get("actual").value == dt.date(2022, 8, 21)
 
 
-def test_formula_without_cached_value_is_a_warning_and_never_zero(tmp_path):
+def test_formula_without_cached_value_is_computed_with_a_warning(tmp_path):
     wb = openpyxl.Workbook()
     ws = wb.active
     ws.title = "项目信息"
@@ -134,8 +134,8 @@ def test_formula_without_cached_value_is_a_warning_and_never_zero(tmp_path):
     reading = read_workbook(path)
     found = [f for f in reading.findings if f.code == "R006"]
     assert [(f.severity.value, f.loc.cell) for f in found] == [("警告", "B4"), ("警告", "C4")]
-    assert "=SUM(B2:B3)" in found[0].message
-    assert reading.model.budget.totals[0].get("budget") is None
+    assert "=SUM(B2:B3)" in found[0].message and "已由工具按公式算出：30" in found[0].message
+    assert reading.model.budget.totals[0].num("budget") == 30  # computed, not read as blank or 0
 
 
 def test_formula_with_cached_value_is_read(xlsx):
@@ -159,7 +159,7 @@ def test_missing_required_column_names_label_and_found_headers(xlsx):
     rows = [["支出内容", "全年预算数", "备注"], ["甲", 10, ""]]
     reading = read_workbook(xlsx(minimal(预算=rows)))
     (f,) = [f for f in reading.findings if f.code == "R003"]
-    assert (f.loc.sheet, f.loc.cell) == ("预算", "A1")
+    assert (f.loc.sheet, f.loc.cell) == ("预算", "D1")  # where the missing column belongs
     assert "“执行数”" in f.message and "支出内容、全年预算数、备注" in f.message
     assert "执行数" in f.hint
 

@@ -10,7 +10,7 @@ from .base import Context, check, column_totals, show, sum_tolerance, verdict
 @check(rules.ALLOCATION_VS_BUDGET)
 def against_budget(ctx: Context):
     t, b = ctx.model.allocation, ctx.scores.budget
-    if t is None or not t.rows or b is None:
+    if t is None or not t.rows or b is None or t.unknown:
         return
     cells = [c for c in (r.get("amount") for r in t.rows) if c is not None and c.number is not None]
     if not cells:

@@ -12,6 +12,8 @@ from ..scoring import Scores
 
 EPS = 1e-9
 RATIO_STEP = 0.01  # the coarsest precision a ratio is read at: a whole percent
+SHOWN_STEP = 0.01  # computed scores and amounts are shown, and meaningful, at two decimals
+HALF_EPS = 1e-6  # a whole number half a point off (59 for 58.5) is not a rounding
 
 
 @dataclass
@@ -48,18 +50,22 @@ def verdict(typed: Cell, computed: float) -> Severity | None:
     """None when `typed` is `computed` correctly rounded to the precision it was typed at;
     提示 when it is off by one in its last typed decimal (a rounding slip); else 错误.
 
-    A whole number is taken as typed exactly: there is no slip band for it (59 for 58 is wrong)."""
+    A whole number has no half-unit band: it agrees with the computed value at the precision
+    every score is shown at (0.01), is a 提示 when it is the computed value rounded to a whole
+    number, and an 错误 otherwise (59 for 58.5 or for 58; 92 for 92.001 agrees)."""
     value = typed.number
     if value is None:
         return None
     step = step_of(typed)
     diff = abs(value - computed)
-    tolerance = max(step / 2, EPS * max(1.0, abs(computed)))
-    if diff <= tolerance + EPS:
+    exact = EPS * max(1.0, abs(computed))
+    if step < 1:  # typed with decimals: right when correctly rounded, a slip when off by one
+        if diff <= step / 2 + exact:
+            return None
+        return Severity.INFO if diff <= step + EPS else Severity.ERROR
+    if diff <= SHOWN_STEP / 2 + exact:  # a whole number
         return None
-    if step < 1 and diff <= step + EPS:
-        return Severity.INFO
-    return Severity.ERROR
+    return Severity.INFO if diff < 0.5 - HALF_EPS else Severity.ERROR
 
 
 def mismatch(rule: Rule, cell: Cell, expected: float, **values: object) -> Finding | None:
@@ -122,7 +128,7 @@ def show_typed(cell: Cell) -> str:
 
 def column_totals(t: Table | None, spec: SheetSpec, keys: tuple[str, ...], rule: Rule) -> Iterable[Finding]:
     """Each 合计 row against the data rows above it; a 小计 row against the rows since the last 小计."""
-    if t is None:
+    if t is None or t.unknown:
         return
     for total in t.totals:
         above = [r for r in t.rows if r.index < total.index]

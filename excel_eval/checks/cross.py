@@ -19,19 +19,21 @@ def report_numbers(ctx: Context):
     info, sc = ctx.model.info, ctx.scores
     if info is None:
         return
-    checks = [("report_total", rules.REPORT_TOTAL, sc.total),
+    indicators = ctx.model.indicators
+    total = None if indicators is not None and indicators.unknown else sc.total  # a score not computed: R012
+    checks = [("report_total", rules.REPORT_TOTAL, total),
               ("report_satisfaction", rules.REPORT_SATISFACTION, sc.satisfaction),
               ("report_execution", rules.REPORT_EXECUTION, sc.budget.execution_rate if sc.budget else None)]
     for key, rule, expected in checks:
         cell = info.get(key)
         if cell is not None and cell.number is not None and expected is not None:
-            if key == "report_execution" and not cell.percent and cell.number > 1.5:
-                cell = Cell(cell.number / 100, cell.loc, (cell.step or 1) / 100, cell.text, True)
+            if key == "report_satisfaction" and cell.percent:  # a 0–100 score typed as 97.47%
+                cell = Cell(cell.number * 100, cell.loc, (cell.step or 0.0001) * 100, None, False)
             f = mismatch(rule, cell, expected)
             if f:
                 yield f
     grade = info.get("report_grade")
-    if grade is not None and sc.grade and str(grade.value).strip() != sc.grade:
+    if grade is not None and total is not None and sc.grade and str(grade.value).strip() != sc.grade:
         yield rules.REPORT_GRADE(grade.loc, sc.grade, str(grade.value).strip(), total=f"{sc.total:.2f}")
     count = info.get("report_indicator_count")
     if count is not None and count.number is not None and ctx.model.indicators is not None \

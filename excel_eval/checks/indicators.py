@@ -73,7 +73,7 @@ def _one(ind: IndicatorScore):
         yield rules.ACTUAL_MISSING(actual_loc, name=ind.name)
     if ind.rule is RuleKind.UNIT_MISMATCH:
         yield rules.UNIT_MISMATCH(actual_loc, ind.target.unit, ind.actual.unit)
-    if s is None and ind.computed is None:
+    if s is None and ind.computed is None and score_cell is None:  # (an unknown formula is not a blank)
         yield rules.SCORE_MISSING(loc_score, name=ind.name)
     reason = bool(row.text("deviation"))
     done = ind.actual.text.strip() if ind.actual.text else show(ind.actual_value, percent=True)

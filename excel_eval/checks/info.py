@@ -5,6 +5,7 @@ from __future__ import annotations
 from .. import layout, rules
 from ..model import Loc
 from ..parse import parse_year
+from ..scoring import defaulted_weights
 from .base import Context, check
 
 
@@ -16,7 +17,7 @@ def required_fields(ctx: Context):
     for f in layout.INFO_FIELDS:
         if f.required and info.get(f.key) is None:
             cell = info.fields.get(f.key)
-            yield rules.INFO_REQUIRED(cell.loc if cell else Loc(info.sheet, 0, 0), label=f.label)
+            yield rules.INFO_REQUIRED(cell.loc if cell else Loc(info.sheet, info.end_row, 0), label=f.label)
 
 
 @check(rules.YEAR_INVALID)
@@ -50,4 +51,19 @@ def survey_counts(ctx: Context):
         yield rules.SURVEYS_VALID_OVER_ISSUED(valid.loc, issued.number, valid.number)
 
 
-CHECKS = (required_fields, year, option_weights, survey_counts)
+@check(rules.OPTION_WEIGHTS_BLANK)
+def option_weights_blank(ctx: Context):
+    """Only where a questionnaire is scored with them."""
+    blank = defaulted_weights(ctx.model)
+    if not blank or not ctx.scores.surveys:
+        return
+    info = ctx.model.info
+    cells = [info.fields[f"weight_{o}"].loc for o in blank if f"weight_{o}" in info.fields]
+    loc = cells[0] if cells else Loc(info.sheet, info.end_row, 0)
+    weights = ctx.scores.surveys[0].weights
+    yield rules.OPTION_WEIGHTS_BLANK(loc, cells="、".join(c.cell for c in cells) or "“选项A权重”等栏目缺失",
+                                     scheme=ctx.scores.scheme.name,
+                                     weights="/".join(f"{o}={w:g}" for o, w in zip(layout.OPTIONS, weights)))
+
+
+CHECKS = (required_fields, year, option_weights, option_weights_blank, survey_counts)

@@ -36,15 +36,19 @@ def totals(ctx: Context):
                              rules.SUMMARY_TOTAL_MISMATCH)
 
 
-@check(rules.SECTION_VS_INDICATORS, rules.SECTION_WEIGHT_VS_INDICATORS)
+@check(rules.SECTION_NOT_IN_INDICATORS, rules.SECTION_VS_INDICATORS, rules.SECTION_WEIGHT_VS_INDICATORS)
 def against_indicators(ctx: Context):
     t = ctx.model.summary
-    if t is None or not ctx.scores.indicators:
+    if t is None or not ctx.scores.indicators or ctx.model.indicators.unknown:
         return
+    known = list(dict.fromkeys(i.section for i in ctx.scores.indicators))
     for row in t.rows:
         name = section_name(row.text("section"))
         inds = [i for i in ctx.scores.indicators if i.section == name]
         if not inds:
+            cell = row.get("section")
+            if cell is not None:
+                yield rules.SECTION_NOT_IN_INDICATORS(cell.loc, section=row.text("section"), known="、".join(known))
             continue
         score, weight = row.get("score"), row.get("weight")
         if score is not None and score.number is not None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from .. import layout, rules
 from ..model import Row
-from ..scoring import QuestionScore, SurveyScore
+from ..scoring import QuestionScore, SurveyScore, defaulted_weights
 from .base import Context, EPS, check, mismatch, show_typed, sum_tolerance, with_row_precision
 
 OPTS = [f"opt_{o}" for o in layout.OPTIONS]
@@ -20,11 +20,13 @@ OPTS = [f"opt_{o}" for o in layout.OPTIONS]
        rules.TYPED_RESPONDENTS_MISMATCH)
 def questions(ctx: Context):
     valid = ctx.model.info.get("surveys_valid") if ctx.model.info else None
+    weighted = not defaulted_weights(ctx.model)  # blank weights: the 得分 cells are not compared (P006 says so)
     for s in ctx.scores.surveys:
         for q in s.questions:
             yield from _respondents(s, q, valid)
             yield from _ratios(q)
-            yield from _points(q)
+            if weighted:
+                yield from _points(q)
         yield from _weights(s)
 
 
@@ -94,6 +96,7 @@ def _weights(s: SurveyScore):
 
 @check(rules.POINTS_MISMATCH, rules.RATIO_MISMATCH, rules.SURVEY_SCORE_MISMATCH, rules.SURVEY_TOTAL_MISMATCH)
 def total_block(ctx: Context):
+    weighted = not defaulted_weights(ctx.model)
     for s in ctx.scores.surveys:
         t = s.survey.total
         if t is None:
@@ -106,15 +109,14 @@ def total_block(ctx: Context):
                     f = mismatch(rules.RATIO_MISMATCH, cell, c / n, count=f"{c:g}", n=f"{n:g}")
                     if f:
                         yield f
-        if t.points is not None:
+        if t.points is not None and weighted:
             for j, cell in enumerate(with_row_precision([t.points.get(k) for k in OPTS])):
                 if cell is not None and cell.number is not None:
                     f = mismatch(rules.POINTS_MISMATCH, cell, sum(q.points[j] for q in s.questions))
                     if f:
                         yield f
-        typed = [c for c in (t.counts.get("question_score"), t.points.get("question_score") if t.points else None)
-                 if c is not None and c.number is not None]
-        for cell in typed:
+        typed = (t.counts.get("question_score"), t.points.get("question_score") if t.points else None)
+        for cell in (c for c in typed if weighted and c is not None and c.number is not None):
             f = mismatch(rules.SURVEY_SCORE_MISMATCH, cell, s.score)
             if f:
                 yield f
