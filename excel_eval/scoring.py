@@ -115,7 +115,9 @@ def score(model: Model, scheme: Scheme) -> Scores:
     surveys = [score_survey(s, option_weights(model, scheme)) for s in model.surveys]
     indicators = score_indicators(model, scheme, budget, surveys)
     sections = score_sections(indicators, scheme)
-    total = sum(s.score for s in sections) if sections else None
+    # An indicator cell the tool could not compute (R012): the total is unknown, not a sum with a 0 in it.
+    unknown = model.indicators is not None and model.indicators.unknown
+    total = sum(s.score for s in sections) if sections and not unknown else None
     self_total = sum(s.self_score for s in sections) if sections else None
     return Scores(scheme, budget, surveys, indicators, sections, total,
                   scheme.grade(total) if total is not None else None, self_total)

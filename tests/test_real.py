@@ -70,3 +70,17 @@ def test_a_copy_is_named_and_its_numbers_are_not_read(variants):
     (f,) = [f for f in result.findings if f.code == "R010"]
     assert f.message == "有两张“绩效指标”表：读取了“绩效指标”，未读取“绩效指标 (2)”"
     assert str(f.loc) == "绩效指标 (2)!A1"
+
+
+def test_an_indicator_score_not_computed_leaves_the_total_unknown_not_lower(variants, tmp_path):
+    from make_variants import DEMO, cells
+    from excel_eval import write_outputs
+    from python_calamine import CalamineWorkbook
+
+    path = tmp_path / "得分未知.xlsx"
+    path.write_bytes(cells("绩效指标", {"I3": "=[1]Other!A1"})((SAMPLES / DEMO).read_bytes()))
+    result = evaluate(path)
+    assert result.total_score is None and result.grade is None
+    assert [f.code for f in result.findings] == ["R012"]
+    overview = CalamineWorkbook.from_path(str(write_outputs(result, tmp_path)["results"])).get_sheet_by_name("总览")
+    assert overview.to_python()[2][7] == "未能计算（见问题清单 R012）"

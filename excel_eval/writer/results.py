@@ -20,6 +20,7 @@ from ..text import cell_text, display_width
 from ..vocab import Severity
 from .formats import FONT, Formats
 
+UNKNOWN_TOTAL = "未知"
 DETAIL_LIMIT = 5000  # allocation rows listed one by one; a longer roster shows summaries and flagged rows
 TOP_UNITS = 20
 MIN_DIFF = 0.005
@@ -151,18 +152,28 @@ class _Results:
         weight, total = sum(x.weight for x in s.sections), s.total or 0.0
         write_text(ws, tr, 0, "合计", f.total_label)
         for c, value in ((1, weight), (2, total), (3, weight - total)):
-            ws.write_formula(tr, c, f"=SUM({cell(first, c)}:{cell(last, c)})", f.total_number, value)
-        ws.write_formula(tr, 4, f"=IF({cell(tr, 1)}=0,0,{cell(tr, 2)}/{cell(tr, 1)})", f.total_percent,
-                         total / weight if weight else 0)
+            if s.total is None and c > 1:
+                write_text(ws, tr, c, UNKNOWN_TOTAL, f.total_label)
+            else:
+                ws.write_formula(tr, c, f"=SUM({cell(first, c)}:{cell(last, c)})", f.total_number, value)
+        if s.total is None:
+            write_text(ws, tr, 4, UNKNOWN_TOTAL, f.total_label)
+        else:
+            ws.write_formula(tr, 4, f"=IF({cell(tr, 1)}=0,0,{cell(tr, 2)}/{cell(tr, 1)})", f.total_percent,
+                             total / weight if weight else 0)
         sections = Block("总览", first, last, {"name": 0, "weight": 1, "score": 2, "deduction": 3, "rate": 4})
         # Key figures beside it.
         k = 2
         ws.set_row(k, 20)
         ws.set_row(k + 1, 20)
         write_text(ws, k, 6, "核算总分", f.label)
-        ws.write_formula(k, 7, f"={cell(tr, 2)}", f.big, total)
         write_text(ws, k + 1, 6, "评定等级", f.label)
-        ws.write_formula(k + 1, 7, self.grade_formula(cell(k, 7)), f.big_text, s.grade or "")
+        if s.total is None:  # an indicator formula the tool could not compute (R012)
+            write_text(ws, k, 7, "未能计算（见问题清单 R012）", f.big_text)
+            write_text(ws, k + 1, 7, UNKNOWN_TOTAL, f.big_text)
+        else:
+            ws.write_formula(k, 7, f"={cell(tr, 2)}", f.big, total)
+            ws.write_formula(k + 1, 7, self.grade_formula(cell(k, 7)), f.big_text, s.grade or "")
         figures = [("自评总分（评价人）", s.self_total, f.number), ("报告总分（正文）", info.num("report_total"), f.number),
                    ("满意度", s.satisfaction, f.number)]
         for i, (label, value, fmt) in enumerate(figures, start=k + 2):
@@ -503,5 +514,8 @@ class _Results:
         for c, value, fmt in ((1, weight, f.total_number), (2, s.total or 0, f.total_number),
                               (3, weight - (s.total or 0), f.total_number),
                               (4, (s.total or 0) / weight if weight else 0, f.total_percent)):
+            if s.total is None and c > 1:
+                write_text(ws, tr, c, UNKNOWN_TOTAL, f.total_label)
+                continue
             ws.write_formula(tr, c, f"={q('总览')}!{cell(total_row, c)}", fmt, value)
 
