@@ -26,6 +26,7 @@ class Rule:
     why: str = ""
     bad: str = ""
     good: str = ""
+    grouped: str = ""  # one finding for all its cells on a sheet: {n} cells, {cells}, {first} message
 
     def __call__(self, loc: Loc | None, expected: object = None, actual: object = None,
                  severity: Severity | None = None, **values: object) -> Finding:
@@ -63,10 +64,16 @@ class Finding:
     actual: str = ""
     severity: Severity = Severity.INFO
     hint: str = ""
+    cells: tuple[Loc, ...] = ()  # every cell of a grouped finding, the first being `loc`
 
     @property
     def code(self) -> str:
         return self.rule.code
+
+    @property
+    def locs(self) -> tuple[Loc, ...]:
+        """Every cell the finding is about (one, or all of a grouped finding's)."""
+        return self.cells or ((self.loc,) if self.loc else ())
 
     def sort_key(self) -> tuple:
         sheet = self.loc.sheet if self.loc else ""
@@ -79,6 +86,7 @@ class Finding:
         return {
             "severity": self.severity.value, "code": self.code,
             "sheet": self.loc.sheet if self.loc else "", "cell": self.loc.cell if self.loc else "",
+            "cells": [loc.cell for loc in self.locs],
             "message": self.message, "expected": self.expected, "actual": self.actual,
             "hint": self.hint,
         }
@@ -98,3 +106,30 @@ def _base_sheet(name: str) -> str:
 
 def sort_findings(findings: list[Finding]) -> list[Finding]:
     return sorted(findings, key=Finding.sort_key)
+
+
+def group_findings(findings: list[Finding]) -> list[Finding]:
+    """One finding per cause: the findings of a rule that declares a grouped message, on one
+    sheet at one severity, become one finding that lists their cells (sorted order is kept)."""
+    groups: dict[tuple, list[Finding]] = {}
+    for f in findings:
+        if f.rule.grouped and f.loc is not None:
+            groups.setdefault((f.rule.code, f.loc.sheet, f.severity), []).append(f)
+    out, done = [], set()
+    for f in findings:
+        key = (f.rule.code, f.loc.sheet, f.severity) if f.rule.grouped and f.loc is not None else None
+        if key is None or len(groups[key]) == 1:
+            out.append(f)
+        elif key not in done:
+            done.add(key)
+            many = groups[key]
+            locs = tuple(x.loc for x in many)
+            out.append(Finding(f.rule, f.loc, f.rule.grouped.format(n=len(many), cells=cell_list(locs), first=f.message),
+                               f.expected, f.actual, f.severity, f.hint, locs))
+    return out
+
+
+def cell_list(locs: tuple[Loc, ...], most: int = 12) -> str:
+    """`C3、C6、C9` (and `等 N 处` past `most`)."""
+    shown = "、".join(loc.cell for loc in locs[:most])
+    return shown + (f" 等 {len(locs)} 处" if len(locs) > most else "")

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .checks import run_checks
-from .findings import Finding, sort_findings
+from .findings import Finding, group_findings, sort_findings
 from .model import Model
 from .reader import read_workbook
 from .rules import Selection
@@ -153,5 +153,6 @@ def evaluate(source: str | os.PathLike | bytes, *, scheme: Scheme | str | os.Pat
     except ReadError as exc:
         return Result(src, failure=exc.kind, reason=str(exc))
     scores = score(reading.model, chosen or pick_scheme(reading.model))
-    findings = sort_findings(selection.keep(reading.findings) + run_checks(reading.model, scores, selection))
+    findings = group_findings(sort_findings(selection.keep(reading.findings) + run_checks(reading.model, scores,
+                                                                                          selection)))
     return Result(src, reading.model, scores, findings)

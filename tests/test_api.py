@@ -52,7 +52,7 @@ def test_a_result_has_typed_attributes():
     assert r.total_score == pytest.approx(92.0, abs=0.01) and r.grade == "优"
     assert [s.name for s in r.sections] == ["项目决策", "项目管理", "项目绩效"]
     assert r.budget.execution_rate == pytest.approx(0.8427, abs=1e-4) and r.surveys[0].respondents == 114
-    assert r.counts[Severity.ERROR] == 32 and isinstance(r.findings[0], Finding)
+    assert r.counts[Severity.ERROR] == 27 and isinstance(r.findings[0], Finding)  # 32 cells, 27 causes
     assert r.findings[0].severity is Severity.ERROR and (r.findings[0].loc.sheet, r.findings[0].loc.cell) == \
         ("项目信息", "B19")
     assert {i.rule for i in r.scores.indicators} <= set(RuleKind)

@@ -63,8 +63,8 @@ def write_marked(result: Result, path: Path) -> Path | None:
 def _marks(findings: list[Finding]) -> dict[str, dict[str, list[Finding]]]:
     marks: dict[str, dict[str, list[Finding]]] = defaultdict(lambda: defaultdict(list))
     for f in findings:
-        if f.loc is not None:
-            marks[f.loc.sheet][f.loc.cell].append(f)
+        for loc in f.locs:  # every cell of a grouped finding is coloured
+            marks[loc.sheet][loc.cell].append(f)
     return marks
 
 

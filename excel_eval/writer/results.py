@@ -231,8 +231,8 @@ class _Results:
 
     def findings_sheet(self) -> Block:
         f = self.f
-        ws = self.sheet("问题清单", {0: 6, 1: 7, 2: 12, 3: 8, 4: 50, 5: 12, 6: 12, 7: 45})
-        heads = ("级别", "代码", "工作表", "单元格", "问题", "应为", "实为", "修改建议")
+        ws = self.sheet("问题清单", {0: 6, 1: 7, 2: 12, 3: 8, 4: 50, 5: 12, 6: 12, 7: 45, 8: 24})
+        heads = ("级别", "代码", "工作表", "单元格", "问题", "应为", "实为", "修改建议", "涉及单元格")
         for c, head in enumerate(heads):
             write_text(ws, 0, c, head, f.header)
         for i, x in enumerate(self.r.findings, start=1):
@@ -244,7 +244,8 @@ class _Results:
                              x.loc.cell, "打开标注副本中的这个单元格")
             else:
                 write_text(ws, i, 3, x.loc.cell if x.loc else "", f.text)
-            for c, text in enumerate((x.message, x.expected, x.actual, x.hint), start=4):
+            for c, text in enumerate((x.message, x.expected, x.actual, x.hint,
+                                      "、".join(loc.cell for loc in x.locs) if len(x.locs) > 1 else ""), start=4):
                 write_text(ws, i, c, text, f.text)
             fit_row(ws, i, [(x.message, 50), (x.hint, 45), (x.expected, 12), (x.actual, 12)])
         last = max(len(self.r.findings), 1)

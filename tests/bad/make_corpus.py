@@ -257,7 +257,7 @@ CASES = [
     Case("NaN.xlsx", 1, "应为数字，实际为“NaN”", nan_inf),
     Case("日期序号.xlsx", 0, "", serial_dates),
     Case("循环公式.xlsx", 0, "", circular),
-    Case("无缓存公式.xlsx", 0, "公式“=SUM(E3:E4)”没有计算结果", uncached_formulas),
+    Case("无缓存公式.xlsx", 0, "5 个公式没有计算结果（文件未在 Excel/WPS 中打开保存过），均已由工具按公式算出", uncached_formulas),
     Case("百万行.xlsx", 3, "工作表过大（1000001 行 × 1 列），超过上限 300000 行", million_rows),
     Case("隐藏表.xlsx", 0, "工作表“预算”是隐藏的，已照常读取", hidden_sheet),
     Case("公式文本.xlsx", 0, "", formula_text),
