@@ -54,6 +54,15 @@ class Result:
         return self.scores.grade if self.scores else None
 
     @property
+    def grade_label(self) -> str:
+        """The grade as people should read it: provisional while the workbook has 错误 —
+        `优（待更正：32 个错误）` — since a grade computed from a self-contradicting workbook may change."""
+        if self.grade is None:
+            return ""
+        errors = self.count(Severity.ERROR)
+        return f"{self.grade}（待更正：{errors} 个错误）" if errors else self.grade
+
+    @property
     def sections(self) -> list[SectionScore]:
         return self.scores.sections if self.scores else []
 

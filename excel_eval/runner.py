@@ -11,7 +11,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from .vocab import ExitCode
+from .vocab import ExitCode, Severity
 
 FIRST_FINDINGS = 5
 
@@ -69,7 +69,10 @@ def no_marked_copy(result) -> str:
 
 def summary_line(result) -> str:
     """`文件.xlsx：核算总分 92.00（优）；错误 32，警告 3，提示 2`"""
-    total = f"核算总分 {result.total_score:.2f}（{result.grade}）" if result.total_score is not None else "未能计算总分"
+    errors = result.count(Severity.ERROR)
+    provisional = f"，待更正：{errors} 个错误" if errors else ""  # a grade from a self-contradicting workbook
+    total = f"核算总分 {result.total_score:.2f}（{result.grade}{provisional}）" if result.total_score is not None \
+        else "未能计算总分"
     return f"{result.path.name}：{total}；" + "，".join(f"{sev.value} {n}" for sev, n in result.counts.items())
 
 

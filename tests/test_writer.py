@@ -42,7 +42,7 @@ def test_results_workbook_holds_the_run(outputs, name):
         + ["满意度"] * len(m.surveys) + ["报告摘要"]
     assert book.sheet_names == sheets
     overview = book.get_sheet_by_name("总览").to_python()
-    assert overview[2][7] == pytest.approx(result.scores.total) and overview[3][7] == result.scores.grade
+    assert overview[2][7] == pytest.approx(result.scores.total) and overview[3][7] == result.grade_label  # 优（待更正：N 个错误）while there are 错误
     findings = book.get_sheet_by_name("问题清单").to_python()
     listed = [(r[0], r[1], r[2], r[3]) for r in findings[1:] if r[1]]
     assert listed == [(f.severity.value, f.code, f.loc.sheet, f.loc.cell) for f in result.findings]
@@ -167,3 +167,11 @@ def test_marking_a_cell_in_a_row_that_does_not_exist():
     out = _mark_sheet(xml, {"B3": lambda s: 7, "A5": lambda s: 8, "C5": lambda s: 9}, "rId9")
     assert b'<row r="3"><c r="B3" s="7"/></row><row r="5"><c r="A5" s="8"/><c s="9" r="C5">' in out
     assert out.index(b"<legacyDrawing") > out.index(b"<pageMargins")
+
+
+def test_a_grade_from_a_workbook_with_errors_is_shown_as_provisional(outputs):
+    result, results, _ = outputs["003_职业技能培训及就业服务.xlsx"]
+    overview = CalamineWorkbook.from_path(str(results)).get_sheet_by_name("总览").to_python()
+    assert overview[3][7] == "优（待更正：27 个错误）"
+    clean, results, _ = outputs["示例_无错误.xlsx"]
+    assert CalamineWorkbook.from_path(str(results)).get_sheet_by_name("总览").to_python()[3][7] == "优"

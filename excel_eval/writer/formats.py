@@ -27,6 +27,8 @@ class Formats:
         self.percent = add({**base, "num_format": "0.00%"})
         self.big = add({**base, "font_size": 14, "bold": True, "num_format": "0.00", "align": "center"})
         self.big_text = add({**base, "font_size": 14, "bold": True, "align": "center"})
+        self.big_provisional = add({**base, "font_size": 12, "bold": True, "align": "center",
+                                    "bg_color": SEVERITY_COLOURS[Severity.WARNING], "font_color": "#9C5700"})
         self.total_label = add({**base, "bold": True, "bg_color": "#F2F2F2"})
         self.total_number = add({**base, "bold": True, "bg_color": "#F2F2F2", "num_format": "0.00"})
         self.total_money = add({**base, "bold": True, "bg_color": "#F2F2F2", "num_format": "#,##0.00"})

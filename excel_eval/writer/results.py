@@ -173,7 +173,12 @@ class _Results:
             write_text(ws, k + 1, 7, UNKNOWN_TOTAL, f.big_text)
         else:
             ws.write_formula(k, 7, f"={cell(tr, 2)}", f.big, total)
-            ws.write_formula(k + 1, 7, self.grade_formula(cell(k, 7)), f.big_text, s.grade or "")
+            errors = self.r.count(Severity.ERROR)
+            if errors:  # provisional, in a warning colour: the workbook contradicts itself
+                ws.write_formula(k + 1, 7, self.grade_formula(cell(k, 7), f"（待更正：{errors} 个错误）"),
+                                 f.big_provisional, self.r.grade_label)
+            else:
+                ws.write_formula(k + 1, 7, self.grade_formula(cell(k, 7)), f.big_text, s.grade or "")
         figures = [("自评总分（评价人）", s.self_total, f.number), ("报告总分（正文）", info.num("report_total"), f.number),
                    ("满意度", s.satisfaction, f.number)]
         for i, (label, value, fmt) in enumerate(figures, start=k + 2):
@@ -199,12 +204,12 @@ class _Results:
         self.section_chart(ws, sections, max(tr, r) + 2)
         return sections
 
-    def grade_formula(self, ref: str) -> str:
+    def grade_formula(self, ref: str, suffix: str = "") -> str:
         bands = [(m, g) for m, g in self.s.scheme.grades]
         formula = f'"{bands[-1][1]}"'
         for minimum, grade in reversed(bands[:-1]):
             formula = f'IF({ref}>={minimum:g},"{grade}",{formula})'
-        return "=" + formula
+        return "=" + formula + (f'&"{suffix}"' if suffix else "")
 
     def section_chart(self, ws, sections: Block, row: int) -> None:
         chart = self.book.add_chart({"type": "column"})
