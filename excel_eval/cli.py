@@ -69,7 +69,7 @@ def check(file: Annotated[Path, typer.Argument(help="要核对的工作簿（.xl
         _fail(f"找不到文件：{file}", ExitCode.USAGE)
     result = evaluate(file, scheme=_scheme(scheme), selection=selection)
     if json_out:
-        print_json(result.as_dict())
+        print_json({**result.as_dict(), "outputs": []})  # check writes nothing
     if not result.ok:
         _fail(f"{file}：{result.reason}", ExitCode.UNREADABLE)
     width = max((display_width(str(f.loc)) for f in result.findings if f.loc), default=0)

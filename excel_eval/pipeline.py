@@ -106,7 +106,8 @@ class Result:
         return self.count(Severity.ERROR) > 0
 
     def as_dict(self) -> dict:
-        """The output contract of template v1 (scores unrounded; a number that overflowed is null)."""
+        """The output contract of template v1: numbers rounded to 6 decimals (no 94.60000000000001),
+        a number that overflowed is null."""
         return _finite(self._as_dict())
 
     def _as_dict(self) -> dict:
@@ -133,9 +134,12 @@ class Result:
         }
 
 
+JSON_DECIMALS = 6
+
+
 def _finite(value):
     if isinstance(value, float):
-        return value if math.isfinite(value) else None
+        return round(value, JSON_DECIMALS) if math.isfinite(value) else None
     if isinstance(value, dict):
         return {k: _finite(v) for k, v in value.items()}
     if isinstance(value, list):

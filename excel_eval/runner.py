@@ -29,7 +29,8 @@ def run_files(files: list[Path], out: Path | None = None, *, scheme=None, select
     code, documents = ExitCode.OK, []
     for file in files:
         result = evaluate(file, scheme=scheme, selection=selection)
-        documents.append(result.as_dict())
+        document = result.as_dict()
+        documents.append(document)
         if not result.ok:
             say(f"{file}：{result.reason}")
             code = max(code, ExitCode.UNREADABLE)
@@ -41,6 +42,7 @@ def run_files(files: list[Path], out: Path | None = None, *, scheme=None, select
             say(f"{file.name}：无法写出结果到 {wanted['results'].parent}：{exc.strerror or exc}")
             code = max(code, ExitCode.UNREADABLE)
             continue
+        document["outputs"] = [str(p) for p in written.values()]
         say(summary_line(result))
         for f in result.findings[:FIRST_FINDINGS]:
             say(f"  {f.severity.value} {f.code} {f.loc or '-'}  {f.message}")
