@@ -21,14 +21,14 @@ from .pipeline import Result
 from .files import TEMP_PREFIX, write_atomic
 from .rules import Selection
 from .schemes import Scheme, load_scheme
+from .text import os_reason
 from .vocab import Severity, Status
-from .writer import MARKED_SUFFIX, RESULTS_SUFFIX
-from .writer.summary import write_summary
+from .writer import is_own_output
+from .writer.summary import SUMMARY_PREFIX, write_summary
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
 MANIFEST = ".excel-eval-manifest.json"
 LOCK = ".excel-eval.lock"
-SUMMARY_PREFIX = "汇总_"
 LOG_PREFIX = "日志_"
 SETTLE_SECONDS = 3.0
 DEFAULT_OUT = "评价结果"  # inside the inbox, when no output folder is given
@@ -92,12 +92,6 @@ class Report:
         return "，".join(f"{s.value} {self.count(s)}" for s in Status)
 
 
-def is_own_output(path: Path) -> bool:
-    stem = path.stem
-    return stem.endswith((RESULTS_SUFFIX, MARKED_SUFFIX)) or stem.startswith(SUMMARY_PREFIX) or \
-        any(stem.endswith(f"{s}({i})") for s in (RESULTS_SUFFIX, MARKED_SUFFIX) for i in range(1, 21))
-
-
 def _hidden(path: Path) -> bool:
     if path.name.startswith("."):
         return True
@@ -156,7 +150,7 @@ def process(source: str, out_dir: str, rel: str, mask: bool, scheme: Scheme | No
         out.mkdir(parents=True, exist_ok=True)
         return Item.from_result(rel, result, write_outputs(result, out, mask=mask), sha)
     except OSError as exc:  # disk full, folder not writable: this file fails, the batch goes on
-        item.reason = f"无法写出结果：{exc.strerror or exc}"
+        item.reason = f"无法写出结果：{os_reason(exc)}"
     except Exception as exc:  # noqa: BLE001 (one bad workbook never stops the batch)
         item.reason = f"内部错误：{type(exc).__name__}: {exc}"
     return item

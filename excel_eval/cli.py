@@ -10,7 +10,7 @@ import typer
 
 from ._version import __version__
 from .runner import print_json, run_files, summary_line
-from .text import display_width
+from .text import display_width, os_reason
 from .vocab import ExitCode, Status
 
 EXIT_HELP = "退出码：" + "；".join(f"{c.value} {c.meaning}" for c in ExitCode) + "。"
@@ -43,6 +43,8 @@ def template(out: Annotated[Path, typer.Argument(help="输出文件，默认为�
     """生成空白的标准工作簿模板。"""
     from .writer.template import write_template
 
+    if out.suffix.lower() != ".xlsx":
+        _fail(f"模板是 Excel 工作簿，文件名须以 .xlsx 结尾（收到：{out.name}）", ExitCode.USAGE)
     if out.exists() and not force:
         _fail(f"文件已存在：{out}（如需覆盖请加 --force）", ExitCode.USAGE)
     if not out.parent.exists():
@@ -93,11 +95,17 @@ def run(files: Annotated[list[Path], typer.Argument(help="一个或多个工作�
         open_result: Annotated[bool, typer.Option("--open", help="完成后用默认程序打开结果工作簿")] = False) -> None:
     """核对、评分并写出“_评价结果.xlsx”和“_标注.xlsx”（原文件不会被修改）。"""
     chosen, selection = _scheme(scheme), _selection(skip, only)
-    if out is not None and not out.is_dir():
-        _fail(f"输出目录不存在：{out}", ExitCode.USAGE)
+    folders = [f for f in files if f.is_dir()]
+    if folders:
+        _fail(f"“{folders[0]}”是一个目录；要处理目录中的全部工作簿，请用：excel-eval batch \"{folders[0]}\"", ExitCode.USAGE)
     missing = [f for f in files if not f.is_file()]
     if missing:
         _fail("找不到文件：" + "、".join(str(f) for f in missing), ExitCode.USAGE)
+    if out is not None:
+        try:
+            out.mkdir(parents=True, exist_ok=True)  # as batch does
+        except OSError as exc:
+            _fail(f"无法建立输出目录 {out}：{os_reason(exc)}", ExitCode.USAGE)
     raise typer.Exit(run_files(files, out, scheme=chosen, selection=selection, mask=not keep_personal,
                                json_out=json_out, open_result=open_result))
 
@@ -114,6 +122,8 @@ def batch(inbox: Annotated[Path, typer.Argument(help="收件箱目录")],
     """批量处理一个目录：每个工作簿写出结果，另写“汇总_日期时间.xlsx”和运行日志。"""
     from .batch import BatchLocked, run_batch
 
+    if inbox.is_file():
+        _fail(f"“{inbox}”是一个文件；batch 处理整个目录，处理单个文件请用：excel-eval run \"{inbox}\"", ExitCode.USAGE)
     if not inbox.is_dir():
         _fail(f"找不到目录：{inbox}", ExitCode.USAGE)
     chosen = _scheme(scheme)  # a mistake in the scheme file is said once, before any workbook is read
@@ -126,7 +136,7 @@ def batch(inbox: Annotated[Path, typer.Argument(help="收件箱目录")],
     except BatchLocked as exc:
         _fail(str(exc), ExitCode.LOCKED)
     except OSError as exc:
-        _fail(f"无法使用输出目录 {out or inbox}：{exc.strerror or exc}", ExitCode.USAGE)
+        _fail(f"无法使用输出目录 {out or inbox}：{os_reason(exc)}", ExitCode.USAGE)
     finally:
         if bar:
             bar.stop()

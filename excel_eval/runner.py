@@ -11,6 +11,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+from .text import os_reason
 from .vocab import ExitCode, Severity
 
 FIRST_FINDINGS = 5
@@ -24,10 +25,13 @@ def run_files(files: list[Path], out: Path | None = None, *, scheme=None, select
               json_out: bool = False, open_result: bool = False, say: Callable[[str], None] = say) -> ExitCode:
     """Evaluate each workbook, write its outputs, print a short summary; return the exit code."""
     from .pipeline import evaluate
-    from .writer import output_paths, write_outputs
+    from .writer import is_own_output, output_paths, write_outputs
 
     code, documents = ExitCode.OK, []
     for file in files:
+        if is_own_output(file):  # a whole folder dropped on the .bat: never …_评价结果_评价结果.xlsx
+            say(f"{file.name}：本工具写出的结果文件，已跳过")
+            continue
         result = evaluate(file, scheme=scheme, selection=selection)
         document = result.as_dict()
         documents.append(document)
@@ -39,7 +43,7 @@ def run_files(files: list[Path], out: Path | None = None, *, scheme=None, select
         try:
             written = write_outputs(result, out, mask=mask)
         except OSError as exc:
-            say(f"{file.name}：无法写出结果到 {wanted['results'].parent}：{exc.strerror or exc}")
+            say(f"{file.name}：无法写出结果到 {wanted['results'].parent}：{os_reason(exc)}")
             code = max(code, ExitCode.UNREADABLE)
             continue
         document["outputs"] = [str(p) for p in written.values()]
@@ -95,4 +99,4 @@ def open_file(path: Path, say: Callable[[str], None] = say) -> None:
             subprocess.Popen(["open" if sys.platform == "darwin" else "xdg-open", str(path)],
                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     except OSError as exc:
-        say(f"  无法自动打开 {path.name}：{exc.strerror or exc}，请手动打开。")
+        say(f"  无法自动打开 {path.name}：{os_reason(exc)}，请手动打开。")

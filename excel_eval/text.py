@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import re
 import unicodedata
 
@@ -28,3 +29,18 @@ def clip(text: str, n: int = 40) -> str:
 def cell_text(text: str) -> str:
     """Text for an output cell: cut where Excel would refuse it, saying so."""
     return text if len(text) <= MAX_CELL_TEXT else text[: MAX_CELL_TEXT - 20] + CUT_NOTE
+
+
+_OS_REASONS = {  # errno → what a finance officer reads (the OS's own text may be English or garbled)
+    errno.ENOENT: "文件或目录不存在", errno.EEXIST: "已有同名的文件", errno.EACCES: "没有权限",
+    errno.EPERM: "没有权限", errno.ENOSPC: "磁盘空间已满", errno.EROFS: "磁盘是只读的",
+    errno.ENOTDIR: "路径中有一段不是目录", errno.EISDIR: "这是一个目录", errno.EBUSY: "正被其他程序占用",
+    errno.ENAMETOOLONG: "文件名太长", errno.EMFILE: "打开的文件太多", errno.EIO: "读写设备出错",
+}
+
+
+def os_reason(exc: OSError) -> str:
+    """An operating-system error as a short Chinese phrase, by its number, never the OS's text."""
+    if getattr(exc, "winerror", None) in (32, 33):  # Windows: the file is open in another program
+        return "正被其他程序占用（可能在 Excel 或 WPS 中打开）"
+    return _OS_REASONS.get(exc.errno, f"系统错误（错误号 {exc.errno}）" if exc.errno else "系统错误")

@@ -12,6 +12,7 @@ from typing import BinaryIO
 
 from .model import col_index
 from .ooxml import ZIP_ERRORS
+from .text import os_reason
 from .vocab import Failure
 
 
@@ -85,7 +86,7 @@ def triage(source: Source, limits: Limits) -> str:
         with source.open() as f:
             head = f.read(8)
     except OSError as exc:
-        raise ReadError(Failure.UNOPENABLE, f"无法打开文件：{exc.strerror or exc}") from exc
+        raise ReadError(Failure.UNOPENABLE, f"无法打开文件：{os_reason(exc)}") from exc
     if not head:
         raise ReadError(Failure.EMPTY, "文件是空的（0 字节）")
     if head.startswith(OLE2_MAGIC):

@@ -1,4 +1,5 @@
 import json
+import re
 import subprocess
 import sys
 
@@ -93,3 +94,50 @@ def test_json_lists_the_files_written_and_rounds_its_numbers(tmp_path):
     check = json.loads(subprocess.run([sys.executable, "-m", "excel_eval", "check", str(source), "--json"],
                                       capture_output=True, text=True).stdout)
     assert check["outputs"] == []
+
+
+def main_in_process(capsys, *args):
+    import pytest as _pytest
+    from excel_eval.entry import main
+
+    with _pytest.raises(SystemExit) as exited:
+        main([str(a) for a in args])
+    out, err = capsys.readouterr()
+    return exited.value.code, out, err
+
+
+import pytest  # noqa: E402
+
+
+@pytest.mark.parametrize("args, message", [
+    (["chek", "x.xlsx"], "没有“chek”这个命令，您是不是要用 excel-eval check？"),
+    (["check", "--jsn", "x.xlsx"], "没有“--jsn”这个选项，您是不是要用 --json"),
+    (["check"], "缺少要核对的工作簿：excel-eval check 文件.xlsx"),
+    (["run"], "缺少要处理的工作簿：excel-eval run 文件.xlsx"),
+    (["check", "a.xlsx", "b.xlsx"], "多余的参数：b.xlsx"),
+    (["batch", ".", "-j", "abc"], "“--jobs/-j”的值不对：应为整数"),
+    (["batch", ".", "-j", "0"], "“--jobs/-j”的值不对：应不小于 1"),
+    (["run", "--out"], "选项“--out”需要一个值"),
+    (["template", "模板.csv"], "文件名须以 .xlsx 结尾"),
+])
+def test_usage_slips_are_answered_in_chinese_with_the_way_out(capsys, args, message):
+    code, out, err = main_in_process(capsys, *args)
+    assert code == 2 and message in err and out == ""
+    assert not re.search(r"[A-Za-z]{4,} [a-z]{3,}", err.replace("excel-eval", "").replace("--help", "")), err
+
+
+def test_a_folder_given_to_run_points_to_batch_and_a_file_given_to_batch_points_to_run(capsys, tmp_path):
+    code, _, err = main_in_process(capsys, "run", tmp_path)
+    assert code == 2 and f"excel-eval batch \"{tmp_path}\"" in err
+    code, _, err = main_in_process(capsys, "batch", SAMPLES / "示例_无错误.xlsx")
+    assert code == 2 and "excel-eval run" in err
+
+
+def test_run_makes_its_out_folder_and_never_reads_its_own_outputs(capsys, tmp_path):
+    import shutil
+    source = shutil.copy(SAMPLES / "示例_无错误.xlsx", tmp_path / "示例.xlsx")
+    code, _, _ = main_in_process(capsys, "run", source, "--out", tmp_path / "新" / "目录")
+    assert code == 0 and (tmp_path / "新" / "目录" / "示例_评价结果.xlsx").exists()
+    code, _, err = main_in_process(capsys, tmp_path / "新" / "目录" / "示例_评价结果.xlsx", source)
+    assert code == 0 and "示例_评价结果.xlsx：本工具写出的结果文件，已跳过" in err
+    assert not list(tmp_path.rglob("*_评价结果_评价结果.xlsx"))

@@ -4,6 +4,7 @@ batch summary and the standard template. Each is written atomically."""
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 from ..pipeline import Result
@@ -12,6 +13,15 @@ from .results import write_results
 
 RESULTS_SUFFIX = "_评价结果"
 MARKED_SUFFIX = "_标注"
+
+
+def is_own_output(path: Path) -> bool:
+    """A file this tool wrote: a results workbook, a marked-up copy (also under an alternate
+    name such as `…_评价结果(1).xlsx`) or a batch summary."""
+    from .summary import SUMMARY_PREFIX
+
+    stem = re.sub(r"\(\d+\)$", "", path.stem)
+    return stem.endswith((RESULTS_SUFFIX, MARKED_SUFFIX)) or path.stem.startswith(SUMMARY_PREFIX)
 
 
 def output_paths(source: Path, out_dir: Path | None = None) -> dict[str, Path]:

@@ -9,6 +9,8 @@ from ..layout import GRADES
 from ..vocab import Severity, Status
 from .formats import FONT, Formats
 
+SUMMARY_PREFIX = "汇总_"
+
 if TYPE_CHECKING:
     from ..batch import Report
 
