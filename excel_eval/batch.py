@@ -59,6 +59,7 @@ class Item:
     results: str = ""  # relative to the output folder
     marked: str = ""
     sha256: str = ""
+    failure: str = ""  # why the file could not be read (a Failure), when that is the file's own fault
 
     @classmethod
     def from_result(cls, file: str, result: Result, outputs: dict[str, Path], sha: str) -> Item:
@@ -145,7 +146,7 @@ def process(source: str, out_dir: str, rel: str, mask: bool, scheme: Scheme | No
         item.sha256 = sha
         result = evaluate(src, scheme=scheme, selection=selection)
         if not result.ok:
-            item.reason = result.reason
+            item.reason, item.failure = result.reason, result.failure.value
             return item
         out.mkdir(parents=True, exist_ok=True)
         return Item.from_result(rel, result, write_outputs(result, out, mask=mask), sha)
@@ -183,6 +184,7 @@ def run_batch(inbox: str | os.PathLike, out: str | os.PathLike | None = None, *,
     try:
         return _run(job)
     finally:
+        Path(lock.lock_file).unlink(missing_ok=True)  # no lock file left behind (removed while still held)
         lock.release()
 
 
@@ -204,37 +206,51 @@ class _Job:
 def _run(job: _Job) -> Report:
     inbox, out = job.inbox, job.out
     stamp = dt.datetime.now().strftime("%Y%m%d_%H%M%S")
-    report = Report(out, log=out / f"{LOG_PREFIX}{stamp}.log")
-    log_file = open(report.log, "a", encoding="utf-8")  # noqa: SIM115 (closed below)
+    report = Report(out)
+    lines: list[str] = []  # the log, written only when the run has something to do
+    log_file = None
 
-    def log(line: str) -> None:
-        log_file.write(f"{dt.datetime.now():%H:%M:%S} {line}\n")
-        log_file.flush()
-        job.say(line)
+    def log(line: str, console: bool = True) -> None:
+        lines.append(f"{dt.datetime.now():%H:%M:%S} {line}\n")
+        if log_file is not None:
+            log_file.writelines(lines)
+            log_file.flush()
+            lines.clear()
+        if console:
+            job.say(line)
 
     try:
         _remove_stale_temps(out)
         manifest = _load_manifest(out)
         scheme_name = job.scheme.name if job.scheme else None  # another scheme: score again
         take, wait, _ = find_workbooks(inbox, out, job.recursive, job.settle)
-        log(f"开始：{inbox} → {out}，工作簿 {len(take)} 个" + (f"，暂缓 {len(wait)} 个" if wait else ""))
+        log(f"开始：{inbox} → {out}，工作簿 {len(take)} 个" + (f"，暂缓 {len(wait)} 个" if wait else ""), console=False)
         todo = []
         for path in take:
             rel = path.relative_to(inbox).as_posix()
             old = manifest.get(rel)
-            if not job.force and old and old.get("status") == Status.DONE.value and _outputs_exist(out, old) \
-                    and (scheme_name is None or old.get("scheme") == scheme_name) and old.get("sha256") == sha256(path):
-                report.items.append(Item.from_dict({**old, "status": Status.UNCHANGED.value}))
+            if not job.force and old and _unchanged(out, old, scheme_name) and old.get("sha256") == sha256(path):
+                status = Status.UNCHANGED if old.get("status") == Status.DONE.value else Status.FAILED
+                report.items.append(Item.from_dict({**old, "status": status.value}))
             else:
                 todo.append((path, rel))
         for path, why in wait:
             report.items.append(Item(path.relative_to(inbox).as_posix(), Status.SKIPPED, why))
+        latest = _latest(out)
+        if not todo and latest is not None:
+            # Nothing new since the last run: its summary and log stand; no new files every night.
+            report.summary, report.log = latest
+            report.items.sort(key=lambda i: (i.status is not Status.FAILED, i.file))
+            return report
+        report.log = out / f"{LOG_PREFIX}{stamp}.log"
+        log_file = open(report.log, "a", encoding="utf-8")  # noqa: SIM115 (closed below)
         done = 0
         for item in _map(todo, job):
             done += 1
             if item.status is Status.DONE:
                 item.results = Path(item.results).relative_to(out).as_posix()
                 item.marked = Path(item.marked).relative_to(out).as_posix() if item.marked else ""
+            if item.status is Status.DONE or item.failure:  # a file that cannot be read fails again unchanged
                 manifest[item.file] = item.as_dict()
                 _save_manifest(out, manifest)
             report.items.append(item)
@@ -247,10 +263,30 @@ def _run(job: _Job) -> Report:
         report.items.sort(key=lambda i: (i.status is not Status.FAILED, i.file))
         report.summary = out / f"{SUMMARY_PREFIX}{stamp}.xlsx"
         write_atomic(report.summary, lambda tmp: write_summary(report, tmp))
-        log(f"结束：{report.tally()}；汇总表 {report.summary}")
+        log(f"结束：{report.tally()}；汇总表 {report.summary}", console=False)
         return report
     finally:
-        log_file.close()
+        if log_file is not None:
+            log_file.close()
+
+
+def _unchanged(out: Path, entry: dict, scheme_name: str | None) -> bool:
+    """The manifest's entry still stands: done with its outputs in place, or unreadable (a
+    fault of the file's own content), under the same scheme."""
+    if scheme_name is not None and entry.get("scheme") and entry.get("scheme") != scheme_name:
+        return False
+    if entry.get("status") == Status.DONE.value:
+        return _outputs_exist(out, entry)
+    return entry.get("status") == Status.FAILED.value and bool(entry.get("failure"))
+
+
+def _latest(out: Path) -> tuple[Path, Path | None] | None:
+    """The newest summary in `out` and the log of the same run, if any."""
+    summaries = sorted(out.glob(f"{SUMMARY_PREFIX}*.xlsx"))
+    if not summaries:
+        return None
+    log = out / f"{LOG_PREFIX}{summaries[-1].stem[len(SUMMARY_PREFIX):]}.log"
+    return summaries[-1], log if log.exists() else None
 
 
 def _map(todo: list[tuple[Path, str]], job: _Job):

@@ -75,12 +75,13 @@ def check(file: Annotated[Path, typer.Argument(help="要核对的工作簿（.xl
     if not result.ok:
         _fail(f"{file}：{result.reason}", ExitCode.UNREADABLE)
     width = max((display_width(str(f.loc)) for f in result.findings if f.loc), default=0)
-    for f in result.findings:
+    for f in result.findings:  # results on standard output, unless it holds the JSON
         where = str(f.loc) if f.loc else "-"
-        typer.echo(f"{f.severity.value} {f.code} {where}{' ' * (width - display_width(where))}  {f.message}", err=True)
+        typer.echo(f"{f.severity.value} {f.code} {where}{' ' * (width - display_width(where))}  {f.message}",
+                   err=json_out)
         if f.hint:
-            typer.echo(f"{'':<10}→ {f.hint}", err=True)
-    typer.echo(summary_line(result), err=True)
+            typer.echo(f"{'':<10}→ {f.hint}", err=json_out)
+    typer.echo(summary_line(result), err=json_out)
     raise typer.Exit(ExitCode.FINDINGS if result.has_errors else ExitCode.OK)
 
 
@@ -140,11 +141,11 @@ def batch(inbox: Annotated[Path, typer.Argument(help="收件箱目录")],
     finally:
         if bar:
             bar.stop()
-    typer.echo(report.tally(), err=True)
+    typer.echo(report.tally())  # the end summary, once, on standard output; progress went to standard error
     for item in report.items:
         if item.status in (Status.FAILED, Status.SKIPPED):
-            typer.echo(f"  {item.status.value}：{item.file}：{item.reason}", err=True)
-    typer.echo(f"汇总表：{report.summary}\n日志：{report.log}", err=True)
+            typer.echo(f"  {item.status.value}：{item.file}：{item.reason}")
+    typer.echo(f"汇总表：{report.summary}\n日志：{report.log}")
     errors = any(i.errors for i in report.items)
     raise typer.Exit(ExitCode.UNREADABLE if report.count(Status.FAILED) else
                      ExitCode.FINDINGS if errors else ExitCode.OK)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import sys
 from pathlib import Path
@@ -18,6 +19,8 @@ def main(argv: list[str] | None = None) -> None:
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="replace")
     args = list(sys.argv[1:] if argv is None else argv)
+    if argv is None:
+        _utf8_or_restart(args)
     try:
         if args and all(not a.startswith("-") and a not in COMMANDS and Path(a).is_file() for a in args):
             # A workbook dropped on the command: the common case starts without the CLI framework.
@@ -37,7 +40,7 @@ def main(argv: list[str] | None = None) -> None:
         raise SystemExit(130) from None
     except Exception:  # noqa: BLE001 (one line for the user, the rest in a log)
         log = _internal_log()
-        say(f"内部错误，已停止。详细信息已写入：{log}（请把该文件发给维护人员）")
+        say(f"内部错误，已停止。详细信息已写入：{log}（请把该文件发给维护人员）" if log else "内部错误，已停止。")
         raise SystemExit(ExitCode.INTERNAL) from None
 
 
@@ -119,16 +122,40 @@ def _bad_value(exc) -> str:
     return "无法识别"
 
 
-def _internal_log() -> Path:
+def _utf8_or_restart(args: list[str]) -> None:
+    """A POSIX console whose locale is C (and PYTHONUTF8=0) gives Python an ASCII file-system
+    encoding: no file named in Chinese could be read or written. Start again in UTF-8 mode."""
+    if os.name != "posix" or sys.getfilesystemencoding().lower().replace("-", "") == "utf8" \
+            or os.environ.get(RESTARTED):
+        return
+    env = {**os.environ, "PYTHONUTF8": "1", RESTARTED: "1"}
+    try:
+        os.execve(sys.executable, [sys.executable, "-m", "excel_eval", *map(os.fsencode, args)], env)
+    except OSError:
+        pass  # carry on as we are: names that cannot be encoded are reported, not crashed on
+
+
+RESTARTED = "EXCEL_EVAL_UTF8_RESTART"
+
+
+def _internal_log() -> Path | None:
+    """The traceback, in a log file for the maintainers; None when not even that can be written."""
     import datetime as dt
     import tempfile
     import traceback
 
     from ._version import __version__
 
-    path = Path(tempfile.gettempdir()) / f"excel-eval-错误-{dt.datetime.now():%Y%m%d_%H%M%S}.log"
-    path.write_text(f"excel-eval {__version__}\n{' '.join(sys.argv)}\n\n{traceback.format_exc()}", encoding="utf-8")
-    return path
+    text = f"excel-eval {__version__}\n{' '.join(sys.argv)}\n\n{traceback.format_exc()}"
+    stamp = f"{dt.datetime.now():%Y%m%d_%H%M%S}"
+    for name in (f"excel-eval-错误-{stamp}.log", f"excel-eval-error-{stamp}.log"):  # the second for an ASCII locale
+        path = Path(tempfile.gettempdir()) / name
+        try:
+            path.write_text(text, encoding="utf-8", errors="replace")
+            return path
+        except (OSError, UnicodeError):
+            continue
+    return None
 
 
 __all__ = ["main"]

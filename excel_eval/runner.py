@@ -18,7 +18,13 @@ FIRST_FINDINGS = 5
 
 
 def say(message: str) -> None:
+    """Progress and problems: standard error."""
     print(message, file=sys.stderr)
+
+
+def tell(message: str) -> None:
+    """Results: standard output (`excel-eval run x.xlsx > 记录.txt` keeps them), unless --json."""
+    print(message, file=sys.stdout)
 
 
 def run_files(files: list[Path], out: Path | None = None, *, scheme=None, selection=None, mask: bool = True,
@@ -28,6 +34,7 @@ def run_files(files: list[Path], out: Path | None = None, *, scheme=None, select
     from .writer import is_own_output, output_paths, write_outputs
 
     code, documents = ExitCode.OK, []
+    show = say if json_out else tell  # with --json, standard output holds nothing but the JSON
     for file in files:
         if is_own_output(file):  # a whole folder dropped on the .bat: never …_评价结果_评价结果.xlsx
             say(f"{file.name}：本工具写出的结果文件，已跳过")
@@ -47,13 +54,13 @@ def run_files(files: list[Path], out: Path | None = None, *, scheme=None, select
             code = max(code, ExitCode.UNREADABLE)
             continue
         document["outputs"] = [str(p) for p in written.values()]
-        say(summary_line(result))
+        show(summary_line(result))
         for f in result.findings[:FIRST_FINDINGS]:
-            say(f"  {f.severity.value} {f.code} {f.loc or '-'}  {f.message}")
+            show(f"  {f.severity.value} {f.code} {f.loc or '-'}  {f.message}")
         if len(result.findings) > FIRST_FINDINGS:
-            say(f"  ……共 {len(result.findings)} 条，详见结果中的“问题清单”")
-        say(f"  结果：{written['results']}")
-        say(f"  标注：{written['marked']}" if "marked" in written else "  标注：" + no_marked_copy(result))
+            show(f"  ……共 {len(result.findings)} 条，详见结果中的“问题清单”")
+        show(f"  结果：{written['results']}")
+        show(f"  标注：{written['marked']}" if "marked" in written else "  标注：" + no_marked_copy(result))
         for kind, path in written.items():
             if path != wanted[kind]:
                 say(f"  注意：{wanted[kind].name} 正被其他程序打开（如 Excel），已另存为 {path.name}")

@@ -61,7 +61,7 @@ def test_drop_a_workbook_on_the_command(tmp_path):
     r = excel_eval(src)
     assert r.returncode == 0, r.stderr
     assert (tmp_path / "我的 工作簿_评价结果.xlsx").exists() and (tmp_path / "我的 工作簿_标注.xlsx").exists()
-    assert "核算总分 98.92（优）" in r.stderr and "结果：" in r.stderr and r.stdout == ""
+    assert "核算总分 98.92（优）" in r.stdout and "结果：" in r.stdout and r.stderr == ""  # results on stdout
 
 
 def test_several_files_and_the_worst_exit_code(tmp_path):
@@ -185,7 +185,10 @@ def test_rerun_skips_unchanged_and_force_redoes(inbox, tmp_path):
     assert third.count(Status.UNCHANGED) == 1 and third.count(Status.DONE) == 1
     forced = run_batch(inbox, out, jobs=1, force=True)
     assert forced.count(Status.DONE) == 2
-    assert set(json.loads((out / MANIFEST).read_text("utf-8"))) == set(GOOD)
+    manifest = json.loads((out / MANIFEST).read_text("utf-8"))
+    assert {k for k, v in manifest.items() if v["status"] == "完成"} == set(GOOD)
+    assert {k: v["failure"] for k, v in manifest.items() if v["status"] == "失败"} == \
+        {"加密.xlsx": "encrypted", "坏文件.xlsx": "corrupt"}  # unreadable as they are: not retried until changed
 
 
 def test_files_still_being_written_wait_for_the_next_run(inbox, tmp_path):
@@ -253,7 +256,7 @@ def test_a_batch_of_200_workbooks_and_a_rerun_that_skips_them_all(tmp_path):
     assert len(rows) - 1 == 200 and all(row[1] == "完成" for row in rows[1:])
     time.sleep(1.1)  # a new summary name
     r = excel_eval("batch", box, "--out", out)
-    assert "完成 0，未变化 200" in r.stderr
+    assert "完成 0，未变化 200" in r.stdout
 
 
 def test_disk_full_marks_the_file_failed_and_the_batch_goes_on(inbox, tmp_path, monkeypatch):
@@ -300,3 +303,14 @@ def test_batch_scores_by_a_chosen_scheme(inbox, tmp_path):
     assert {i.scheme for i in default.items if i.status is Status.DONE} == {"四级指标"}
     again = run_batch(inbox, tmp_path / "o3", jobs=1, scheme=Path("自评表"))
     assert again.count(Status.UNCHANGED) == 0 and again.count(Status.DONE) == len(done)  # another scheme: scored again
+
+
+def test_a_nightly_rerun_with_nothing_changed_writes_nothing_new_and_leaves_no_lock(inbox, tmp_path):
+    out = tmp_path / "结果"
+    first = run_batch(inbox, out, jobs=1)
+    before = sorted(p.name for p in out.iterdir())
+    second = run_batch(inbox, out, jobs=1)
+    assert sorted(p.name for p in out.iterdir()) == before  # no new 汇总/日志: the latest stand
+    assert second.summary == first.summary and second.log == first.log
+    assert second.count(Status.FAILED) == 2 and second.count(Status.UNCHANGED) == 2
+    assert not (out / LOCK).exists()

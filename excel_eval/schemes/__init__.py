@@ -17,6 +17,8 @@ from ..model import Model
 BUILTIN_SCHEMES = SCHEMES  # 四级指标 / 自评表, as the 评分体系 row of 项目信息 names them
 FOUR_LEVEL, SELF_EVAL_FORM = BUILTIN_SCHEMES
 SCHEMES_DIR = Path(__file__).parent
+# ASCII file names: a console whose locale is C cannot open a file named in Chinese.
+SCHEME_FILES = {FOUR_LEVEL: "four_level.toml", SELF_EVAL_FORM: "self_eval_form.toml"}
 
 
 class SchemeError(Exception):
@@ -67,7 +69,7 @@ def load_scheme(source: str | os.PathLike | Scheme) -> Scheme:
 @functools.cache
 def builtin_scheme(name: str) -> Scheme:
     """A built-in scheme, read from its file the first time it is asked for."""
-    return _parse((SCHEMES_DIR / f"{name}.toml").read_text("utf-8"), f"内置评分体系“{name}”")
+    return _parse((SCHEMES_DIR / SCHEME_FILES[name]).read_text("utf-8"), f"内置评分体系“{name}”")
 
 
 def pick_scheme(model: Model) -> Scheme:

@@ -8,16 +8,18 @@ from typing import TYPE_CHECKING
 from ..layout import GRADES
 from ..vocab import Severity, Status
 from .formats import FONT, Formats
+from .results import fit_row
 
 SUMMARY_PREFIX = "汇总_"
 
 if TYPE_CHECKING:
     from ..batch import Report
 
-SUMMARY_COLUMNS = (("文件", "file", 36), ("状态", "status", 8), ("项目名称", "project", 34), ("实施单位", "unit", 24),
-                   ("年度", "year", 7), ("评分体系", "scheme", 9), ("核算总分", "total", 9), ("等级", "grade", 6), ("执行率", "execution", 9),
-                   ("满意度", "satisfaction", 8), ("错误", "errors", 6), ("警告", "warnings", 6), ("提示", "hints", 6),
-                   ("结果文件", "results", 40), ("原因", "reason", 40))
+SUMMARY_COLUMNS = (("文件", "file", 22), ("状态", "status", 6), ("项目名称", "project", 22), ("实施单位", "unit", 16),
+                   ("年度", "year", 6), ("评分体系", "scheme", 8), ("核算总分", "total", 8), ("等级", "grade", 5),
+                   ("执行率", "execution", 8), ("满意度", "satisfaction", 7), ("错误", "errors", 5), ("警告", "warnings", 5),
+                   ("提示", "hints", 5), ("结果文件", "results", 24), ("原因", "reason", 22))  # ~170: A4 landscape at ~90%
+WRAPPED = ("file", "project", "unit", "results", "reason")
 
 
 def write_summary(report: Report, path: Path) -> None:
@@ -30,12 +32,15 @@ def write_summary(report: Report, path: Path) -> None:
     ws.set_paper(9)
     ws.set_landscape()
     ws.fit_to_pages(1, 0)
+    ws.set_margins(0.4, 0.4, 0.5, 0.5)
+    ws.set_row(0, 28)
     for c, (head, _, width) in enumerate(SUMMARY_COLUMNS):
         ws.set_column(c, c, width)
         ws.write_string(0, c, head, f.header)
     formats = {"total": f.number, "satisfaction": f.number, "execution": f.percent, "year": f.count,
                "errors": f.count, "warnings": f.count, "hints": f.count}
     for r, item in enumerate(report.items, start=1):
+        fit_row(ws, r, [(str(getattr(item, key) or ""), width) for _, key, width in SUMMARY_COLUMNS if key in WRAPPED])
         for c, (_, key, _) in enumerate(SUMMARY_COLUMNS):
             value = getattr(item, key)
             if key == "results" and value:
