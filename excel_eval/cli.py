@@ -77,7 +77,8 @@ def check(file: Annotated[Path, typer.Argument(help="要核对的工作簿（.xl
     width = max((display_width(str(f.loc)) for f in result.findings if f.loc), default=0)
     for f in result.findings:  # results on standard output, unless it holds the JSON
         where = str(f.loc) if f.loc else "-"
-        typer.echo(f"{f.severity.value} {f.code} {where}{' ' * (width - display_width(where))}  {f.message}",
+        effect = f"（{f.effect_text}）" if f.effect_text else ""
+        typer.echo(f"{f.severity.value} {f.code} {where}{' ' * (width - display_width(where))}  {f.message}{effect}",
                    err=json_out)
         if f.hint:
             typer.echo(f"{'':<10}→ {f.hint}", err=json_out)

@@ -65,6 +65,7 @@ class Finding:
     severity: Severity = Severity.INFO
     hint: str = ""
     cells: tuple[Loc, ...] = ()  # every cell of a grouped finding, the first being `loc`
+    score_effect: float = 0.0  # what correcting it changes in the total the workbook states
 
     @property
     def code(self) -> str:
@@ -74,6 +75,11 @@ class Finding:
     def locs(self) -> tuple[Loc, ...]:
         """Every cell the finding is about (one, or all of a grouped finding's)."""
         return self.cells or ((self.loc,) if self.loc else ())
+
+    @property
+    def effect_text(self) -> str:
+        """`影响总分 −3.75`, or "" when correcting it leaves the total as it is."""
+        return f"影响总分 {self.score_effect:+.2f}".replace("-", "−") if self.score_effect else ""
 
     def sort_key(self) -> tuple:
         sheet = self.loc.sheet if self.loc else ""
@@ -86,7 +92,7 @@ class Finding:
         return {
             "severity": self.severity.value, "code": self.code,
             "sheet": self.loc.sheet if self.loc else "", "cell": self.loc.cell if self.loc else "",
-            "cells": [loc.cell for loc in self.locs],
+            "cells": [loc.cell for loc in self.locs], "score_effect": self.score_effect,
             "message": self.message, "expected": self.expected, "actual": self.actual,
             "hint": self.hint,
         }
@@ -106,6 +112,11 @@ def _base_sheet(name: str) -> str:
 
 def sort_findings(findings: list[Finding]) -> list[Finding]:
     return sorted(findings, key=Finding.sort_key)
+
+
+def by_weight(findings: list[Finding]) -> list[Finding]:
+    """Severity first, then what a finding costs the total, then where it is."""
+    return sorted(findings, key=lambda f: (f.severity.rank, -abs(f.score_effect), f.sort_key()))
 
 
 def group_findings(findings: list[Finding]) -> list[Finding]:

@@ -5,11 +5,12 @@ from __future__ import annotations
 import math
 import os
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .checks import run_checks
-from .findings import Finding, group_findings, sort_findings
+from . import rules
+from .findings import Finding, by_weight, group_findings, sort_findings
 from .model import Model
 from .reader import read_workbook
 from .rules import Selection
@@ -168,4 +169,38 @@ def evaluate(source: str | os.PathLike | bytes, *, scheme: Scheme | str | os.Pat
     scores = score(reading.model, chosen or pick_scheme(reading.model))
     findings = group_findings(sort_findings(selection.keep(reading.findings) + run_checks(reading.model, scores,
                                                                                           selection)))
-    return Result(src, reading.model, scores, findings)
+    return Result(src, reading.model, scores, by_weight(score_effects(findings, scores)))
+
+
+# Findings about an indicator's score: correcting one changes the total the workbook states.
+SCORING_RULES = {rules.SCORE_DIFFERS_FROM_RULE, rules.MET_NOT_FULL, rules.MISSED_BUT_FULL, rules.RATE_INDICATOR_ACTUAL,
+                 rules.SATISFACTION_INDICATOR_ACTUAL, rules.QUALITATIVE_BAND}
+
+
+def score_effects(findings: list[Finding], scores: Scores) -> list[Finding]:
+    """Each indicator whose evaluator's score the rules would change gives that change to one
+    finding about it (the first), so the effects add up to the gap between the totals."""
+    gaps = {}
+    for ind in scores.indicators:
+        s = ind.self_score
+        if s is None or ind.weight is None:
+            continue
+        if ind.computed is not None:
+            gap = ind.computed - s
+        elif ind.band is not None:  # qualitative: into the band the wording allows
+            low, high = ind.band[0] * ind.weight, ind.band[1] * ind.weight
+            gap = min(max(s, low), high) - s
+        else:
+            continue
+        if abs(gap) >= EFFECT_STEP:
+            gaps[(ind.row.cells["weight"].sheet, ind.row.index)] = gap
+    out = []
+    for f in findings:
+        key = (f.loc.sheet, f.loc.row) if f.loc is not None else None
+        if f.rule in SCORING_RULES and key in gaps:
+            f = replace(f, score_effect=gaps.pop(key))
+        out.append(f)
+    return out
+
+
+EFFECT_STEP = 0.005  # an effect below what the two-decimal scores show is none

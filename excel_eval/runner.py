@@ -56,7 +56,8 @@ def run_files(files: list[Path], out: Path | None = None, *, scheme=None, select
         document["outputs"] = [str(p) for p in written.values()]
         show(summary_line(result))
         for f in result.findings[:FIRST_FINDINGS]:
-            show(f"  {f.severity.value} {f.code} {f.loc or '-'}  {f.message}")
+            effect = f"（{f.effect_text}）" if f.effect_text else ""
+            show(f"  {f.severity.value} {f.code} {f.loc or '-'}  {f.message}{effect}")
         if len(result.findings) > FIRST_FINDINGS:
             show(f"  ……共 {len(result.findings)} 条，详见结果中的“问题清单”")
         show(f"  结果：{written['results']}")

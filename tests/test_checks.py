@@ -256,3 +256,14 @@ def test_weights_too_large_to_add_up_give_a_finding_not_a_crash(tmp_path):
     path = workbook(tmp_path, **{"绩效指标!H2": 1e308, "绩效指标!H3": 1e308})
     f = next(f for f in evaluate(path).findings if f.code == "I001")
     assert "数值超出范围" in f.message
+
+
+def test_each_finding_says_what_it_costs_the_stated_total(tmp_path):
+    # 预算执行率 95% of 20 points is 19; the evaluator gave 20 (and kept the summary at 99).
+    result = evaluate(workbook(tmp_path, **{"绩效指标!I3": 20}))
+    effects = {(f.code, str(f.loc)): f.score_effect for f in result.findings}
+    assert effects[("I008", "绩效指标!I3")] == pytest.approx(-1.0)
+    assert sum(effects.values()) == pytest.approx(result.scores.total - result.scores.self_total)
+    assert result.findings[0].code == "I008"  # the 错误 that change the score come first
+    assert result.findings[0].as_dict()["score_effect"] == pytest.approx(-1.0)
+    assert all(f.score_effect == 0 for f in result.findings[1:])

@@ -236,8 +236,8 @@ class _Results:
 
     def findings_sheet(self) -> Block:
         f = self.f
-        ws = self.sheet("问题清单", {0: 6, 1: 7, 2: 12, 3: 8, 4: 50, 5: 12, 6: 12, 7: 45, 8: 24})
-        heads = ("级别", "代码", "工作表", "单元格", "问题", "应为", "实为", "修改建议", "涉及单元格")
+        ws = self.sheet("问题清单", {0: 6, 1: 7, 2: 12, 3: 8, 4: 50, 5: 12, 6: 12, 7: 45, 8: 24, 9: 9})
+        heads = ("级别", "代码", "工作表", "单元格", "问题", "应为", "实为", "修改建议", "涉及单元格", "影响总分")
         for c, head in enumerate(heads):
             write_text(ws, 0, c, head, f.header)
         for i, x in enumerate(self.r.findings, start=1):
@@ -252,6 +252,7 @@ class _Results:
             for c, text in enumerate((x.message, x.expected, x.actual, x.hint,
                                       "、".join(loc.cell for loc in x.locs) if len(x.locs) > 1 else ""), start=4):
                 write_text(ws, i, c, text, f.text)
+            ws.write_number(i, 9, x.score_effect, f.number)
             fit_row(ws, i, [(x.message, 50), (x.hint, 45), (x.expected, 12), (x.actual, 12)])
         last = max(len(self.r.findings), 1)
         if not self.r.findings:
