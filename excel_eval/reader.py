@@ -273,10 +273,11 @@ class _Reader:
                     continue
                 ended = True
                 continue
-            if own and not is_total and layout.is_footer(own):
+            marked = own and ("：" in own or ":" in own)  # every footer or note line has a colon: a cheap test first
+            if marked and not is_total and layout.is_footer(own):
                 ended = True  # 填表人：… 审核人：…: the table is over
                 continue
-            if own and not is_total and (blanks == len(values) - 1 or layout.is_note(own)):
+            if own and not is_total and (blanks == len(values) - 1 or (marked and layout.is_note(own))):
                 continue  # a note such as 注：… or 第1题20分，其余各题10分/题。
             if levels or r in uncached:
                 cells = self.cells(sheet, r, values, specs, columns)
