@@ -163,8 +163,7 @@ def demo(folder: Annotated[Path, typer.Argument(help="示例输出目录")] = Pa
     source = write_sample("003", folder)
     result = evaluate(source)
     written = write_outputs(result, folder)
-    typer.echo(f"示例工作簿：{source}\n核算总分 {result.total_score:.2f}（{result.grade}），"
-               f"发现问题 {len(result.findings)} 条。\n结果：{written['results']}\n标注：{written['marked']}", err=True)
+    typer.echo(f"示例工作簿：{source}\n{summary_line(result)}\n结果：{written['results']}\n标注：{written['marked']}")
 
 
 @app.command()
