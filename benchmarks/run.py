@@ -27,7 +27,7 @@ sys.path.insert(0, str(HERE.parent))
 from excel_eval.writer.template import Content, Question, SurveyContent, write_template  # noqa: E402
 
 FULL = {"runs": 7, "form_runs": 7, "large_rows": 100_000, "large_indicators": 500, "batch": 500, "ladder": (10_000, 50_000, 100_000)}
-QUICK = {"runs": 2, "form_runs": 1, "large_rows": 2_000, "large_indicators": 50, "batch": 12, "ladder": (500, 1_000, 2_000)}
+QUICK = {"runs": 1, "form_runs": 1, "large_rows": 2_000, "large_indicators": 50, "batch": 8, "ladder": (500, 2_000)}
 TARGETS = {"typical_ratio": 2.5, "typical_seconds": 0.5, "batch_per_second": 15, "large_seconds": 8,
            "large_rss_mb": 400, "form_ratio": 2.0}
 

@@ -41,7 +41,7 @@ _SHEET_NAME = re.compile(rb'<sheet name="([^"]*)"')
 
 def rebuild(source: bytes, change) -> bytes:
     out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(source)) as z, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as w:
+    with zipfile.ZipFile(io.BytesIO(source)) as z, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as w:
         for info in z.infolist():
             data = change(info.filename, z.read(info.filename))
             if data is not None:
