@@ -236,8 +236,15 @@ def _run(job: _Job) -> Report:
                 todo.append((path, rel))
         for path, why in wait:
             report.items.append(Item(path.relative_to(inbox).as_posix(), Status.SKIPPED, why))
+        present = {path.relative_to(inbox).as_posix() for path in take} | \
+            {path.relative_to(inbox).as_posix() for path, _ in wait}
+        gone = set(manifest) - present  # removed from the inbox since: the last summary lists them
+        for rel in gone:
+            del manifest[rel]
+        if gone:
+            _save_manifest(out, manifest)
         latest = _latest(out)
-        if not todo and latest is not None:
+        if not todo and not gone and latest is not None:
             # Nothing new since the last run: its summary and log stand; no new files every night.
             report.summary, report.log = latest
             report.items.sort(key=lambda i: (i.status is not Status.FAILED, i.file))

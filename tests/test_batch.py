@@ -313,3 +313,14 @@ def test_a_nightly_rerun_with_nothing_changed_writes_nothing_new_and_leaves_no_l
     assert second.summary == first.summary and second.log == first.log
     assert second.count(Status.FAILED) == 2 and second.count(Status.UNCHANGED) == 2
     assert not (out / LOCK).exists()
+
+
+def test_a_workbook_removed_from_the_inbox_gives_a_new_summary_without_it(inbox, tmp_path):
+    out = tmp_path / "结果"
+    first = run_batch(inbox, out, jobs=1)
+    (inbox / GOOD[0]).unlink()
+    second = run_batch(inbox, out, jobs=1)
+    assert GOOD[0] not in {i.file for i in second.items}
+    listed = [row[0] for row in CalamineWorkbook.from_path(str(second.summary)).get_sheet_by_name("汇总").to_python()]
+    assert GOOD[0] not in listed and GOOD[1] in listed  # the summary is written anew, without it
+    assert GOOD[0] not in json.loads((out / MANIFEST).read_text("utf-8"))
