@@ -55,7 +55,9 @@ def test_corpus_case(corpus, tmp_path, capsys, case):
     if case.exit == 3:
         assert written == []
     elif source.suffix == ".xls":
-        assert written == [f"{stem}_评价结果.xlsx"]
+        assert written == [f"{stem}_xls_评价结果.xlsx"]  # never the name 旧版.xlsx's results would take
+    elif source.suffix == ".xlsm":
+        assert written == sorted([f"{stem}_xlsm_评价结果.xlsx", f"{stem}_标注.xlsm"])
     else:
         assert written == sorted([f"{stem}_评价结果.xlsx", f"{stem}_标注{source.suffix}"])
     for p in out.iterdir():

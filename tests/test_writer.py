@@ -175,3 +175,8 @@ def test_a_grade_from_a_workbook_with_errors_is_shown_as_provisional(outputs):
     assert overview[3][7] == "优（待更正：27 个错误）"
     clean, results, _ = outputs["示例_无错误.xlsx"]
     assert CalamineWorkbook.from_path(str(results)).get_sheet_by_name("总览").to_python()[3][7] == "优"
+
+
+def test_workbooks_of_one_name_in_other_formats_do_not_overwrite_each_others_results(tmp_path):
+    paths = [output_paths(tmp_path / f"原表{ext}")["results"].name for ext in (".xlsx", ".xls", ".ods", ".xlsm")]
+    assert paths == ["原表_评价结果.xlsx", "原表_xls_评价结果.xlsx", "原表_ods_评价结果.xlsx", "原表_xlsm_评价结果.xlsx"]

@@ -27,7 +27,10 @@ def is_own_output(path: Path) -> bool:
 def output_paths(source: Path, out_dir: Path | None = None) -> dict[str, Path]:
     """Where the outputs of `source` go: beside it, or in `out_dir`."""
     folder = out_dir or source.parent
-    return {"results": folder / f"{source.stem}{RESULTS_SUFFIX}.xlsx",
+    # 原表.xls or 原表.ods beside 原表.xlsx must not overwrite its results: 原表_xls_评价结果.xlsx
+    kind = source.suffix.lower().lstrip(".")
+    tag = f"_{kind}" if kind not in ("xlsx", "") else ""
+    return {"results": folder / f"{source.stem}{tag}{RESULTS_SUFFIX}.xlsx",
             "marked": folder / f"{source.stem}{MARKED_SUFFIX}{source.suffix}"}
 
 
