@@ -252,7 +252,7 @@ class _Results:
             for c, text in enumerate((x.message, x.expected, x.actual, x.hint,
                                       "、".join(loc.cell for loc in x.locs) if len(x.locs) > 1 else ""), start=4):
                 write_text(ws, i, c, text, f.text)
-            ws.write_number(i, 9, x.score_effect, f.number)
+            self.num(ws, i, 9, x.score_effect or None, f.number)  # blank where the total is untouched
             fit_row(ws, i, [(x.message, 50), (x.hint, 45), (x.expected, 12), (x.actual, 12)])
         last = max(len(self.r.findings), 1)
         if not self.r.findings:
