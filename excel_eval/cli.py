@@ -1,205 +1,252 @@
-"""The command line: one short function per command; the library does the work."""
+"""The command line: one table of commands and options, read by a small parser that answers
+every slip in Chinese with the way out; one short function per command, the library does the work.
+
+The table is the whole command line: parsing, `--help` and the README check all read it. It is
+written here rather than with a framework because the framework's import alone cost more than
+reading a workbook, and its help and messages were English.
+"""
 
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, Optional
-
-import typer
+from typing import NamedTuple
 
 from ._version import __version__
-from .runner import print_json, run_files, summary_line
+from .runner import print_json, run_files, say, summary_line, tell
 from .text import display_width, os_reason
 from .vocab import ExitCode, Status
 
 EXIT_HELP = "退出码：" + "；".join(f"{c.value} {c.meaning}" for c in ExitCode) + "。"
 
-app = typer.Typer(
-    name="excel-eval",
-    help="项目支出绩效自评工作簿的核对与评分工具。\n\n直接把工作簿拖到命令上即可：excel-eval 文件.xlsx\n\n" + EXIT_HELP,
-    no_args_is_help=True,
-    add_completion=False,
-    pretty_exceptions_enable=False,
-)
+
+class Stop(Exception):
+    """Stop with one Chinese sentence on standard error and an exit code (a usage slip by default)."""
+
+    def __init__(self, message: str, code: int = ExitCode.USAGE) -> None:
+        super().__init__(message)
+        self.code = code
 
 
-def _version(value: bool) -> None:
-    if value:
-        typer.echo(f"excel-eval {__version__}")
-        raise typer.Exit()
+class Option(NamedTuple):
+    flags: tuple[str, ...]  # the long form first: ("--jobs", "-j")
+    help: str
+    value: str = ""  # what the value is called in the help ("目录"); empty for a switch
+    kind: Callable = str  # str, Path, int or float
+    minimum: float | None = None
+    dest: str = ""  # the action's parameter, when not the long flag's name
+
+    @property
+    def name(self) -> str:
+        return self.dest or self.flags[0].lstrip("-").replace("-", "_")
+
+    @property
+    def shown(self) -> str:
+        return ", ".join(reversed(self.flags)) + (f" {self.value}" if self.value else "")
 
 
-@app.callback()
-def _main(version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
-                                                help="显示版本号")] = False) -> None:
-    """项目支出绩效自评工作簿的核对与评分工具。"""
+class Argument(NamedTuple):
+    name: str  # the action's parameter
+    shown: str  # "文件.xlsx"
+    help: str
+    many: bool = False
+    default: Path | None = None  # None: required
 
 
-@app.command()
-def template(out: Annotated[Path, typer.Argument(help="输出文件，默认为当前目录下的 绩效自评模板_v1.xlsx")]
-             = Path("绩效自评模板_v1.xlsx"),
-             force: Annotated[bool, typer.Option("--force", help="覆盖已存在的文件")] = False) -> None:
-    """生成空白的标准工作簿模板。"""
-    from .writer.template import write_template
-
-    if out.suffix.lower() != ".xlsx":
-        _fail(f"模板是 Excel 工作簿，文件名须以 .xlsx 结尾（收到：{out.name}）", ExitCode.USAGE)
-    if out.exists() and not force:
-        _fail(f"文件已存在：{out}（如需覆盖请加 --force）", ExitCode.USAGE)
-    if not out.parent.exists():
-        _fail(f"目录不存在：{out.parent}", ExitCode.USAGE)
-    write_template(out)
-    typer.echo(f"已生成模板：{out}", err=True)
+class Command(NamedTuple):
+    name: str
+    help: str
+    arguments: tuple[Argument, ...]
+    options: tuple[Option, ...]
+    action: Callable[..., int]
+    extra: str = ""  # what to do instead, when given more arguments than it takes
 
 
-SchemeOption = Annotated[Optional[Path], typer.Option("--scheme", help="评分体系文件（TOML），覆盖工作簿中的“评分体系”")]
-JsonOption = Annotated[bool, typer.Option("--json", help="在标准输出打印 JSON 结果（其他信息写到标准错误）")]
-SkipOption = Annotated[str, typer.Option("--skip", metavar="代码[,代码]", help="不报告这些规则的问题，如 R004,S005（不影响得分）")]
-OnlyOption = Annotated[str, typer.Option("--only", metavar="代码[,代码]", help="只报告这些规则的问题（不影响得分）")]
+COMMANDS: dict[str, Command] = {}
+HELP = Option(("--help", "-h"), "显示本说明")
 
 
-@app.command()
-def check(file: Annotated[Path, typer.Argument(help="要核对的工作簿（.xlsx）")],
-          json_out: JsonOption = False, scheme: SchemeOption = None, skip: SkipOption = "",
-          only: OnlyOption = "") -> None:
-    """读取、评分并核对工作簿，列出发现的问题（不写任何文件）。"""
-    from .pipeline import evaluate
-
-    selection = _selection(skip, only)
-    if not file.is_file():
-        _fail(f"找不到文件：{file}", ExitCode.USAGE)
-    result = evaluate(file, scheme=_scheme(scheme), selection=selection)
-    if json_out:
-        print_json({**result.as_dict(), "outputs": []})  # check writes nothing
-    if not result.ok:
-        _fail(f"{file}：{result.reason}", ExitCode.UNREADABLE)
-    width = max((display_width(str(f.loc)) for f in result.findings if f.loc), default=0)
-    for f in result.findings:  # results on standard output, unless it holds the JSON
-        where = str(f.loc) if f.loc else "-"
-        effect = f"（{f.effect_text}）" if f.effect_text else ""
-        typer.echo(f"{f.severity.value} {f.code} {where}{' ' * (width - display_width(where))}  {f.message}{effect}",
-                   err=json_out)
-        if f.hint:
-            typer.echo(f"{'':<10}→ {f.hint}", err=json_out)
-    typer.echo(summary_line(result), err=json_out)
-    raise typer.Exit(ExitCode.FINDINGS if result.has_errors else ExitCode.OK)
+def command(help: str, arguments: tuple[Argument, ...] = (), options: tuple[Option, ...] = (), extra: str = ""):
+    """Register a command: its function's name is the command's name."""
+    def register(action: Callable[..., int]) -> Callable[..., int]:
+        COMMANDS[action.__name__] = Command(action.__name__, help, arguments, (*options, HELP), action, extra)
+        return action
+    return register
 
 
-OutOption = Annotated[Optional[Path], typer.Option("--out", help="输出目录（默认写在原文件旁边）")]
-KeepPersonalOption = Annotated[bool, typer.Option("--keep-personal", help="结果中保留负责人、联系电话（仅供内部使用）")]
+# --- the commands ---------------------------------------------------------------------------------
+
+OUT = Option(("--out",), "输出目录（默认写在原文件旁边；不存在时自动建立）", "目录", Path)
+JSON = Option(("--json",), "在标准输出打印 JSON 结果（其他信息写到标准错误）", dest="json_out")
+SCHEME = Option(("--scheme",), "评分体系：内置的“四级指标”“自评表”，或 TOML 文件（覆盖工作簿中的“评分体系”）", "评分体系")
+SKIP = Option(("--skip",), "不报告这些规则的问题，如 R004,S005（不影响得分）", "代码[,代码]")
+ONLY = Option(("--only",), "只报告这些规则的问题（不影响得分）", "代码[,代码]")
+KEEP_PERSONAL = Option(("--keep-personal",), "结果中保留负责人、联系电话（仅供内部使用）")
+WORKBOOKS = "工作簿（.xlsx、.xlsm、.xls、.ods）"
 
 
-@app.command()
-def run(files: Annotated[list[Path], typer.Argument(help="一个或多个工作簿（.xlsx）")],
-        out: OutOption = None, json_out: JsonOption = False, scheme: SchemeOption = None,
-        skip: SkipOption = "", only: OnlyOption = "", keep_personal: KeepPersonalOption = False,
-        open_result: Annotated[bool, typer.Option("--open", help="完成后用默认程序打开结果工作簿")] = False) -> None:
-    """核对、评分并写出“_评价结果.xlsx”和“_标注.xlsx”（原文件不会被修改）。"""
+@command("核对、评分并写出“_评价结果.xlsx”和“_标注.xlsx”（原文件不会被修改）。",
+         (Argument("files", "文件.xlsx…", "要处理的" + WORKBOOKS + "，一个或多个", many=True),),
+         (OUT, JSON, SCHEME, SKIP, ONLY, KEEP_PERSONAL, Option(("--open",), "完成后用默认程序（Excel/WPS）打开结果工作簿",
+                                                                 dest="open_result")))
+def run(files: list[Path], out: Path | None, json_out: bool, scheme: str | None, skip: str | None, only: str | None,
+        keep_personal: bool, open_result: bool) -> int:
     chosen, selection = _scheme(scheme), _selection(skip, only)
     folders = [f for f in files if f.is_dir()]
     if folders:
-        _fail(f"“{folders[0]}”是一个目录；要处理目录中的全部工作簿，请用：excel-eval batch \"{folders[0]}\"", ExitCode.USAGE)
+        raise Stop(f"“{folders[0]}”是一个目录；要处理目录中的全部工作簿，请用：excel-eval batch \"{folders[0]}\"")
     missing = [f for f in files if not f.is_file()]
     if missing:
-        _fail("找不到文件：" + "、".join(str(f) for f in missing), ExitCode.USAGE)
+        raise Stop("找不到文件：" + "、".join(str(f) for f in missing))
     if out is not None:
         try:
             out.mkdir(parents=True, exist_ok=True)  # as batch does
         except OSError as exc:
-            _fail(f"无法建立输出目录 {out}：{os_reason(exc)}", ExitCode.USAGE)
-    raise typer.Exit(run_files(files, out, scheme=chosen, selection=selection, mask=not keep_personal,
-                               json_out=json_out, open_result=open_result))
+            raise Stop(f"无法建立输出目录 {out}：{os_reason(exc)}") from None
+    return run_files(files, out, scheme=chosen, selection=selection, mask=not keep_personal, json_out=json_out,
+                     open_result=open_result)
 
 
-@app.command()
-def batch(inbox: Annotated[Path, typer.Argument(help="收件箱目录")],
-          out: Annotated[Optional[Path], typer.Option("--out", help="输出目录，默认为 收件箱/评价结果")] = None,
-          recursive: Annotated[bool, typer.Option("--recursive", "-r", help="包括子目录")] = False,
-          jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, help="并行数，默认为 CPU 核数")] = None,
-          force: Annotated[bool, typer.Option("--force", help="重新处理所有文件（默认跳过未变化的）")] = False,
-          settle: Annotated[float, typer.Option("--settle", min=0, help="修改后至少静置多少秒才处理")] = 3.0,
-          keep_personal: KeepPersonalOption = False, scheme: SchemeOption = None, skip: SkipOption = "",
-          only: OnlyOption = "") -> None:
-    """批量处理一个目录：每个工作簿写出结果，另写“汇总_日期时间.xlsx”和运行日志。"""
+@command("读取、评分并核对工作簿，列出发现的问题（不写任何文件）。",
+         (Argument("file", "文件.xlsx", "要核对的" + WORKBOOKS),), (JSON, SCHEME, SKIP, ONLY),
+         extra="check 一次核对一个工作簿；多个工作簿请用 excel-eval run 或 batch")
+def check(file: Path, json_out: bool, scheme: str | None, skip: str | None, only: str | None) -> int:
+    from .pipeline import evaluate
+
+    chosen, selection = _scheme(scheme), _selection(skip, only)
+    if file.is_dir():
+        raise Stop(f"“{file}”是一个目录；check 核对一个工作簿，处理整个目录请用：excel-eval batch \"{file}\"")
+    if not file.is_file():
+        raise Stop(f"找不到文件：{file}")
+    result = evaluate(file, scheme=chosen, selection=selection)
+    if json_out:
+        print_json({**result.as_dict(), "outputs": []})  # check writes nothing
+    if not result.ok:
+        raise Stop(f"{file}：{result.reason}", ExitCode.UNREADABLE)
+    show = say if json_out else tell  # results on standard output, unless it holds the JSON
+    width = max((display_width(str(f.loc)) for f in result.findings if f.loc), default=0)
+    for f in result.findings:
+        where = str(f.loc) if f.loc else "-"
+        effect = f"（{f.effect_text}）" if f.effect_text else ""
+        show(f"{f.severity.value} {f.code} {where}{' ' * (width - display_width(where))}  {f.message}{effect}")
+        if f.hint:
+            show(f"{'':<10}→ {f.hint}")
+    show(summary_line(result))
+    return ExitCode.FINDINGS if result.has_errors else ExitCode.OK
+
+
+@command("批量处理一个目录：每个工作簿写出结果，另写“汇总_日期时间.xlsx”和运行日志。",
+         (Argument("inbox", "收件箱目录", "要处理的目录"),),
+         (Option(("--out",), "输出目录，默认为 收件箱/评价结果", "目录", Path),
+          Option(("--recursive", "-r"), "包括子目录"),
+          Option(("--jobs", "-j"), "并行数，默认为 CPU 核数", "N", int, minimum=1),
+          Option(("--force",), "重新处理所有文件（默认跳过未变化的）"),
+          Option(("--settle",), "修改后至少静置多少秒才处理（默认 3）", "秒", float, minimum=0),
+          KEEP_PERSONAL, SCHEME, SKIP, ONLY),
+         extra="batch 一次处理一个目录")
+def batch(inbox: Path, out: Path | None, recursive: bool, jobs: int | None, force: bool, settle: float | None,
+          keep_personal: bool, scheme: str | None, skip: str | None, only: str | None) -> int:
     from .batch import BatchLocked, run_batch
 
     if inbox.is_file():
-        _fail(f"“{inbox}”是一个文件；batch 处理整个目录，处理单个文件请用：excel-eval run \"{inbox}\"", ExitCode.USAGE)
+        raise Stop(f"“{inbox}”是一个文件；batch 处理整个目录，处理单个文件请用：excel-eval run \"{inbox}\"")
     if not inbox.is_dir():
-        _fail(f"找不到目录：{inbox}", ExitCode.USAGE)
+        raise Stop(f"找不到目录：{inbox}")
     chosen = _scheme(scheme)  # a mistake in the scheme file is said once, before any workbook is read
     _selection(skip, only)
     bar = _progress()
     try:
-        report = run_batch(inbox, out, recursive=recursive, jobs=jobs, force=force, settle=settle,
-                           mask=not keep_personal, scheme=chosen, skip=skip, only=only, on_progress=bar,
-                           on_log=None if bar else (lambda line: typer.echo(line, err=True)))
+        report = run_batch(inbox, out, recursive=recursive, jobs=jobs, force=force,
+                           settle=3.0 if settle is None else settle, mask=not keep_personal, scheme=chosen,
+                           skip=skip or "", only=only or "", on_progress=bar, on_log=None if bar else say)
     except BatchLocked as exc:
-        _fail(str(exc), ExitCode.LOCKED)
+        raise Stop(str(exc), ExitCode.LOCKED) from None
     except OSError as exc:
-        _fail(f"无法使用输出目录 {out or inbox}：{os_reason(exc)}", ExitCode.USAGE)
+        raise Stop(f"无法使用输出目录 {out or inbox}：{os_reason(exc)}") from None
     finally:
         if bar:
             bar.stop()
-    typer.echo(report.tally())  # the end summary, once, on standard output; progress went to standard error
+    tell(report.tally())  # the end summary, once, on standard output; progress went to standard error
     for item in report.items:
         if item.status in (Status.FAILED, Status.SKIPPED):
-            typer.echo(f"  {item.status.value}：{item.file}：{item.reason}")
-    typer.echo(f"汇总表：{report.summary}\n日志：{report.log}")
+            tell(f"  {item.status.value}：{item.file}：{item.reason}")
+    tell(f"汇总表：{report.summary}\n日志：{report.log}")
     errors = any(i.errors for i in report.items)
-    raise typer.Exit(ExitCode.UNREADABLE if report.count(Status.FAILED) else
-                     ExitCode.FINDINGS if errors else ExitCode.OK)
+    return ExitCode.UNREADABLE if report.count(Status.FAILED) else ExitCode.FINDINGS if errors else ExitCode.OK
 
 
-@app.command()
-def demo(folder: Annotated[Path, typer.Argument(help="示例输出目录")] = Path("excel-eval-示例")) -> None:
-    """用随附的样例（2022年职业技能培训及就业服务自评报告）演示一次完整运行。"""
+@command("用随附的样例（2022年职业技能培训及就业服务自评报告）演示一次完整运行，并显示输出位置。",
+         (Argument("folder", "目录", "示例输出目录（默认为 excel-eval-示例）", default=Path("excel-eval-示例")),))
+def demo(folder: Path) -> int:
     from .pipeline import evaluate
     from .samples import write_sample
     from .writer import write_outputs
 
-    folder.mkdir(parents=True, exist_ok=True)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise Stop(f"无法建立目录 {folder}：{os_reason(exc)}") from None
     source = write_sample("003", folder)
     result = evaluate(source)
     written = write_outputs(result, folder)
-    typer.echo(f"示例工作簿：{source}\n{summary_line(result)}\n结果：{written['results']}\n标注：{written['marked']}")
+    tell(f"示例工作簿：{source}\n{summary_line(result)}\n结果：{written['results']}\n标注：{written['marked']}")
+    return ExitCode.OK
 
 
-@app.command()
-def rules(markdown: Annotated[bool, typer.Option("--markdown", help="输出 docs/rules.md 的内容")] = False) -> None:
-    """列出全部核对规则（代码、级别、名称、说明）。"""
+@command("生成空白的标准工作簿模板。",
+         (Argument("out", "输出.xlsx", "输出文件（默认为当前目录下的 绩效自评模板_v1.xlsx）",
+                   default=Path("绩效自评模板_v1.xlsx")),),
+         (Option(("--force",), "覆盖已存在的文件"),))
+def template(out: Path, force: bool) -> int:
+    from .writer.template import write_template
+
+    if out.suffix.lower() != ".xlsx":
+        raise Stop(f"模板是 Excel 工作簿，文件名须以 .xlsx 结尾（收到：{out.name}）")
+    if out.exists() and not force:
+        raise Stop(f"文件已存在：{out}（如需覆盖请加 --force）")
+    if not out.parent.exists():
+        raise Stop(f"目录不存在：{out.parent}")
+    write_template(out)
+    say(f"已生成模板：{out}")
+    return ExitCode.OK
+
+
+@command("列出全部核对规则（代码、级别、名称、说明）。",
+         options=(Option(("--markdown",), "输出 docs/rules.md 的内容"),))
+def rules(markdown: bool) -> int:
     from .rules import ALL_RULES, rules_markdown
 
     if markdown:
-        typer.echo(rules_markdown(), nl=False)
-        return
+        sys.stdout.write(rules_markdown())
+        return ExitCode.OK
     for r in ALL_RULES:
-        typer.echo(f"{r.code}  {r.severity.value}  {r.name:<32} {r.what}")
+        tell(f"{r.code}  {r.severity.value}  {r.name:<32} {r.what}")
+    return ExitCode.OK
 
 
-def _scheme(path: Path | None):
-    if path is None:
+def _scheme(name: str | None):
+    if name is None:
         return None
     from .schemes import SchemeError, load_scheme
 
     try:
-        return load_scheme(path)
+        return load_scheme(name)
     except SchemeError as exc:
-        _fail(str(exc), ExitCode.USAGE)
+        raise Stop(str(exc)) from None
 
 
-def _selection(skip: str, only: str):
+def _selection(skip: str | None, only: str | None):
     from .rules import Selection, UnknownRule
 
     try:
-        return Selection.of(skip, only)
+        return Selection.of(skip or "", only or "")
     except UnknownRule as exc:
-        _fail(str(exc), ExitCode.USAGE)
+        raise Stop(str(exc)) from None
 
 
 def _progress():
-    """A rich progress bar on a terminal; None when output is redirected (plain lines then)."""
+    """A progress bar on a terminal; None when standard error is redirected (plain lines then)."""
     if not sys.stderr.isatty():
         return None
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
@@ -216,6 +263,142 @@ def _progress():
     return update
 
 
-def _fail(message: str, code: int) -> None:
-    typer.echo(message, err=True)
-    raise typer.Exit(code)
+# --- reading the command line ---------------------------------------------------------------------
+
+def main(args: list[str]) -> int:
+    """Run the command line `args` (without the program's name); return the exit code."""
+    if not args or args[0] in HELP.flags:
+        tell(main_help())
+        return ExitCode.OK
+    if args[0] == "--version":
+        tell(f"excel-eval {__version__}")
+        return ExitCode.OK
+    if args[0] in COMMANDS:
+        chosen, rest = COMMANDS[args[0]], args[1:]
+    else:
+        first = next((a for a in args if not a.startswith("-")), "")
+        meant = misspelled(first)
+        if meant:
+            say(f"没有“{first}”这个命令，您是不是要用 excel-eval {meant}？（excel-eval --help 列出全部命令）")
+            return ExitCode.USAGE
+        chosen, rest = COMMANDS["run"], args  # excel-eval 文件.xlsx [--out 目录]: the drop-on form
+    if any(a in HELP.flags for a in rest[:rest.index("--") if "--" in rest else None]):
+        tell(command_help(chosen))
+        return ExitCode.OK
+    try:
+        return chosen.action(**parse(chosen, rest))
+    except Stop as stop:
+        say(str(stop))
+        return stop.code
+
+
+def misspelled(word: str) -> str | None:
+    """`chek` → check: a word that is no file and looks like a command mistyped."""
+    if not word or Path(word).exists() or Path(word).suffix or "/" in word or "\\" in word:
+        return None
+    import difflib
+
+    close = difflib.get_close_matches(word.lower(), COMMANDS, n=1, cutoff=0.6)
+    return close[0] if close else None
+
+
+def parse(chosen: Command, args: list[str]) -> dict:
+    """The action's keyword arguments from the command line, or a `Stop` saying what is wrong."""
+    way_out = f"（excel-eval {chosen.name} --help 列出用法）"
+    by_flag = {flag: o for o in chosen.options for flag in o.flags}
+    values: dict = {o.name: (None if o.value else False) for o in chosen.options if o is not HELP}
+    words: list[str] = []
+    i, options_ended = 0, False
+    while i < len(args):
+        word, i = args[i], i + 1
+        if options_ended or word == "-" or not word.startswith("-"):
+            words.append(word)
+            continue
+        if word == "--":
+            options_ended = True
+            continue
+        flag, has_value, inline = word.partition("=") if word.startswith("--") else (word[:2], bool(word[2:]), word[2:])
+        option = by_flag.get(flag)
+        if option is None or (has_value and not option.value):
+            if option is not None:
+                raise Stop(f"选项“{flag}”不带值{way_out}")
+            raise Stop(f"没有“{word}”这个选项{_closest(flag, by_flag)}{way_out}")
+        if not option.value:
+            values[option.name] = True
+            continue
+        if not has_value:
+            if i == len(args) or args[i] in by_flag or args[i] == "--":
+                raise Stop(f"选项“{flag}”需要一个值（{option.value}）{way_out}")
+            inline, i = args[i], i + 1
+        values[option.name] = _value(option, inline, way_out)
+    for argument in chosen.arguments:
+        if argument.many:
+            taken, words = [Path(w) for w in words], []
+        else:
+            taken, words = (Path(words[0]), words[1:]) if words else (argument.default, words)
+        if taken is None or taken == []:
+            raise Stop(f"缺少{argument.help.split('（')[0]}：excel-eval {chosen.name} {argument.shown}{way_out}")
+        values[argument.name] = taken
+    if words:
+        instead = f"（{chosen.extra}）" if chosen.extra else way_out
+        raise Stop(f"多余的参数：{' '.join(words)}{instead}")
+    return values
+
+
+def _closest(flag: str, by_flag: dict) -> str:
+    import difflib
+
+    close = difflib.get_close_matches(flag, [f for f in by_flag if f.startswith("--")], n=1, cutoff=0.6)
+    return f"，您是不是要用 {close[0]}？" if close else ""
+
+
+def _value(option: Option, text: str, way_out: str):
+    import math
+
+    names = "/".join(option.flags)
+    try:
+        value = option.kind(text)
+    except ValueError:
+        wanted = {int: "应为整数", float: "应为数字"}.get(option.kind, "无法识别")
+        raise Stop(f"“{names}”的值不对：{wanted}，收到“{text}”{way_out}") from None
+    if option.kind is float and not math.isfinite(value):
+        raise Stop(f"“{names}”的值不对：应为数字，收到“{text}”{way_out}")
+    if option.minimum is not None and value < option.minimum:
+        raise Stop(f"“{names}”的值不对：应不小于 {option.minimum:g}，收到“{text}”{way_out}")
+    if option.kind is Path and not text:
+        raise Stop(f"选项“{option.flags[0]}”需要一个值（{option.value}）{way_out}")
+    return value
+
+
+# --- help -----------------------------------------------------------------------------------------
+
+def main_help() -> str:
+    names = max(display_width(n) for n in COMMANDS)
+    lines = ["用法：excel-eval 文件.xlsx [更多文件…] [选项]     核对、评分并写出结果（同 excel-eval run）",
+             "      excel-eval 命令 [参数] [选项]",
+             "",
+             "项目支出绩效自评工作簿的核对与评分工具。直接把工作簿拖到命令上即可。",
+             "",
+             "命令："]
+    lines += [f"  {c.name:<{names}}  {c.help}" for c in COMMANDS.values()]
+    lines += ["", "选项：", *_rows([(o.shown, o.help) for o in (Option(("--version",), "显示版本号"), HELP)]),
+              "", "每个命令的参数和选项：excel-eval 命令 --help", EXIT_HELP]
+    return "\n".join(lines)
+
+
+def command_help(chosen: Command) -> str:
+    shown = " ".join(a.shown if a.default is None else f"[{a.shown}]" for a in chosen.arguments)
+    lines = [f"用法：excel-eval {chosen.name}{' ' + shown if shown else ''} [选项]", "", chosen.help, ""]
+    if chosen.arguments:
+        lines += ["参数：", *_rows([(a.shown, a.help) for a in chosen.arguments]), ""]
+    lines += ["选项：", *_rows([(o.shown, o.help) for o in chosen.options]), "", EXIT_HELP]
+    return "\n".join(lines)
+
+
+def _rows(pairs: list[tuple[str, str]]) -> list[str]:
+    """Two aligned columns, measured in terminal columns (a Chinese character takes two)."""
+    width = max(display_width(left) for left, _ in pairs)
+    return [f"  {left}{' ' * (width - display_width(left))}  {right}" for left, right in pairs]
+
+
+__all__ = ["COMMANDS", "Stop", "main"]

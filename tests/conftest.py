@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import time
 from pathlib import Path
+from typing import NamedTuple
 
 import pytest
 import xlsxwriter
@@ -64,6 +65,25 @@ def xlsx(tmp_path):
         return make_xlsx(tmp_path / f"wb{next(counter)}.xlsx", sheets, **kw)
 
     return build
+
+
+class Outcome(NamedTuple):
+    code: int
+    out: str  # standard output
+    err: str  # standard error
+
+
+@pytest.fixture
+def cli(capsys):
+    """The command line run in this process, as the console script runs it: (exit code, stdout, stderr)."""
+    from excel_eval.entry import main
+
+    def invoke(*args) -> Outcome:
+        with pytest.raises(SystemExit) as exited:
+            main([str(a) for a in args])
+        return Outcome(exited.value.code, *capsys.readouterr())
+
+    return invoke
 
 
 EXTERNAL = ("libreoffice", "browser")  # tests that drive another program

@@ -7,12 +7,10 @@ import subprocess
 import sys
 
 import pytest
-from typer.testing import CliRunner
 
 import excel_eval
 from excel_eval import (BatchLocked, ExitCode, Failure, Finding, Result, RuleKind, Scheme, Severity, Status,
                         evaluate, load_scheme, run_batch, write_outputs)
-from excel_eval.cli import app
 from conftest import ROOT, SAMPLES
 
 SAMPLE = SAMPLES / "003_职业技能培训及就业服务.xlsx"
@@ -44,6 +42,14 @@ def test_importing_the_package_loads_nothing_heavy():
     code = ("import sys, excel_eval; heavy = [m for m in ('excel_eval.pipeline', 'xlsxwriter', 'typer', 'openpyxl',"
             " 'python_calamine', 'pandas') if m in sys.modules]; print(heavy)")
     assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True).stdout.strip() == "[]"
+
+
+def test_the_command_line_answers_help_and_slips_without_loading_the_library():
+    code = ("import sys; from excel_eval.entry import main\ntry: main(['check', '--jsn'])\nexcept SystemExit: pass\n"
+            "heavy = [m for m in ('excel_eval.pipeline', 'xlsxwriter', 'openpyxl', 'python_calamine', 'rich', 'click')"
+            " if m in sys.modules]; print(heavy)")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.stdout.strip() == "[]" and "--json" in done.stderr
 
 
 def test_a_result_has_typed_attributes():
@@ -105,30 +111,26 @@ def test_exit_codes_are_one_enum():
 
 # --- --skip / --only on the command line ------------------------------------------------------------
 
-runner = CliRunner()
-
-
-def test_check_skip_and_only():
-    everything = runner.invoke(app, ["check", str(SAMPLE), "--json"])
-    skipped = runner.invoke(app, ["check", str(SAMPLE), "--json", "--skip", "S003,S005"])
-    only = runner.invoke(app, ["check", str(SAMPLE), "--json", "--only", "X004"])
-    codes = [{f["code"] for f in json.loads(r.stdout[:r.stdout.rindex("}") + 1])["findings"]}
-             for r in (everything, skipped, only)]
+def test_check_skip_and_only(cli):
+    everything = cli("check", SAMPLE, "--json")
+    skipped = cli("check", SAMPLE, "--json", "--skip", "S003,S005")
+    only = cli("check", SAMPLE, "--json", "--only", "X004")
+    codes = [{f["code"] for f in json.loads(r.out)["findings"]} for r in (everything, skipped, only)]
     assert {"S003", "S005"} <= codes[0] and not {"S003", "S005"} & codes[1] and codes[2] == {"X004"}
-    assert only.exit_code == ExitCode.FINDINGS
+    assert only.code == ExitCode.FINDINGS
 
 
 @pytest.mark.parametrize("command", ["check", "run"])
-def test_an_unknown_rule_code_is_a_usage_error(command, tmp_path):
-    r = runner.invoke(app, [command, str(SAMPLE), "--skip", "B999"])
-    assert r.exit_code == ExitCode.USAGE and "没有这样的规则代码：B999" in r.output
+def test_an_unknown_rule_code_is_a_usage_error(cli, command, tmp_path):
+    r = cli(command, SAMPLE, "--skip", "B999")
+    assert r.code == ExitCode.USAGE and "没有这样的规则代码：B999" in r.err
 
 
-def test_batch_only(tmp_path):
+def test_batch_only(cli, tmp_path):
     inbox = tmp_path / "收件箱"
     shutil.copytree(SAMPLES, inbox)
-    r = runner.invoke(app, ["batch", str(inbox), "--only", "X004", "-j", "1"])
-    assert r.exit_code == ExitCode.FINDINGS, r.output
+    r = cli("batch", inbox, "--only", "X004", "-j", "1")
+    assert r.code == ExitCode.FINDINGS, r.out + r.err
     manifest = json.loads((inbox / "评价结果" / ".excel-eval-manifest.json").read_text("utf-8"))
     errors = {name: entry["errors"] for name, entry in manifest.items()}
     assert errors == {"000_残疾人基层组织建设补助经费.xlsx": 0, "001_残疾人基层组织建设及服务经费.xlsx": 0,

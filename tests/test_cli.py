@@ -3,28 +3,21 @@ import re
 import subprocess
 import sys
 
-from typer.testing import CliRunner
+import pytest
 
-from excel_eval.cli import app
 from conftest import SAMPLES
 
-runner = CliRunner()
+
+def test_check_clean_sample_exits_0(cli):
+    r = cli("check", SAMPLES / "示例_无错误.xlsx")
+    assert r.code == 0 and r.err == ""
+    assert "核算总分 98.92（优）" in r.out and "错误 0" in r.out
 
 
-def run(*args):
-    return runner.invoke(app, [str(a) for a in args])
-
-
-def test_check_clean_sample_exits_0():
-    r = run("check", SAMPLES / "示例_无错误.xlsx")
-    assert r.exit_code == 0
-    assert "核算总分 98.92（优）" in r.output and "错误 0" in r.output
-
-
-def test_check_with_errors_exits_1_and_names_cells():
-    r = run("check", SAMPLES / "000_残疾人基层组织建设补助经费.xlsx")
-    assert r.exit_code == 1
-    assert "错误 T003 得分汇总!C6" in r.output and "合计应等于" in r.output
+def test_check_with_errors_exits_1_and_names_cells(cli):
+    r = cli("check", SAMPLES / "000_残疾人基层组织建设补助经费.xlsx")
+    assert r.code == 1
+    assert "错误 T003 得分汇总!C6" in r.out and "合计应等于" in r.out
 
 
 def test_check_json_follows_the_output_contract():
@@ -43,44 +36,46 @@ def test_check_json_follows_the_output_contract():
     assert "核算总分" in r.stderr
 
 
-def test_unreadable_file_exits_3(tmp_path):
+def test_unreadable_file_exits_3(cli, tmp_path):
     bad = tmp_path / "坏文件.xlsx"
     bad.write_bytes(b"not a zip")
-    r = run("check", bad)
-    assert r.exit_code == 3 and "不是 Excel 工作簿" in r.output
+    r = cli("check", bad)
+    assert r.code == 3 and "不是 Excel 工作簿" in r.err
     r = subprocess.run([sys.executable, "-m", "excel_eval", "check", "--json", str(bad)], capture_output=True,
                        text=True)
     assert r.returncode == 3 and json.loads(r.stdout)["status"] == "failed" and "Traceback" not in r.stderr
 
 
-def test_usage_errors_exit_2(tmp_path):
-    assert run("check", tmp_path / "没有这个文件.xlsx").exit_code == 2
-    assert run("check").exit_code == 2
+def test_usage_errors_exit_2(cli, tmp_path):
+    assert cli("check", tmp_path / "没有这个文件.xlsx").code == 2
+    assert cli("check").code == 2
     bad = tmp_path / "s.toml"
     bad.write_text("name = [", encoding="utf-8")
-    r = run("check", SAMPLES / "示例_无错误.xlsx", "--scheme", bad)
-    assert r.exit_code == 2 and "格式有误" in r.output
+    r = cli("check", SAMPLES / "示例_无错误.xlsx", "--scheme", bad)
+    assert r.code == 2 and "格式有误" in r.err
+    r = cli("check", SAMPLES / "示例_无错误.xlsx", "--scheme", tmp_path / "没有.toml")
+    assert r.code == 2 and "无法读取评分体系文件" in r.err and "文件或目录不存在" in r.err
 
 
-def test_template_command(tmp_path):
+def test_template_command(cli, tmp_path):
     out = tmp_path / "模板 副本.xlsx"
-    assert run("template", out).exit_code == 0 and out.exists()
+    assert cli("template", out).code == 0 and out.exists()
     before = out.read_bytes()
-    r = run("template", out)
-    assert r.exit_code == 2 and "已存在" in r.output and out.read_bytes() == before  # nothing overwritten
-    assert run("template", out, "--force").exit_code == 0
+    r = cli("template", out)
+    assert r.code == 2 and "已存在" in r.err and out.read_bytes() == before  # nothing overwritten
+    assert cli("template", out, "--force").code == 0
 
 
-def test_rules_command_lists_every_rule():
+def test_rules_command_lists_every_rule(cli):
     from excel_eval.rules import ALL_RULES
-    r = run("rules")
-    assert r.exit_code == 0 and all(rule.code in r.output for rule in ALL_RULES)
+    r = cli("rules")
+    assert r.code == 0 and all(rule.code in r.out for rule in ALL_RULES)
 
 
-def test_version():
+def test_version(cli):
     from excel_eval import __version__
-    r = run("--version")
-    assert r.exit_code == 0 and __version__ in r.output
+    r = cli("--version")
+    assert r.code == 0 and r.out == f"excel-eval {__version__}\n"
 
 
 def test_json_lists_the_files_written_and_rounds_its_numbers(tmp_path):
@@ -96,19 +91,6 @@ def test_json_lists_the_files_written_and_rounds_its_numbers(tmp_path):
     assert check["outputs"] == []
 
 
-def main_in_process(capsys, *args):
-    import pytest as _pytest
-    from excel_eval.entry import main
-
-    with _pytest.raises(SystemExit) as exited:
-        main([str(a) for a in args])
-    out, err = capsys.readouterr()
-    return exited.value.code, out, err
-
-
-import pytest  # noqa: E402
-
-
 @pytest.mark.parametrize("args, message", [
     (["chek", "x.xlsx"], "没有“chek”这个命令，您是不是要用 excel-eval check？"),
     (["check", "--jsn", "x.xlsx"], "没有“--jsn”这个选项，您是不是要用 --json"),
@@ -120,24 +102,70 @@ import pytest  # noqa: E402
     (["run", "--out"], "选项“--out”需要一个值"),
     (["template", "模板.csv"], "文件名须以 .xlsx 结尾"),
 ])
-def test_usage_slips_are_answered_in_chinese_with_the_way_out(capsys, args, message):
-    code, out, err = main_in_process(capsys, *args)
+def test_usage_slips_are_answered_in_chinese_with_the_way_out(cli, args, message):
+    code, out, err = cli(*args)
     assert code == 2 and message in err and out == ""
     assert not re.search(r"[A-Za-z]{4,} [a-z]{3,}", err.replace("excel-eval", "").replace("--help", "")), err
 
 
-def test_a_folder_given_to_run_points_to_batch_and_a_file_given_to_batch_points_to_run(capsys, tmp_path):
-    code, _, err = main_in_process(capsys, "run", tmp_path)
+def test_a_folder_given_to_run_points_to_batch_and_a_file_given_to_batch_points_to_run(cli, tmp_path):
+    code, _, err = cli("run", tmp_path)
     assert code == 2 and f"excel-eval batch \"{tmp_path}\"" in err
-    code, _, err = main_in_process(capsys, "batch", SAMPLES / "示例_无错误.xlsx")
+    code, _, err = cli("batch", SAMPLES / "示例_无错误.xlsx")
     assert code == 2 and "excel-eval run" in err
 
 
-def test_run_makes_its_out_folder_and_never_reads_its_own_outputs(capsys, tmp_path):
+def test_run_makes_its_out_folder_and_never_reads_its_own_outputs(cli, tmp_path):
     import shutil
     source = shutil.copy(SAMPLES / "示例_无错误.xlsx", tmp_path / "示例.xlsx")
-    code, _, _ = main_in_process(capsys, "run", source, "--out", tmp_path / "新" / "目录")
+    code, _, _ = cli("run", source, "--out", tmp_path / "新" / "目录")
     assert code == 0 and (tmp_path / "新" / "目录" / "示例_评价结果.xlsx").exists()
-    code, _, err = main_in_process(capsys, tmp_path / "新" / "目录" / "示例_评价结果.xlsx", source)
+    code, _, err = cli(tmp_path / "新" / "目录" / "示例_评价结果.xlsx", source)
     assert code == 0 and "示例_评价结果.xlsx：本工具写出的结果文件，已跳过" in err
     assert not list(tmp_path.rglob("*_评价结果_评价结果.xlsx"))
+
+
+@pytest.mark.parametrize("args", [["--help"], [], ["-h"], *([name, "--help"] for name in
+                                                             ("run", "check", "batch", "demo", "template", "rules"))])
+def test_help_is_chinese_whole_and_names_every_option(cli, args):
+    from excel_eval.cli import COMMANDS
+
+    code, out, err = cli(*args)
+    assert code == 0 and err == "" and out.startswith("用法：excel-eval")
+    for english in ("Usage", "Options", "Arguments", "Show this message", "[required]", "<bool>", "<str>", "…\n"):
+        assert english not in out
+    shown = [COMMANDS[args[0]]] if args and args[0] in COMMANDS else []
+    for command in shown:
+        for option in command.options:
+            assert option.flags[0] in out and option.help in out
+        for argument in command.arguments:
+            assert argument.help in out
+    if not shown:
+        assert all(f"  {name} " in out for name in COMMANDS) and "退出码" in out
+
+
+def test_options_as_scripts_write_them(cli, tmp_path):
+    import shutil
+    source = shutil.copy(SAMPLES / "示例_无错误.xlsx", tmp_path / "-示例.xlsx")  # a name that looks like an option
+    r = cli("--out=" + str(tmp_path / "甲"), "--", source)  # the drop-on form with options, `--opt=value`, `--`
+    assert r.code == 0 and (tmp_path / "甲" / "-示例_评价结果.xlsx").exists(), r.err
+    inbox = tmp_path / "收件箱"
+    inbox.mkdir()
+    shutil.copy(SAMPLES / "示例_无错误.xlsx", inbox)
+    r = cli("batch", inbox, "-j1", "--settle=0", "-r")
+    assert r.code == 0 and "完成 1" in r.out, r.out + r.err
+
+
+@pytest.mark.parametrize("args, message", [
+    (["check", "x.xlsx", "--out", "d"], "没有“--out”这个选项"),
+    (["check", "x.xlsx", "--json=yes"], "选项“--json”不带值"),
+    (["batch", ".", "--settle", "-1"], "“--settle”的值不对：应不小于 0"),
+    (["batch", ".", "--settle", "nan"], "“--settle”的值不对：应为数字"),
+    (["batch", ".", "-j"], "选项“-j”需要一个值（N）"),
+    (["run", "x.xlsx", "--out", "--json"], "选项“--out”需要一个值（目录）"),
+    (["batch"], "缺少要处理的目录：excel-eval batch 收件箱目录"),
+    (["batch", "a", "b"], "多余的参数：b（batch 一次处理一个目录）"),
+])
+def test_more_slips(cli, args, message):
+    code, out, err = cli(*args)
+    assert code == 2 and message in err and out == "", err

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from ..layout import SCHEMES, section_name
 from ..model import Model
+from ..text import os_reason
 
 BUILTIN_SCHEMES = SCHEMES  # 四级指标 / 自评表, as the 评分体系 row of 项目信息 names them
 FOUR_LEVEL, SELF_EVAL_FORM = BUILTIN_SCHEMES
@@ -61,8 +62,10 @@ def load_scheme(source: str | os.PathLike | Scheme) -> Scheme:
     where = f"评分体系文件 {source}"
     try:
         text = Path(source).read_text("utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise SchemeError(f"无法读取{where}：{exc}") from exc
+    except OSError as exc:
+        raise SchemeError(f"无法读取{where}：{os_reason(exc)}") from exc
+    except UnicodeDecodeError as exc:
+        raise SchemeError(f"无法读取{where}：不是 UTF-8 编码的文本") from exc
     return _parse(text, where)
 
 
