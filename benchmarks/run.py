@@ -10,6 +10,7 @@ same as JSON under benchmarks/results/. Claims about speed are made from this fi
 from __future__ import annotations
 
 import argparse
+import compileall
 import json
 import os
 import platform
@@ -26,8 +27,8 @@ sys.path.insert(0, str(HERE.parent))
 
 from excel_eval.writer.template import Content, Question, SurveyContent, write_template  # noqa: E402
 
-FULL = {"runs": 7, "form_runs": 7, "large_rows": 100_000, "large_indicators": 500, "batch": 500, "ladder": (10_000, 50_000, 100_000)}
-QUICK = {"runs": 1, "form_runs": 1, "large_rows": 2_000, "large_indicators": 50, "batch": 8, "ladder": (500, 2_000)}
+FULL = {"runs": 9, "large_rows": 100_000, "large_indicators": 500, "batch": 500, "ladder": (10_000, 50_000, 100_000)}
+QUICK = {"runs": 1, "large_rows": 2_000, "large_indicators": 50, "batch": 8, "ladder": (500, 2_000)}
 TARGETS = {"typical_ratio": 2.5, "typical_seconds": 0.5, "batch_per_second": 15, "large_seconds": 8,
            "large_rss_mb": 400, "form_ratio": 2.0}
 
@@ -137,6 +138,20 @@ def median_of(cmd_for, path: Path, out: Path, runs: int) -> dict:
     return {"seconds": statistics.median(walls), "rss_mb": max(rss), "runs": runs}
 
 
+def side_by_side(commands: dict, path: Path, out: Path, runs: int) -> dict:
+    """Each command run `runs` times, in turns (floor, tool, floor, tool, …), so that a machine
+    getting slower or faster during the run moves every median alike; name → median_of's dict."""
+    walls: dict = {name: [] for name in commands}
+    rss: dict = {name: [] for name in commands}
+    for _ in range(runs):
+        for name, cmd_for in commands.items():
+            wall, mem = measure(cmd_for(path, out))
+            walls[name].append(wall)
+            rss[name].append(mem)
+    return {name: {"seconds": statistics.median(walls[name]), "rss_mb": max(rss[name]), "runs": runs}
+            for name in commands}
+
+
 def phases(path: Path, out: Path) -> dict:
     """Seconds per phase, in this process (imports already paid)."""
     from excel_eval.checks import run_checks
@@ -205,6 +220,11 @@ def main() -> None:
         build(args.build, cfg)
         return
     out_json = args.json or HERE / "results" / ("quick.json" if args.quick else "latest.json")
+    # As `pip install` does: the package's bytecode compiled before any run, so no run pays for
+    # compiling it (with PYTHONDONTWRITEBYTECODE set, every start would compile every module).
+    import excel_eval
+
+    compileall.compile_dir(Path(excel_eval.__file__).parent, quiet=1)
     work = Path(tempfile.mkdtemp(prefix="excel-eval-bench-"))
     try:
         print(f"生成测试工作簿于 {work} …", file=sys.stderr)
@@ -217,15 +237,14 @@ def main() -> None:
         out = work / "out"
         out.mkdir()
         results: dict = {"machine": machine(), "quick": args.quick, "config": {k: v for k, v in cfg.items()}}
-        typical_tool = median_of(tool, files["typical"], out, cfg["runs"])
-        typical_floor = median_of(floor, files["typical"], out, cfg["runs"])
+        forms = {name: (lambda path, out, form=form: [sys.executable, "-m", "excel_eval", *form(path, out)])
+                 for name, form in FORMS.items()}
+        timed = side_by_side({"floor": floor, "tool": tool, **forms}, files["typical"], out, cfg["runs"])
+        typical_tool, typical_floor = timed.pop("tool"), timed.pop("floor")
         results["typical"] = {"tool": typical_tool, "floor": typical_floor,
                               "ratio": typical_tool["seconds"] / typical_floor["seconds"]}
-        results["forms"] = []
-        for name, form in FORMS.items():
-            timed = median_of(lambda path, out, form=form: [sys.executable, "-m", "excel_eval", *form(path, out)],
-                              files["typical"], out, cfg["form_runs"])
-            results["forms"].append({"form": name, **timed, "ratio": timed["seconds"] / typical_floor["seconds"]})
+        results["forms"] = [{"form": name, **t, "ratio": t["seconds"] / typical_floor["seconds"]}
+                            for name, t in timed.items()]
         large_tool = median_of(tool, files["large"], out, 1)
         large_floor = median_of(floor, files["large"], out, 1)
         results["large"] = {"rows": cfg["large_rows"], "indicators": cfg["large_indicators"], "tool": large_tool,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from .layout import SHEET_ORDER, normalize
 from .model import Loc
@@ -13,8 +14,7 @@ from .vocab import Severity
 UNFILLED: list[str] = []
 
 
-@dataclass(frozen=True)
-class Rule:
+class Rule(NamedTuple):
     """One check, declared once: its code never changes and is never reused."""
 
     code: str

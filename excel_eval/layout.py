@@ -7,8 +7,9 @@ header label or a choice.
 
 from __future__ import annotations
 
+import functools
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .text import fold
 
@@ -36,8 +37,7 @@ OPTION_NAMES = ("非常满意", "满意", "一般", "不满意", "很不满意")
 SURVEY_ROW_KINDS = {"counts": ("人数",), "ratios": ("占比",), "points": ("得分", "分数")}
 
 
-@dataclass(frozen=True)
-class Column:
+class Column(NamedTuple):
     """One header label of a table sheet."""
 
     key: str
@@ -54,8 +54,7 @@ class Column:
         return (self.label, *self.synonyms)
 
 
-@dataclass(frozen=True)
-class Field:
+class Field(NamedTuple):
     """One labelled row of the 项目信息 sheet."""
 
     key: str
@@ -71,8 +70,7 @@ class Field:
         return (self.label, *self.synonyms)
 
 
-@dataclass(frozen=True)
-class SheetSpec:
+class SheetSpec(NamedTuple):
     key: str
     name: str
     alias: str
@@ -252,6 +250,7 @@ def is_satisfaction(name: str) -> bool:
 _BRACKET_SUFFIX = re.compile(r"\([^()]*\)$")
 
 
+@functools.lru_cache(maxsize=4096)  # headers and labels repeat in every table and every workbook
 def normalize(text: object) -> str:
     """Fold a label for matching: width, spaces, line breaks and a bracketed unit suffix."""
     if text is None:
@@ -269,6 +268,7 @@ _NUMBERING = re.compile(r"^(?:\(?[0-9一二三四五六七八九十]{1,3}\)|[0-9
 _LABEL_MARKS = re.compile(r"[:*※]+$")  # after NFKC: ：→ :, ＊ → *
 
 
+@functools.lru_cache(maxsize=4096)
 def label_key(text: object) -> str:
     """A label as people type it, folded for matching: `（一）项目名称：`, `1.项目名称`,
     `项目名称*`, `B. 项目管理`, `预算数（万元）` → the bare label."""

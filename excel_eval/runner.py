@@ -6,7 +6,6 @@ CLI framework: a finance office double-clicks the drag-and-drop script many time
 
 from __future__ import annotations
 
-import json
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -92,6 +91,8 @@ def summary_line(result) -> str:
 
 def print_json(document: dict) -> None:
     """The JSON document alone on standard output."""
+    import json
+
     sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
 
 

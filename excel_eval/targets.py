@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .parse import UNITS
 from .text import fold
@@ -32,8 +32,7 @@ QUALITATIVE_LEVELS = {"未达成": "未达成", "部分达成": "部分达成", 
                       "已完成": "达成", "完成": "达成", "全部达成": "达成"}
 
 
-@dataclass(frozen=True)
-class Target:
+class Target(NamedTuple):
     """A parsed target or actual.
 
     kind: number | range | date | qualitative | empty. For numbers `value` is a fraction when `unit`
