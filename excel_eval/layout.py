@@ -22,6 +22,7 @@ EMPTY_MARKS = ("-", "—", "/", "--", "——", "－")
 
 FUND_SOURCES = ("当年财政拨款", "上年结转资金", "其他资金")
 DEFAULT_FUND_SOURCE = FUND_SOURCES[0]
+CARRIED_OVER_WORD = "结转"
 INDICATOR_TYPES = ("定量", "定性")
 QUANTITATIVE_TYPE, QUALITATIVE_TYPE = INDICATOR_TYPES
 MONEY_UNITS = ("万元", "元")
@@ -87,6 +88,18 @@ class SheetSpec(NamedTuple):
         raise KeyError(key)
 
 
+# The narrative of the 自评报告 (template v1.1): the report draft uses these texts where given and a
+# highlighted placeholder where not; nothing of it is ever invented.
+NARRATIVE_FIELDS: tuple[Field, ...] = (
+    Field("overview", "项目概况", ("项目基本情况", "项目立项背景及目的"), help="报告“一、基本情况”：立项背景、实施内容（可多段）"),
+    Field("goals", "绩效目标", ("项目绩效目标", "年度总体目标"), help="报告“一、基本情况”：总目标和年度目标"),
+    Field("work", "评价工作开展情况", ("绩效评价工作开展情况", "绩效评价工作情况"), help="报告“二”：评价的组织、方法和过程"),
+    Field("experience", "主要经验及做法", ("主要经验",), help="报告“五（一）”"),
+    Field("problems", "存在的问题", ("存在问题",), help="报告“五（二）”"),
+    Field("suggestions", "改进建议", ("改进措施", "建议和改进措施", "改进措施及建议"), help="报告“五（三）”"),
+    Field("other", "其他需要说明的问题", ("其他说明",), help="报告“六”"),
+)
+
 INFO_FIELDS: tuple[Field, ...] = (
     Field("project", "项目名称", (), True, help="如：2022年残疾人基层组织建设补助经费"),
     Field("department", "主管部门", help="如：昆明市残疾人联合会"),
@@ -105,6 +118,7 @@ INFO_FIELDS: tuple[Field, ...] = (
     Field("report_execution", "报告预算执行率", (), False, "ratio", help="报告正文写的预算执行率，如 84.28%"),
     Field("report_satisfaction", "报告满意度", (), False, "number", help="报告正文写的满意度得分"),
     Field("report_indicator_count", "报告四级指标数", (), False, "number", help="报告正文写的“N个四级指标”"),
+    *NARRATIVE_FIELDS,
 )
 
 INFO = SheetSpec(
@@ -241,6 +255,11 @@ def is_execution(name: str) -> bool:
 
 def is_arrival(name: str) -> bool:
     return ARRIVAL_WORD in name
+
+
+def is_carried_over(source: str) -> bool:
+    """A budget row paid from the previous year's money (上年结转资金, 上年结转)."""
+    return CARRIED_OVER_WORD in fold(source)
 
 
 def is_satisfaction(name: str) -> bool:
