@@ -58,6 +58,7 @@ class Item:
     hints: int = 0
     results: str = ""  # relative to the output folder
     marked: str = ""
+    report: str = ""  # the 自评报告 draft
     sha256: str = ""
     failure: str = ""  # why the file could not be read (a Failure), when that is the file's own fault
 
@@ -68,14 +69,16 @@ class Item:
                    scheme=result.scheme.name, total=result.total_score, grade=result.grade or "",
                    execution=result.execution_rate, satisfaction=result.satisfaction,
                    errors=errors, warnings=warnings, hints=hints,
-                   results=str(outputs.get("results", "")), marked=str(outputs.get("marked", "")), sha256=sha)
+                   results=str(outputs.get("results", "")), marked=str(outputs.get("marked", "")),
+                   report=str(outputs.get("report", "")), sha256=sha)
 
     def as_dict(self) -> dict:
         return {**asdict(self), "status": self.status.value}
 
     @classmethod
     def from_dict(cls, data: dict) -> Item:
-        return cls(**{**data, "status": Status(data["status"])})
+        known = cls.__dataclass_fields__
+        return cls(**{**{k: v for k, v in data.items() if k in known}, "status": Status(data["status"])})
 
 
 @dataclass
@@ -134,7 +137,8 @@ def sha256(path: Path) -> str:
     return h.hexdigest()
 
 
-def process(source: str, out_dir: str, rel: str, mask: bool, scheme: Scheme | None, selection: Selection) -> Item:
+def process(source: str, out_dir: str, rel: str, mask: bool, report: bool, scheme: Scheme | None,
+            selection: Selection) -> Item:
     """Evaluate one workbook and write its outputs (runs in a worker process). Never raises."""
     from .pipeline import evaluate
     from .writer import write_outputs
@@ -149,7 +153,7 @@ def process(source: str, out_dir: str, rel: str, mask: bool, scheme: Scheme | No
             item.reason, item.failure = result.reason, result.failure.value
             return item
         out.mkdir(parents=True, exist_ok=True)
-        return Item.from_result(rel, result, write_outputs(result, out, mask=mask), sha)
+        return Item.from_result(rel, result, write_outputs(result, out, mask=mask, report=report), sha)
     except OSError as exc:  # disk full, folder not writable: this file fails, the batch goes on
         item.reason = f"无法写出结果：{os_reason(exc)}"
     except Exception as exc:  # noqa: BLE001 (one bad workbook never stops the batch)
@@ -159,7 +163,7 @@ def process(source: str, out_dir: str, rel: str, mask: bool, scheme: Scheme | No
 
 def run_batch(inbox: str | os.PathLike, out: str | os.PathLike | None = None, *, recursive: bool = False,
               jobs: int | None = None, force: bool = False, settle: float = SETTLE_SECONDS, mask: bool = True,
-              scheme: Scheme | str | os.PathLike | None = None, skip: str | Iterable[str] = (),
+              report: bool = True, scheme: Scheme | str | os.PathLike | None = None, skip: str | Iterable[str] = (),
               only: str | Iterable[str] = (), on_progress: Callable[[int, int, Item], None] | None = None,
               on_log: Callable[[str], None] | None = None) -> Report:
     """Evaluate every workbook in `inbox` into `out` (default: inbox/评价结果) and write the summary.
@@ -172,7 +176,7 @@ def run_batch(inbox: str | os.PathLike, out: str | os.PathLike | None = None, *,
 
     inbox = Path(inbox)
     out = Path(out) if out is not None else inbox / DEFAULT_OUT
-    job = _Job(inbox, out, recursive, jobs, force, settle, mask,
+    job = _Job(inbox, out, recursive, jobs, force, settle, mask, report,
                load_scheme(scheme) if scheme is not None else None, Selection.of(skip, only),
                on_log or (lambda line: None), on_progress)
     out.mkdir(parents=True, exist_ok=True)
@@ -197,6 +201,7 @@ class _Job:
     force: bool
     settle: float
     mask: bool
+    report: bool  # write the 自评报告 draft of each workbook
     scheme: Scheme | None  # every workbook scored by this one, else each by its own
     selection: Selection
     say: Callable[[str], None]
@@ -257,6 +262,7 @@ def _run(job: _Job) -> Report:
             if item.status is Status.DONE:
                 item.results = Path(item.results).relative_to(out).as_posix()
                 item.marked = Path(item.marked).relative_to(out).as_posix() if item.marked else ""
+                item.report = Path(item.report).relative_to(out).as_posix() if item.report else ""
             if item.status is Status.DONE or item.failure:  # a file that cannot be read fails again unchanged
                 manifest[item.file] = item.as_dict()
                 _save_manifest(out, manifest)
@@ -298,7 +304,7 @@ def _latest(out: Path) -> tuple[Path, Path | None] | None:
 
 def _map(todo: list[tuple[Path, str]], job: _Job):
     def args(path: Path, rel: str) -> tuple:
-        return str(path), str(job.out / Path(rel).parent), rel, job.mask, job.scheme, job.selection
+        return str(path), str(job.out / Path(rel).parent), rel, job.mask, job.report, job.scheme, job.selection
 
     workers = max(1, min(job.jobs or os.cpu_count() or 1, len(todo) or 1))
     if workers == 1:
@@ -312,8 +318,9 @@ def _map(todo: list[tuple[Path, str]], job: _Job):
 
 
 def _outputs_exist(out: Path, entry: dict) -> bool:
-    """The results workbook, and the marked copy where one was written (none for a legacy .xls)."""
-    return bool(entry.get("results")) and all((out / entry[k]).exists() for k in ("results", "marked") if entry.get(k))
+    """The results workbook, and the marked copy and report where they were written."""
+    return bool(entry.get("results")) and all((out / entry[k]).exists()
+                                              for k in ("results", "marked", "report") if entry.get(k))
 
 
 def _load_manifest(out: Path) -> dict:

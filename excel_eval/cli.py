@@ -82,16 +82,17 @@ JSON = Option(("--json",), "在标准输出打印 JSON 结果（其他信息写�
 SCHEME = Option(("--scheme",), "评分体系：内置的“四级指标”“自评表”，或 TOML 文件（覆盖工作簿中的“评分体系”）", "评分体系")
 SKIP = Option(("--skip",), "不报告这些规则的问题，如 R004,S005（不影响得分）", "代码[,代码]")
 ONLY = Option(("--only",), "只报告这些规则的问题（不影响得分）", "代码[,代码]")
-KEEP_PERSONAL = Option(("--keep-personal",), "结果中保留负责人、联系电话（仅供内部使用）")
+KEEP_PERSONAL = Option(("--keep-personal",), "结果和报告中保留负责人、联系电话（仅供内部使用）")
+NO_REPORT = Option(("--no-report",), "不写“_自评报告.docx”（默认写出）")
 WORKBOOKS = "工作簿（.xlsx、.xlsm、.xls、.ods）"
 
 
-@command("核对、评分并写出“_评价结果.xlsx”和“_标注.xlsx”（原文件不会被修改）。",
+@command("核对、评分并写出“_评价结果.xlsx”“_标注.xlsx”和“_自评报告.docx”（原文件不会被修改）。",
          (Argument("files", "文件.xlsx…", "要处理的" + WORKBOOKS + "，一个或多个", many=True),),
-         (OUT, JSON, SCHEME, SKIP, ONLY, KEEP_PERSONAL, Option(("--open",), "完成后用默认程序（Excel/WPS）打开结果工作簿",
-                                                                 dest="open_result")))
+         (OUT, JSON, SCHEME, SKIP, ONLY, KEEP_PERSONAL, NO_REPORT,
+          Option(("--open",), "完成后用默认程序（Excel/WPS）打开结果工作簿", dest="open_result")))
 def run(files: list[Path], out: Path | None, json_out: bool, scheme: str | None, skip: str | None, only: str | None,
-        keep_personal: bool, open_result: bool) -> int:
+        keep_personal: bool, no_report: bool, open_result: bool) -> int:
     chosen, selection = _scheme(scheme), _selection(skip, only)
     folders = [f for f in files if f.is_dir()]
     if folders:
@@ -105,7 +106,7 @@ def run(files: list[Path], out: Path | None, json_out: bool, scheme: str | None,
         except OSError as exc:
             raise Stop(f"无法建立输出目录 {out}：{os_reason(exc)}") from None
     return run_files(files, out, scheme=chosen, selection=selection, mask=not keep_personal, json_out=json_out,
-                     open_result=open_result)
+                     open_result=open_result, report=not no_report)
 
 
 @command("读取、评分并核对工作簿，列出发现的问题（不写任何文件）。",
@@ -136,17 +137,17 @@ def check(file: Path, json_out: bool, scheme: str | None, skip: str | None, only
     return ExitCode.FINDINGS if result.has_errors else ExitCode.OK
 
 
-@command("批量处理一个目录：每个工作簿写出结果，另写“汇总_日期时间.xlsx”和运行日志。",
+@command("批量处理一个目录：每个工作簿写出结果和报告，另写“汇总_日期时间.xlsx”和运行日志。",
          (Argument("inbox", "收件箱目录", "要处理的目录"),),
          (Option(("--out",), "输出目录，默认为 收件箱/评价结果", "目录", Path),
           Option(("--recursive", "-r"), "包括子目录"),
           Option(("--jobs", "-j"), "并行数，默认为 CPU 核数", "N", int, minimum=1),
           Option(("--force",), "重新处理所有文件（默认跳过未变化的）"),
           Option(("--settle",), "修改后至少静置多少秒才处理（默认 3）", "秒", float, minimum=0),
-          KEEP_PERSONAL, SCHEME, SKIP, ONLY),
+          KEEP_PERSONAL, NO_REPORT, SCHEME, SKIP, ONLY),
          extra="batch 一次处理一个目录")
 def batch(inbox: Path, out: Path | None, recursive: bool, jobs: int | None, force: bool, settle: float | None,
-          keep_personal: bool, scheme: str | None, skip: str | None, only: str | None) -> int:
+          keep_personal: bool, no_report: bool, scheme: str | None, skip: str | None, only: str | None) -> int:
     from .batch import BatchLocked, run_batch
 
     if inbox.is_file():
@@ -158,7 +159,8 @@ def batch(inbox: Path, out: Path | None, recursive: bool, jobs: int | None, forc
     bar = _progress()
     try:
         report = run_batch(inbox, out, recursive=recursive, jobs=jobs, force=force,
-                           settle=3.0 if settle is None else settle, mask=not keep_personal, scheme=chosen,
+                           settle=3.0 if settle is None else settle, mask=not keep_personal, report=not no_report,
+                           scheme=chosen,
                            skip=skip or "", only=only or "", on_progress=bar, on_log=None if bar else say)
     except BatchLocked as exc:
         raise Stop(str(exc), ExitCode.LOCKED) from None
@@ -190,7 +192,8 @@ def demo(folder: Path) -> int:
     source = write_sample("003", folder)
     result = evaluate(source)
     written = write_outputs(result, folder)
-    tell(f"示例工作簿：{source}\n{summary_line(result)}\n结果：{written['results']}\n标注：{written['marked']}")
+    tell(f"示例工作簿：{source}\n{summary_line(result)}\n结果：{written['results']}\n标注：{written['marked']}\n"
+         f"报告：{written['report']}")
     return ExitCode.OK
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 PERSONAL_COLUMNS = ("contact", "phone")  # allocation columns that hold personal data
 
 
@@ -22,4 +24,17 @@ def masked(key: str, text: str) -> str:
         return mask_name(text)
     if key == "phone":
         return mask_phone(text)
+    return text
+
+
+_PHONE = re.compile(r"(?<!\d)(?:1[3-9]\d{9}|0\d{2,3}-?\d{7,8})(?!\d)")  # mobile, or landline with area code
+
+
+def mask_text(text: str, names: list[str] = ()) -> str:
+    """Free text (a report's narrative) as published: phone numbers masked, and the people named
+    in the workbook's own personal-data columns (`names`, longest first) masked where they appear."""
+    text = _PHONE.sub(lambda m: mask_phone(m[0]), text)
+    for name in names:
+        if len(name) >= 2:
+            text = text.replace(name, mask_name(name))
     return text

@@ -27,7 +27,8 @@ def tell(message: str) -> None:
 
 
 def run_files(files: list[Path], out: Path | None = None, *, scheme=None, selection=None, mask: bool = True,
-              json_out: bool = False, open_result: bool = False, say: Callable[[str], None] = say) -> ExitCode:
+              json_out: bool = False, open_result: bool = False, report: bool = True,
+              say: Callable[[str], None] = say) -> ExitCode:
     """Evaluate each workbook, write its outputs, print a short summary; return the exit code."""
     from .pipeline import evaluate
     from .writer import is_own_output, output_paths, write_outputs
@@ -47,7 +48,7 @@ def run_files(files: list[Path], out: Path | None = None, *, scheme=None, select
             continue
         wanted = output_paths(file, out)
         try:
-            written = write_outputs(result, out, mask=mask)
+            written = write_outputs(result, out, mask=mask, report=report)
         except OSError as exc:
             say(f"{file.name}：无法写出结果到 {wanted['results'].parent}：{os_reason(exc)}")
             code = max(code, ExitCode.UNREADABLE)
@@ -61,6 +62,8 @@ def run_files(files: list[Path], out: Path | None = None, *, scheme=None, select
             show(f"  ……共 {len(result.findings)} 条，详见结果中的“问题清单”")
         show(f"  结果：{written['results']}")
         show(f"  标注：{written['marked']}" if "marked" in written else "  标注：" + no_marked_copy(result))
+        if "report" in written:
+            show(f"  报告：{written['report']}")
         for kind, path in written.items():
             if path != wanted[kind]:
                 say(f"  注意：{wanted[kind].name} 正被其他程序打开（如 Excel），已另存为 {path.name}")

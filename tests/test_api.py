@@ -72,7 +72,7 @@ def test_bytes_score_as_the_file_does_and_need_an_output_folder(tmp_path):
     with pytest.raises(ValueError):
         write_outputs(from_bytes)
     written = write_outputs(from_bytes, tmp_path / "新目录")
-    assert set(written) == {"results", "marked"} and all(p.exists() for p in written.values())
+    assert set(written) == {"results", "marked", "report"} and all(p.exists() for p in written.values())
 
 
 def test_an_unreadable_file_is_a_result_with_its_kind(tmp_path):

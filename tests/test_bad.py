@@ -55,13 +55,16 @@ def test_corpus_case(corpus, tmp_path, capsys, case):
     if case.exit == 3:
         assert written == []
     elif source.suffix == ".xls":
-        assert written == [f"{stem}_xls_评价结果.xlsx"]  # never the name 旧版.xlsx's results would take
+        assert written == [f"{stem}_xls_自评报告.docx", f"{stem}_xls_评价结果.xlsx"]  # never 旧版.xlsx's names
     elif source.suffix == ".xlsm":
-        assert written == sorted([f"{stem}_xlsm_评价结果.xlsx", f"{stem}_标注.xlsm"])
+        assert written == sorted([f"{stem}_xlsm_评价结果.xlsx", f"{stem}_标注.xlsm", f"{stem}_xlsm_自评报告.docx"])
     else:
-        assert written == sorted([f"{stem}_评价结果.xlsx", f"{stem}_标注{source.suffix}"])
+        assert written == sorted([f"{stem}_评价结果.xlsx", f"{stem}_标注{source.suffix}", f"{stem}_自评报告.docx"])
     for p in out.iterdir():
-        CalamineWorkbook.from_path(str(p))  # every output opens
+        if p.suffix == ".docx":
+            zipfile.ZipFile(p).testzip()  # the report is a sound package (test_report reads its text)
+        else:
+            CalamineWorkbook.from_path(str(p))  # every output opens
 
 
 def results_of(corpus, tmp_path, name) -> Path:

@@ -73,7 +73,8 @@ def test_several_files_and_the_worst_exit_code(tmp_path):
     assert r.returncode == 1
     doc = json.loads(r.stdout)
     assert [d["file"] for d in doc["files"]] == ["a.xlsx", "b.xlsx"]
-    assert sorted(p.name for p in out.iterdir()) == ["a_标注.xlsx", "a_评价结果.xlsx", "b_标注.xlsx", "b_评价结果.xlsx"]
+    assert sorted(p.name for p in out.iterdir()) == ["a_标注.xlsx", "a_自评报告.docx", "a_评价结果.xlsx", "b_标注.xlsx",
+                                                     "b_自评报告.docx", "b_评价结果.xlsx"]
 
 
 def test_exit_codes(tmp_path, inbox):

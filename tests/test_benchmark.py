@@ -14,8 +14,9 @@ def test_quick_benchmark_runs_and_reports(tmp_path):
     assert r.returncode == 0, r.stderr
     result = json.loads(out.read_text("utf-8"))
     assert {"machine", "typical", "large", "ladder", "batch", "targets", "met"} <= set(result)
-    assert set(result["typical"]["phases"]) == {"read", "score", "check", "write_results", "write_marked"}
+    assert set(result["typical"]["phases"]) == {"read", "score", "check", "write_results", "write_marked", "write_report"}
     assert [b["jobs"] for b in result["batch"]][0] == 1 and "倍数" in r.stdout
     assert [f["form"] for f in result["forms"]] == ["拖放 excel-eval 文件.xlsx", "run 文件 --out 目录", "run 文件 --json",
-                                                    "check 文件", "check 文件 --json"]
+                                                   "check 文件", "check 文件 --json", "拖放形式，不写报告 --no-report"]
     assert all(f["ratio"] > 0 for f in result["forms"]) and "form_ratio" in result["met"]
+    assert "report_ms" in result and "report_ms" in result["met"]

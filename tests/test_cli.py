@@ -83,7 +83,8 @@ def test_json_lists_the_files_written_and_rounds_its_numbers(tmp_path):
     source = shutil.copy(SAMPLES / "示例_无错误.xlsx", tmp_path / "示例.xlsx")
     r = subprocess.run([sys.executable, "-m", "excel_eval", "run", str(source), "--json"], capture_output=True, text=True)
     doc = json.loads(r.stdout)
-    assert sorted(doc["outputs"]) == [str(tmp_path / "示例_标注.xlsx"), str(tmp_path / "示例_评价结果.xlsx")]
+    assert sorted(doc["outputs"]) == [str(tmp_path / name) for name in ("示例_标注.xlsx", "示例_自评报告.docx",
+                                                                         "示例_评价结果.xlsx")]
     assert doc["surveys"][0]["score"] == 94.6  # not 94.60000000000001
     assert "94.60000000000001" not in r.stdout
     check = json.loads(subprocess.run([sys.executable, "-m", "excel_eval", "check", str(source), "--json"],

@@ -13,15 +13,16 @@ from .results import write_results
 
 RESULTS_SUFFIX = "_评价结果"
 MARKED_SUFFIX = "_标注"
+REPORT_SUFFIX = "_自评报告"
 
 
 def is_own_output(path: Path) -> bool:
-    """A file this tool wrote: a results workbook, a marked-up copy (also under an alternate
-    name such as `…_评价结果(1).xlsx`) or a batch summary."""
+    """A file this tool wrote: a results workbook, a marked-up copy, a report (also under an
+    alternate name such as `…_评价结果(1).xlsx`) or a batch summary."""
     from .summary import SUMMARY_PREFIX
 
     stem = re.sub(r"\(\d+\)$", "", path.stem)
-    return stem.endswith((RESULTS_SUFFIX, MARKED_SUFFIX)) or path.stem.startswith(SUMMARY_PREFIX)
+    return stem.endswith((RESULTS_SUFFIX, MARKED_SUFFIX, REPORT_SUFFIX)) or path.stem.startswith(SUMMARY_PREFIX)
 
 
 def output_paths(source: Path, out_dir: Path | None = None) -> dict[str, Path]:
@@ -31,14 +32,17 @@ def output_paths(source: Path, out_dir: Path | None = None) -> dict[str, Path]:
     kind = source.suffix.lower().lstrip(".")
     tag = f"_{kind}" if kind not in ("xlsx", "") else ""
     return {"results": folder / f"{source.stem}{tag}{RESULTS_SUFFIX}.xlsx",
-            "marked": folder / f"{source.stem}{MARKED_SUFFIX}{source.suffix}"}
+            "marked": folder / f"{source.stem}{MARKED_SUFFIX}{source.suffix}",
+            "report": folder / f"{source.stem}{tag}{REPORT_SUFFIX}.docx"}
 
 
-def write_outputs(result: Result, out_dir: str | os.PathLike | None = None, *, mask: bool = True) -> dict[str, Path]:
+def write_outputs(result: Result, out_dir: str | os.PathLike | None = None, *, mask: bool = True,
+                  report: bool = True) -> dict[str, Path]:
     """Write the outputs of a readable workbook; the input is only read.
 
     Returns the files written by kind: `results` always, `marked` unless the input cannot be
-    copied with marks (a legacy .xls). `out_dir` is made if it does not exist. An output open
+    copied with marks (a legacy .xls), `report` (the 自评报告 draft, .docx) unless `report` is
+    false or no score could be computed. `out_dir` is made if it does not exist. An output open
     in another program is written under a new name, never lost: the name returned is the one
     written. `mask` hides personal data (负责人, 联系电话). A workbook given as bytes needs `out_dir`.
     """
@@ -51,7 +55,12 @@ def write_outputs(result: Result, out_dir: str | os.PathLike | None = None, *, m
     wanted = output_paths(result.path, Path(out_dir) if out_dir is not None else None)
     marked = write_marked(result, wanted["marked"])  # first: the results link to its cells
     results = write_results(result, wanted["results"], marked.name if marked else "", mask)
-    return {"results": results, **({"marked": marked} if marked else {})}
+    written = {"results": results, **({"marked": marked} if marked else {})}
+    if report and result.scores is not None:
+        from .report import write_report  # the report's modules load only when one is written
+
+        written["report"] = write_report(result, wanted["report"], mask)
+    return written
 
 
-__all__ = ["MARKED_SUFFIX", "RESULTS_SUFFIX", "output_paths", "write_outputs", "write_marked", "write_results"]
+__all__ = ["MARKED_SUFFIX", "REPORT_SUFFIX", "RESULTS_SUFFIX", "output_paths", "write_outputs", "write_marked", "write_results"]

@@ -1,0 +1,324 @@
+"""The 自评报告 draft (.docx), in the shape of the seed reports, every figure from the Result.
+
+Numbers come only from the computed model: where the workbook states a different figure, the
+report uses the computed one and a Word comment says what the workbook had ("核算值；原表填写为
+97.47"). Narrative comes only from the workbook's narrative fields (template v1.1); where one is
+blank the report holds a highlighted placeholder. Totals in the text are the tables' totals.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .. import layout
+from ..files import write_atomic
+from ..pipeline import Result
+from ..privacy import mask_text
+from ..report_text import SECTION_PREFIX, chinese_count
+from ..vocab import RuleKind, Severity
+from . import charts
+from .docx import Document, Run
+
+CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+HEADINGS = ("一", "二", "三", "四", "五", "六")
+
+
+def write_report(result: Result, path: Path, mask: bool = True) -> Path:
+    """Write the report draft atomically; returns the name written (another if `path` is open)."""
+    return write_atomic(path, lambda tmp: _Report(result, mask).document().save(tmp), fallback=True)
+
+
+def placeholder(what: str) -> Run:
+    return Run(f"【请填写：{what}】", mark=True)
+
+
+def money(value: float | None) -> str:
+    """万元 as the seeds write them: up to six decimals, at least two (97.361, 82.050854, 26.00)."""
+    if value is None:
+        return "—"
+    text = f"{round(value, 6):.6f}".rstrip("0")
+    whole, _, decimals = text.partition(".")
+    return f"{whole}.{decimals.ljust(2, '0')}"
+
+
+def points(value: float | None) -> str:
+    return "—" if value is None else f"{value:.2f}"
+
+
+def percent(value: float | None) -> str:
+    return "—" if value is None else f"{value:.2%}"
+
+
+class _Report:
+    def __init__(self, result: Result, mask: bool):
+        self.r, self.mask = result, mask
+        self.m, self.s = result.model, result.scores
+        self.unit = self.m.money_unit
+        self.doc = Document(title=self.title())
+        # cells whose figure a check contradicted (not merely, say, a number typed as text)
+        self.flagged = {loc for f in result.findings if f.severity is not Severity.INFO and f.expected for loc in f.locs}
+        personal = self.m.allocation.rows if mask and self.m.allocation else []
+        self.names = sorted({r.text("contact") for r in personal if r.text("contact")}, key=len, reverse=True)
+
+    # --- what the workbook says -------------------------------------------------------------
+
+    def title(self) -> str:
+        return f"{self.r.info('project') or self.r.path.stem}项目绩效自评报告"
+
+    def narrative(self, key: str) -> list[str]:
+        """A narrative field's paragraphs, masked; empty when the workbook does not give it."""
+        text = self.r.info(key)
+        if self.mask:
+            text = mask_text(text, self.names)
+        return [line.strip() for line in text.splitlines() if line.strip()]
+
+    def told(self, key: str, label: str) -> None:
+        """The workbook's own text for `key`, or a placeholder asking for it."""
+        paragraphs = self.narrative(key)
+        for line in paragraphs:
+            self.doc.paragraph(line)
+        if not paragraphs:
+            self.doc.paragraph(placeholder(label))
+
+    def checked(self, shown: str, key: str) -> Run:
+        """A computed figure; commented with the workbook's own figure when a check flagged it."""
+        cell = self.m.info.get(key) if self.m.info else None
+        if cell is not None and cell.loc in self.flagged:
+            typed = cell.text or (f"{cell.value:.2%}" if cell.percent and isinstance(cell.value, float) else
+                                  f"{cell.value:g}" if isinstance(cell.value, float) else str(cell.value))
+            return Run(shown, comment=f"核算值；原表（{cell.loc}）填写为 {typed}")
+        return Run(shown)
+
+    def actual(self, ind) -> Run:
+        """An indicator's actual: the computed one where the tool computes it (satisfaction from
+        the questionnaire, execution from the budget), commented when the workbook had another."""
+        typed = ind.actual.text or "—"
+        b = self.s.budget
+        if ind.survey is not None:
+            shown = f"{ind.survey.score:.2f}%"
+        elif ind.rule.from_budget and b is not None:
+            shown = percent(b.execution_rate if ind.rule is RuleKind.EXECUTION else b.arrival_rate)
+        else:
+            return Run(typed)
+        cell = ind.row.get("actual")
+        flagged = cell is not None and cell.loc in self.flagged
+        return Run(shown, comment=f"核算值；原表（{cell.loc}）填写为 {typed}" if flagged else "")
+
+    # --- the document -----------------------------------------------------------------------
+
+    def document(self) -> Document:
+        d = self.doc
+        unit_name = self.r.info("unit") or self.r.info("department")
+        if unit_name:
+            d.paragraph(unit_name, style="Subtitle")
+        d.paragraph(self.title(), style="Title")
+        self.notice()
+        self.basics()
+        self.work()
+        self.conclusion()
+        self.analysis()
+        self.cost()
+        self.lessons()
+        d.heading("六、其他需要说明的问题", 1)
+        self.told("other", "其他需要说明的问题；没有的写“无”")
+        self.annex_indicators()
+        self.annex_surveys()
+        return d
+
+    def notice(self) -> None:
+        errors = self.r.count(Severity.ERROR)
+        text = ("本稿由 excel-eval 根据工作簿自动生成：文中数字均为核算值，黄色底纹处为待填写的内容。"
+                + (f"工作簿尚有 {errors} 个错误（见“_评价结果.xlsx”的问题清单），等级为暂定，更正后请重新生成。"
+                   if errors else ""))
+        self.doc.paragraph(Run(text, mark=bool(errors)), style="Notice")
+
+    def basics(self) -> None:
+        d, b = self.doc, self.s.budget
+        d.heading("一、基本情况", 1)
+        d.heading("（一）项目概况", 2)
+        self.told("overview", "项目概况：立项背景及目的、实施内容")
+        if b is not None:
+            d.paragraph(f"{self.year_text()}本项目全年预算数{money(b.budget)}{self.unit}，"
+                        + (f"到位{money(b.received)}{self.unit}，" if b.received is not None else "")
+                        + f"实际支出{money(b.executed)}{self.unit}，预算执行率", self.checked(percent(b.execution_rate),
+                                                                              "report_execution"), "。")
+        d.heading("（二）项目绩效目标", 2)
+        self.told("goals", "项目绩效目标：总目标和年度目标")
+        rows = [i for i in self.s.indicators if i.section == self.performance_section()]
+        if rows:
+            d.paragraph("年度绩效指标及完成情况如下：")
+            for k, ind in enumerate(rows, start=1):
+                d.paragraph(f"（{k}）{ind.name}：年度指标值{ind.target.text or '—'}，实际完成值", self.actual(ind), "。")
+
+    def work(self) -> None:
+        self.doc.heading("二、绩效评价工作开展情况", 1)
+        self.told("work", "绩效评价工作开展情况：评价目的、组织、方法和过程")
+
+    def conclusion(self) -> None:
+        d, s = self.doc, self.s
+        d.heading("三、评价结论和绩效分析", 1)
+        d.heading("（一）评价结论", 2)
+        names = "、".join(x.name.replace(SECTION_PREFIX, "") for x in s.sections)
+        count = len(s.indicators)
+        if s.total is None:
+            d.paragraph(Run("部分指标的得分无法核算（见问题清单），本稿不给出总分和等级。", mark=True))
+        else:
+            d.paragraph(f"通过对{self.r.info('unit') or self.r.info('department')}{self.year_text(suffix='度')}"
+                        f"{self.r.info('project')}项目支出{names}{chinese_count(len(s.sections))}个方面的",
+                        self.checked(str(count), "report_indicator_count"), "个四级指标进行评价、打分，最终自评得分",
+                        self.checked(f"{s.total:.2f}", "report_total"), "分，评定等级为",
+                        self.checked(s.grade + ("（暂定）" if self.r.has_errors else ""), "report_grade"), "。")
+        d.paragraph("项目绩效指标体系得分情况", style="Caption")
+        rows: list[list] = [["一级指标", "权重分", "得分", "扣分", "得分率"]]
+        for x in s.sections:
+            score = Run(points(x.score), comment=f"核算值；各指标自评得分合计为 {x.self_score:.2f}"
+                        if abs(x.score - x.self_score) > 0.005 else "")
+            rows.append([x.name, points(x.weight), score, points(x.weight - x.score),
+                         percent(x.score / x.weight if x.weight else None)])
+        weight = sum(x.weight for x in s.sections)
+        total = sum(x.score for x in s.sections)
+        rows.append(["合计", points(weight), points(total), points(weight - total),
+                     percent(total / weight if weight else None)])
+        d.table(rows, [4, 2.5, 2.5, 2.5, 2.5], left=(0,))
+        chart = charts.section_chart([(x.name, x.weight, x.score) for x in s.sections])
+        d.picture(chart, 14, "各部分得分") if chart else d.paragraph(charts.NO_FONT, style="Figure")
+        d.paragraph("图1  各部分满分与得分", style="Caption")
+
+    def analysis(self) -> None:
+        d = self.doc
+        d.heading("（二）具体绩效分析", 2)
+        d.paragraph("对照绩效评价指标体系逐项进行分析、评价并打分，各绩效指标评价情况如下（具体评分情况详见附表1）。")
+        for n, x in enumerate(self.s.sections, start=1):
+            d.heading(f"{n}、{x.name}（满分{x.weight:g}分，评价得分{x.score:.2f}分）", 3)
+            groups: dict[str, list] = {}
+            for ind in self.s.indicators:
+                if ind.section == x.name:
+                    groups.setdefault(ind.row.text("level2") or ind.row.text("level3") or x.name, []).append(ind)
+            for k, (group, items) in enumerate(groups.items(), start=1):
+                d.paragraph(Run(f"（{k}）{group}", bold=True))
+                for j, ind in enumerate(items):
+                    self.indicator_sentence(ind, CIRCLED[j] if j < len(CIRCLED) else f"{j + 1}.")
+            if x.name == self.satisfaction_section():
+                self.survey_paragraphs()
+
+    def indicator_sentence(self, ind, mark: str) -> None:
+        weight = ind.weight or 0.0
+        parts: list = [f"{mark}{ind.name}："]
+        if ind.target.text or ind.actual.text or ind.rule.from_budget or ind.survey is not None:
+            parts += [f"年度指标值{ind.target.text or '—'}，实际完成值", self.actual(ind), "；"]
+        parts.append(f"分值{weight:g}分，得分")
+        differs = ind.self_score is not None and abs(ind.score - ind.self_score) > 0.005
+        parts.append(Run(points(ind.score), comment=f"核算值；原表自评得分为 {ind.self_score:g}" if differs else ""))
+        parts.append("分。")
+        lost = weight - ind.score
+        if lost > 0.005:
+            reason = self.narrative_text(ind.row.text("deviation"))
+            parts.append(f"扣{lost:.2f}分，偏差原因：")
+            parts.append(reason if reason else placeholder("偏差原因"))
+            parts.append("。" if reason and not reason.endswith(("。", "；", "！")) else "")
+        self.doc.paragraph(*parts)
+
+    def survey_paragraphs(self) -> None:
+        d, info = self.doc, self.m.info
+        for sv in self.s.surveys:
+            issued, valid = info.num("surveys_issued"), info.num("surveys_valid")
+            head = f"共计发放问卷{issued:g}份，收回有效问卷{valid:g}份，" if issued and valid else ""
+            d.paragraph(f"满意度调查：{head}经统计，满意度为", self.checked(f"{sv.score:.2f}", "report_satisfaction"),
+                        "分（各题得分见附表2）。")
+            chart = charts.survey_chart([(f"{o} {n}", c) for o, n, c in zip(layout.OPTIONS, layout.OPTION_NAMES,
+                                                                             sv.counts)])
+            d.picture(chart, 14, "问卷答案分布") if chart else d.paragraph(charts.NO_FONT, style="Figure")
+            d.paragraph(f"图{2 + self.s.surveys.index(sv)}  问卷各选项人次（全部题目合计）", style="Caption")
+
+    def cost(self) -> None:
+        d, b = self.doc, self.s.budget
+        d.heading("四、成本效益分析", 1)
+        if b is None:
+            d.paragraph(placeholder("成本效益分析（工作簿没有预算表）"))
+            return
+        d.paragraph(f"{self.year_text()}本项目全年预算数{money(b.budget)}{self.unit}，实际支出{money(b.executed)}{self.unit}，"
+                    f"结余{money(b.budget - b.executed)}{self.unit}，预算执行率", self.checked(percent(b.execution_rate),
+                                                                               "report_execution"), "。")
+        rows = self.m.budget.rows
+        if b.execution_rate is not None and b.execution_rate > 1 + 1e-9:
+            carried = [r for r in rows if layout.is_carried_over(r.text("source"))]
+            notes = [self.narrative_text(r.text("note")) for r in rows if r.text("note")]
+            if carried:
+                amount = sum(r.num("budget") or 0 for r in carried)
+                d.paragraph(f"执行数超过当年预算，其中使用上年结转资金{money(amount)}{self.unit}"
+                            + (f"（{'；'.join(n for n in notes if n)}）" if notes else "") + "。")
+            else:
+                d.paragraph("执行数超过当年预算：", placeholder("说明超出部分的资金来源（如上年结转资金）"))
+        d.paragraph(f"项目支出明细表（单位：{self.unit}）", style="Caption")
+        table = [["序号", "支出内容", "全年预算数", "执行数", "结余", "执行率", "备注"]]
+        for k, r in enumerate(rows, start=1):
+            budget, executed = r.num("budget"), r.num("executed")
+            table.append([str(k), r.text("item"), money(budget), money(executed),
+                          money(None if budget is None or executed is None else budget - executed),
+                          percent(executed / budget if budget and executed is not None else None),
+                          self.narrative_text(r.text("note"))])
+        table.append(["合计", "", money(b.budget), money(b.executed), money(b.budget - b.executed),
+                      percent(b.execution_rate), ""])
+        d.table(table, [1.0, 4.6, 2.4, 2.4, 2.4, 1.9, 3.3], left=(1, 6))
+        d.paragraph(placeholder("资金使用效果：项目实施取得的经济效益、社会效益"))
+
+    def lessons(self) -> None:
+        d = self.doc
+        d.heading("五、主要经验及做法、存在的问题和建议", 1)
+        for k, (key, label) in enumerate((("experience", "主要经验及做法"), ("problems", "存在的问题"),
+                                          ("suggestions", "改进建议"))):
+            d.heading(f"（{HEADINGS[k]}）{label}", 2)
+            self.told(key, label)
+
+    def annex_indicators(self) -> None:
+        d = self.doc
+        d.page_break()
+        d.heading("附表1  项目支出绩效指标体系及评分表", 1)
+        rows: list[list] = [["一级指标", "二级指标", "三级指标", "四级指标", "年度指标值", "实际完成值", "分值", "得分",
+                             "偏差原因"]]
+        for ind in self.s.indicators:
+            row = ind.row
+            differs = ind.self_score is not None and abs(ind.score - ind.self_score) > 0.005
+            rows.append([ind.section, row.text("level2"), row.text("level3"), row.text("level4"),
+                         ind.target.text, self.actual(ind), f"{ind.weight or 0:g}",
+                         Run(points(ind.score), comment=f"核算值；原表自评得分为 {ind.self_score:g}" if differs else ""),
+                         self.narrative_text(row.text("deviation"))])
+        rows.append(["合计", "", "", "", "", "", f"{sum(i.weight or 0 for i in self.s.indicators):g}",
+                     points(sum(i.score for i in self.s.indicators)), ""])
+        d.table(rows, [1.9, 1.9, 1.9, 3.0, 2.0, 2.0, 1.0, 1.3, 2.4], left=(3, 8))
+
+    def annex_surveys(self) -> None:
+        d = self.doc
+        for k, sv in enumerate(self.s.surveys, start=1):
+            d.heading(f"附表2{'' if len(self.s.surveys) == 1 else f'-{k}'}  {sv.survey.title or '满意度问卷统计表'}", 1)
+            head = ["问卷题目", *(f"{o}（{n}）" for o, n in zip(layout.OPTIONS, layout.OPTION_NAMES)), "合计人数", "得分"]
+            rows: list[list] = [head]
+            for q in sv.questions:
+                counts = [q.question.counts.num(f"opt_{o}") for o in layout.OPTIONS]
+                rows.append([str(q.question.text.value or ""), *(f"{c or 0:g}" for c in counts), f"{q.respondents:g}",
+                             points(q.score)])
+            rows.append(["合计", *(f"{c:g}" for c in sv.counts), f"{sum(sv.counts):g}", points(sv.score)])
+            d.table(rows, [6.0, 1.5, 1.5, 1.5, 1.5, 1.5, 1.6, 1.4], left=(0,))
+
+    # --- helpers ------------------------------------------------------------------------------
+
+    def narrative_text(self, text: str) -> str:
+        return mask_text(text, self.names) if self.mask else text
+
+    def year_text(self, suffix: str = "") -> str:
+        project = self.r.info("project")
+        year = self.m.year
+        return "" if not year or project.startswith(str(year)) else f"{year}年{suffix}"
+
+    def performance_section(self) -> str:
+        """The section whose indicators are the year's targets (项目绩效, or 产出 in the 自评表 scheme)."""
+        names = [x.name for x in self.s.sections]
+        return names[-1] if names else ""
+
+    def satisfaction_section(self) -> str:
+        with_survey = {i.section for i in self.s.indicators if i.survey is not None or layout.is_satisfaction(i.name)}
+        names = [x.name for x in self.s.sections if x.name in with_survey]
+        return names[0] if names else (self.s.sections[-1].name if self.s.sections else "")
+
+
+__all__ = ["write_report"]

@@ -1,0 +1,150 @@
+"""The 自评报告 draft: read back, every figure it states is the model's, its tables add up, and no
+figure the workbook typed wrong appears in its text (only in a comment beside the computed one)."""
+
+import re
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from excel_eval import evaluate
+from excel_eval.model import Cell, Loc
+from excel_eval.writer.report import money, percent, write_report
+from conftest import SAMPLES
+
+SAMPLE_NAMES = sorted(p.name for p in SAMPLES.glob("*.xlsx"))
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def read_docx(path: Path) -> tuple[str, list[list[list[str]]], list[str]]:
+    """The body's text (a line per paragraph outside tables), its tables, and its comments."""
+    from xml.etree import ElementTree as ET
+
+    with zipfile.ZipFile(path) as z:
+        body = ET.fromstring(z.read("word/document.xml")).find(f"{W}body")
+        comments = ET.fromstring(z.read("word/comments.xml")) if "word/comments.xml" in z.namelist() else None
+
+    def text(node) -> str:
+        return "".join(t.text or "" for t in node.iter(f"{W}t"))
+
+    lines = [text(p) for p in body.findall(f"{W}p")]
+    tables = [[[text(c) for c in row.findall(f"{W}tc")] for row in tbl.findall(f"{W}tr")] for tbl in body.findall(f"{W}tbl")]
+    notes = [text(c) for c in comments.findall(f"{W}comment")] if comments is not None else []
+    return "\n".join(lines), tables, notes
+
+
+@pytest.fixture(scope="module")
+def reports(tmp_path_factory):
+    out = tmp_path_factory.mktemp("reports")
+    done = {}
+    for name in SAMPLE_NAMES:
+        result = evaluate(SAMPLES / name)
+        done[name] = (result, write_report(result, out / f"{Path(name).stem}_自评报告.docx"))
+    return done
+
+
+@pytest.mark.parametrize("name", SAMPLE_NAMES)
+def test_every_figure_is_the_models(reports, name):
+    result, path = reports[name]
+    text, tables, _ = read_docx(path)
+    s, b = result.scores, result.budget
+    grade = s.grade + ("（暂定）" if result.has_errors else "")
+    assert f"个四级指标进行评价、打分，最终自评得分{s.total:.2f}分，评定等级为{grade}。" in text
+    assert f"{len(s.indicators)}个四级指标" in text
+    for n, x in enumerate(s.sections, start=1):
+        assert f"{n}、{x.name}（满分{x.weight:g}分，评价得分{x.score:.2f}分）" in text
+    assert f"全年预算数{money(b.budget)}{result.model.money_unit}" in text
+    assert f"实际支出{money(b.executed)}{result.model.money_unit}" in text
+    assert f"预算执行率{percent(b.execution_rate)}" in text
+    for sv in s.surveys:
+        assert f"满意度为{sv.score:.2f}分" in text
+
+    sections, budget, annex = tables[0], tables[1], tables[2]
+    assert [row[0] for row in sections[1:-1]] == [x.name for x in s.sections]
+    assert [float(row[2]) for row in sections[1:-1]] == [round(x.score, 2) for x in s.sections]
+    assert float(sections[-1][2]) == pytest.approx(s.total, abs=0.005)  # the table's total is the text's
+    assert float(sections[-1][1]) == pytest.approx(sum(x.weight for x in s.sections))
+    assert budget[-1][2:4] == [money(b.budget), money(b.executed)]
+    assert sum(float(row[3]) for row in budget[1:-1]) == pytest.approx(b.executed, abs=1e-6)
+    assert len(annex) == len(s.indicators) + 2  # header, one row per indicator, 合计
+    assert float(annex[-1][7]) == pytest.approx(s.total, abs=0.005)
+    assert sum(float(row[7]) for row in annex[1:-1]) == pytest.approx(s.total, abs=0.01 * len(s.indicators))
+    for k, sv in enumerate(s.surveys):
+        survey = tables[3 + k]
+        assert len(survey) == len(sv.questions) + 2 and float(survey[-1][-1]) == pytest.approx(sv.score, abs=0.005)
+
+
+@pytest.mark.parametrize("name", SAMPLE_NAMES)
+def test_a_figure_typed_wrong_appears_only_in_a_comment(reports, name):
+    result, path = reports[name]
+    text, _, comments = read_docx(path)
+    flagged = {f.loc for f in result.findings if f.loc and f.severity.value != "提示" and f.expected}
+    info = result.model.info
+    typed_wrong = []
+    for key in ("report_total", "report_execution", "report_satisfaction"):
+        cell = info.get(key)
+        if cell is not None and cell.loc in flagged:
+            shown = cell.text or (f"{cell.value:.2%}" if key == "report_execution" else f"{cell.value:g}")
+            typed_wrong.append((cell.loc, shown))
+    for loc, shown in typed_wrong:
+        assert any(f"（{loc}）填写为 {shown}" in c for c in comments), (shown, comments)
+        if "." in shown:  # a whole number such as 92 is also part of other figures
+            assert shown not in text, shown
+    if name.startswith("003"):
+        assert typed_wrong and "97.47" not in text and "84.28%" not in text  # the seed's own contradictions
+        assert "核算值；原表（绩效指标!G35）填写为 97.47%" in comments
+    assert not any(c.startswith("核算值") is False for c in comments)
+
+
+def test_narrative_comes_from_the_workbook_or_is_asked_for(reports):
+    text, _, _ = read_docx(reports["003_职业技能培训及就业服务.xlsx"][1])
+    assert "建立了“党政同责、一岗双责、齐抓共管”的工作体系" in text and "【请填写：主要经验及做法】" not in text
+    assert "【请填写：绩效评价工作开展情况" in text  # not given in 003's workbook
+    text, _, _ = read_docx(reports["000_残疾人基层组织建设补助经费.xlsx"][1])
+    for label in ("主要经验及做法", "存在的问题", "改进建议"):
+        assert f"【请填写：{label}】" in text
+    for lost in re.findall(r"扣\d+\.\d\d分，偏差原因：([^。]*)", text):
+        assert lost  # a deviation reason, or the placeholder asking for one
+
+
+def test_personal_data_is_masked_unless_kept(tmp_path):
+    result = evaluate(SAMPLES / "000_残疾人基层组织建设补助经费.xlsx")
+    name = "李明华"  # a 负责人 of the allocation roster, as a workbook would give one
+    result.model.allocation.rows[0].cells["contact"] = Cell(name, Loc("资金分配", 2, 7))
+    result.model.info.fields["other"] = Cell(f"联系人{name}，电话13812345678。", Loc("项目信息", 40, 1))
+    masked, _, _ = read_docx(write_report(result, tmp_path / "打码.docx"))
+    kept, _, _ = read_docx(write_report(result, tmp_path / "保留.docx", mask=False))
+    assert "13812345678" not in masked and "138****5678" in masked and name not in masked
+    assert f"联系人{name}，电话13812345678。" in kept
+
+
+def test_without_a_chinese_font_the_report_says_why_there_is_no_chart(tmp_path, monkeypatch):
+    from excel_eval.writer import charts
+
+    monkeypatch.setattr(charts, "font_file", lambda: None)
+    result = evaluate(SAMPLES / "示例_无错误.xlsx")
+    text, _, _ = read_docx(write_report(result, tmp_path / "无字体.docx"))
+    assert charts.NO_FONT in text
+    with zipfile.ZipFile(tmp_path / "无字体.docx") as z:
+        assert not [n for n in z.namelist() if n.startswith("word/media/")]
+
+
+def test_run_writes_the_report_and_no_report_skips_it(cli, tmp_path):
+    import shutil
+
+    source = shutil.copy(SAMPLES / "示例_无错误.xlsx", tmp_path / "示例.xlsx")
+    r = cli("run", source, "--no-report")
+    assert r.code == 0 and not (tmp_path / "示例_自评报告.docx").exists()
+    r = cli("run", source)
+    assert r.code == 0 and f"报告：{tmp_path / '示例_自评报告.docx'}" in r.out
+    r = cli(tmp_path / "示例_自评报告.docx", source)  # its own report is never read as a workbook
+    assert "示例_自评报告.docx：本工具写出的结果文件，已跳过" in r.err
+
+
+@pytest.mark.libreoffice
+def test_libreoffice_converts_every_report_to_pdf(reports, tmp_path):
+    from libreoffice import convert, pdf_pages
+
+    pdfs = convert([path for _, path in reports.values()], "pdf", tmp_path)
+    for pdf in pdfs:
+        assert pdf.exists() and pdf_pages(pdf) >= 5, pdf
