@@ -9,7 +9,8 @@ import pytest
 
 from excel_eval import evaluate
 from excel_eval.model import Cell, Loc
-from excel_eval.writer.report import money, percent, write_report
+from excel_eval.report_text import money, percent
+from excel_eval.writer.report import write_report
 from conftest import SAMPLES
 
 SAMPLE_NAMES = sorted(p.name for p in SAMPLES.glob("*.xlsx"))

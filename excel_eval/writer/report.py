@@ -14,7 +14,7 @@ from .. import layout
 from ..files import write_atomic
 from ..pipeline import Result
 from ..privacy import mask_text
-from ..report_text import SECTION_PREFIX, chinese_count
+from ..report_text import Figure, budget_sentence, conclusion, money, percent, survey_sentence
 from ..vocab import RuleKind, Severity
 from . import charts
 from .docx import Document, Run
@@ -32,21 +32,8 @@ def placeholder(what: str) -> Run:
     return Run(f"【请填写：{what}】", mark=True)
 
 
-def money(value: float | None) -> str:
-    """万元 as the seeds write them: up to six decimals, at least two (97.361, 82.050854, 26.00)."""
-    if value is None:
-        return "—"
-    text = f"{round(value, 6):.6f}".rstrip("0")
-    whole, _, decimals = text.partition(".")
-    return f"{whole}.{decimals.ljust(2, '0')}"
-
-
 def points(value: float | None) -> str:
     return "—" if value is None else f"{value:.2f}"
-
-
-def percent(value: float | None) -> str:
-    return "—" if value is None else f"{value:.2%}"
 
 
 class _Report:
@@ -80,14 +67,18 @@ class _Report:
         if not paragraphs:
             self.doc.paragraph(placeholder(label))
 
-    def checked(self, shown: str, key: str) -> Run:
-        """A computed figure; commented with the workbook's own figure when a check flagged it."""
-        cell = self.m.info.get(key) if self.m.info else None
+    def sentence(self, parts: list) -> list[Run | str]:
+        """A sentence of report_text, each figure commented with the workbook's own where a check
+        contradicted it."""
+        return [self.checked(p) if isinstance(p, Figure) else p for p in parts]
+
+    def checked(self, figure: Figure) -> Run:
+        cell = self.m.info.get(figure.key) if self.m.info else None
         if cell is not None and cell.loc in self.flagged:
             typed = cell.text or (f"{cell.value:.2%}" if cell.percent and isinstance(cell.value, float) else
                                   f"{cell.value:g}" if isinstance(cell.value, float) else str(cell.value))
-            return Run(shown, comment=f"核算值；原表（{cell.loc}）填写为 {typed}")
-        return Run(shown)
+            return Run(figure.text, comment=f"核算值；原表（{cell.loc}）填写为 {typed}")
+        return Run(figure.text)
 
     def actual(self, ind) -> Run:
         """An indicator's actual: the computed one where the tool computes it (satisfaction from
@@ -138,10 +129,7 @@ class _Report:
         d.heading("（一）项目概况", 2)
         self.told("overview", "项目概况：立项背景及目的、实施内容")
         if b is not None:
-            d.paragraph(f"{self.year_text()}本项目全年预算数{money(b.budget)}{self.unit}，"
-                        + (f"到位{money(b.received)}{self.unit}，" if b.received is not None else "")
-                        + f"实际支出{money(b.executed)}{self.unit}，预算执行率", self.checked(percent(b.execution_rate),
-                                                                              "report_execution"), "。")
+            d.paragraph(*self.sentence(budget_sentence(self.r)))
         d.heading("（二）项目绩效目标", 2)
         self.told("goals", "项目绩效目标：总目标和年度目标")
         rows = [i for i in self.s.indicators if i.section == self.performance_section()]
@@ -158,16 +146,10 @@ class _Report:
         d, s = self.doc, self.s
         d.heading("三、评价结论和绩效分析", 1)
         d.heading("（一）评价结论", 2)
-        names = "、".join(x.name.replace(SECTION_PREFIX, "") for x in s.sections)
-        count = len(s.indicators)
         if s.total is None:
             d.paragraph(Run("部分指标的得分无法核算（见问题清单），本稿不给出总分和等级。", mark=True))
         else:
-            d.paragraph(f"通过对{self.r.info('unit') or self.r.info('department')}{self.year_text(suffix='度')}"
-                        f"{self.r.info('project')}项目支出{names}{chinese_count(len(s.sections))}个方面的",
-                        self.checked(str(count), "report_indicator_count"), "个四级指标进行评价、打分，最终自评得分",
-                        self.checked(f"{s.total:.2f}", "report_total"), "分，评定等级为",
-                        self.checked(s.grade + ("（暂定）" if self.r.has_errors else ""), "report_grade"), "。")
+            d.paragraph(*self.sentence(conclusion(self.r, "（暂定）" if self.r.has_errors else "")))
         d.paragraph("项目绩效指标体系得分情况", style="Caption")
         rows: list[list] = [["一级指标", "权重分", "得分", "扣分", "得分率"]]
         for x in s.sections:
@@ -219,12 +201,9 @@ class _Report:
         self.doc.paragraph(*parts)
 
     def survey_paragraphs(self) -> None:
-        d, info = self.doc, self.m.info
+        d = self.doc
         for sv in self.s.surveys:
-            issued, valid = info.num("surveys_issued"), info.num("surveys_valid")
-            head = f"共计发放问卷{issued:g}份，收回有效问卷{valid:g}份，" if issued and valid else ""
-            d.paragraph(f"满意度调查：{head}经统计，满意度为", self.checked(f"{sv.score:.2f}", "report_satisfaction"),
-                        "分（各题得分见附表2）。")
+            d.paragraph("满意度调查：", *self.sentence(survey_sentence(self.r, sv)), "各题得分见附表2。")
             chart = charts.survey_chart([(f"{o} {n}", c) for o, n, c in zip(layout.OPTIONS, layout.OPTION_NAMES,
                                                                              sv.counts)])
             d.picture(chart, 14, "问卷答案分布") if chart else d.paragraph(charts.NO_FONT, style="Figure")
@@ -236,9 +215,8 @@ class _Report:
         if b is None:
             d.paragraph(placeholder("成本效益分析（工作簿没有预算表）"))
             return
-        d.paragraph(f"{self.year_text()}本项目全年预算数{money(b.budget)}{self.unit}，实际支出{money(b.executed)}{self.unit}，"
-                    f"结余{money(b.budget - b.executed)}{self.unit}，预算执行率", self.checked(percent(b.execution_rate),
-                                                                               "report_execution"), "。")
+        d.paragraph(*self.sentence(budget_sentence(self.r)),
+                    f"结余{money(b.budget - b.executed)}{self.unit}。" if b.execution_rate is not None else "")
         rows = self.m.budget.rows
         if b.execution_rate is not None and b.execution_rate > 1 + 1e-9:
             carried = [r for r in rows if layout.is_carried_over(r.text("source"))]
@@ -304,11 +282,6 @@ class _Report:
 
     def narrative_text(self, text: str) -> str:
         return mask_text(text, self.names) if self.mask else text
-
-    def year_text(self, suffix: str = "") -> str:
-        project = self.r.info("project")
-        year = self.m.year
-        return "" if not year or project.startswith(str(year)) else f"{year}年{suffix}"
 
     def performance_section(self) -> str:
         """The section whose indicators are the year's targets (项目绩效, or 产出 in the 自评表 scheme)."""
