@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from .cli import main as command_line
-from .runner import say
+from .runner import flush, say
 from .vocab import ExitCode
 
 
@@ -20,7 +20,9 @@ def main(argv: list[str] | None = None) -> None:
     if argv is None:
         _utf8_or_restart(args)
     try:
-        raise SystemExit(command_line(args))
+        code = command_line(args)
+        flush()
+        raise SystemExit(code)
     except SystemExit:
         raise
     except KeyboardInterrupt:

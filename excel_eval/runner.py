@@ -18,12 +18,34 @@ FIRST_FINDINGS = 5
 
 def say(message: str) -> None:
     """Progress and problems: standard error."""
-    print(message, file=sys.stderr)
+    _print(message, sys.stderr)
 
 
 def tell(message: str) -> None:
     """Results: standard output (`excel-eval run x.xlsx > 记录.txt` keeps them), unless --json."""
-    print(message, file=sys.stdout)
+    _print(message, sys.stdout)
+
+
+def _print(message: str, stream) -> None:
+    try:
+        print(message, file=stream)
+    except BrokenPipeError:  # `excel-eval … | head -1`: the reader has gone; the work goes on unprinted
+        _discard(stream)
+
+
+def flush() -> None:
+    """Flush both streams before exit; a reader that has gone is no error (see `_print`)."""
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except BrokenPipeError:
+            _discard(stream)
+
+
+def _discard(stream) -> None:
+    import os
+
+    os.dup2(os.open(os.devnull, os.O_WRONLY), stream.fileno())
 
 
 def run_files(files: list[Path], out: Path | None = None, *, scheme=None, selection=None, mask: bool = True,
@@ -96,7 +118,7 @@ def print_json(document: dict) -> None:
     """The JSON document alone on standard output."""
     import json
 
-    sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
+    _print(json.dumps(document, ensure_ascii=False, indent=2), sys.stdout)
 
 
 def open_file(path: Path, say: Callable[[str], None] = say) -> None:

@@ -170,3 +170,18 @@ def test_options_as_scripts_write_them(cli, tmp_path):
 def test_more_slips(cli, args, message):
     code, out, err = cli(*args)
     assert code == 2 and message in err and out == "", err
+
+
+@pytest.mark.parametrize("unbuffered", ["1", ""])
+def test_a_reader_that_leaves_early_loses_no_output(tmp_path, unbuffered):
+    """`excel-eval … | head -1`: the pipe closes after the first line; every file is still done."""
+    import os
+    import shutil
+    sources = [shutil.copy(SAMPLES / "示例_无错误.xlsx", tmp_path / f"{k}.xlsx") for k in "ab"]
+    proc = subprocess.Popen([sys.executable, "-m", "excel_eval", *map(str, sources)], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, env={**os.environ, "PYTHONUNBUFFERED": unbuffered})
+    proc.stdout.readline()
+    proc.stdout.close()
+    err = proc.stderr.read().decode()
+    assert proc.wait() == 0 and "内部错误" not in err, err
+    assert all((tmp_path / f"{k}_自评报告.docx").exists() and (tmp_path / f"{k}_评价结果.xlsx").exists() for k in "ab")
