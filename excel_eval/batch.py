@@ -22,7 +22,7 @@ from .files import TEMP_PREFIX, write_atomic
 from .rules import Selection
 from .schemes import Scheme, load_scheme
 from .text import os_reason
-from .vocab import Severity, Status
+from .vocab import Failure, Severity, Status
 from .writer import is_own_output
 from .writer.summary import SUMMARY_PREFIX, write_summary
 
@@ -45,6 +45,7 @@ class Item:
     file: str  # relative to the inbox
     status: Status
     reason: str = ""
+    sheet: str = ""  # one project of a workbook holding several (a department's 自评表 export)
     project: str = ""
     unit: str = ""
     year: int | None = None
@@ -65,7 +66,7 @@ class Item:
     @classmethod
     def from_result(cls, file: str, result: Result, outputs: dict[str, Path], sha: str) -> Item:
         errors, warnings, hints = (result.count(x) for x in Severity)
-        return cls(file, Status.DONE, project=result.info("project"), unit=result.info("unit"), year=result.year,
+        return cls(file, Status.DONE, sheet=result.part, project=result.info("project"), unit=result.info("unit"), year=result.year,
                    scheme=result.scheme.name, total=result.total_score, grade=result.grade or "",
                    execution=result.execution_rate, satisfaction=result.satisfaction,
                    errors=errors, warnings=warnings, hints=hints,
@@ -138,9 +139,10 @@ def sha256(path: Path) -> str:
 
 
 def process(source: str, out_dir: str, rel: str, mask: bool, report: bool, scheme: Scheme | None,
-            selection: Selection) -> Item:
-    """Evaluate one workbook and write its outputs (runs in a worker process). Never raises."""
-    from .pipeline import evaluate
+            selection: Selection) -> list[Item]:
+    """Evaluate one workbook and write its outputs (runs in a worker process): one Item per
+    project, or one FAILED Item. Never raises."""
+    from .pipeline import evaluate_all
     from .writer import write_outputs
 
     src, out = Path(source), Path(out_dir)
@@ -148,17 +150,21 @@ def process(source: str, out_dir: str, rel: str, mask: bool, report: bool, schem
     try:
         sha = sha256(src)
         item.sha256 = sha
-        result = evaluate(src, scheme=scheme, selection=selection)
-        if not result.ok:
-            item.reason, item.failure = result.reason, result.failure.value
-            return item
-        out.mkdir(parents=True, exist_ok=True)
-        return Item.from_result(rel, result, write_outputs(result, out, mask=mask, report=report), sha)
+        items = []
+        for result in evaluate_all(src, scheme=scheme, selection=selection):
+            if not result.ok:
+                # A scheme that does not fit is the run's choice, not the file's fault: not kept as final.
+                failure = result.failure.value if result.failure is not Failure.SCHEME_MISMATCH else ""
+                items.append(Item(rel, Status.FAILED, result.reason, sheet=result.part, sha256=sha, failure=failure))
+                continue
+            out.mkdir(parents=True, exist_ok=True)
+            items.append(Item.from_result(rel, result, write_outputs(result, out, mask=mask, report=report), sha))
+        return items
     except OSError as exc:  # disk full, folder not writable: this file fails, the batch goes on
         item.reason = f"无法写出结果：{os_reason(exc)}"
     except Exception as exc:  # noqa: BLE001 (one bad workbook never stops the batch)
         item.reason = f"内部错误：{type(exc).__name__}: {exc}"
-    return item
+    return [item]
 
 
 def run_batch(inbox: str | os.PathLike, out: str | os.PathLike | None = None, *, recursive: bool = False,
@@ -235,8 +241,9 @@ def _run(job: _Job) -> Report:
             rel = path.relative_to(inbox).as_posix()
             old = manifest.get(rel)
             if not job.force and old and _unchanged(out, old, scheme_name) and old.get("sha256") == sha256(path):
-                status = Status.UNCHANGED if old.get("status") == Status.DONE.value else Status.FAILED
-                report.items.append(Item.from_dict({**old, "status": status.value}))
+                for entry in old.get("items") or [old]:
+                    status = Status.UNCHANGED if entry.get("status") == Status.DONE.value else Status.FAILED
+                    report.items.append(Item.from_dict({**entry, "status": status.value}))
             else:
                 todo.append((path, rel))
         for path, why in wait:
@@ -257,22 +264,27 @@ def _run(job: _Job) -> Report:
         report.log = out / f"{LOG_PREFIX}{stamp}.log"
         log_file = open(report.log, "a", encoding="utf-8")  # noqa: SIM115 (closed below)
         done = 0
-        for item in _map(todo, job):
+        for items in _map(todo, job):
             done += 1
-            if item.status is Status.DONE:
-                item.results = Path(item.results).relative_to(out).as_posix()
-                item.marked = Path(item.marked).relative_to(out).as_posix() if item.marked else ""
-                item.report = Path(item.report).relative_to(out).as_posix() if item.report else ""
-            if item.status is Status.DONE or item.failure:  # a file that cannot be read fails again unchanged
-                manifest[item.file] = item.as_dict()
+            for item in items:
+                if item.status is Status.DONE:
+                    item.results = Path(item.results).relative_to(out).as_posix()
+                    item.marked = Path(item.marked).relative_to(out).as_posix() if item.marked else ""
+                    item.report = Path(item.report).relative_to(out).as_posix() if item.report else ""
+                report.items.append(item)
+                name = f"{item.file}（{item.sheet}）" if item.sheet else item.file
+                total = "未能计算总分" if item.total is None else f"{item.total:.2f}（{item.grade}）"
+                log(f"[{done}/{len(todo)}] {name}：" + (
+                    f"{total}，错误 {item.errors}" if item.status is Status.DONE
+                    else item.status.value + (f"，{item.reason}" if item.reason else "")))
+            # A workbook is kept when all its projects are done, or it cannot be read (its own fault).
+            if all(i.status is Status.DONE for i in items) or all(i.failure for i in items):
+                entry = items[0].as_dict()  # (a workbook of several projects lists them all)
+                manifest[items[0].file] = {**entry, "items": [i.as_dict() for i in items]} if len(items) > 1 else entry
                 _save_manifest(out, manifest)
-            report.items.append(item)
-            log(f"[{done}/{len(todo)}] {item.file}：" + (
-                f"{item.total:.2f}（{item.grade}），错误 {item.errors}"
-                if item.status is Status.DONE and item.total is not None
-                else item.status.value + (f"，{item.reason}" if item.reason else "")))
             if job.progress:
-                job.progress(done, len(todo), item)
+                for item in items:
+                    job.progress(done, len(todo), item)
         report.items.sort(key=lambda i: (i.status is not Status.FAILED, i.file))
         report.summary = out / f"{SUMMARY_PREFIX}{stamp}.xlsx"
         write_atomic(report.summary, lambda tmp: write_summary(report, tmp))
@@ -284,13 +296,14 @@ def _run(job: _Job) -> Report:
 
 
 def _unchanged(out: Path, entry: dict, scheme_name: str | None) -> bool:
-    """The manifest's entry still stands: done with its outputs in place, or unreadable (a
-    fault of the file's own content), under the same scheme."""
+    """The manifest's entry still stands: every project done with its outputs in place, or the
+    file unreadable (a fault of its own content), under the same scheme."""
+    items = entry.get("items") or [entry]
     if scheme_name is not None and entry.get("scheme") and entry.get("scheme") != scheme_name:
         return False
-    if entry.get("status") == Status.DONE.value:
-        return _outputs_exist(out, entry)
-    return entry.get("status") == Status.FAILED.value and bool(entry.get("failure"))
+    if all(i.get("status") == Status.DONE.value for i in items):
+        return all(_outputs_exist(out, i) for i in items)
+    return all(i.get("status") == Status.FAILED.value and i.get("failure") for i in items)
 
 
 def _latest(out: Path) -> tuple[Path, Path | None] | None:

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from ._version import __version__
-from .runner import print_json, run_files, say, summary_line, tell
+from .runner import exit_code, print_json, run_files, say, summary_line, tell
 from .text import display_width, os_reason
 from .vocab import ExitCode, Status
 
@@ -113,28 +113,39 @@ def run(files: list[Path], out: Path | None, json_out: bool, scheme: str | None,
          (Argument("file", "文件.xlsx", "要核对的" + WORKBOOKS),), (JSON, SCHEME, SKIP, ONLY),
          extra="check 一次核对一个工作簿；多个工作簿请用 excel-eval run 或 batch")
 def check(file: Path, json_out: bool, scheme: str | None, skip: str | None, only: str | None) -> int:
-    from .pipeline import evaluate
+    from .pipeline import evaluate_all
 
     chosen, selection = _scheme(scheme), _selection(skip, only)
     if file.is_dir():
         raise Stop(f"“{file}”是一个目录；check 核对一个工作簿，处理整个目录请用：excel-eval batch \"{file}\"")
     if not file.is_file():
         raise Stop(f"找不到文件：{file}")
-    result = evaluate(file, scheme=chosen, selection=selection)
-    if json_out:
-        print_json({**result.as_dict(), "outputs": []})  # check writes nothing
-    if not result.ok:
-        raise Stop(f"{file}：{result.reason}", ExitCode.UNREADABLE)
+    results = evaluate_all(file, scheme=chosen, selection=selection)
+    if json_out:  # one document, or one per project of a workbook holding several
+        documents = [{**r.as_dict(), "outputs": []} for r in results]  # check writes nothing
+        print_json(documents[0] if len(documents) == 1 else {"files": documents})
+    if len(results) == 1 and not results[0].ok:
+        raise Stop(f"{file}：{results[0].reason}", exit_code(results[0]))
     show = say if json_out else tell  # results on standard output, unless it holds the JSON
-    width = max((display_width(str(f.loc)) for f in result.findings if f.loc), default=0)
-    for f in result.findings:
-        where = str(f.loc) if f.loc else "-"
-        effect = f"（{f.effect_text}）" if f.effect_text else ""
-        show(f"{f.severity.value} {f.code} {where}{' ' * (width - display_width(where))}  {f.message}{effect}")
-        if f.hint:
-            show(f"{'':<10}→ {f.hint}")
-    show(summary_line(result))
-    return ExitCode.FINDINGS if result.has_errors else ExitCode.OK
+    code = ExitCode.OK
+    for result in results:
+        if not result.ok:
+            say(f"{file}（{result.part}）：{result.reason}")
+            code = max(code, exit_code(result))
+            continue
+        if len(results) > 1:
+            show(f"—— 工作表“{result.part}” ——")
+        width = max((display_width(str(f.loc)) for f in result.findings if f.loc), default=0)
+        for f in result.findings:
+            where = str(f.loc) if f.loc else "-"
+            effect = f"（{f.effect_text}）" if f.effect_text else ""
+            show(f"{f.severity.value} {f.code} {where}{' ' * (width - display_width(where))}  {f.message}{effect}")
+            if f.hint:
+                show(f"{'':<10}→ {f.hint}")
+        show(summary_line(result))
+        if result.has_errors:
+            code = max(code, ExitCode.FINDINGS)
+    return code
 
 
 @command("批量处理一个目录：每个工作簿写出结果和报告，另写“汇总_日期时间.xlsx”和运行日志。",

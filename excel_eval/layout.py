@@ -335,3 +335,105 @@ def is_copy_of(name: str, others: list[str]) -> bool:
 
 def is_total_word(text: object, words: tuple[str, ...] = TOTAL_WORDS) -> bool:
     return "计" in str(text) and normalize(text) in words  # every total word ends in 计: a cheap test first
+
+
+# --- The published 项目支出绩效自评表 (../spec/self-eval-forms.md) --------------------------------
+# Two families, recognised by their content (never by file or sheet name) and read into the same
+# model as template v1: the 项目资金 block becomes the 预算 table, the 绩效指标 block the
+# indicators (with the budget's 执行率 as the 预算执行率 indicator), the labels the 项目信息.
+
+TEMPLATE_LAYOUT = "template-v1"
+NATIONAL_FORM = "national-form"  # 财预〔2020〕10号 附件
+INTEGRATED_FORM = "integrated-form"  # 预算管理一体化 export (报表编号 510000_0013zp)
+LAYOUT_NAMES = {TEMPLATE_LAYOUT: "标准模板 v1", NATIONAL_FORM: "项目支出绩效自评表（财预〔2020〕10号）",
+                INTEGRATED_FORM: "部门预算项目支出绩效自评表（预算管理一体化）"}
+FORM_SCHEME = SCHEMES[1]  # 自评表: both families are scored by 10号
+
+
+class FormSpec(NamedTuple):
+    """One family of the 自评表: the labels that find and read it."""
+
+    layout: str
+    marks: tuple[str, ...]  # every one appears in a sheet of this family
+    budget: tuple[Column, ...]  # the 项目资金 block's header
+    indicators: tuple[Column, ...]  # the 绩效指标 block's header
+    fields: tuple[Field, ...]  # labels with their value to the right
+    below: tuple[Field, ...]  # labels with their value in the cell below
+
+
+_FORM_INFO = (
+    Field("project", "项目名称", ()),
+    Field("department", "主管部门", ("主管单位",)),
+    Field("unit", "实施单位", ("项目实施单位",)),
+)
+_LEVELS = (Column("level1", "一级指标", kind="level"), Column("level2", "二级指标", kind="level"),
+           Column("level3", "三级指标", kind="level"))
+
+NATIONAL = FormSpec(
+    NATIONAL_FORM, ("全年执行数", "一级指标", "三级指标"),
+    (Column("initial", "年初预算数", kind="money"), Column("budget", "全年预算数", kind="money"),
+     Column("executed", "全年执行数", kind="money"), Column("weight", "分值", kind="number"),
+     Column("rate", "执行率", kind="ratio"), Column("score", "得分", kind="number")),
+    (*_LEVELS, Column("target", "年度指标值", ("指标值",)), Column("actual", "实际完成值", ("完成值",)),
+     Column("weight", "分值", ("权重",), kind="number"), Column("score", "得分", kind="number"),
+     Column("deviation", "偏差原因分析及改进措施", ("偏差原因分析及改进措施", "偏差原因"))),
+    _FORM_INFO,
+    (Field("goals", "预期目标"), Field("achieved", "实际完成情况")),
+)
+INTEGRATED = FormSpec(
+    INTEGRATED_FORM, ("调整后预算数", "预算执行数", "指标性质"),
+    (Column("initial", "年初预算", ("年初预算数",), kind="money"), Column("budget", "调整后预算数", kind="money"),
+     Column("executed", "预算执行数", kind="money"), Column("rate", "预算执行率", kind="ratio"),
+     Column("weight", "权重", ("分值",), kind="number"), Column("score", "得分", kind="number"),
+     Column("reason", "原因")),
+    (*_LEVELS, Column("nature", "指标性质"), Column("target", "指标值", ("年度指标值",)),
+     Column("unit", "度量单位", ("计量单位",)), Column("actual", "完成值", ("实际完成值",)),
+     Column("weight", "权重", ("分值",), kind="number"), Column("score", "得分", kind="number"),
+     Column("deviation", "未完成原因分析", ("偏差原因分析及改进措施",))),
+    (*_FORM_INFO, Field("overview", "项目实施内容及过程概述"), Field("conclusion", "评价结论"),
+     Field("problems", "存在问题"), Field("suggestions", "改进措施")),
+    (Field("goals", "项目年度目标"), Field("achieved", "年度目标完成情况")),
+)
+FORMS = (NATIONAL, INTEGRATED)
+
+# 项目资金 rows: the total, and the 其中 rows that carry the money by source.
+FORM_TOTAL_ROWS = ("年度资金总额", "总额", "资金总额")
+FORM_SOURCE_ROWS = {"当年财政拨款": FUND_SOURCES[0], "本年财政拨款": FUND_SOURCES[0], "财政拨款": FUND_SOURCES[0],
+                    "财政资金": FUND_SOURCES[0], "上年结转资金": FUND_SOURCES[1], "上年结转": FUND_SOURCES[1],
+                    "财政专户管理资金": "财政专户管理资金", "单位资金": "单位资金", "其他资金": FUND_SOURCES[2]}
+FORM_GRAND_TOTAL = ("总分", "合计", "总计")  # the last row of the 绩效指标 block
+FORM_EXECUTION_NAME = "预算执行率"  # the budget's points, as an indicator of the 自评表 scheme
+FORM_RATE_COMPARATORS = ("=", "≥", "≤", ">", "<")  # 指标性质 of a quantitative indicator
+_WHERE_OF = re.compile(r"^其中[:]?")
+_SECTION_POINTS = re.compile(r"\((\d+(?:\.\d+)?)分\)$")
+_INSTRUCTION = re.compile(r"\(\d+字以内\)")
+_FORM_YEAR = re.compile(r"\((\d{4})年度?\)|(\d{4})年度")
+_FORM_MONEY_UNIT = re.compile(r"\((万元|元)\)")
+
+
+def form_row_label(text: object) -> str:
+    """`其中：当年财政拨款` → 当年财政拨款; `年度资金总额：` → 年度资金总额."""
+    return label_key(_WHERE_OF.sub("", label_key(text)))
+
+
+def section_points(text: object) -> float | None:
+    """The weight a 一级指标 label states: `产出指标(50分)` → 50."""
+    m = _SECTION_POINTS.search(fold(text)) if text is not None else None
+    return float(m[1]) if m else None
+
+
+def is_instruction(text: object) -> bool:
+    """Instruction text of the printed form left in place of content: `…(100字以内)`."""
+    return bool(_INSTRUCTION.search(fold(text))) if isinstance(text, str) else False
+
+
+def form_year(text: object) -> int | None:
+    """`项目支出绩效自评表（2022年度）`, `（2022年度）` → 2022."""
+    m = _FORM_YEAR.search(fold(text)) if isinstance(text, str) else None
+    return int(m[1] or m[2]) if m else None
+
+
+def form_money_unit(text: object) -> str:
+    """`项目资金（万元）`, `年度预算数(万元)` → 万元; "" when the label names none."""
+    m = _FORM_MONEY_UNIT.search(fold(text)) if isinstance(text, str) else None
+    return m[1] if m else ""

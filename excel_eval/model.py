@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from .layout import DEFAULT_MONEY_UNIT
+from .layout import DEFAULT_MONEY_UNIT, TEMPLATE_LAYOUT
 
 class _Unknown:
     """The value of a formula the tool could not compute: not blank, not a number (R012 says why)."""
@@ -206,8 +206,14 @@ class Model:
     indicators: Table | None = None
     surveys: list[Survey] = field(default_factory=list)
     summary: Table | None = None
-    layout: str = "template-v1"  # the input layout read (the JSON's `layout`)
+    layout: str = TEMPLATE_LAYOUT  # the input layout read (the JSON's `layout`)
+    sheet: str = ""  # a 自评表: the sheet the project was read from (a workbook may hold several)
     file_format: str = "xlsx"  # what the file is by its content: xlsx (and xlsm), xls or ods
+
+    @property
+    def is_form(self) -> bool:
+        """Read from a published 自评表 rather than the template."""
+        return self.layout != TEMPLATE_LAYOUT
 
     @property
     def money_unit(self) -> str:

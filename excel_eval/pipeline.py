@@ -12,7 +12,8 @@ from .checks import run_checks
 from . import rules
 from .findings import Finding, by_weight, group_findings, sort_findings
 from .model import Model
-from .reader import read_workbook
+from .layout import section_name
+from .reader import Reading, read_projects
 from .rules import Selection
 from .schemes import Scheme, load_scheme, pick_scheme
 from .scoring import BudgetScore, Scores, SectionScore, SurveyScore, score
@@ -31,6 +32,7 @@ class Result:
     findings: list[Finding] = field(default_factory=list)
     failure: Failure | None = None
     reason: str = ""  # why the file could not be read at all, in Chinese
+    part: str = ""  # of a workbook holding several 自评表 projects: this project's sheet (in output names)
 
     @property
     def path(self) -> Path:
@@ -113,11 +115,11 @@ class Result:
 
     def _as_dict(self) -> dict:
         if not self.ok:
-            return {"file": self.path.name, "status": "failed", "failure": self.failure.value, "reason": self.reason,
-                    "findings": []}
+            return {"file": self.path.name, **({"sheet": self.part} if self.part else {}), "status": "failed",
+                    "failure": self.failure.value, "reason": self.reason, "findings": []}
         s, budget = self.scores, self.budget
         return {
-            "file": self.path.name, "status": "ok", "layout": self.layout,
+            "file": self.path.name, "status": "ok", "layout": self.layout, "sheet": self.model.sheet or None,
             "project": self.info("project"), "unit": self.info("unit"),
             "year": self.year, "scheme": s.scheme.name,
             "total_score": s.total, "grade": s.grade, "self_total": s.self_total,
@@ -154,22 +156,53 @@ def evaluate(source: str | os.PathLike | bytes, *, scheme: Scheme | str | os.Pat
     """Read, score and check one workbook: a path, or its bytes (`name` then names it).
 
     `scheme` is a Scheme, a built-in scheme's name or a TOML file (default: the one the workbook
-    names, else the one its 一级指标 fit). `skip` / `only` take rule codes (`"R004,S005"`) and
-    change only which findings are reported, never the scores. A file that cannot be read gives
-    a Result with `failure` and `reason`, not an exception; an unknown rule code raises
-    `rules.UnknownRule`, a scheme that cannot be used `schemes.SchemeError`.
+    names, else the one its 一级指标 fit; a 自评表 is scored by 自评表). `skip` / `only` take rule
+    codes (`"R004,S005"`) and change only which findings are reported, never the scores. A file
+    that cannot be read, or a scheme that does not fit it, gives a Result with `failure` and
+    `reason`, not an exception; an unknown rule code raises `rules.UnknownRule`, a scheme file
+    that cannot be used `schemes.SchemeError`. A workbook holding several 自评表 projects gives
+    the first: `evaluate_all` gives every one.
     """
+    return evaluate_all(source, scheme=scheme, name=name, skip=skip, only=only, selection=selection)[0]
+
+
+def evaluate_all(source: str | os.PathLike | bytes, *, scheme: Scheme | str | os.PathLike | None = None,
+                 name: str | None = None, skip: str | Iterable[str] = (), only: str | Iterable[str] = (),
+                 selection: Selection | None = None) -> list[Result]:
+    """Every project of one workbook, each a Result (as `evaluate`): one for a template-v1
+    workbook or a single 自评表, one per sheet for a department's export of several."""
     selection = selection or Selection.of(skip, only)
     chosen = load_scheme(scheme) if scheme is not None else None
     src = Source.of(source, name)
     try:
-        reading = read_workbook(src)
+        readings = read_projects(src)
     except ReadError as exc:
-        return Result(src, failure=exc.kind, reason=str(exc))
-    scores = score(reading.model, chosen or pick_scheme(reading.model))
-    findings = group_findings(sort_findings(selection.keep(reading.findings) + run_checks(reading.model, scores,
-                                                                                          selection)))
-    return Result(src, reading.model, scores, by_weight(score_effects(findings, scores)))
+        return [Result(src, failure=exc.kind, reason=str(exc))]
+    several = len(readings) > 1
+    return [_evaluate(src, reading, chosen, selection, reading.model.sheet if several else "") for reading in readings]
+
+
+def _evaluate(src: Source, reading: Reading, chosen: Scheme | None, selection: Selection, part: str) -> Result:
+    model = reading.model
+    misfit = scheme_misfit(model, chosen) if chosen is not None else ""
+    if misfit:
+        return Result(src, failure=Failure.SCHEME_MISMATCH, reason=misfit, part=part)
+    scores = score(model, chosen or pick_scheme(model))
+    findings = group_findings(sort_findings(selection.keep(reading.findings) + run_checks(model, scores, selection)))
+    return Result(src, model, scores, by_weight(score_effects(findings, scores)), part=part)
+
+
+def scheme_misfit(model: Model, scheme: Scheme) -> str:
+    """Why `scheme` cannot score this workbook ("" when it can): none of its 一级指标 is one of the
+    scheme's, so every section would be scored against weights it does not have."""
+    names = [section_name(r.text("level1")) for r in (model.indicators.rows if model.indicators else [])]
+    found = list(dict.fromkeys(n for n in names if n))
+    if not found or set(found) & scheme.section_names:
+        return ""
+    where = f"（工作表“{model.sheet}”）" if model.sheet else ""
+    return (f"评分体系“{scheme.name}”不适用于本工作簿{where}：其一级指标为 {'、'.join(found)}，"
+            f"而该评分体系的一级指标为 {'、'.join(n for n, _ in scheme.sections)}。"
+            "请去掉 --scheme 由工具按表格判断，或选择与表格相符的评分体系")
 
 
 # Findings about an indicator's score: correcting one changes the total the workbook states.

@@ -12,7 +12,7 @@ import math
 import os
 from dataclasses import dataclass, field
 
-from . import layout, rules
+from . import forms, layout, rules
 from .findings import Finding, Rule
 from .layout import Column, SheetSpec, label_key, normalize
 from .model import UNKNOWN, Cell, Info, Loc, Model, Question, Row, Survey, Table
@@ -31,7 +31,8 @@ PERCENT_WITHOUT_SIGN = (1.5, 100.0)  # a ratio typed in this range without % is 
 RULES: tuple[Rule, ...] = (rules.SHEET_MISSING, rules.HEADER_NOT_FOUND, rules.COLUMN_MISSING, rules.NUMBER_FROM_TEXT,
                            rules.NOT_A_NUMBER, rules.FORMULA_NO_CACHE, rules.MONEY_UNIT_CONVERTED, rules.HIDDEN_SHEET,
                            rules.PERCENT_WITHOUT_SIGN, rules.COLUMN_CANDIDATES, rules.SHEET_CANDIDATES,
-                           rules.FORMULA_NOT_COMPUTED)
+                           rules.FORMULA_NOT_COMPUTED, rules.SHEET_NOT_READ,
+                           rules.INSTRUCTION_LEFT)
 
 
 @dataclass
@@ -41,7 +42,14 @@ class Reading:
 
 
 def read_workbook(source: str | os.PathLike | bytes | Source, limits: Limits | None = None) -> Reading:
-    """Read a workbook (a path, or its bytes); raise ReadError when it cannot be read at all."""
+    """Read a workbook (a path, or its bytes); raise ReadError when it cannot be read at all.
+    A workbook of several 自评表 projects gives the first (`read_projects` gives every one)."""
+    return read_projects(source, limits)[0]
+
+
+def read_projects(source: str | os.PathLike | bytes | Source, limits: Limits | None = None) -> list[Reading]:
+    """Every project of a workbook: one for template v1, one per 自评表 sheet (a department's
+    export holds all its projects). The layout is told by content, never by names."""
     source = source if isinstance(source, Source) else Source.of(source)
     limits = limits or Limits.from_env()
     fmt = triage(source, limits)
@@ -61,9 +69,48 @@ def read_workbook(source: str | os.PathLike | bytes | Source, limits: Limits | N
     if uncached:  # a file written by a script: compute its formulas rather than read them as blank
         with source.open() as f:  # (recalc imports the heavy formula engine only now)
             computed = compute(source, uncached, sheets_mb(f))
-    reader = _Reader(uncached, computed)
-    model = Model(str(source.path), file_format=fmt)
+    hidden = {m.name for m in book.sheets_metadata if str(m.visible) != str(SheetVisibleEnum.Visible)}
 
+    def grid(name: str, reader: _Reader) -> tuple[list[list], list]:
+        try:
+            ws = book.get_sheet_by_name(name)
+            if ws.height > limits.max_rows or ws.width > limits.max_cols:
+                raise limits.too_big(ws.height, ws.width)
+            if name in hidden:
+                reader.add(rules.HIDDEN_SHEET(Loc(name, 0, 0), sheet=name))
+            return ws.to_python(skip_empty_area=False), ws.merged_cell_ranges or []
+        except (CalamineError, ValueError) as exc:
+            raise ReadError(Failure.CORRUPT, f"{UNSAFE}，无法读取工作表“{name}”（{exc}）") from exc
+
+    if not any(layout.find_sheet(names, spec) for spec in (layout.INFO, layout.BUDGET, layout.INDICATORS)):
+        projects = _read_forms(source, fmt, names, grid, lambda: _Reader(uncached, computed))
+        if projects:
+            return projects
+    reader = _Reader(uncached, computed)
+    return [Reading(_read_template(names, lambda name: grid(name, reader), reader, Model(str(source.path), file_format=fmt)),
+                    reader.findings)]
+
+
+def _read_forms(source: Source, fmt: str, names: list[str], grid, new_reader) -> list[Reading]:
+    """One Reading per 自评表 sheet; the sheets that are neither form nor blank are named."""
+    projects, others = [], []
+    for name in names:
+        reader = new_reader()
+        rows, _ = grid(name, reader)
+        spec = forms.detect(rows)
+        if spec is None:
+            if not _blank(rows):
+                others.append(name)
+            continue
+        model = forms.read_form(reader, name, rows, spec)
+        model.path, model.file_format = str(source.path), fmt
+        projects.append(Reading(model, reader.findings))
+    if projects:
+        projects[0].findings.extend(rules.SHEET_NOT_READ(Loc(n, 0, 0), sheet=n) for n in others)
+    return projects
+
+
+def _read_template(names: list[str], grid, reader: _Reader, model: Model) -> Model:
     def sheet(spec: SheetSpec) -> list[str]:
         found = layout.find_sheet(names, spec)
         if not found and spec.required:
@@ -75,19 +122,6 @@ def read_workbook(source: str | os.PathLike | bytes | Source, limits: Limits | N
                 used = next((n for n in chosen if layout.is_copy_of(other, [n])), chosen[0])
                 reader.add(rules.SHEET_CANDIDATES(Loc(other, 0, 0), sheet=spec.name, used=used, ignored=other))
         return chosen
-
-    hidden = {m.name for m in book.sheets_metadata if str(m.visible) != str(SheetVisibleEnum.Visible)}
-
-    def grid(name: str) -> list[list]:
-        try:
-            ws = book.get_sheet_by_name(name)
-            if ws.height > limits.max_rows or ws.width > limits.max_cols:
-                raise limits.too_big(ws.height, ws.width)
-            if name in hidden:
-                reader.add(rules.HIDDEN_SHEET(Loc(name, 0, 0), sheet=name))
-            return ws.to_python(skip_empty_area=False), ws.merged_cell_ranges or []
-        except (CalamineError, ValueError) as exc:
-            raise ReadError(Failure.CORRUPT, f"{UNSAFE}，无法读取工作表“{name}”（{exc}）") from exc
 
     for name in sheet(layout.INFO):
         model.info = reader.info(name, grid(name)[0])
@@ -104,7 +138,7 @@ def read_workbook(source: str | os.PathLike | bytes | Source, limits: Limits | N
         survey = None if _blank(rows) else reader.survey(name, rows, merged)
         if survey is not None:
             model.surveys.append(survey)
-    return Reading(model, reader.findings)
+    return model
 
 
 class _Reader:

@@ -52,7 +52,7 @@ def run_files(files: list[Path], out: Path | None = None, *, scheme=None, select
               json_out: bool = False, open_result: bool = False, report: bool = True,
               say: Callable[[str], None] = say) -> ExitCode:
     """Evaluate each workbook, write its outputs, print a short summary; return the exit code."""
-    from .pipeline import evaluate
+    from .pipeline import evaluate_all
     from .writer import is_own_output, output_paths, write_outputs
 
     code, documents = ExitCode.OK, []
@@ -61,41 +61,48 @@ def run_files(files: list[Path], out: Path | None = None, *, scheme=None, select
         if is_own_output(file):  # a whole folder dropped on the .bat: never …_评价结果_评价结果.xlsx
             say(f"{file.name}：本工具写出的结果文件，已跳过")
             continue
-        result = evaluate(file, scheme=scheme, selection=selection)
-        document = result.as_dict()
-        documents.append(document)
-        if not result.ok:
-            say(f"{file}：{result.reason}")
-            code = max(code, ExitCode.UNREADABLE)
-            continue
-        wanted = output_paths(file, out)
-        try:
-            written = write_outputs(result, out, mask=mask, report=report)
-        except OSError as exc:
-            say(f"{file.name}：无法写出结果到 {wanted['results'].parent}：{os_reason(exc)}")
-            code = max(code, ExitCode.UNREADABLE)
-            continue
-        document["outputs"] = [str(p) for p in written.values()]
-        show(summary_line(result))
-        for f in result.findings[:FIRST_FINDINGS]:
-            effect = f"（{f.effect_text}）" if f.effect_text else ""
-            show(f"  {f.severity.value} {f.code} {f.loc or '-'}  {f.message}{effect}")
-        if len(result.findings) > FIRST_FINDINGS:
-            show(f"  ……共 {len(result.findings)} 条，详见结果中的“问题清单”")
-        show(f"  结果：{written['results']}")
-        show(f"  标注：{written['marked']}" if "marked" in written else "  标注：" + no_marked_copy(result))
-        if "report" in written:
-            show(f"  报告：{written['report']}")
-        for kind, path in written.items():
-            if path != wanted[kind]:
-                say(f"  注意：{wanted[kind].name} 正被其他程序打开（如 Excel），已另存为 {path.name}")
-        if open_result:
-            open_file(written["results"], say)
-        if result.has_errors:
-            code = max(code, ExitCode.FINDINGS)
+        for result in evaluate_all(file, scheme=scheme, selection=selection):
+            document = result.as_dict()
+            documents.append(document)
+            if not result.ok:
+                say(f"{file}：{result.reason}")
+                code = max(code, exit_code(result))
+                continue
+            wanted = output_paths(file, out, result.part)
+            try:
+                written = write_outputs(result, out, mask=mask, report=report)
+            except OSError as exc:
+                say(f"{file.name}：无法写出结果到 {wanted['results'].parent}：{os_reason(exc)}")
+                code = max(code, ExitCode.UNREADABLE)
+                continue
+            document["outputs"] = [str(p) for p in written.values()]
+            show(summary_line(result))
+            for f in result.findings[:FIRST_FINDINGS]:
+                effect = f"（{f.effect_text}）" if f.effect_text else ""
+                show(f"  {f.severity.value} {f.code} {f.loc or '-'}  {f.message}{effect}")
+            if len(result.findings) > FIRST_FINDINGS:
+                show(f"  ……共 {len(result.findings)} 条，详见结果中的“问题清单”")
+            show(f"  结果：{written['results']}")
+            show(f"  标注：{written['marked']}" if "marked" in written else "  标注：" + no_marked_copy(result))
+            if "report" in written:
+                show(f"  报告：{written['report']}")
+            for kind, path in written.items():
+                if path != wanted[kind]:
+                    say(f"  注意：{wanted[kind].name} 正被其他程序打开（如 Excel），已另存为 {path.name}")
+            if open_result:
+                open_file(written["results"], say)
+            if result.has_errors:
+                code = max(code, ExitCode.FINDINGS)
     if json_out:
         print_json(documents[0] if len(documents) == 1 else {"files": documents})
     return code
+
+
+def exit_code(result) -> ExitCode:
+    """The exit code a workbook that gave no result stands for."""
+    from .vocab import Failure
+
+    return ExitCode.USAGE if result.failure is Failure.SCHEME_MISMATCH else ExitCode.UNREADABLE
 
 
 def no_marked_copy(result) -> str:
@@ -111,7 +118,8 @@ def summary_line(result) -> str:
     provisional = f"，待更正：{errors} 个错误" if errors else ""  # a grade from a self-contradicting workbook
     total = f"核算总分 {result.total_score:.2f}（{result.grade}{provisional}）" if result.total_score is not None \
         else "未能计算总分"
-    return f"{result.path.name}：{total}；" + "，".join(f"{sev.value} {n}" for sev, n in result.counts.items())
+    name = f"{result.path.name}（{result.part}）" if result.part else result.path.name
+    return f"{name}：{total}；" + "，".join(f"{sev.value} {n}" for sev, n in result.counts.items())
 
 
 def print_json(document: dict) -> None:

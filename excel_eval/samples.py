@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from .layout import FORMS, label_key
 from .writer.template import Content, Question, SurveyContent, write_template
 
 FILES = {
@@ -316,8 +317,185 @@ def demo() -> Content:
 BUILDERS = {"000": report_000, "001": report_001, "003": report_003, "demo": demo}
 
 
+# --- published 项目支出绩效自评表, transcribed cell by cell (samples/README.md says from where) -------
+
+FORM_DIR = "自评表"  # a folder of their own: the template samples stay a batch of four
+FORM_FILES = {
+    "putuo": f"{FORM_DIR}/010_普陀体育中心结算费用.xlsx",
+    "tangxi": f"{FORM_DIR}/011_棠溪镇委托业务项目.xlsx",
+    "qingshen": f"{FORM_DIR}/012_青神县工资性支出.xlsx",
+}
+
+# A form sheet: its rows (None for an empty cell) and its merged ranges as "A1:J1".
+FormSheet = tuple[str, list[list], list[str]]
+DASH = "—"
+
+
+def form_putuo() -> list[FormSheet]:
+    """上海市普陀区体育事业管理中心 2022 (national form, 元): the typed 执行率 86.19% for 86.18%."""
+    rows = [
+        ["财政项目支出绩效自评表"] + [None] * 9,
+        ["（2022 年度）"] + [None] * 9,
+        ["项目名称", None, None, "普陀体育中心与委托运营方结算费用"] + [None] * 6,
+        ["主管部门", None, None, "上海市普陀区体育局", None, None, "实施单位", "上海市普陀区体育事业管理中心", None, None],
+        ["项目资金（元）", None, None, "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分", None],
+        [None, "年度资金总额", None, 250000.0, 250000.0, 215457.6, 10.0, 0.8619, 8.62, None],
+        [None, "其中：当年财政拨款", None, 250000.0, 250000.0, 215457.6, DASH, None, DASH, None],
+        [None, "上年结转资金", None, 0.0, 0.0, None, DASH, None, DASH, None],
+        [None, "其他资金", None, 0.0, 0.0, None, DASH, None, DASH, None],
+        ["年度总体目标", "预期目标", None, None, None, None, "实际完成情况", None, None, None],
+        [None, None, None, None, None, None, "已完成普陀体育中心与委托运营方费用结算。", None, None, None],
+        ["绩效指标", "一级指标", "二级指标", "三级指标", None, "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"],
+        [None, "产出指标", "数量指标", "与委托运营方结算完成率", None, "=100%", "100%", 10.0, 10.0, None],
+        [None, None, "质量指标", "合同结算条款完成率", None, "=100%", "100%", 20.0, 20.0, None],
+        [None, None, "时效指标", "费用结算及时性", None, "及时", "及时", 20.0, 20.0, None],
+        [None, "效益指标", "社会效益指标", "与委托运营方合同完成率", None, "=100%", "100%", 30.0, 30.0, None],
+        [None, "满意度指标", "服务对象满意度指标", "场馆开放满意度", None, ">=90%", "100%", 10.0, 10.0, None],
+        ["总分", None, None, None, None, None, None, 100.0, 98.62, None],
+    ]
+    merges = ["A1:J1", "A2:J2", "A3:C3", "D3:J3", "A4:C4", "D4:F4", "H4:J4", "A5:C5", "A6:A9", "B6:C6", "B7:C7",
+              "B8:C8", "B9:C9", "A10:A11", "B10:F10", "G10:J10", "B11:F11", "G11:J11", "A12:A17", "D12:E12",
+              "B13:B15", "D13:E13", "D14:E14", "D15:E15", "D16:E16", "D17:E17", "A18:G18"]
+    return [("普陀体育中心结算费用", rows, merges)]
+
+
+def form_tangxi() -> list[FormSheet]:
+    """池州市贵池区棠溪镇人民政府 2022 委托业务项目 (national form, 万元): the 年度资金总额 line left
+    at 0 while 本年财政拨款 holds the money; `≥100百分比`; 达成预期指标 as 实际完成值."""
+    rows = [
+        ["项目支出绩效自评表"] + [None] * 9,
+        ["（2022年度）"] + [None] * 9,
+        ["项目名称", None, None, "委托业务项目"] + [None] * 6,
+        ["主管部门", None, None, "219-池州市贵池区棠溪镇人民政府", None, None, "实施单位", "219001-池州市贵池区棠溪镇人民政府",
+         None, None],
+        ["项目资金\n（万元）", None, None, "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分", None],
+        [None, "年度资金总额：", None, 0.0, 0.0, 0.0, 10.0, 0.0, 0.0, None],
+        [None, "其中：本年财政拨款", None, 90.0, 89.974, 89.974, None, None, None, None],
+        [None, "上年结转资金", None, None, None, None, None, None, None, None],
+        [None, "其他资金", None, None, None, None, None, None, None, None],
+        ["年度总体目标", "预期目标", None, None, None, None, "实际完成情况", None, None, None],
+        [None, "本项目共申请预算资金90万元。其中：30万元用于基建工程项目预算编制；30万元用于基建工程项目审计；"
+               "30万元用于基建工程项目设计、规划、测绘。", None, None, None, None,
+         "本项目共完成预算资金89.97万元。其中：30万元用于基建工程项目预算编制；30万元用于基建工程项目审计；"
+         "29.99万元用于基建工程项目设计、规划、测绘。", None, None, None],
+        ["绩效指标", "一级指标", "二级指标", "三级指标", None, "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"],
+        [None, "产出指标(50分)", "数量指标", "基建工程委托业务项目数量", None, "≥50个", 50.0, 8.0, 8.0, None],
+        [None, None, "质量指标", "委托业务报告合格率", None, "≥100百分比", 100.0, 8.0, 8.0, None],
+        [None, None, None, "经费支出合规性", None, "严格执行相关制度规定", "达成预期指标", 8.0, 8.0, None],
+        [None, None, "时效指标", "提交报告及时性", None, "在项目计划完成时间内完成", "达成预期指标", 8.0, 8.0, None],
+        [None, None, "成本指标", "项目总成本", None, "≤90万元", 90.0, 8.0, 8.0, None],
+        [None, None, None, "单项业务成本", None, "符合相关规定", "达成预期指标", 10.0, 10.0, None],
+        [None, "效益指标(30分)", "社会效益指标", "对维护基建市场公平的影响程度", None, "效果明显", "达成预期指标", 10.0, 10.0, None],
+        [None, None, "生态效益指标", "对控制基建项目成本影响程度", None, "效果明显", "达成预期指标", 10.0, 10.0, None],
+        [None, None, "可持续影响指标", "对推动基建项目“四项制度”健全和落实的持续性影响", None, "效果明显", "达成预期指标", 10.0,
+         10.0, None],
+        [None, None, "经济效益指标", None, None, None, None, None, None, None],
+        # The stored copy of the published table ends at “公众满”: this row is completed (samples/README.md).
+        [None, "满意度指标(10分)", "满意度指标", "公众满意度", None, "较满意", "达成预期指标", 10.0, 10.0, None],
+    ]
+    merges = ["A1:J1", "A2:J2", "A3:C3", "D3:J3", "A4:C4", "D4:F4", "H4:J4", "A5:C5", "A6:A9", "B6:C6", "B7:C7",
+              "B8:C8", "B9:C9", "A10:A11", "B10:F10", "G10:J10", "B11:F11", "G11:J11", "A12:A23", "D12:E12",
+              "B13:B18", "C14:C15", "C17:C18", "B19:B22"] + [f"D{r}:E{r}" for r in range(13, 24)]
+    return [("委托业务项目", rows, merges)]
+
+
+def form_qingshen() -> list[FormSheet]:
+    """青神县发展和改革局 2023 工资性支出 (一体化 export): published unfinished — 完成值 and 得分
+    blank, the form's instructions left where the text belongs."""
+    note = ("1.预算执行率=预算执行数/调整后预算数，预算执行率未达到90%的需说明原因(100字以内)；2.年中发生预算调整的（追加或调减），"
+            "应单独说明理由；3.其他资金包括：社会投入资金、银行贷款。")
+    rows = [
+        ["报表编号：510000_0013zp"] + [None] * 10,
+        ["部门预算项目支出绩效自评表(2023年度)"] + [None] * 10,
+        ["项目名称", "51000021R000000019951-工资性支出"] + [None] * 9,
+        ["主管部门", "青神县发展和改革局本级", None, None, None, "实施单位\n(盖章)", "青神县发展和改革局", None, None, None, None],
+        ["项目基本情况", "1.项目年度目标完成情况", None, "项目年度目标", None, None, None, "年度目标完成情况", None, None, None],
+        [None, None, None, "严格执行相关政策，保障工资及时、足额发放或社保及时、足额缴纳，预算编制科学合理，减少结余资金。",
+         None, None, None, "对照年度目标，说明相关任务目标的完成情况(100字以内)", None, None, None],
+        [None, "2.项目实施内容及过程概述", None, None, None, None, None, None, None, None, None],
+        ["预算执行情况(10分)", "年度预算数(万元)", "年初预算", "调整后预算数", "预算执行数", "预算执行率", "权重", "得分", "原因",
+         None, None],
+        [None, "总额", 238.93, 251.89, 251.89, 1.0, 10.0, None, note, None, None],
+        [None, "其中:财政资金", 238.93, 251.89, 251.89, 1.0, "/", "/", None, None, None],
+        [None, "财政专户管理资金", 0.0, 0.0, 0.0, 0.0, "/", "/", None, None, None],
+        [None, "单位资金", 0.0, 0.0, 0.0, 0.0, "/", "/", None, None, None],
+        [None, "其他资金", None, None, None, None, "/", "/", None, None, None],
+        ["绩效指标(90分)", "一级指标", "二级指标", "三级指标", "指标性质", "指标值", "度量单位", "完成值", "权重", "得分", "未完成原因分析"],
+        [None, "产出指标", "数量指标", "发放(缴纳)覆盖率", "=", 100.0, "%", None, 60.0, None, None],
+        [None, "效益指标", "社会效益指标", "足额保障率(参保率)", "=", 100.0, "%", None, 30.0, None, None],
+        ["合计", None, None, None, None, None, None, None, 100.0, None, None],
+        ["评价结论", "结合自评情况，说明项目自评总分，说明项目实施取得的成效或成果。(200字以内)"] + [None] * 9,
+        ["存在问题", "结合自评情况，分析存在的问题及原因。(200字以内)"] + [None] * 9,
+        ["改进措施", "针对项目自评中发现的问题，提出下一步改进完善的意见及有关政策性建议。(200字以内)"] + [None] * 9,
+        ["项目负责人：", None, None, None, None, "财务负责人：", None, None, None, None, None],
+    ]
+    merges = ["A1:K1", "A2:K2", "B3:K3", "B4:E4", "G4:K4", "A5:A7", "B5:C6", "D5:G5", "H5:K5", "D6:G6", "H6:K6",
+              "B7:C7", "D7:K7", "A8:A13", "I8:K8", "I9:K13", "A14:A16", "A17:H17", "J17:K17", "B18:K18", "B19:K19",
+              "B20:K20", "A21:E21", "F21:K21"]
+    return [("工资性支出", rows, merges)]
+
+
+FORM_BUILDERS = {"putuo": form_putuo, "tangxi": form_tangxi, "qingshen": form_qingshen}
+
+
+def write_form(path: Path, sheets: list[FormSheet]) -> Path:
+    """A 自评表 workbook as units file it: one sheet per project, merged labels, thin borders."""
+    import xlsxwriter
+
+    from .files import write_atomic
+
+    def write(tmp: Path) -> None:
+        book = xlsxwriter.Workbook(str(tmp))
+        text = book.add_format({"border": 1, "text_wrap": True, "valign": "vcenter", "font_name": "宋体", "font_size": 10})
+        money = book.add_format({"border": 1, "num_format": "#,##0.00##", "valign": "vcenter", "font_size": 10})
+        rate = book.add_format({"border": 1, "num_format": "0.00%", "valign": "vcenter", "font_size": 10})
+        title = book.add_format({"bold": True, "font_size": 14, "align": "center", "valign": "vcenter"})
+        for name, rows, merges in sheets:
+            ws = book.add_worksheet(name)
+            ws.set_column(0, 0, 12)
+            ws.set_column(1, 10, 13)
+            rate_cols = {c for r in rows for c, v in enumerate(r) if label_key(v) in RATE_LABELS}
+            merged_at = {}
+            for m in merges:
+                first, last = m.split(":")
+                (r0, c0), (r1, c1) = _rc(first), _rc(last)
+                merged_at[(r0, c0)] = (r1, c1)
+            covered = {(r, c) for (r0, c0), (r1, c1) in merged_at.items()
+                       for r in range(r0, r1 + 1) for c in range(c0, c1 + 1) if (r, c) != (r0, c0)}
+            for r, values in enumerate(rows):
+                for c, v in enumerate(values):
+                    if (r, c) in covered:
+                        continue
+                    fmt = title if r < 2 and c == 0 else \
+                        rate if isinstance(v, float) and c in rate_cols else money if isinstance(v, float) else text
+                    if (r, c) in merged_at:
+                        ws.merge_range(r, c, *merged_at[(r, c)], v if v is not None else "", fmt)
+                    elif v is None:
+                        ws.write_blank(r, c, None, text)
+                    elif isinstance(v, str):  # `=100%` is what was typed, not a formula
+                        ws.write_string(r, c, v, fmt)
+                    else:
+                        ws.write_number(r, c, v, fmt)
+        book.close()
+
+    return write_atomic(path, write)
+
+
+RATE_LABELS = {label_key(n) for form in FORMS for c in form.budget if c.key == "rate" for n in c.names}
+
+
+def _rc(ref: str) -> tuple[int, int]:
+    letters = "".join(ch for ch in ref if ch.isalpha())
+    col = 0
+    for ch in letters:
+        col = col * 26 + ord(ch) - 64
+    return int(ref[len(letters):]) - 1, col - 1
+
+
 def build(out: Path) -> list[Path]:
-    return [write_sample(key, out) for key in BUILDERS]
+    (out / FORM_DIR).mkdir(exist_ok=True)
+    return [write_sample(key, out) for key in BUILDERS] + [write_form(out / FORM_FILES[k], FORM_BUILDERS[k]())
+                                                          for k in FORM_BUILDERS]
 
 
 def write_sample(key: str, out: Path) -> Path:

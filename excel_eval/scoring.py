@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from . import layout
 from .layout import is_arrival, is_execution, is_satisfaction, section_name
-from .model import Model, Question, Row, Survey
+from .model import UNKNOWN, Model, Question, Row, Survey
 from .schemes import Scheme
 from .targets import EQ, GE, GT, LE, LT, RANGE, Target, parse_target, units_compatible
 from .vocab import RuleKind
@@ -96,6 +96,7 @@ class Scores:
     total: float | None
     grade: str | None
     self_total: float | None
+    unscored: list[IndicatorScore] = field(default_factory=list)  # neither computable nor scored: no total
 
     @property
     def satisfaction(self) -> float | None:
@@ -117,10 +118,14 @@ def score(model: Model, scheme: Scheme) -> Scores:
     sections = score_sections(indicators, scheme)
     # An indicator cell the tool could not compute (R012): the total is unknown, not a sum with a 0 in it.
     unknown = model.indicators is not None and model.indicators.unknown
-    total = sum(s.score for s in sections) if sections and not unknown else None
+    # An indicator with neither a computable actual nor a score (an unfinished table): the total
+    # is unknown too; what can be scored still is, section by section (I019 says which).
+    unscored = [i for i in indicators if i.weight is not None and i.computed is None and i.self_score is None
+                and not (i.row.cells.get("score") and i.row.cells["score"].value is UNKNOWN)]  # (R012 says that)
+    total = sum(s.score for s in sections) if sections and not unknown and not unscored else None
     self_total = sum(s.self_score for s in sections) if sections else None
     return Scores(scheme, budget, surveys, indicators, sections, total,
-                  scheme.grade(total) if total is not None else None, self_total)
+                  scheme.grade(total) if total is not None else None, self_total, unscored)
 
 
 def option_weights(model: Model, scheme: Scheme) -> tuple[float, ...]:

@@ -83,3 +83,4 @@ class Failure(enum.Enum):
     CORRUPT = "corrupt"  # a damaged package
     TOO_LARGE = "too-large"  # over a size, row or column limit
     UNSAFE = "unsafe"  # a zip bomb, XML entity declarations
+    SCHEME_MISMATCH = "scheme-mismatch"  # the scheme asked for does not fit the workbook's 一级指标

@@ -88,8 +88,11 @@ def test_an_unreadable_file_is_a_result_with_its_kind(tmp_path):
 def test_a_scheme_is_an_object_a_builtin_name_or_a_file():
     scheme = load_scheme("自评表")
     assert isinstance(scheme, Scheme) and load_scheme("自评表") is scheme  # read once
-    assert evaluate(SAMPLE, scheme=scheme).scheme is scheme
-    assert evaluate(SAMPLE, scheme="自评表").scheme is scheme
+    four = load_scheme("四级指标")
+    assert evaluate(SAMPLE, scheme=four).scheme is four and evaluate(SAMPLE, scheme="四级指标").scheme is four
+    misfit = evaluate(SAMPLE, scheme=scheme)  # 自评表 does not fit a four-level workbook: said, never claimed
+    assert misfit.failure.value == "scheme-mismatch" and misfit.scheme is None
+    assert "评分体系“自评表”不适用于本工作簿" in misfit.reason and "项目决策、项目管理、项目绩效" in misfit.reason
 
 
 def test_run_batch_prints_nothing_unless_asked(tmp_path, capsys):

@@ -88,7 +88,7 @@ def test_exit_codes(tmp_path, inbox):
 def test_internal_error_prints_one_line_and_writes_a_log(tmp_path, monkeypatch, capsys):
     def boom(*a, **k):
         raise RuntimeError("模拟的内部错误")
-    monkeypatch.setattr("excel_eval.pipeline.evaluate", boom)
+    monkeypatch.setattr("excel_eval.pipeline.evaluate_all", boom)
     with pytest.raises(SystemExit) as exit_:
         entry.main([str(SAMPLES / "示例_无错误.xlsx"), "--out", str(tmp_path)])
     assert exit_.value.code == 4
@@ -165,7 +165,7 @@ def test_batch_mixes_good_and_bad_files(inbox, tmp_path):
     assert r.returncode == 3, r.stderr  # some workbook could not be read
     summary = next(out.glob("汇总_*.xlsx"))
     rows = CalamineWorkbook.from_path(str(summary)).get_sheet_by_name("汇总").to_python()
-    status = {row[0]: (row[1], row[-1]) for row in rows[1:]}
+    status = {row[0]: (row[2], row[-1]) for row in rows[1:]}
     assert status["坏文件.xlsx"][0] == "失败" and "损坏" in status["坏文件.xlsx"][1]
     assert status["加密.xlsx"] == ("失败", "文件已加密，请取消密码后重试")
     assert status["000_残疾人基层组织建设补助经费.xlsx"][0] == "完成" and "~$000.xlsx" not in status
@@ -254,7 +254,7 @@ def test_a_batch_of_100_workbooks_and_a_rerun_that_skips_them_all(tmp_path):
     r = excel_eval("batch", box, "--out", out, timeout=600)
     assert r.returncode == 1  # the report samples have 错误
     rows = CalamineWorkbook.from_path(str(next(out.glob("汇总_*.xlsx")))).get_sheet_by_name("汇总").to_python()
-    assert len(rows) - 1 == 100 and all(row[1] == "完成" for row in rows[1:])
+    assert len(rows) - 1 == 100 and all(row[2] == "完成" for row in rows[1:])
     r = excel_eval("batch", box, "--out", out)
     assert "完成 0，未变化 100" in r.stdout and len(list(out.glob("汇总_*.xlsx"))) == 1  # nothing new: none written
 
@@ -296,13 +296,16 @@ def test_batch_scores_by_a_chosen_scheme(inbox, tmp_path):
     bad.write_text("name = [", encoding="utf-8")
     r = excel_eval("batch", inbox, "--out", tmp_path / "o1", "--scheme", bad)
     assert r.returncode == 2 and "格式有误" in r.stderr and not (tmp_path / "o1").exists()
-    report = run_batch(inbox, tmp_path / "o2", jobs=1, scheme=Path("自评表"))
-    default = run_batch(inbox, tmp_path / "o3", jobs=1)
+    report = run_batch(inbox, tmp_path / "o2", jobs=1, scheme=Path("四级指标"))
     done = [i for i in report.items if i.status is Status.DONE]
-    assert done and {i.scheme for i in done} == {"自评表"}
-    assert {i.scheme for i in default.items if i.status is Status.DONE} == {"四级指标"}
-    again = run_batch(inbox, tmp_path / "o3", jobs=1, scheme=Path("自评表"))
-    assert again.count(Status.UNCHANGED) == 0 and again.count(Status.DONE) == len(done)  # another scheme: scored again
+    assert done and {i.scheme for i in done} == {"四级指标"}
+    # 自评表 does not fit a four-level workbook: each says so, and is not kept as done or as unreadable
+    again = run_batch(inbox, tmp_path / "o2", jobs=1, scheme=Path("自评表"))
+    misfits = [i for i in again.items if "不适用于本工作簿" in i.reason]
+    assert again.count(Status.UNCHANGED) == 0 and len(misfits) == len(done)
+    assert all(i.status is Status.FAILED and i.failure == "" for i in misfits)
+    default = run_batch(inbox, tmp_path / "o2", jobs=1)  # the misfit run left the 四级指标 results standing
+    assert default.count(Status.UNCHANGED) == len(done) and default.count(Status.DONE) == 0
 
 
 def test_a_nightly_rerun_with_nothing_changed_writes_nothing_new_and_leaves_no_lock(inbox, tmp_path):

@@ -159,7 +159,8 @@ def test_rule_fires_at_its_cell(tmp_path, code, where, changes):
 
 def test_every_rule_is_tested_and_documented():
     tested = {c for c, _, _ in FIRES}
-    reader_tests = "".join((ROOT / "tests" / name).read_text("utf-8") for name in ("test_reader.py", "test_real.py"))
+    reader_tests = "".join((ROOT / "tests" / name).read_text("utf-8") for name in ("test_reader.py", "test_real.py",
+                                                                                     "test_forms.py"))
     for rule in ALL_RULES:
         assert rule.code in tested or f'"{rule.code}"' in reader_tests, rule.code
         assert rule.what and rule.why and rule.bad and rule.good and rule.hint, rule.code

@@ -127,11 +127,13 @@ def show_typed(cell: Cell) -> str:
 
 
 def column_totals(t: Table | None, spec: SheetSpec, keys: tuple[str, ...], rule: Rule) -> Iterable[Finding]:
-    """Each 合计 row against the data rows above it; a 小计 row against the rows since the last 小计."""
+    """Each 合计 row against the data rows above it (below it when it heads them); a 小计 row against
+    the rows since the last 小计."""
     if t is None or t.unknown:
         return
     for total in t.totals:
-        above = [r for r in t.rows if r.index < total.index]
+        above = [r for r in t.rows if r.index < total.index] or \
+            [r for r in t.rows if r.index > total.index]  # a total heading its rows (the 自评表's 总额)
         if total.label == SUBTOTAL_WORD:
             previous = [x.index for x in t.totals if x.label == SUBTOTAL_WORD and x.index < total.index]
             above = [r for r in above if not previous or r.index > previous[-1]]

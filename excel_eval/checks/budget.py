@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from .. import layout, rules
 from ..findings import Severity
-from .base import Context, check, column_totals, show, verdict
+from .base import Context, check, column_totals, mismatch, show, verdict
 
 MONEY = ("initial", "budget", "received", "executed", "balance")
 LOW_EXECUTION = 0.9
@@ -58,4 +58,48 @@ def execution(ctx: Context):
         yield rules.EXECUTION_LOW(loc, rate=rate, severity=Severity.INFO)
 
 
-CHECKS = (amounts, totals, execution)
+@check(rules.FORM_TOTAL_NOT_USED)
+def form_total(ctx: Context):
+    """A 自评表 whose 总额 line disagrees with its 其中 lines is scored from the lines with the money."""
+    t, b = ctx.model.budget, ctx.scores.budget
+    if not ctx.model.is_form or t is None or not t.totals or b is None:
+        return
+    total = t.totals[0]
+    off = any(total.num(k) is not None and abs(total.num(k) - t.column_sum(k)) > 0.005 for k in ("budget", "executed"))
+    if off:
+        yield rules.FORM_TOTAL_NOT_USED(total.cells["item"].loc, label=total.text("item"),
+                                        budget=f"{b.budget:g}", executed=f"{b.executed:g}")
+
+
+@check(rules.EXECUTION_LOW_WITHOUT_REASON)
+def low_without_reason(ctx: Context):
+    """The 一体化 form demands a 原因 when the rate is under 90%."""
+    t, b = ctx.model.budget, ctx.scores.budget
+    if not ctx.model.is_form or t is None or "note" not in t.columns or b is None or b.execution_rate is None:
+        return
+    if b.execution_rate >= LOW_EXECUTION - 1e-9:
+        return
+    lines = t.totals or t.rows
+    if not any(r.text("note") for r in (*t.totals, *t.rows)):
+        yield rules.EXECUTION_LOW_WITHOUT_REASON(lines[0].cells["note"].loc, rate=f"{b.execution_rate:.2%}")
+
+
+@check(rules.ROW_RATE_MISMATCH)
+def row_rates(ctx: Context):
+    """Each 其中 line's typed 执行率 against its own 执行数 ÷ 预算数 (the total's is the 预算执行率
+    indicator's actual, checked against the whole budget by X006)."""
+    t = ctx.model.budget
+    if t is None or "rate" not in t.columns:
+        return
+    linked = {(i.row.cells["actual"].row, i.row.cells["actual"].col) for i in ctx.scores.indicators
+              if i.rule.from_budget and "actual" in i.row.cells}
+    for row in t.rows:
+        cell, budget, executed = row.get("rate"), row.num("budget"), row.num("executed")
+        if cell is None or cell.number is None or not budget or executed is None or (cell.row, cell.col) in linked:
+            continue
+        f = mismatch(rules.ROW_RATE_MISMATCH, cell, executed / budget)
+        if f:
+            yield f
+
+
+CHECKS = (amounts, totals, execution, form_total, low_without_reason, row_rates)

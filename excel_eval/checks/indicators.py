@@ -7,7 +7,7 @@ from ..findings import Severity
 from ..model import Loc
 from ..scoring import IndicatorScore
 from ..vocab import RuleKind
-from .base import Context, EPS, check, show, verdict
+from .base import Context, EPS, check, column_totals, show, verdict
 
 
 @check(rules.SECTION_WEIGHT, rules.WEIGHTS_NOT_100, rules.WEIGHT_MISSING)
@@ -50,10 +50,10 @@ def _total_loc(ctx: Context) -> Loc:
        rules.UNIT_MISMATCH)
 def each(ctx: Context):
     for ind in ctx.scores.indicators:
-        yield from _one(ind)
+        yield from _one(ind, ctx.model.is_form)
 
 
-def _one(ind: IndicatorScore):
+def _one(ind: IndicatorScore, form: bool = False):
     row, w, s = ind.row, ind.weight, ind.self_score
     score_cell = row.get("score")
     loc_score = row.cells["score"].loc if "score" in row.cells else row.cells["weight"].loc
@@ -73,7 +73,8 @@ def _one(ind: IndicatorScore):
         yield rules.ACTUAL_MISSING(actual_loc, name=ind.name)
     if ind.rule is RuleKind.UNIT_MISMATCH:
         yield rules.UNIT_MISMATCH(actual_loc, ind.target.unit, ind.actual.unit)
-    if s is None and ind.computed is None and score_cell is None:  # (an unknown formula is not a blank)
+    # A blank 得分 the rules can compute is no gap in a workbook, but is one on a 自评表: a form to fill in.
+    if s is None and (ind.computed is None or form) and score_cell is None:  # (an unknown formula is not a blank)
         yield rules.SCORE_MISSING(loc_score, name=ind.name)
     reason = bool(row.text("deviation"))
     done = ind.actual.text.strip() if ind.actual.text else show(ind.actual_value, percent=True)
@@ -98,8 +99,57 @@ def _one(ind: IndicatorScore):
                                          band=f"{ind.band[0]:.0%}～{ind.band[1]:.0%}", low=f"{low:g}", high=f"{high:g}")
     if ind.rule is RuleKind.DEADLINE and ind.met is False and not reason:
         yield rules.DEADLINE_MISSED(actual_loc, target=target, done=done)
-    elif s is not None and s < w - EPS and not reason and ind.rule is not RuleKind.DEADLINE:
+    elif s is not None and s < w - EPS and not reason and ind.rule is not RuleKind.DEADLINE \
+            and not (ind.rule.from_budget and (form or "deviation" not in row.cells)):
+        # (a 自评表 asks for the budget's 原因 only under 90%: B010)
         yield rules.DEDUCTED_WITHOUT_REASON(loc_score, w, s)
 
 
-CHECKS = (weights, each)
+@check(rules.INDICATOR_TOTAL_MISMATCH)
+def totals(ctx: Context):
+    """The 合计 / 总分 row: on a 自评表 it adds the budget's points (the 预算执行率 row) to the indicators'."""
+    yield from column_totals(ctx.model.indicators, layout.INDICATORS, ("weight", "score"),
+                             rules.INDICATOR_TOTAL_MISMATCH)
+
+
+@check(rules.SECTION_LABEL_WEIGHT)
+def section_labels(ctx: Context):
+    """`产出指标(50分)`: the weight a 一级指标 label states against its indicators' 分值."""
+    groups: dict[str, list[IndicatorScore]] = {}
+    for ind in ctx.scores.indicators:
+        label = ind.row.get("level1")
+        if label is not None and layout.section_points(label.value) is not None:
+            groups.setdefault(str(label.value), []).append(ind)
+    for label, inds in groups.items():
+        stated = layout.section_points(label)
+        points = [i.weight for i in inds if i.weight is not None]
+        if points and abs(sum(points) - stated) > EPS:
+            yield rules.SECTION_LABEL_WEIGHT(inds[0].row.cells["level1"].loc, stated, sum(points), label=label.strip())
+
+
+@check(rules.ACTUAL_NOT_A_NUMBER)
+def text_actuals(ctx: Context):
+    """A quantitative indicator whose 完成值 is a word (`完成`, `达成预期指标`) yet keeps points."""
+    for ind in ctx.scores.indicators:
+        row = ind.row
+        quantitative = row.text("type") == layout.QUANTITATIVE_TYPE or ind.target.kind in ("number", "range")
+        if quantitative and not ind.rule.from_budget and ind.actual.kind == "qualitative" \
+                and ind.self_score is not None and ind.self_score > EPS:
+            yield rules.ACTUAL_NOT_A_NUMBER(row.cells["actual"].loc, actual=ind.self_score, name=ind.name,
+                                            target=row.text("target"), done=row.text("actual"))
+
+
+@check(rules.TOTAL_NOT_SCORABLE)
+def unscored(ctx: Context):
+    """An unfinished table: indicators with neither a computable actual nor a score."""
+    missing = ctx.scores.unscored
+    if not missing:
+        return
+    t = ctx.model.indicators
+    cells = [i.row.cells["score"].loc if "score" in i.row.cells else i.row.cells["weight"].loc for i in missing]
+    total = t.totals[0].cells.get("score") if t is not None and t.totals else None
+    yield rules.TOTAL_NOT_SCORABLE(total.loc if total is not None else cells[0], n=len(missing),
+                                   cells="、".join(c.cell for c in cells))
+
+
+CHECKS = (weights, each, totals, section_labels, text_actuals, unscored)

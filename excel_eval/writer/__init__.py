@@ -25,15 +25,20 @@ def is_own_output(path: Path) -> bool:
     return stem.endswith((RESULTS_SUFFIX, MARKED_SUFFIX, REPORT_SUFFIX)) or path.stem.startswith(SUMMARY_PREFIX)
 
 
-def output_paths(source: Path, out_dir: Path | None = None) -> dict[str, Path]:
-    """Where the outputs of `source` go: beside it, or in `out_dir`."""
+_NOT_IN_FILE_NAMES = re.compile(r'[<>:"/\\|?*\x00-\x1f]')
+
+
+def output_paths(source: Path, out_dir: Path | None = None, part: str = "") -> dict[str, Path]:
+    """Where the outputs of `source` go: beside it, or in `out_dir`. `part` is the sheet of one
+    project of a workbook holding several (部门导出.xlsx → 部门导出_项目甲_评价结果.xlsx)."""
     folder = out_dir or source.parent
+    stem = source.stem + (f"_{_NOT_IN_FILE_NAMES.sub('_', part)}" if part else "")
     # 原表.xls or 原表.ods beside 原表.xlsx must not overwrite its results: 原表_xls_评价结果.xlsx
     kind = source.suffix.lower().lstrip(".")
     tag = f"_{kind}" if kind not in ("xlsx", "") else ""
-    return {"results": folder / f"{source.stem}{tag}{RESULTS_SUFFIX}.xlsx",
-            "marked": folder / f"{source.stem}{MARKED_SUFFIX}{source.suffix}",
-            "report": folder / f"{source.stem}{tag}{REPORT_SUFFIX}.docx"}
+    return {"results": folder / f"{stem}{tag}{RESULTS_SUFFIX}.xlsx",
+            "marked": folder / f"{stem}{MARKED_SUFFIX}{source.suffix}",
+            "report": folder / f"{stem}{tag}{REPORT_SUFFIX}.docx"}
 
 
 def write_outputs(result: Result, out_dir: str | os.PathLike | None = None, *, mask: bool = True,
@@ -52,7 +57,7 @@ def write_outputs(result: Result, out_dir: str | os.PathLike | None = None, *, m
         raise ValueError("a workbook given as bytes needs out_dir")
     if out_dir is not None:
         Path(out_dir).mkdir(parents=True, exist_ok=True)
-    wanted = output_paths(result.path, Path(out_dir) if out_dir is not None else None)
+    wanted = output_paths(result.path, Path(out_dir) if out_dir is not None else None, result.part)
     marked = write_marked(result, wanted["marked"])  # first: the results link to its cells
     results = write_results(result, wanted["results"], marked.name if marked else "", mask)
     written = {"results": results, **({"marked": marked} if marked else {})}

@@ -1,4 +1,5 @@
-"""`汇总_<日期时间>.xlsx`: one row per workbook of a batch run, and a sheet of charts."""
+"""`汇总_<日期时间>.xlsx`: one row per project of a batch run (a workbook, or one sheet of a
+自评表 export holding several), and a sheet of charts."""
 
 from __future__ import annotations
 
@@ -15,11 +16,11 @@ SUMMARY_PREFIX = "汇总_"
 if TYPE_CHECKING:
     from ..batch import Report
 
-SUMMARY_COLUMNS = (("文件", "file", 22), ("状态", "status", 6), ("项目名称", "project", 22), ("实施单位", "unit", 16),
+SUMMARY_COLUMNS = (("文件", "file", 22), ("工作表", "sheet", 10), ("状态", "status", 6), ("项目名称", "project", 22), ("实施单位", "unit", 16),
                    ("年度", "year", 6), ("评分体系", "scheme", 8), ("核算总分", "total", 8), ("等级", "grade", 5),
                    ("执行率", "execution", 8), ("满意度", "satisfaction", 7), ("错误", "errors", 5), ("警告", "warnings", 5),
                    ("提示", "hints", 5), ("结果文件", "results", 24), ("原因", "reason", 22))  # ~170: A4 landscape at ~90%
-WRAPPED = ("file", "project", "unit", "results", "reason")
+WRAPPED = ("file", "sheet", "project", "unit", "results", "reason")
 
 
 def write_summary(report: Report, path: Path) -> None:

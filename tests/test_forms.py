@@ -1,0 +1,277 @@
+"""The published 项目支出绩效自评表: recognised by content, read into the model, checked, scored by
+财预〔2020〕10号 and written out like a template-v1 workbook. Each new rule fires at its cell on a
+form of each family and the clean forms are silent; the transcribed samples give their published
+inconsistencies (samples/README.md works their totals out by hand)."""
+
+import copy
+import json
+import re
+import shutil
+from pathlib import Path
+
+import openpyxl
+import pytest
+from python_calamine import CalamineWorkbook
+
+from excel_eval import evaluate
+from excel_eval.batch import run_batch
+from excel_eval.pipeline import evaluate_all
+from excel_eval.samples import FORM_FILES, form_putuo, form_qingshen, form_tangxi, write_form
+from excel_eval.vocab import ExitCode, Status
+from conftest import SAMPLES
+
+NOTE = "1.预算执行率=预算执行数/调整后预算数，预算执行率未达到90%的需说明原因(100字以内)；2.其他资金包括：社会投入资金、银行贷款。"
+
+# A consistent national form (万元): 9.5 + 50 + 30 + 10 = 99.5.
+NATIONAL = [
+    ["项目支出绩效自评表", None, None, None, None, None, None, None, None],
+    ["（2022年度）", None, None, None, None, None, None, None, None],
+    ["项目名称", "职业技能培训项目", None, None, None, None, None, None, None],
+    ["主管部门", "测试局", None, None, "实施单位", "测试中心", None, None, None],
+    ["项目资金（万元）", None, "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分", None],
+    [None, "年度资金总额", 100.0, 100.0, 95.0, 10.0, 0.95, 9.5, None],
+    [None, "其中：当年财政拨款", 100.0, 100.0, 95.0, "—", 0.95, "—", None],
+    [None, "上年结转资金", 0.0, 0.0, 0.0, "—", None, "—", None],
+    [None, "其他资金", None, None, None, "—", None, "—", None],
+    ["年度总体目标", "预期目标", None, None, "实际完成情况", None, None, None, None],
+    [None, "培训100人", None, None, "培训110人", None, None, None, None],
+    ["绩效指标", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"],
+    [None, "产出指标(50分)", "数量指标", "培训人数", "≥100人", "110人", 30.0, 30.0, None],
+    [None, None, "时效指标", "培训及时性", "及时", "及时", 20.0, 20.0, None],
+    [None, "效益指标(30分)", "社会效益指标", "就业率", "≥80%", "85%", 30.0, 30.0, None],
+    [None, "满意度指标(10分)", "服务对象满意度指标", "学员满意度", "≥90%", "95%", 10.0, 10.0, None],
+    ["总分", None, None, None, None, None, 100.0, 99.5, None],
+]
+NATIONAL_MERGES = ["A5:B5", "A6:A9", "A10:A11", "A12:A16", "B13:B14", "A17:F17"]
+
+# A consistent 一体化 export: 9.5 + 50 + 30 + 10 = 99.5.
+INTEGRATED = [
+    ["部门预算项目支出绩效自评表(2023年度)"] + [None] * 10,
+    ["项目名称", "职业技能培训项目"] + [None] * 9,
+    ["主管部门", "测试局", None, None, None, "实施单位(盖章)", "测试中心", None, None, None, None],
+    ["项目基本情况", "1.项目年度目标完成情况", "项目年度目标", "年度目标完成情况"] + [None] * 7,
+    [None, None, "培训100人", "培训110人"] + [None] * 7,
+    [None, "2.项目实施内容及过程概述", "全年举办培训5期"] + [None] * 8,
+    ["预算执行情况(10分)", "年度预算数(万元)", "年初预算", "调整后预算数", "预算执行数", "预算执行率", "权重", "得分", "原因",
+     None, None],
+    [None, "总额", 100.0, 100.0, 95.0, 0.95, 10.0, 9.5, NOTE, None, None],
+    [None, "其中:财政资金", 100.0, 100.0, 95.0, 0.95, "/", "/", None, None, None],
+    [None, "单位资金", 0.0, 0.0, 0.0, 0.0, "/", "/", None, None, None],
+    ["绩效指标(90分)", "一级指标", "二级指标", "三级指标", "指标性质", "指标值", "度量单位", "完成值", "权重", "得分", "未完成原因分析"],
+    [None, "产出指标", "数量指标", "培训人数", "≥", 100.0, "人", 110.0, 50.0, 50.0, None],
+    [None, "效益指标", "社会效益指标", "就业率", "≥", 80.0, "%", 85.0, 30.0, 30.0, None],
+    [None, "满意度指标", "服务对象满意度指标", "学员满意度", "≥", 90.0, "%", 95.0, 10.0, 10.0, None],
+    ["合计", None, None, None, None, None, None, None, 100.0, 99.5, None],
+    ["评价结论", "全年培训110人，自评99.5分。"] + [None] * 9,
+    ["存在问题", "无"] + [None] * 9,
+    ["改进措施", "无"] + [None] * 9,
+    ["项目负责人：", None, None, None, None, "财务负责人：", None, None, None, None, None],
+]
+INTEGRATED_MERGES = ["A4:A6", "A7:A10", "I8:K10", "A11:A14", "A15:H15"]
+
+FORMS = {"national": (NATIONAL, NATIONAL_MERGES), "integrated": (INTEGRATED, INTEGRATED_MERGES)}
+
+
+def form(tmp_path: Path, family: str, extra: list | None = None, name: str = "项目表", **cells) -> Path:
+    """A clean form with some cells changed: {"F13": "完成"}."""
+    rows, merges = copy.deepcopy(FORMS[family])
+    for ref, value in cells.items():
+        m = re.fullmatch(r"([A-Z])(\d+)", ref)
+        rows[int(m[2]) - 1][ord(m[1]) - 65] = value
+    path = tmp_path / f"{family}.xlsx"
+    return write_form(path, [(name, rows, merges), *(extra or [])])
+
+
+def found(path: Path) -> set[tuple[str, str]]:
+    return {(c, loc.cell) for f in evaluate(path).findings for loc in f.locs for c in [f.code]}
+
+
+@pytest.mark.parametrize("family", FORMS)
+def test_a_consistent_form_is_silent_and_scores_by_10_hao(tmp_path, family):
+    result = evaluate(form(tmp_path, family))
+    assert result.ok and [f.message for f in result.findings] == []
+    assert result.layout == {"national": "national-form", "integrated": "integrated-form"}[family]
+    assert result.scheme.name == "自评表" and result.total_score == pytest.approx(99.5) and result.grade == "优"
+    assert [(s.name, s.weight, s.score) for s in result.sections] == [
+        ("预算执行率", 10, 9.5), ("产出", 50, 50), ("效益", 30, 30), ("满意度", 10, 10)]
+    assert result.execution_rate == pytest.approx(0.95)
+    assert result.info("project") == "职业技能培训项目" and result.info("unit") == "测试中心"
+    assert result.info("department") == "测试局" and result.year == (2022 if family == "national" else 2023)
+    assert result.info("goals") == "培训100人" and result.model.money_unit == "万元"
+
+
+FIRES = [  # family, rule, cell, changes
+    ("national", "B005", "C6", {"C6": 0.0}),
+    ("national", "B009", "B6", {"D6": 0.0, "E6": 0.0}),
+    ("national", "B011", "G7", {"G7": 0.9}),
+    ("national", "X006", "G6", {"G6": 0.96}),
+    ("national", "I009", "H6", {"H6": 9.0}),
+    ("national", "I001", "G17", {"G13": 31.0}),
+    ("national", "I016", "H17", {"H17": 98.0}),
+    ("national", "I017", "B13", {"B13": "产出指标(40分)"}),
+    ("national", "I018", "F13", {"F13": "完成"}),
+    ("national", "I019", "H17", {"F15": None, "H15": None}),
+    ("national", "I005", "F15", {"F15": None, "H15": None}),
+    ("national", "I014", "H15", {"F15": None, "H15": None}),
+    ("national", "I003", "H13", {"H13": 35.0}),
+    ("national", "I008", "H13", {"F13": "90人"}),
+    ("national", "I007", "H13", {"H13": 25.0}),
+    ("national", "P007", "B11", {"B11": "对照年度目标，说明相关任务目标(100字以内)"}),
+    ("integrated", "B010", "I8", {"E8": 80.0, "E9": 80.0, "F8": 0.8, "F9": 0.8, "H8": 8.0, "J15": 98.0}),
+    ("integrated", "B011", "F9", {"F9": 0.9}),
+    ("integrated", "I018", "H12", {"H12": "完成"}),
+    ("integrated", "I008", "J12", {"H12": 90.0}),
+    ("integrated", "I016", "J15", {"J15": 98.0}),
+    ("integrated", "I014", "H8", {"H8": None, "J15": 90.0}),
+    ("integrated", "P007", "B16", {"B16": "结合自评情况，说明项目自评总分。(200字以内)"}),
+    ("integrated", "I006", "H13", {"H13": "85人"}),
+]
+
+
+@pytest.mark.parametrize("family, code, cell, changes", FIRES, ids=[f"{f}-{c}" for f, c, _, _ in FIRES])
+def test_each_form_rule_fires_at_its_cell(tmp_path, family, code, cell, changes):
+    got = found(form(tmp_path, family, **changes))
+    assert (code, cell) in got, got
+
+
+def test_a_sheet_that_is_no_form_is_named_and_the_form_is_read_by_content(tmp_path):
+    other = ("Sheet3", [["填表说明：请按实际填写"], [None, "绩效指标"]], [])
+    path = form(tmp_path, "national", extra=[other], name="Sheet1")  # names say nothing: content does
+    (result,) = evaluate_all(path)
+    assert result.ok and result.model.sheet == "Sheet1" and result.total_score == pytest.approx(99.5)
+    assert [(f.code, str(f.loc)) for f in result.findings] == [("R013", "Sheet3!A1")]
+    assert "Sheet3" in result.findings[0].message and "自评表" in result.findings[0].message
+
+
+def test_a_workbook_of_neither_layout_says_what_it_looked_for(tmp_path):
+    path = write_form(tmp_path / "杂表.xlsx", [("Sheet1", [["项目", "金额"], ["甲", 1.0]], [])])
+    result = evaluate(path)
+    assert result.ok and result.layout == "template-v1"
+    missing = [f for f in result.findings if f.code == "R001"]
+    assert missing and "Sheet1" in missing[0].message and "自评表" in missing[0].hint
+
+
+# --- the samples ---------------------------------------------------------------------------------
+
+def sample(key):
+    return evaluate(SAMPLES / FORM_FILES[key])
+
+
+def codes(result):
+    return sorted((f.code, f.loc.cell, f.severity.value) for f in result.findings for _ in [0])
+
+
+def test_sample_putuo_a_rate_typed_one_hundredth_off():
+    r = sample("putuo")
+    assert r.layout == "national-form" and r.model.money_unit == "元"
+    assert r.execution_rate == pytest.approx(215457.6 / 250000)  # 86.18%, typed 86.19%
+    assert r.total_score == pytest.approx(98.618304) and round(r.total_score, 2) == 98.62 and r.grade == "优"
+    assert codes(r) == [("B007", "F6", "提示"), ("X006", "H6", "提示")]
+
+
+def test_sample_tangxi_the_total_line_left_at_zero():
+    r = sample("tangxi")
+    assert r.execution_rate == pytest.approx(1.0)  # 89.974 ÷ 89.974, from the 本年财政拨款 line
+    assert r.total_score == pytest.approx(100.0) and r.scores.self_total == pytest.approx(90.0) and r.grade == "优"
+    assert codes(r) == [("B005", "D6", "错误"), ("B005", "E6", "错误"), ("B005", "F6", "错误"), ("B008", "D7", "提示"),
+                        ("B009", "B6", "提示"), ("I009", "I6", "警告"), ("X006", "H6", "错误")]
+    effect = sum(f.score_effect for f in r.findings)
+    assert effect == pytest.approx(r.total_score - r.scores.self_total)  # the 10 points the zero line cost
+
+
+def test_sample_qingshen_an_unfinished_table_scored_as_far_as_it_goes():
+    r = sample("qingshen")
+    assert r.layout == "integrated-form" and r.total_score is None and r.grade is None
+    assert r.budget.execution_rate == pytest.approx(1.0) and r.sections[0].score == pytest.approx(10.0)
+    assert codes(r) == [("B008", "C10", "提示"), ("I002", "B15", "警告"), ("I005", "H15", "警告"), ("I005", "H16", "警告"),
+                        ("I014", "H9", "警告"), ("I014", "J15", "警告"), ("I014", "J16", "警告"),
+                        ("I019", "J17", "警告"), ("P007", "H6", "警告")]
+    left = next(f for f in r.findings if f.code == "P007")
+    assert [loc.cell for loc in left.locs] == ["H6", "B18", "B19", "B20"]  # not the form's own 原因 note (I9)
+    assert r.info("conclusion") == "" and r.info("goals").startswith("严格执行相关政策")
+
+
+# --- several projects in one workbook ------------------------------------------------------------
+
+@pytest.fixture
+def export(tmp_path):
+    return write_form(tmp_path / "部门导出.xlsx", form_putuo() + form_qingshen() + form_tangxi())
+
+
+def test_check_json_gives_one_document_per_project(cli, export):
+    r = cli("check", export, "--json")
+    assert r.code == ExitCode.FINDINGS  # 棠溪镇's zero line
+    docs = json.loads(r.out)["files"]
+    assert [(d["file"], d["sheet"], d["layout"]) for d in docs] == [
+        ("部门导出.xlsx", "普陀体育中心结算费用", "national-form"), ("部门导出.xlsx", "工资性支出", "integrated-form"),
+        ("部门导出.xlsx", "委托业务项目", "national-form")]
+    assert [d["total_score"] for d in docs] == [pytest.approx(98.618304), None, pytest.approx(100.0)]
+    assert all(f["sheet"] == d["sheet"] for d in docs for f in d["findings"])
+
+
+def test_run_writes_one_set_of_outputs_per_project(cli, export, tmp_path):
+    out = tmp_path / "结果"
+    r = cli("run", export, "--out", out)
+    assert r.code == ExitCode.FINDINGS
+    for sheet in ("普陀体育中心结算费用", "工资性支出", "委托业务项目"):
+        for suffix in ("_评价结果.xlsx", "_标注.xlsx", "_自评报告.docx"):
+            assert (out / f"部门导出_{sheet}{suffix}").exists(), sheet + suffix
+    assert "部门导出.xlsx（工资性支出）：未能计算总分" in r.out
+
+
+def test_the_marked_copy_marks_the_form_itself(export, tmp_path):
+    from excel_eval import write_outputs
+
+    result = evaluate_all(export)[2]  # 委托业务项目
+    marked = write_outputs(result, tmp_path, report=False)["marked"]
+    ws = openpyxl.load_workbook(marked)["委托业务项目"]
+    for f in result.findings:
+        cell = ws[f.loc.cell]
+        assert cell.fill.fgColor.rgb not in (None, "00000000") and cell.comment is not None, f.loc
+    assert ws["B6"].value == "年度资金总额：" and ws["D7"].value == 90  # the form, not a template copy
+
+
+def test_a_scheme_that_does_not_fit_is_a_clear_error(cli):
+    r = cli("check", SAMPLES / "003_职业技能培训及就业服务.xlsx", "--scheme", "自评表")
+    assert r.code == ExitCode.USAGE and "评分体系“自评表”不适用于本工作簿" in r.err and "Traceback" not in r.err
+    r = cli("check", SAMPLES / FORM_FILES["putuo"], "--scheme", "四级指标")
+    assert r.code == ExitCode.USAGE and "预算执行率、产出、效益、满意度" in r.err
+
+
+def test_a_batch_mixing_template_workbooks_forms_and_an_export(export, tmp_path):
+    inbox = tmp_path / "收件箱"
+    inbox.mkdir()
+    shutil.copy(SAMPLES / "示例_无错误.xlsx", inbox)
+    shutil.copy(SAMPLES / "003_职业技能培训及就业服务.xlsx", inbox)
+    for key in ("putuo", "qingshen"):
+        shutil.copy(SAMPLES / FORM_FILES[key], inbox)
+    shutil.copy(export, inbox)
+    report = run_batch(inbox, tmp_path / "out", jobs=2, settle=0, report=False)
+    rows = CalamineWorkbook.from_path(str(report.summary)).get_sheet_by_name("汇总").to_python()
+    listed = [(r[0], r[1], r[2], r[6]) for r in rows[1:]]
+    assert listed == [
+        ("003_职业技能培训及就业服务.xlsx", "", "完成", "四级指标"),
+        ("010_普陀体育中心结算费用.xlsx", "", "完成", "自评表"),
+        ("012_青神县工资性支出.xlsx", "", "完成", "自评表"),
+        ("示例_无错误.xlsx", "", "完成", "四级指标"),
+        ("部门导出.xlsx", "普陀体育中心结算费用", "完成", "自评表"),
+        ("部门导出.xlsx", "工资性支出", "完成", "自评表"),
+        ("部门导出.xlsx", "委托业务项目", "完成", "自评表")]
+    again = run_batch(inbox, tmp_path / "out", jobs=1, settle=0, report=False)
+    assert again.count(Status.UNCHANGED) == 7 and again.summary == report.summary  # a re-run does nothing
+
+
+# --- as LibreOffice saves them: .xls (as 一体化 systems export) and .ods ------------------------
+
+@pytest.mark.libreoffice
+@pytest.mark.parametrize("fmt", ["xls", "ods"])
+def test_a_form_saved_as_xls_or_ods_scores_the_same(export, tmp_path, fmt):
+    from libreoffice import convert, soffice
+
+    soffice()
+    (saved,) = convert([export], fmt, tmp_path / fmt)
+    before, after = evaluate_all(export), evaluate_all(saved)
+    assert [r.model.file_format for r in after] == [fmt] * 3
+    for a, b in zip(before, after):
+        assert (b.part, b.total_score, b.grade) == (a.part, a.total_score, a.grade)
+        assert [(f.code, str(f.loc)) for f in b.findings] == [(f.code, str(f.loc)) for f in a.findings]
