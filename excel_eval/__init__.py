@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 from ._version import __version__
 
 _PUBLIC = {
-    "evaluate": "pipeline", "Result": "pipeline",
+    "evaluate": "pipeline", "evaluate_all": "pipeline", "Result": "pipeline",
     "Finding": "findings", "Rule": "findings", "Loc": "model",
     "Severity": "vocab", "RuleKind": "vocab", "Status": "vocab", "ExitCode": "vocab", "Failure": "vocab",
     "Scheme": "schemes", "SchemeError": "schemes", "load_scheme": "schemes",
@@ -47,7 +47,7 @@ def __dir__() -> list[str]:
 
 if TYPE_CHECKING:  # for type checkers and editors; at run time the names load lazily
     from .batch import BatchLocked, Item, Report, run_batch
-    from .pipeline import Result, evaluate
+    from .pipeline import Result, evaluate, evaluate_all
     from .findings import Finding, Rule
     from .model import Loc
     from .rules import ALL_RULES, UnknownRule

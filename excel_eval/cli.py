@@ -189,22 +189,23 @@ def batch(inbox: Path, out: Path | None, recursive: bool, jobs: int | None, forc
     return ExitCode.UNREADABLE if report.count(Status.FAILED) else ExitCode.FINDINGS if errors else ExitCode.OK
 
 
-@command("用随附的样例（2022年职业技能培训及就业服务自评报告）演示一次完整运行，并显示输出位置。",
+@command("用随附的两个样例演示完整运行：一份标准模板工作簿（2022年职业技能培训及就业服务）和一份单位公开的"
+         "项目支出绩效自评表（棠溪镇委托业务项目），并显示输出位置。",
          (Argument("folder", "目录", "示例输出目录（默认为 excel-eval-示例）", default=Path("excel-eval-示例")),))
 def demo(folder: Path) -> int:
     from .pipeline import evaluate
-    from .samples import write_sample
+    from .samples import write_demo_form, write_sample
     from .writer import write_outputs
 
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise Stop(f"无法建立目录 {folder}：{os_reason(exc)}") from None
-    source = write_sample("003", folder)
-    result = evaluate(source)
-    written = write_outputs(result, folder)
-    tell(f"示例工作簿：{source}\n{summary_line(result)}\n结果：{written['results']}\n标注：{written['marked']}\n"
-         f"报告：{written['report']}")
+    for source in (write_sample("003", folder), write_demo_form(folder)):
+        result = evaluate(source)
+        written = write_outputs(result, folder)
+        tell(f"示例工作簿：{source}\n{summary_line(result)}\n结果：{written['results']}\n标注：{written['marked']}\n"
+             f"报告：{written['report']}\n")
     return ExitCode.OK
 
 

@@ -133,8 +133,11 @@ class Row:
         return None if cell is None else cell.number
 
     def text(self, key: str) -> str:
+        """The cell as text: a number as typed (50, not 50.0)."""
         cell = self.get(key)
-        return "" if cell is None else str(cell.value).strip()
+        if cell is None:
+            return ""
+        return f"{cell.value:g}" if type(cell.value) is float else str(cell.value).strip()
 
 
 @dataclass

@@ -452,9 +452,19 @@ def write_form(path: Path, sheets: list[FormSheet]) -> Path:
         title = book.add_format({"bold": True, "font_size": 14, "align": "center", "valign": "vcenter"})
         for name, rows, merges in sheets:
             ws = book.add_worksheet(name)
+            ws.set_paper(9)  # A4 landscape, one page wide, as units print it
+            ws.set_landscape()
+            ws.fit_to_pages(1, 0)
             ws.set_column(0, 0, 12)
             ws.set_column(1, 10, 13)
+            for r, values in enumerate(rows):  # room for the long texts (目标, 说明)
+                longest = max((len(v) for v in values if isinstance(v, str)), default=0)
+                if longest > 24 or any(isinstance(v, str) and "\n" in v for v in values):
+                    ws.set_row(r, 15 * min(6, 2 + longest // 24))
+            # 执行率 columns are percentages down to the 绩效指标 header, where the columns change meaning
             rate_cols = {c for r in rows for c, v in enumerate(r) if label_key(v) in RATE_LABELS}
+            rate_rows = next((r for r, values in enumerate(rows) if any(label_key(v) in LEVEL_LABELS for v in values)),
+                             len(rows))
             merged_at = {}
             for m in merges:
                 first, last = m.split(":")
@@ -467,7 +477,8 @@ def write_form(path: Path, sheets: list[FormSheet]) -> Path:
                     if (r, c) in covered:
                         continue
                     fmt = title if r < 2 and c == 0 else \
-                        rate if isinstance(v, float) and c in rate_cols else money if isinstance(v, float) else text
+                        rate if isinstance(v, float) and c in rate_cols and r < rate_rows else \
+                        money if isinstance(v, float) else text
                     if (r, c) in merged_at:
                         ws.merge_range(r, c, *merged_at[(r, c)], v if v is not None else "", fmt)
                     elif v is None:
@@ -482,6 +493,7 @@ def write_form(path: Path, sheets: list[FormSheet]) -> Path:
 
 
 RATE_LABELS = {label_key(n) for form in FORMS for c in form.budget if c.key == "rate" for n in c.names}
+LEVEL_LABELS = {label_key(n) for form in FORMS for c in form.indicators if c.key == "level3" for n in c.names}
 
 
 def _rc(ref: str) -> tuple[int, int]:
@@ -500,3 +512,8 @@ def build(out: Path) -> list[Path]:
 
 def write_sample(key: str, out: Path) -> Path:
     return write_template(out / FILES[key], BUILDERS[key]())
+
+
+def write_demo_form(out: Path) -> Path:
+    """The 自评表 sample `excel-eval demo` shows: 棠溪镇's, with its total line left at 0."""
+    return write_form(out / Path(FORM_FILES["tangxi"]).name, FORM_BUILDERS["tangxi"]())

@@ -150,6 +150,8 @@ def test_demo_runs_the_bundled_sample(tmp_path):
     assert r.returncode == 0, r.stderr
     assert "核算总分 92.00（优，待更正：27 个错误）" in r.stdout  # the sample keeps its reports' mistakes
     assert (tmp_path / "示例" / "003_职业技能培训及就业服务_评价结果.xlsx").exists()
+    assert "011_棠溪镇委托业务项目.xlsx：核算总分 100.00（优，待更正：4 个错误）" in r.stdout  # a published 自评表 too
+    assert (tmp_path / "示例" / "011_棠溪镇委托业务项目_标注.xlsx").exists()
 
 
 def test_drag_and_drop_script_passes_the_files_and_waits():

@@ -128,7 +128,7 @@ class _Results:
         write_text(ws, 0, 0, "项目支出绩效自评结果", f.title)
         rows = [("项目名称", info.text("project")), ("主管部门", info.text("department")),
                 ("实施单位", info.text("unit")), ("评价年度", str(self.m.year or "")),
-                ("评分体系", f"{s.scheme.name}（{s.scheme.description}）"), ("源文件", self.r.path.name)]
+                ("评分体系", f"{s.scheme.name}（{s.scheme.description}）"), ("源文件", source_text(self.m, self.r.path.name))]
         for i, (label, value) in enumerate(rows, start=2):
             write_text(ws, i, 0, label, f.label)
             ws.merge_range(i, 1, i, 4, "", f.text)
@@ -526,3 +526,9 @@ class _Results:
                 continue
             ws.write_formula(tr, c, f"={q('总览')}!{cell(total_row, c)}", fmt, value)
 
+
+def source_text(model, name: str) -> str:
+    """`原表.xlsx`, or for a 自评表 the form and sheet read: `部门导出.xlsx（项目支出绩效自评表（…），工作表“甲”）`."""
+    if not model.is_form:
+        return name
+    return f"{name}（{layout.LAYOUT_NAMES[model.layout]}，工作表“{model.sheet}”）"
