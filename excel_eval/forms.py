@@ -147,7 +147,10 @@ class _Form:
         head = at[0]
         columns = self.header(self.spec.budget, head)
         first = min(columns.values())
+        if first == 0:  # no column left of the money for the line labels: not the block we know
+            return None, None
         kinds = {c.key: c.kind for c in self.spec.budget}
+        labels = {c.key: c.label for c in self.spec.budget}
         total, sources = None, []
         for r in range(head + 1, min(len(self.rows), head + 12)):
             values = self.rows[r]
@@ -159,7 +162,7 @@ class _Form:
             name = form_row_label(values[label_col])
             if name not in layout.FORM_TOTAL_ROWS and name not in layout.FORM_SOURCE_ROWS:
                 break
-            cells = {k: (self.text_cell(r, c, "原因", say=False) if kinds[k] == "text"
+            cells = {k: (self.text_cell(r, c, labels[k], say=False) if kinds[k] == "text"
                          else self.reader.cell(self.sheet, r, c, _at(self.rows, r, c), kinds[k]))
                      for k, c in columns.items()}
             cells["item"] = Cell.at(str(values[label_col]).strip().rstrip(":："), self.sheet, r, label_col)
@@ -186,7 +189,7 @@ class _Form:
     # --- 绩效指标 -----------------------------------------------------------------------------
 
     def indicators(self, execution: Row | None) -> Table | None:
-        at = self.find(("三级指标",))
+        at = self.find(next(c for c in self.spec.indicators if c.key == "level3").names)
         if at is None:
             return None
         head = at[0]

@@ -71,7 +71,7 @@ def parse_target(raw: object, year: int | None = None) -> Target:
     if isinstance(raw, (int, float)):
         if not math.isfinite(raw):
             return Target("qualitative", phrase=str(raw), text=str(raw))
-        return Target("number", EQ, float(raw), text=str(raw))
+        return Target("number", EQ, float(raw), text=format(raw, ".15g"))  # 50, not 50.0
     text = str(raw)
     s = clean(text)
     if s in ("-", "—", "/"):

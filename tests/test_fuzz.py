@@ -18,7 +18,8 @@ from excel_eval.writer import write_outputs
 from conftest import SAMPLES
 
 CASES = int(os.environ.get("EXCEL_EVAL_FUZZ_CASES", "2000" if os.environ.get("CI") else "300"))
-SOURCES = [(SAMPLES / name).read_bytes() for name in ("示例_无错误.xlsx", "003_职业技能培训及就业服务.xlsx")]
+SOURCES = [(SAMPLES / name).read_bytes() for name in ("示例_无错误.xlsx", "003_职业技能培训及就业服务.xlsx",
+                                                     "自评表/011_棠溪镇委托业务项目.xlsx", "自评表/012_青神县工资性支出.xlsx")]
 RUN = {"cases": 0, "read_errors": 0}
 
 
@@ -32,7 +33,9 @@ VALUES = st.one_of(
     st.text(max_size=30),
     st.sampled_from(["", "-", "—", "/", "=SUM(A1:A9)", "+1", "@x", "NaN", "inf", "1e308", "-0", "９５％",
                      "306.55万元", "1,252", "≥95%", "2022年11月30日前", "合计", "小计", "人数", "占比", "得分",
-                     "项目名称", "执行数", "一级指标", "A项目决策", "优"]),
+                     "项目名称", "执行数", "一级指标", "A项目决策", "优",
+                     "全年执行数", "三级指标", "年度资金总额", "其中：本年财政拨款", "总额", "总分", "(100字以内)",
+                     "指标性质", "调整后预算数", "产出指标(50分)", "≤", "定性", "完成"]),
     st.floats(allow_nan=False).map(repr), st.integers(-10**12, 10**12).map(str),
 )
 _VALUE_TAG = re.compile(rb"<(v|t)( [^>]*)?>([^<]*)</\1>")

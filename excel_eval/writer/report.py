@@ -132,7 +132,10 @@ class _Report:
             d.paragraph(*self.sentence(budget_sentence(self.r)))
         d.heading("（二）项目绩效目标", 2)
         self.told("goals", "项目绩效目标：总目标和年度目标")
-        rows = [i for i in self.s.indicators if i.section == self.performance_section()]
+        if self.s.scheme.name == layout.FORM_SCHEME:  # 产出, 效益 and 满意度 are all the year's targets
+            rows = [i for i in self.s.indicators if not i.rule.from_budget]
+        else:
+            rows = [i for i in self.s.indicators if i.section == self.performance_section()]
         if rows:
             d.paragraph("年度绩效指标及完成情况如下：")
             for k, ind in enumerate(rows, start=1):
@@ -284,7 +287,7 @@ class _Report:
         return mask_text(text, self.names) if self.mask else text
 
     def performance_section(self) -> str:
-        """The section whose indicators are the year's targets (项目绩效, or 产出 in the 自评表 scheme)."""
+        """The section whose indicators are the year's targets in the four-level scheme (项目绩效)."""
         names = [x.name for x in self.s.sections]
         return names[-1] if names else ""
 
