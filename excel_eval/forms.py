@@ -16,6 +16,7 @@ from . import layout, rules
 from .findings import Finding
 from .layout import FORMS, Column, FormSpec, form_row_label, label_key
 from .model import Cell, Info, Loc, Model, Row, Table
+from .parse import NotANumber, parse_number
 from .text import clip
 
 MARK_ROWS = 80  # a form's labels all sit in its first rows
@@ -273,10 +274,9 @@ def _plain(value: object) -> str:
 
 
 def _is_number(value: object) -> bool:
-    if isinstance(value, (int, float)):
-        return True
+    """A bare number (`93`, `"93"`): one with a unit of its own (`93人`, `93%`) keeps it."""
     try:
-        float(str(value).strip())
-    except ValueError:
+        n = parse_number(value)
+    except NotANumber:
         return False
-    return True
+    return n is not None and not n.unit and not n.percent

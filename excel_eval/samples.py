@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .layout import FORMS, label_key
+from .model import col_index
 from .writer.template import Content, Question, SurveyContent, write_template
 
 FILES = {
@@ -497,11 +498,9 @@ LEVEL_LABELS = {label_key(n) for form in FORMS for c in form.indicators if c.key
 
 
 def _rc(ref: str) -> tuple[int, int]:
-    letters = "".join(ch for ch in ref if ch.isalpha())
-    col = 0
-    for ch in letters:
-        col = col * 26 + ord(ch) - 64
-    return int(ref[len(letters):]) - 1, col - 1
+    """`B7` → (6, 1), 0-based."""
+    letters = ref.rstrip("0123456789")
+    return int(ref[len(letters):]) - 1, col_index(letters) - 1
 
 
 def build(out: Path) -> list[Path]:
