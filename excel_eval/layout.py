@@ -337,6 +337,12 @@ def is_total_word(text: object, words: tuple[str, ...] = TOTAL_WORDS) -> bool:
     return "计" in str(text) and normalize(text) in words  # every total word ends in 计: a cheap test first
 
 
+def is_plain_text(text: str) -> bool:
+    """Text that can be neither a total word nor a footer or note, which all hold 计 or a colon:
+    a data row's, told at the cost of three `in` tests (a roster asks 100,000 times)."""
+    return "计" not in text and "：" not in text and ":" not in text
+
+
 # --- The published 项目支出绩效自评表 (../spec/self-eval-forms.md) --------------------------------
 # Two families, recognised by their content (never by file or sheet name) and read into the same
 # model as template v1: the 项目资金 block becomes the 预算 table, the 绩效指标 block the

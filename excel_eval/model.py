@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from .layout import DEFAULT_MONEY_UNIT, TEMPLATE_LAYOUT
@@ -140,20 +141,102 @@ class Row:
         return f"{cell.value:g}" if type(cell.value) is float else str(cell.value).strip()
 
 
+class Columns:
+    """The data rows of a table column by column: what a check of a long roster reads.
+
+    `index[i]` is the sheet row of data row i; `values[key][i]` its value (a number, stripped
+    text, or None for a blank). A cell that is more than its value (a number parsed from text,
+    with the text and precision it was typed at; an uncomputed formula) is kept whole in
+    `special`. A Cell is made only when asked for (`cell`), so 100,000 rows cost a few lists.
+    """
+
+    __slots__ = ("sheet", "columns", "index", "values", "special")
+
+    def __init__(self, sheet: str, columns: dict[str, int], index: list[int], values: dict[str, list],
+                 special: dict[tuple[int, str], Cell] | None = None):
+        self.sheet, self.columns, self.index, self.values = sheet, columns, index, values
+        self.special = special or {}
+
+    @classmethod
+    def of_rows(cls, sheet: str, columns: dict[str, int], rows: list[Row]) -> Columns:
+        special = {}
+        values: dict[str, list] = {k: [] for k in columns}
+        for i, row in enumerate(rows):
+            for key, out in values.items():
+                cell = row.get(key)
+                out.append(None if cell is None else cell.value)
+                if cell is not None:
+                    special[(i, key)] = cell
+        return cls(sheet, columns, [r.index for r in rows], values, special)
+
+    def __len__(self) -> int:
+        return len(self.index)
+
+    def numbers(self, key: str) -> list[float | None]:
+        """Each row's number in column `key` (None where blank or not a number)."""
+        values = self.values.get(key)
+        if values is None:
+            return [None] * len(self.index)
+        return [v if type(v) is float else float(v) if type(v) is int else None for v in values]
+
+    def texts(self, key: str) -> list[str]:
+        """Each row's cell as text, as Row.text gives it: a number as typed (50, not 50.0)."""
+        if key not in self.values:
+            return [""] * len(self.index)
+        return [v if type(v) is str else "" if v is None else f"{v:g}" if type(v) is float else str(v).strip()
+                for v in self.values[key]]
+
+    def cell(self, i: int, key: str) -> Cell | None:
+        """Data row i's cell in column `key`; None when blank (as Row.get)."""
+        cell = self.special.get((i, key))
+        if cell is not None:
+            return None if cell.is_blank else cell
+        values = self.values.get(key)
+        v = None if values is None else values[i]
+        return None if v is None or v == "" else Cell.at(v, self.sheet, self.index[i], self.columns[key])
+
+    def row(self, i: int) -> Row:
+        cells = {k: self.cell(i, k) or Cell.at(None, self.sheet, self.index[i], c) for k, c in self.columns.items()}
+        return Row(self.index[i], cells)
+
+
+class LazyRows(Sequence):
+    """A columnar table's rows, each made when asked for: code that walks `Table.rows` still works."""
+
+    def __init__(self, data: Columns):
+        self.data = data
+
+    def __len__(self) -> int:
+        return len(self.data)
+
+    def __getitem__(self, i):
+        if isinstance(i, slice):
+            return [self.data.row(k) for k in range(*i.indices(len(self.data)))]
+        return self.data.row(range(len(self.data))[i])
+
+    def __add__(self, other: list) -> list:
+        return list(self) + list(other)
+
+
 @dataclass
 class Table:
     sheet: str
     header_row: int
     columns: dict[str, int]  # column key → 0-based column index
-    rows: list[Row] = field(default_factory=list)
+    rows: list[Row] = field(default_factory=list)  # a LazyRows view when the table is held by columns
     totals: list[Row] = field(default_factory=list)
     unknown: bool = False  # a formula in it could not be computed: its sums are not claimed
+    columnar: Columns | None = None  # a long roster, read column by column (`reader.COLUMNAR_ROWS`)
 
     def loc(self, row: int, key: str) -> Loc:
         return Loc(self.sheet, row, self.columns[key])
 
     def column_sum(self, key: str) -> float:
         return sum(r.num(key) or 0.0 for r in self.rows)
+
+    def data(self) -> Columns:
+        """The data rows by column: held so for a long roster, gathered from the rows otherwise."""
+        return self.columnar if self.columnar is not None else Columns.of_rows(self.sheet, self.columns, self.rows)
 
 
 @dataclass

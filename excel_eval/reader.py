@@ -10,12 +10,13 @@ from __future__ import annotations
 import io
 import math
 import os
+from operator import itemgetter
 from dataclasses import dataclass, field
 
 from . import forms, layout, rules
 from .findings import Finding, Rule
 from .layout import Column, SheetSpec, label_key, normalize
-from .model import UNKNOWN, Cell, Info, Loc, Model, Question, Row, Survey, Table
+from .model import UNKNOWN, Cell, Columns, Info, LazyRows, Loc, Model, Question, Row, Survey, Table
 from .ooxml import sheets_mb, uncached_formulas
 from .parse import NotANumber, parse_number, parse_year
 from .recalc import Unknown, compute
@@ -25,6 +26,7 @@ from .vocab import Failure
 
 HEADER_SEARCH_ROWS = 30
 NUMERIC_KINDS = ("money", "number", "ratio")
+COLUMNAR_ROWS = 2_000  # a table with more data rows than this (a roster) is kept column by column
 PERCENT_WITHOUT_SIGN = (1.5, 100.0)  # a ratio typed in this range without % is read as a percent
 
 # Every rule the reader emits (the checks declare theirs in checks/).
@@ -290,14 +292,25 @@ class _Reader:
         blocks = spec.key == layout.SURVEY.key  # a 合计 block spans several rows
         first_level = columns.get(levels[0]) if levels else None
         ended, total_label = False, ""
+        plain: list[int] = []  # data rows of a table without hierarchy columns
         fast = [(k, columns[k], c.kind in NUMERIC_KINDS and c.kind != "ratio") for k, c in specs.items()]
         uncached = {r for r, _ in self.uncached.get(sheet, {})}
+        simple = not levels and not blocks
         for r in range(header_row + 1, len(rows)):
+            if ended:
+                break
             values = rows[r]
             blanks = values.count("") + values.count(None)
-            if blanks == len(values) or ended:
+            if blanks == len(values):
                 continue
-            own = next((v for v in values if type(v) is str and v), "")
+            own = ""
+            for v in values:
+                if type(v) is str and v:
+                    own = v
+                    break
+            if simple and own and blanks < len(values) - 1 and not total_label and layout.is_plain_text(own):
+                plain.append(r)  # a data row: the roster's case, decided first
+                continue
             is_total = layout.is_total_word(own) if own else False
             if total_label:
                 # After a final total only the rest of its block belongs to the table.
@@ -313,7 +326,10 @@ class _Reader:
                 continue
             if own and not is_total and (blanks == len(values) - 1 or (marked and layout.is_note(own))):
                 continue  # a note such as 注：… or 第1题20分，其余各题10分/题。
-            if levels or r in uncached:
+            if not levels and not is_total:
+                plain.append(r)  # made into cells below, or kept by column when the table is long
+                continue
+            if r in uncached:
                 cells = self.cells(sheet, r, values, specs, columns)
             else:
                 cells = self.quick_cells(sheet, r, values, specs, fast)
@@ -330,8 +346,45 @@ class _Reader:
             table.totals.append(Row(r, cells, normalize(own)))
             if layout.is_total_word(own, layout.FINAL_TOTAL_WORDS):
                 total_label = normalize(own)
+        if len(plain) > COLUMNAR_ROWS and not blocks:
+            table.columnar = self.columnar(sheet, rows, plain, specs, columns, uncached)
+            table.rows = LazyRows(table.columnar)
+        elif plain:
+            table.rows = [Row(r, self.cells(sheet, r, rows[r], specs, columns) if r in uncached
+                              else self.quick_cells(sheet, r, rows[r], specs, fast)) for r in plain]
         table.unknown = sheet in self.unknown_sheets
         return table
+
+    def columnar(self, sheet: str, rows: list[list], index: list[int], specs: dict[str, Column],
+                 columns: dict[str, int], uncached: set[int]) -> Columns:
+        """A long roster's data rows column by column: one list per column, the plain values as
+        read (a finite number, stripped text, None), every other cell made by `cell` as usual."""
+        picked = [rows[r] for r in index]
+        width = min(map(len, picked))
+        values, special = {}, {}
+        for key, spec in specs.items():
+            col = columns[key]
+            column = list(map(itemgetter(col), picked)) if col < width else [_at(v, col) for v in picked]
+            if spec.kind not in NUMERIC_KINDS:
+                column = [(v.strip() or None) if type(v) is str else v for v in column]
+            else:  # only what is not a finite number stored as one goes the long way
+                plain_number = spec.kind != "ratio"
+                odd = [i for i, v in enumerate(column) if not (plain_number and type(v) is float and v - v == 0)]
+                for i in odd:
+                    raw = column[i]
+                    if raw is None or raw == "":
+                        column[i] = None
+                        continue
+                    cell = self.cell(sheet, index[i], col, raw, spec.kind)
+                    column[i] = cell.value
+                    special[(i, key)] = cell
+            values[key] = column
+        for i in (i for i, r in enumerate(index) if r in uncached):  # formulas without a cached value
+            for key, spec in specs.items():
+                cell = self.cell(sheet, index[i], columns[key], _at(rows[index[i]], columns[key]), spec.kind)
+                values[key][i] = cell.value
+                special[(i, key)] = cell
+        return Columns(sheet, columns, index, values, special)
 
     def quick_cells(self, sheet: str, r: int, values: list, specs: dict[str, Column],
                     fast: list[tuple[str, int, bool]]) -> dict[str, Cell]:

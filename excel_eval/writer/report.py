@@ -44,8 +44,8 @@ class _Report:
         self.doc = Document(title=self.title())
         # cells whose figure a check contradicted (not merely, say, a number typed as text)
         self.flagged = {loc for f in result.findings if f.severity is not Severity.INFO and f.expected for loc in f.locs}
-        personal = self.m.allocation.rows if mask and self.m.allocation else []
-        self.names = sorted({r.text("contact") for r in personal if r.text("contact")}, key=len, reverse=True)
+        contacts = self.m.allocation.data().texts("contact") if mask and self.m.allocation else []
+        self.names = sorted(set(contacts) - {""}, key=len, reverse=True)
 
     # --- what the workbook says -------------------------------------------------------------
 

@@ -347,12 +347,16 @@ class _Results:
         t, f = self.m.allocation, self.f
         ws = self.sheet("资金分配", {0: 24, 1: 12, 2: 10, 3: 14, 4: 10, 5: 4, 6: 24, 7: 12, 8: 8, 9: 10, 10: 14,
                                  11: 14, 12: 10, 13: 16})
-        by_region = "region" in t.columns and any(r.text("region") for r in t.rows)
-        groups: dict[str, list] = defaultdict(list)
-        for row in t.rows:
-            groups[(row.text("region") if by_region else row.text("name")) or "（未填）"].append(row)
-        totals = sorted(((name, sum(r.num("amount") or 0 for r in rows), len(rows)) for name, rows in groups.items()),
-                        key=lambda x: -x[1])
+        data = t.data()
+        regions = data.texts("region")
+        by_region = any(regions)
+        amounts: dict[str, float] = defaultdict(float)
+        counts: dict[str, int] = defaultdict(int)
+        for name, amount in zip(regions if by_region else data.texts("name"), data.numbers("amount")):
+            name = name or "（未填）"
+            amounts[name] += amount or 0
+            counts[name] += 1
+        totals = sorted(((name, amounts[name], counts[name]) for name in amounts), key=lambda x: -x[1])
         if len(totals) > TOP_UNITS:
             rest = totals[TOP_UNITS:]
             totals = totals[:TOP_UNITS] + [("其他", sum(x[1] for x in rest), sum(x[2] for x in rest))]
@@ -385,14 +389,15 @@ class _Results:
         chart.set_y_axis({"reverse": True, "num_font": {"name": FONT, "size": 9}})
         chart.set_legend({"none": True})
         ws.insert_chart(tr + 2, 0, chart, {"x_scale": 1.2, "y_scale": max(1.0, min(3.0, len(totals) / 8))})
-        self.allocation_detail(ws, t)
+        self.allocation_detail(ws, t, data)
 
-    def allocation_detail(self, ws, t) -> None:
+    def allocation_detail(self, ws, t, data) -> None:
         f = self.f
         flagged = {x.loc.row for x in self.r.findings if x.loc and x.loc.sheet == t.sheet}
-        rows = t.rows if len(t.rows) <= DETAIL_LIMIT else [r for r in t.rows if r.index in flagged]
+        every = len(data) <= DETAIL_LIMIT
+        rows = [data.row(i) for i, r in enumerate(data.index) if every or r in flagged]
         col0 = 6
-        title = "单位明细" if rows is t.rows else f"有问题的单位（共 {len(t.rows)} 行，仅列出有问题的 {len(rows)} 行）"
+        title = "单位明细" if every else f"有问题的单位（共 {len(data)} 行，仅列出有问题的 {len(rows)} 行）"
         write_text(ws, 0, col0, title + ("（个人信息已打码）" if self.mask else ""), f.subtitle)
         keys = ("name", "region", "quantity", "standard", "amount", "paid", "contact", "phone")
         heads = [layout.ALLOCATION.column(k).label for k in keys]

@@ -59,6 +59,7 @@ class Content:
     budget: list[dict] = field(default_factory=list)
     budget_total: dict | None = None  # typed 合计 row (None → SUM formulas)
     allocation: list[dict] = field(default_factory=list)
+    allocation_total: dict | None = None  # typed 合计 row (None → SUM formulas)
     indicators: list[dict] = field(default_factory=list)
     surveys: list[SurveyContent] = field(default_factory=list)
     summary: list[dict] = field(default_factory=list)
@@ -112,7 +113,7 @@ class _Writer:
         self.readme()
         self.info()
         self.table(layout.BUDGET, self.content.budget, self.content.budget_total)
-        self.table(layout.ALLOCATION, self.content.allocation, None)
+        self.table(layout.ALLOCATION, self.content.allocation, self.content.allocation_total)
         self.table(layout.INDICATORS, self.content.indicators, None, total=False)
         for survey in self.content.surveys or [SurveyContent()]:
             self.survey(survey)
