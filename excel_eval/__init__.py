@@ -27,7 +27,8 @@ _PUBLIC = {
     "Scheme": "schemes", "SchemeError": "schemes", "load_scheme": "schemes",
     "ALL_RULES": "rules", "UnknownRule": "rules",
     "write_outputs": "writer",
-    "run_batch": "batch", "BatchLocked": "batch", "Report": "batch", "Item": "batch",
+    "run_batch": "batch", "BatchLocked": "batch", "Report": "batch", "Item": "batch", "read_manifest": "batch",
+    "Views": "review", "PRIORITY_RULES": "review",
 }
 __all__ = ["__version__", *_PUBLIC]
 
@@ -46,8 +47,9 @@ def __dir__() -> list[str]:
 
 
 if TYPE_CHECKING:  # for type checkers and editors; at run time the names load lazily
-    from .batch import BatchLocked, Item, Report, run_batch
+    from .batch import BatchLocked, Item, Report, read_manifest, run_batch
     from .pipeline import Result, evaluate, evaluate_all
+    from .review import PRIORITY_RULES, Views
     from .findings import Finding, Rule
     from .model import Loc
     from .rules import ALL_RULES, UnknownRule

@@ -9,16 +9,20 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import itertools
 import json
+import math
 import os
 import time
 from collections.abc import Callable, Iterable
-from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from .layout import MONEY_UNIT_FACTORS, MONEY_UNITS
 from .pipeline import Result
 from .files import TEMP_PREFIX, write_atomic
+from .review import UNEXPLAINED, Views
 from .rules import Selection
 from .schemes import Scheme, load_scheme
 from .text import os_reason
@@ -27,11 +31,14 @@ from .writer import is_own_output
 from .writer.summary import SUMMARY_PREFIX, write_summary
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
-MANIFEST = ".excel-eval-manifest.json"
+MANIFEST = ".excel-eval-manifest.jsonl"
+LEGACY_MANIFEST = ".excel-eval-manifest.json"  # before the manifest became a journal
 LOCK = ".excel-eval.lock"
 LOG_PREFIX = "日志_"
 SETTLE_SECONDS = 3.0
+IN_FLIGHT = 4  # workbooks handed to each worker ahead of time
 DEFAULT_OUT = "评价结果"  # inside the inbox, when no output folder is given
+REVIEW_UNIT = MONEY_UNITS[0]  # 万元: the unit a bureau's sums over many workbooks are in
 
 
 class BatchLocked(Exception):
@@ -46,14 +53,22 @@ class Item:
     status: Status
     reason: str = ""
     sheet: str = ""  # one project of a workbook holding several (a department's 自评表 export)
+    department: str = ""  # 主管部门
     project: str = ""
     unit: str = ""
     year: int | None = None
     scheme: str = ""
     total: float | None = None
+    self_total: float | None = None  # the total the workbook itself typed
     grade: str = ""
     execution: float | None = None
     satisfaction: float | None = None
+    respondents: float | None = None  # valid questionnaires
+    budget: float | None = None  # 全年预算数, in 万元 whatever the workbook's unit
+    executed: float | None = None  # 执行数, in 万元
+    indicators: int = 0  # indicators with points
+    full_marks: bool = False  # every one of them at full points
+    unexplained: int = 0  # deviations without a 偏差原因 (review.UNEXPLAINED)
     errors: int = 0
     warnings: int = 0
     hints: int = 0
@@ -66,9 +81,17 @@ class Item:
     @classmethod
     def from_result(cls, file: str, result: Result, outputs: dict[str, Path], sha: str) -> Item:
         errors, warnings, hints = (result.count(x) for x in Severity)
-        return cls(file, Status.DONE, sheet=result.part, project=result.info("project"), unit=result.info("unit"), year=result.year,
-                   scheme=result.scheme.name, total=result.total_score, grade=result.grade or "",
-                   execution=result.execution_rate, satisfaction=result.satisfaction,
+        budget, s = result.budget, result.scores
+        wan = MONEY_UNIT_FACTORS.get(result.model.money_unit, 1.0) / MONEY_UNIT_FACTORS[REVIEW_UNIT]
+        pointed = [i for i in s.indicators if i.weight]
+        return cls(file, Status.DONE, sheet=result.part, department=result.info("department"),
+                   project=result.info("project"), unit=result.info("unit"), year=result.year,
+                   scheme=result.scheme.name, total=result.total_score, self_total=s.self_total,
+                   grade=result.grade or "", execution=result.execution_rate, satisfaction=result.satisfaction,
+                   respondents=s.surveys[0].respondents if s.surveys else None,
+                   budget=budget.budget * wan if budget else None, executed=budget.executed * wan if budget else None,
+                   indicators=len(pointed), full_marks=bool(pointed) and all(i.score >= i.weight - 0.005 for i in pointed),
+                   unexplained=sum(1 for f in result.findings if f.code in UNEXPLAINED),
                    errors=errors, warnings=warnings, hints=hints,
                    results=str(outputs.get("results", "")), marked=str(outputs.get("marked", "")),
                    report=str(outputs.get("report", "")), sha256=sha)
@@ -84,17 +107,165 @@ class Item:
 
 @dataclass
 class Report:
+    """What a batch run did. The projects are not held one object each: `views` has them in
+    columns (pandas), `items` makes Items from it when asked."""
+
     out: Path
-    items: list[Item] = field(default_factory=list)
+    counts: dict[Status, int] = field(default_factory=lambda: dict.fromkeys(Status, 0))
+    views: Views | None = None  # the bureau's review views of every project listed
     summary: Path | None = None
     log: Path | None = None
 
     def count(self, status: Status) -> int:
-        return sum(1 for i in self.items if i.status is status)
+        return self.counts[status]
 
     def tally(self) -> str:
         """`完成 3，未变化 0，失败 1，跳过 0`"""
         return "，".join(f"{s.value} {self.count(s)}" for s in Status)
+
+    @property
+    def items(self) -> list[Item]:
+        """Every project listed, failed first, then by file."""
+        return [] if self.views is None else [_item(r) for r in self.views.projects.to_dict("records")]
+
+    def problems(self) -> list[Item]:
+        """The workbooks that failed or were left for the next run."""
+        if self.views is None:
+            return []
+        frame = self.views.projects
+        return [_item(r) for r in frame[frame["status"].isin((Status.FAILED.value, Status.SKIPPED.value))]
+                .to_dict("records")]
+
+    @property
+    def has_errors(self) -> bool:
+        return self.views is not None and bool((self.views.projects["errors"] > 0).any())
+
+
+def _item(row: dict) -> Item:
+    data = {k: v for k, v in row.items() if not (isinstance(v, float) and math.isnan(v))}
+    if data.get("year") is not None:
+        data["year"] = int(data["year"])
+    return Item.from_dict(data)
+
+
+class Manifest:
+    """What every run did, one JSON line per workbook (`.excel-eval-manifest.jsonl`), appended the
+    moment a workbook's outputs are in place. A later line for the same file wins; a run ends by
+    compacting it. A run killed at any moment (even `kill -9`) loses only the workbooks it was on,
+    and the next run does those again: nothing is lost, nothing counted twice. Only an index
+    (file → where its line starts) is held, so ten thousand workbooks cost a few hundred kB.
+    """
+
+    def __init__(self, out: Path):
+        self.path = out / MANIFEST
+        self.index: dict[str, int] = {}
+        self._file = None
+        legacy = out / LEGACY_MANIFEST
+        if legacy.exists() and not self.path.exists():  # a manifest of an earlier version: kept, as lines
+            try:
+                old = json.loads(legacy.read_text("utf-8"))
+            except (OSError, ValueError):
+                old = {}
+            lines = "".join(json.dumps(e, ensure_ascii=False) + "\n" for e in (old if isinstance(old, dict) else {}).values()
+                            if isinstance(e, dict) and e.get("file"))
+            write_atomic(self.path, lambda tmp: tmp.write_text(lines, encoding="utf-8"))
+        legacy.unlink(missing_ok=True)
+        self._load()
+
+    def _load(self) -> None:
+        self.index.clear()
+        try:
+            data = self.path.read_bytes()
+        except FileNotFoundError:
+            data = b""
+        end = data.rfind(b"\n") + 1
+        if end < len(data):  # a line torn by a killed run: cut off, so the next line starts clean
+            with open(self.path, "r+b") as f:
+                f.truncate(end)
+        offset = 0
+        for line in data[:end].splitlines(keepends=True):
+            try:
+                entry = json.loads(line)
+            except ValueError:
+                entry = None
+            if isinstance(entry, dict) and isinstance(entry.get("file"), str):
+                if entry.get("removed"):
+                    self.index.pop(entry["file"], None)
+                else:
+                    self.index[entry["file"]] = offset
+            offset += len(line)
+
+    def __contains__(self, rel: str) -> bool:
+        return rel in self.index
+
+    def __iter__(self):
+        return iter(list(self.index))
+
+    def get(self, rel: str) -> dict | None:
+        offset = self.index.get(rel)
+        if offset is None:
+            return None
+        with open(self.path, "rb") as f:
+            f.seek(offset)
+            return json.loads(f.readline())
+
+    def entries(self, rels: Iterable[str]):
+        """The entries of `rels` (those it has), one at a time."""
+        with open(self.path, "rb") as f:
+            for rel in rels:
+                if rel in self.index:
+                    f.seek(self.index[rel])
+                    yield json.loads(f.readline())
+
+    def _append(self, entry: dict) -> int:
+        if self._file is None:
+            self._file = open(self.path, "ab")  # noqa: SIM115 (closed by close())
+        offset = self._file.seek(0, os.SEEK_END)
+        self._file.write(json.dumps(entry, ensure_ascii=False).encode() + b"\n")
+        self._file.flush()  # in the operating system's hands: a killed process does not lose it
+        return offset
+
+    def add(self, items: list[Item]) -> None:
+        """A workbook's outcome: its one Item, or every project of it."""
+        entry = items[0].as_dict()
+        if len(items) > 1:
+            entry["items"] = [i.as_dict() for i in items]
+        self.index[items[0].file] = self._append(entry)
+
+    def remove(self, rel: str) -> None:
+        self._append({"file": rel, "removed": True})
+        self.index.pop(rel, None)
+
+    def compact(self) -> None:
+        """One line per workbook, in file order."""
+        self.close()
+        rels = sorted(self.index)
+
+        def write(tmp: Path) -> None:
+            with open(self.path, "rb") as src, open(tmp, "wb") as dst:
+                for rel in rels:
+                    src.seek(self.index[rel])
+                    dst.write(src.readline())
+
+        write_atomic(self.path, write)
+        self._load()
+
+    def close(self) -> None:
+        if self._file is not None:
+            self._file.close()
+            self._file = None
+
+
+def read_manifest(out: str | os.PathLike) -> dict[str, dict]:
+    """file → its latest entry: what the next run of `out` will take as done."""
+    manifest = Manifest(Path(out))
+    return {e["file"]: e for e in manifest.entries(sorted(manifest.index))}
+
+
+def entry_items(entry: dict, status: Status | None = None) -> list[dict]:
+    """The project rows of a manifest entry (several for a workbook of several 自评表)."""
+    rows = entry.get("items") or [entry]
+    return [{**r, "status": status.value} for r in rows] if status else rows
 
 
 def _hidden(path: Path) -> bool:
@@ -138,10 +309,10 @@ def sha256(path: Path) -> str:
     return h.hexdigest()
 
 
-def process(source: str, out_dir: str, rel: str, mask: bool, report: bool, scheme: Scheme | None,
+def process(source: str, out_dir: str, rel: str, mask: bool, report: bool, outputs: bool, scheme: Scheme | None,
             selection: Selection) -> list[Item]:
-    """Evaluate one workbook and write its outputs (runs in a worker process): one Item per
-    project, or one FAILED Item. Never raises."""
+    """Evaluate one workbook and write its outputs unless `outputs` is off (runs in a worker
+    process): one Item per project, or one FAILED Item. Never raises."""
     from .pipeline import evaluate_all
     from .writer import write_outputs
 
@@ -157,8 +328,10 @@ def process(source: str, out_dir: str, rel: str, mask: bool, report: bool, schem
                 failure = result.failure.value if result.failure is not Failure.SCHEME_MISMATCH else ""
                 items.append(Item(rel, Status.FAILED, result.reason, sheet=result.part, sha256=sha, failure=failure))
                 continue
-            out.mkdir(parents=True, exist_ok=True)
-            items.append(Item.from_result(rel, result, write_outputs(result, out, mask=mask, report=report), sha))
+            if outputs:
+                out.mkdir(parents=True, exist_ok=True)
+            written = write_outputs(result, out, mask=mask, report=report) if outputs else {}
+            items.append(Item.from_result(rel, result, written, sha))
         return items
     except OSError as exc:  # disk full, folder not writable: this file fails, the batch goes on
         item.reason = f"无法写出结果：{os_reason(exc)}"
@@ -169,10 +342,12 @@ def process(source: str, out_dir: str, rel: str, mask: bool, report: bool, schem
 
 def run_batch(inbox: str | os.PathLike, out: str | os.PathLike | None = None, *, recursive: bool = False,
               jobs: int | None = None, force: bool = False, settle: float = SETTLE_SECONDS, mask: bool = True,
-              report: bool = True, scheme: Scheme | str | os.PathLike | None = None, skip: str | Iterable[str] = (),
+              report: bool = True, outputs: bool = True, scheme: Scheme | str | os.PathLike | None = None,
+              skip: str | Iterable[str] = (),
               only: str | Iterable[str] = (), on_progress: Callable[[int, int, Item], None] | None = None,
               on_log: Callable[[str], None] | None = None) -> Report:
-    """Evaluate every workbook in `inbox` into `out` (default: inbox/评价结果) and write the summary.
+    """Evaluate every workbook in `inbox` into `out` (default: inbox/评价结果) and write the summary
+    with the review views (`outputs=False`: the summary only, no per-workbook files).
 
     Prints nothing: `on_log` receives each log line, `on_progress(done, total, item)` each
     finished workbook. Raises BatchLocked when another run holds `out`, OSError when `out`
@@ -182,7 +357,7 @@ def run_batch(inbox: str | os.PathLike, out: str | os.PathLike | None = None, *,
 
     inbox = Path(inbox)
     out = Path(out) if out is not None else inbox / DEFAULT_OUT
-    job = _Job(inbox, out, recursive, jobs, force, settle, mask, report,
+    job = _Job(inbox, out, recursive, jobs, force, settle, mask, report, outputs,
                load_scheme(scheme) if scheme is not None else None, Selection.of(skip, only),
                on_log or (lambda line: None), on_progress)
     out.mkdir(parents=True, exist_ok=True)
@@ -208,6 +383,7 @@ class _Job:
     settle: float
     mask: bool
     report: bool  # write the 自评报告 draft of each workbook
+    outputs: bool  # write each workbook's outputs (off: only the summary, a bureau's review run)
     scheme: Scheme | None  # every workbook scored by this one, else each by its own
     selection: Selection
     say: Callable[[str], None]
@@ -215,6 +391,8 @@ class _Job:
 
 
 def _run(job: _Job) -> Report:
+    from . import review
+
     inbox, out = job.inbox, job.out
     stamp = dt.datetime.now().strftime("%Y%m%d_%H%M%S")
     report = Report(out)
@@ -230,36 +408,48 @@ def _run(job: _Job) -> Report:
         if console:
             job.say(line)
 
+    _remove_stale_temps(out)
+    manifest = Manifest(out)
     try:
-        _remove_stale_temps(out)
-        manifest = _load_manifest(out)
         scheme_name = job.scheme.name if job.scheme else None  # another scheme: score again
         take, wait, _ = find_workbooks(inbox, out, job.recursive, job.settle)
         log(f"开始：{inbox} → {out}，工作簿 {len(take)} 个" + (f"，暂缓 {len(wait)} 个" if wait else ""), console=False)
+        listed = [path.relative_to(inbox).as_posix() for path in take]  # the summary's workbooks
         todo = []
-        for path in take:
-            rel = path.relative_to(inbox).as_posix()
+        for path, rel in zip(take, listed):
             old = manifest.get(rel)
-            if not job.force and old and _unchanged(out, old, scheme_name) and old.get("sha256") == sha256(path):
-                for entry in old.get("items") or [old]:
-                    status = Status.UNCHANGED if entry.get("status") == Status.DONE.value else Status.FAILED
-                    report.items.append(Item.from_dict({**entry, "status": status.value}))
+            if not job.force and old and _unchanged(out, old, scheme_name, job.outputs) \
+                    and old.get("sha256") == sha256(path):
+                for row in entry_items(old):
+                    report.counts[Status.UNCHANGED if row.get("status") == Status.DONE.value else Status.FAILED] += 1
             else:
                 todo.append((path, rel))
-        for path, why in wait:
-            report.items.append(Item(path.relative_to(inbox).as_posix(), Status.SKIPPED, why))
-        present = {path.relative_to(inbox).as_posix() for path in take} | \
-            {path.relative_to(inbox).as_posix() for path, _ in wait}
-        gone = set(manifest) - present  # removed from the inbox since: the last summary lists them
+        skipped = [Item(path.relative_to(inbox).as_posix(), Status.SKIPPED, why).as_dict() for path, why in wait]
+        report.counts[Status.SKIPPED] = len(skipped)
+        present = set(listed) | {row["file"] for row in skipped}
+        gone = [rel for rel in manifest if rel not in present]  # removed from the inbox since
         for rel in gone:
-            del manifest[rel]
-        if gone:
-            _save_manifest(out, manifest)
+            manifest.remove(rel)
+        fresh: set[str] = set()  # the workbooks done in this run (the others are listed as unchanged)
+        retry: dict[str, list[dict]] = {}  # failed in this run, not by their own fault: listed, not kept
+
+        def rows():
+            for entry in manifest.entries(r for r in listed if r not in retry):
+                kept = entry["file"] not in fresh
+                for row in entry_items(entry):
+                    if kept:
+                        row = {**row, "status": (Status.UNCHANGED if row.get("status") == Status.DONE.value
+                                                 else Status.FAILED).value}
+                    yield row
+            for items in retry.values():
+                yield from items
+            yield from skipped
+
         latest = _latest(out)
         if not todo and not gone and latest is not None:
             # Nothing new since the last run: its summary and log stand; no new files every night.
             report.summary, report.log = latest
-            report.items.sort(key=lambda i: (i.status is not Status.FAILED, i.file))
+            report.views = review.build(rows())
             return report
         report.log = out / f"{LOG_PREFIX}{stamp}.log"
         log_file = open(report.log, "a", encoding="utf-8")  # noqa: SIM115 (closed below)
@@ -268,41 +458,46 @@ def _run(job: _Job) -> Report:
             done += 1
             for item in items:
                 if item.status is Status.DONE:
-                    item.results = Path(item.results).relative_to(out).as_posix()
-                    item.marked = Path(item.marked).relative_to(out).as_posix() if item.marked else ""
-                    item.report = Path(item.report).relative_to(out).as_posix() if item.report else ""
-                report.items.append(item)
+                    for key in ("results", "marked", "report"):
+                        value = getattr(item, key)
+                        setattr(item, key, Path(value).relative_to(out).as_posix() if value else "")
+                report.counts[item.status] += 1
                 name = f"{item.file}（{item.sheet}）" if item.sheet else item.file
                 total = "未能计算总分" if item.total is None else f"{item.total:.2f}（{item.grade}）"
                 log(f"[{done}/{len(todo)}] {name}：" + (
                     f"{total}，错误 {item.errors}" if item.status is Status.DONE
                     else item.status.value + (f"，{item.reason}" if item.reason else "")))
-            # A workbook is kept when all its projects are done, or it cannot be read (its own fault).
+            # Kept once its outputs are in place (a workbook is done once or not at all): when all its
+            # projects are done, or it cannot be read (its own fault). Otherwise the next run tries again,
+            # and what an earlier run kept stands (a scheme that does not fit, a disk that was full).
             if all(i.status is Status.DONE for i in items) or all(i.failure for i in items):
-                entry = items[0].as_dict()  # (a workbook of several projects lists them all)
-                manifest[items[0].file] = {**entry, "items": [i.as_dict() for i in items]} if len(items) > 1 else entry
-                _save_manifest(out, manifest)
+                manifest.add(items)
+                fresh.add(items[0].file)
+            else:
+                retry[items[0].file] = [i.as_dict() for i in items]
             if job.progress:
                 for item in items:
                     job.progress(done, len(todo), item)
-        report.items.sort(key=lambda i: (i.status is not Status.FAILED, i.file))
+        manifest.compact()
+        report.views = review.build(rows())
         report.summary = out / f"{SUMMARY_PREFIX}{stamp}.xlsx"
-        write_atomic(report.summary, lambda tmp: write_summary(report, tmp))
+        write_atomic(report.summary, lambda tmp: write_summary(report.views, tmp))
         log(f"结束：{report.tally()}；汇总表 {report.summary}", console=False)
         return report
     finally:
+        manifest.close()
         if log_file is not None:
             log_file.close()
 
 
-def _unchanged(out: Path, entry: dict, scheme_name: str | None) -> bool:
-    """The manifest's entry still stands: every project done with its outputs in place, or the
-    file unreadable (a fault of its own content), under the same scheme."""
-    items = entry.get("items") or [entry]
+def _unchanged(out: Path, entry: dict, scheme_name: str | None, outputs: bool) -> bool:
+    """The manifest's entry still stands: every project done (with its outputs in place, when this
+    run writes them), or the file unreadable (a fault of its own content), under the same scheme."""
+    items = entry_items(entry)
     if scheme_name is not None and entry.get("scheme") and entry.get("scheme") != scheme_name:
         return False
     if all(i.get("status") == Status.DONE.value for i in items):
-        return all(_outputs_exist(out, i) for i in items)
+        return all(_outputs_exist(out, i) for i in items) if outputs else True
     return all(i.get("status") == Status.FAILED.value and i.get("failure") for i in items)
 
 
@@ -316,37 +511,35 @@ def _latest(out: Path) -> tuple[Path, Path | None] | None:
 
 
 def _map(todo: list[tuple[Path, str]], job: _Job):
+    """Each workbook's Items as they finish; at most a few workbooks per worker in flight, so
+    ten thousand cost no more memory than ten."""
+    from concurrent.futures import FIRST_COMPLETED, wait
+
     def args(path: Path, rel: str) -> tuple:
-        return str(path), str(job.out / Path(rel).parent), rel, job.mask, job.report, job.scheme, job.selection
+        return (str(path), str(job.out / Path(rel).parent), rel, job.mask, job.report, job.outputs, job.scheme,
+                job.selection)
 
     workers = max(1, min(job.jobs or os.cpu_count() or 1, len(todo) or 1))
     if workers == 1:
         for path, rel in todo:
             yield process(*args(path, rel))
         return
+    queue = iter(todo)
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        futures = [pool.submit(process, *args(path, rel)) for path, rel in todo]
-        for future in as_completed(futures):
-            yield future.result()
+        running = {pool.submit(process, *args(*x)) for x in itertools.islice(queue, workers * IN_FLIGHT)}
+        while running:
+            finished, running = wait(running, return_when=FIRST_COMPLETED)
+            for future in finished:
+                following = next(queue, None)
+                if following is not None:
+                    running.add(pool.submit(process, *args(*following)))
+                yield future.result()
 
 
 def _outputs_exist(out: Path, entry: dict) -> bool:
     """The results workbook, and the marked copy and report where they were written."""
     return bool(entry.get("results")) and all((out / entry[k]).exists()
                                               for k in ("results", "marked", "report") if entry.get(k))
-
-
-def _load_manifest(out: Path) -> dict:
-    try:
-        data = json.loads((out / MANIFEST).read_text("utf-8"))
-        return data if isinstance(data, dict) else {}
-    except (OSError, ValueError):
-        return {}
-
-
-def _save_manifest(out: Path, manifest: dict) -> None:
-    text = json.dumps(manifest, ensure_ascii=False, indent=1)
-    write_atomic(out / MANIFEST, lambda tmp: tmp.write_text(text, encoding="utf-8"))
 
 
 def _remove_stale_temps(out: Path) -> None:

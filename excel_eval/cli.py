@@ -148,17 +148,22 @@ def check(file: Path, json_out: bool, scheme: str | None, skip: str | None, only
     return code
 
 
-@command("批量处理一个目录：每个工作簿写出结果和报告，另写“汇总_日期时间.xlsx”和运行日志。",
+@command("批量处理一个目录：每个工作簿写出结果和报告，另写“汇总_日期时间.xlsx”（汇总、抽查优先、按主管部门、"
+         "历年对比和统计图）和运行日志。",
          (Argument("inbox", "收件箱目录", "要处理的目录"),),
          (Option(("--out",), "输出目录，默认为 收件箱/评价结果", "目录", Path),
           Option(("--recursive", "-r"), "包括子目录"),
           Option(("--jobs", "-j"), "并行数，默认为 CPU 核数", "N", int, minimum=1),
           Option(("--force",), "重新处理所有文件（默认跳过未变化的）"),
           Option(("--settle",), "修改后至少静置多少秒才处理（默认 3）", "秒", float, minimum=0),
+          Option(("--summary-only",), "只写汇总表（财政局审核用），不逐个写结果、标注和报告"),
+          Option(("--json",), "在标准输出打印汇总、抽查优先、按主管部门和历年对比的 JSON（进度写到标准错误）",
+                 dest="json_out"),
           KEEP_PERSONAL, NO_REPORT, SCHEME, SKIP, ONLY),
          extra="batch 一次处理一个目录")
 def batch(inbox: Path, out: Path | None, recursive: bool, jobs: int | None, force: bool, settle: float | None,
-          keep_personal: bool, no_report: bool, scheme: str | None, skip: str | None, only: str | None) -> int:
+          summary_only: bool, json_out: bool, keep_personal: bool, no_report: bool, scheme: str | None,
+          skip: str | None, only: str | None) -> int:
     from .batch import BatchLocked, run_batch
 
     if inbox.is_file():
@@ -171,8 +176,8 @@ def batch(inbox: Path, out: Path | None, recursive: bool, jobs: int | None, forc
     try:
         report = run_batch(inbox, out, recursive=recursive, jobs=jobs, force=force,
                            settle=3.0 if settle is None else settle, mask=not keep_personal, report=not no_report,
-                           scheme=chosen,
-                           skip=skip or "", only=only or "", on_progress=bar, on_log=None if bar else say)
+                           outputs=not summary_only, scheme=chosen, skip=skip or "", only=only or "",
+                           on_progress=bar, on_log=None if bar else say)
     except BatchLocked as exc:
         raise Stop(str(exc), ExitCode.LOCKED) from None
     except OSError as exc:
@@ -180,13 +185,16 @@ def batch(inbox: Path, out: Path | None, recursive: bool, jobs: int | None, forc
     finally:
         if bar:
             bar.stop()
-    tell(report.tally())  # the end summary, once, on standard output; progress went to standard error
-    for item in report.items:
-        if item.status in (Status.FAILED, Status.SKIPPED):
-            tell(f"  {item.status.value}：{item.file}：{item.reason}")
-    tell(f"汇总表：{report.summary}\n日志：{report.log}")
-    errors = any(i.errors for i in report.items)
-    return ExitCode.UNREADABLE if report.count(Status.FAILED) else ExitCode.FINDINGS if errors else ExitCode.OK
+    show = say if json_out else tell  # the JSON alone on standard output when asked for
+    if json_out:
+        print_json({"tally": {s.value: report.count(s) for s in Status}, "summary": str(report.summary or ""),
+                    **report.views.as_json()})
+    show(report.tally())  # the end summary, once; progress went to standard error
+    for item in report.problems():
+        show(f"  {item.status.value}：{item.file}：{item.reason}")
+    show(f"汇总表：{report.summary}\n日志：{report.log}")
+    failed = report.count(Status.FAILED)
+    return ExitCode.UNREADABLE if failed else ExitCode.FINDINGS if report.has_errors else ExitCode.OK
 
 
 @command("用随附的两个样例演示完整运行：一份标准模板工作簿（2022年职业技能培训及就业服务）和一份单位公开的"

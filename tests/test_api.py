@@ -10,7 +10,7 @@ import pytest
 
 import excel_eval
 from excel_eval import (BatchLocked, ExitCode, Failure, Finding, Result, RuleKind, Scheme, Severity, Status,
-                        evaluate, load_scheme, run_batch, write_outputs)
+                        evaluate, load_scheme, read_manifest, run_batch, write_outputs)
 from conftest import ROOT, SAMPLES
 
 SAMPLE = SAMPLES / "003_职业技能培训及就业服务.xlsx"
@@ -134,7 +134,7 @@ def test_batch_only(cli, tmp_path):
     shutil.copytree(SAMPLES, inbox)
     r = cli("batch", inbox, "--only", "X004", "-j", "1")
     assert r.code == ExitCode.FINDINGS, r.out + r.err
-    manifest = json.loads((inbox / "评价结果" / ".excel-eval-manifest.json").read_text("utf-8"))
+    manifest = read_manifest(inbox / "评价结果")
     errors = {name: entry["errors"] for name, entry in manifest.items()}
     assert errors == {"000_残疾人基层组织建设补助经费.xlsx": 0, "001_残疾人基层组织建设及服务经费.xlsx": 0,
                       "003_职业技能培训及就业服务.xlsx": 1, "示例_无错误.xlsx": 0}

@@ -14,7 +14,7 @@ from filelock import FileLock
 from python_calamine import CalamineWorkbook
 
 from excel_eval import entry, files, runner
-from excel_eval.batch import LOCK, MANIFEST, find_workbooks, run_batch
+from excel_eval.batch import LOCK, find_workbooks, read_manifest, run_batch
 from excel_eval.vocab import Status
 from conftest import SAMPLES
 
@@ -188,7 +188,7 @@ def test_rerun_skips_unchanged_and_force_redoes(inbox, tmp_path):
     assert third.count(Status.UNCHANGED) == 1 and third.count(Status.DONE) == 1
     forced = run_batch(inbox, out, jobs=1, force=True)
     assert forced.count(Status.DONE) == 2
-    manifest = json.loads((out / MANIFEST).read_text("utf-8"))
+    manifest = read_manifest(out)
     assert {k for k, v in manifest.items() if v["status"] == "完成"} == set(GOOD)
     assert {k: v["failure"] for k, v in manifest.items() if v["status"] == "失败"} == \
         {"加密.xlsx": "encrypted", "坏文件.xlsx": "corrupt"}  # unreadable as they are: not retried until changed
@@ -329,4 +329,35 @@ def test_a_workbook_removed_from_the_inbox_gives_a_new_summary_without_it(inbox,
     assert GOOD[0] not in {i.file for i in second.items}
     listed = [row[0] for row in CalamineWorkbook.from_path(str(second.summary)).get_sheet_by_name("汇总").to_python()]
     assert GOOD[0] not in listed and GOOD[1] in listed  # the summary is written anew, without it
-    assert GOOD[0] not in json.loads((out / MANIFEST).read_text("utf-8"))
+    assert GOOD[0] not in read_manifest(out)
+
+
+def test_kill_9_at_any_moment_then_a_rerun_loses_and_doubles_nothing(tmp_path):
+    box = tmp_path / "in"
+    box.mkdir()
+    names = [f"表{i:03}.xlsx" for i in range(40)]
+    for name in names:
+        old(Path(shutil.copy(SAMPLES / "示例_无错误.xlsx", box / name)))
+    out = tmp_path / "out"
+    manifest = out / ".excel-eval-manifest.jsonl"
+    kept = 0
+    for stop_at in (3, 11, 24):  # kill -9 three times, each after more workbooks were recorded
+        proc = subprocess.Popen([sys.executable, "-m", "excel_eval", "batch", str(box), "--out", str(out), "--jobs",
+                                 "2", "--summary-only", "--settle", "0"],
+                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        deadline = time.time() + 60
+        while time.time() < deadline and (not manifest.exists() or manifest.read_bytes().count(b"\n") < stop_at):
+            time.sleep(0.01)
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+        recorded = read_manifest(out)
+        assert len(recorded) >= kept  # nothing recorded before is lost
+        kept = len(recorded)
+    with open(manifest, "ab") as f:
+        f.write(b'{"file": "\xe8\xa1\xa8')  # a line torn in the middle of a write
+    report = run_batch(box, out, jobs=2, settle=0, outputs=False)
+    assert report.count(Status.UNCHANGED) == kept and report.count(Status.DONE) == len(names) - kept
+    assert sorted(read_manifest(out)) == names
+    rows = CalamineWorkbook.from_path(str(report.summary)).get_sheet_by_name("汇总").to_python()
+    assert sorted(row[0] for row in rows[1:]) == names  # every workbook once
+    assert manifest.read_bytes().count(b"\n") == len(names)  # compacted: one line each

@@ -248,7 +248,8 @@ def test_a_batch_mixing_template_workbooks_forms_and_an_export(export, tmp_path)
     shutil.copy(export, inbox)
     report = run_batch(inbox, tmp_path / "out", jobs=2, settle=0, report=False)
     rows = CalamineWorkbook.from_path(str(report.summary)).get_sheet_by_name("汇总").to_python()
-    listed = [(r[0], r[1], r[2], r[6]) for r in rows[1:]]
+    scheme = rows[0].index("评分体系")
+    listed = [(r[0], r[1], r[2], r[scheme]) for r in rows[1:]]
     assert listed == [
         ("003_职业技能培训及就业服务.xlsx", "", "完成", "四级指标"),
         ("010_普陀体育中心结算费用.xlsx", "", "完成", "自评表"),
