@@ -13,6 +13,7 @@ import itertools
 import json
 import math
 import os
+import threading
 import time
 from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
@@ -525,7 +526,7 @@ def _map(todo: list[tuple[Path, str]], job: _Job):
             yield process(*args(path, rel))
         return
     queue = iter(todo)
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    with ProcessPoolExecutor(max_workers=workers, initializer=_watch_parent, initargs=(os.getpid(),)) as pool:
         running = {pool.submit(process, *args(*x)) for x in itertools.islice(queue, workers * IN_FLIGHT)}
         while running:
             finished, running = wait(running, return_when=FIRST_COMPLETED)
@@ -534,6 +535,18 @@ def _map(todo: list[tuple[Path, str]], job: _Job):
                 if following is not None:
                     running.add(pool.submit(process, *args(*following)))
                 yield future.result()
+
+
+def _watch_parent(parent: int) -> None:
+    """In a worker: leave when the run that started it is gone. A run killed with -9 tells no one,
+    and a worker forked from it would otherwise wait for work forever (POSIX; on Windows a
+    worker's pipe closes with its parent)."""
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch, daemon=True).start()
 
 
 def _outputs_exist(out: Path, entry: dict) -> bool:

@@ -159,6 +159,11 @@ def test_drag_and_drop_script_passes_the_files_and_waits():
     assert "excel-eval %*" in bat and "pause" in bat and "\r\n" in bat
 
 
+def test_page_script_starts_the_page():
+    bat = (Path(__file__).parent.parent / "scripts" / "excel-eval-网页.bat").read_bytes().decode("utf-8")
+    assert "excel-eval gui %*" in bat and "py -m excel_eval gui" in bat and "\r\n" in bat
+
+
 # --- folder runs ----------------------------------------------------------------------------------
 
 def test_batch_mixes_good_and_bad_files(inbox, tmp_path):
@@ -353,6 +358,10 @@ def test_kill_9_at_any_moment_then_a_rerun_loses_and_doubles_nothing(tmp_path):
         recorded = read_manifest(out)
         assert len(recorded) >= kept  # nothing recorded before is lost
         kept = len(recorded)
+    deadline = time.time() + 10  # the killed runs' workers leave too, rather than wait forever
+    while time.time() < deadline and _processes_mentioning(str(box)):
+        time.sleep(0.1)
+    assert _processes_mentioning(str(box)) == []
     with open(manifest, "ab") as f:
         f.write(b'{"file": "\xe8\xa1\xa8')  # a line torn in the middle of a write
     report = run_batch(box, out, jobs=2, settle=0, outputs=False)
@@ -361,3 +370,15 @@ def test_kill_9_at_any_moment_then_a_rerun_loses_and_doubles_nothing(tmp_path):
     rows = CalamineWorkbook.from_path(str(report.summary)).get_sheet_by_name("汇总").to_python()
     assert sorted(row[0] for row in rows[1:]) == names  # every workbook once
     assert manifest.read_bytes().count(b"\n") == len(names)  # compacted: one line each
+
+
+def _processes_mentioning(text: str) -> list[int]:
+    """The processes whose command line holds `text` (Linux /proc)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        try:
+            if entry.name.isdigit() and text.encode() in (entry / "cmdline").read_bytes():
+                found.append(int(entry.name))
+        except OSError:
+            pass
+    return found
