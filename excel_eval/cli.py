@@ -197,6 +197,19 @@ def batch(inbox: Path, out: Path | None, recursive: bool, jobs: int | None, forc
     return ExitCode.UNREADABLE if failed else ExitCode.FINDINGS if report.has_errors else ExitCode.OK
 
 
+@command("在浏览器中打开本机网页：把工作簿或文件夹拖进去，即可核对、评分、看图表、下载结果（只在本机 127.0.0.1 上提供，"
+         "地址含访问令牌；按 Ctrl+C 停止，临时文件随之删除）。",
+         (), (Option(("--no-browser",), "不自动打开浏览器（地址仍打印在第一行）"),
+              Option(("--port",), "端口（默认自动选一个空闲端口）", "端口", int, minimum=1)))
+def gui(no_browser: bool, port: int | None) -> int:
+    from .gui.server import PortInUse, serve
+
+    try:
+        return serve(open_browser=not no_browser, port=port or 0)
+    except PortInUse as exc:
+        raise Stop(str(exc)) from None
+
+
 @command("用随附的两个样例演示完整运行：一份标准模板工作簿（2022年职业技能培训及就业服务）和一份单位公开的"
          "项目支出绩效自评表（棠溪镇委托业务项目），并显示输出位置。",
          (Argument("folder", "目录", "示例输出目录（默认为 excel-eval-示例）", default=Path("excel-eval-示例")),))

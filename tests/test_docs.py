@@ -7,7 +7,7 @@ README = (ROOT / "README.md").read_text("utf-8")
 
 
 def test_every_command_and_option_has_help_and_a_readme_entry():
-    assert set(cli.COMMANDS) == {"run", "check", "batch", "demo", "template", "rules"}
+    assert set(cli.COMMANDS) == {"run", "check", "batch", "gui", "demo", "template", "rules"}
     for name, command in cli.COMMANDS.items():
         assert command.help, name
         assert f"excel-eval {name}" in README, name
@@ -36,5 +36,5 @@ def test_the_installed_package_has_every_module(tmp_path):
     (wheel,) = tmp_path.glob("excel_eval-*.whl")
     names = set(zipfile.ZipFile(wheel).namelist())
     source = {p.relative_to(ROOT).as_posix() for p in (ROOT / "excel_eval").rglob("*")
-              if p.suffix in (".py", ".toml") and "__pycache__" not in p.parts}
+              if p.suffix in (".py", ".toml", ".html", ".js", ".css", ".txt") and "__pycache__" not in p.parts}
     assert source <= names, source - names

@@ -1,0 +1,285 @@
+// excel-eval desktop page: plain JavaScript, no build step. Every text from a workbook is set
+// with textContent, never parsed as HTML.
+"use strict";
+
+const WORKBOOK = /\.(xlsx|xlsm|xls|ods)$/i;
+const COLOURS = { blue: "#2e75b6", grey: "#a6a6a6", green: "#70ad47", orange: "#ed7d31" };
+const OPTION_COLOURS = ["#2e75b6", "#5b9bd5", "#a5a5a5", "#f4b183", "#c00000"];
+
+const $ = (sel, root = document) => root.querySelector(sel);
+const el = (tag, props = {}, ...children) => {
+  const node = Object.assign(document.createElement(tag), props);
+  for (const child of children) node.append(child);
+  return node;
+};
+const fixed = (x, d = 2) => (x === null || x === undefined ? "—" : Number(x).toFixed(d));
+const percent = (x) => (x === null || x === undefined ? "—" : (x * 100).toFixed(2) + "%");
+
+let busy = Promise.resolve();  // files are checked one after another, in the order given
+
+// --- choosing files ---------------------------------------------------------------------------
+
+function wanted(file) {
+  const name = file.name;
+  return !name.startsWith("~$") && !name.startsWith(".");
+}
+
+async function entries(item) {
+  // A dropped folder: every file in it, as File objects with their relative path.
+  const entry = item.webkitGetAsEntry && item.webkitGetAsEntry();
+  if (!entry) return { files: [item.getAsFile()].filter(Boolean), folder: false };
+  if (entry.isFile) return { files: [await new Promise((ok, no) => entry.file(ok, no))], folder: false };
+  const files = [];
+  async function walk(dir) {
+    const reader = dir.createReader();
+    for (;;) {
+      const batch = await new Promise((ok, no) => reader.readEntries(ok, no));
+      if (!batch.length) break;
+      for (const e of batch) {
+        if (e.isDirectory) await walk(e);
+        else files.push(await new Promise((ok, no) => e.file(ok, no)));
+      }
+    }
+  }
+  await walk(entry);
+  return { files, folder: true };
+}
+
+function take(files, folder) {
+  let list = Array.from(files).filter(wanted);
+  let left = 0;
+  if (folder) {  // in a folder, only the workbooks; a file dropped on its own is always tried
+    const books = list.filter((f) => WORKBOOK.test(f.name));
+    left = list.length - books.length;
+    list = books;
+  }
+  if (!list.length) {
+    note(folder ? "这个文件夹里没有工作簿（.xlsx / .xlsm / .xls / .ods）。" : "没有可处理的文件。");
+    return;
+  }
+  const jobs = list.map((file) => queued(file));
+  busy = busy.then(() => runAll(jobs, folder, left));
+}
+
+function note(text) {
+  $("#queue").prepend(el("div", { className: "job failed" }, el("span", { className: "name", textContent: text })));
+}
+
+// --- uploading and checking -------------------------------------------------------------------
+
+function queued(file) {
+  const name = file.webkitRelativePath || file.name;
+  const bar = el("progress", { max: 100, value: 0 });
+  const state = el("span", { className: "state", textContent: "等待中" });
+  const row = el("div", { className: "job" }, el("span", { className: "name", textContent: name, title: name }), bar, state);
+  row.dataset.file = name;
+  $("#queue").append(row);
+  return { file, name, row, bar, state };
+}
+
+function upload(job) {
+  return new Promise((resolve) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open("PUT", "api/files?name=" + encodeURIComponent(job.file.name));
+    xhr.setRequestHeader("content-type", "application/octet-stream");
+    xhr.upload.onprogress = (e) => {
+      if (e.lengthComputable) job.bar.value = Math.round((e.loaded / e.total) * 90);
+      job.state.textContent = "上传中";
+    };
+    xhr.upload.onload = () => { job.bar.value = 90; job.state.textContent = "正在核对…"; };
+    xhr.onload = () => {
+      try {
+        resolve(xhr.status === 200 ? JSON.parse(xhr.responseText)
+          : { cards: [{ file: job.file.name, ok: false, reason: `服务返回 ${xhr.status}：${xhr.responseText}` }] });
+      } catch (err) {
+        resolve({ cards: [{ file: job.file.name, ok: false, reason: "服务返回的内容无法读取" }] });
+      }
+    };
+    xhr.onerror = () => resolve({ cards: [{ file: job.file.name, ok: false,
+      reason: "无法连接到 excel-eval（命令窗口是否已关闭？）" }] });
+    xhr.send(job.file);
+  });
+}
+
+async function runAll(jobs, folder, left) {
+  const uploads = [], failed = [];
+  for (const job of jobs) {
+    job.state.textContent = "上传中";
+    const answer = await upload(job);
+    job.bar.value = 100;
+    const bad = answer.cards.filter((c) => !c.ok);
+    job.row.classList.add(bad.length === answer.cards.length ? "failed" : "done");
+    job.state.textContent = bad.length === answer.cards.length ? "无法读取" : "完成";
+    for (const c of answer.cards) {
+      c.path = job.name;
+      showCard(c);
+    }
+    if (answer.upload && bad.length < answer.cards.length) uploads.push(answer.upload);
+    for (const c of bad) failed.push({ file: job.name, reason: c.reason });
+  }
+  if (folder) await summary(uploads, failed, left);
+}
+
+// --- a project's card ---------------------------------------------------------------------------
+
+function showCard(c) {
+  const card = $("#card-template").content.firstElementChild.cloneNode(true);
+  $(".project", card).textContent = c.ok ? (c.project || c.file) + (c.sheet ? `（${c.sheet}）` : "") : c.file;
+  $(".file", card).textContent = [c.path || c.file, c.ok && c.unit, c.ok && c.year && `${c.year} 年度`, c.ok && c.scheme]
+    .filter(Boolean).join(" · ");
+  card.dataset.file = c.file;
+  $("#cards").prepend(card);
+  if (!c.ok) {
+    card.classList.add("failed");
+    const reason = $(".reason", card);
+    reason.hidden = false;
+    reason.textContent = "无法读取：" + c.reason;
+    return;
+  }
+  $(".total", card).textContent = c.total === null ? "未能计算" : fixed(c.total);
+  const grade = $(".grade", card);
+  grade.textContent = c.grade || "—";
+  if (c.provisional) {
+    grade.append(el("span", { className: "provisional", textContent: `待更正：${c.counts["错误"]} 个错误` }));
+  }
+  $(".execution", card).textContent = percent(c.execution);
+  $(".satisfaction", card).textContent = fixed(c.satisfaction);
+  const counts = $(".counts", card);
+  for (const s of c.severities) counts.append(el("span", { className: `chip s-${s}`, textContent: `${s} ${c.counts[s]}` }));
+  for (const d of c.downloads) {
+    downloadsOf(card).append(el("a", { className: "button secondary", href: d.url, download: d.name, textContent: d.label }));
+  }
+  findings(card, c);
+  charts(card, c);
+}
+
+const downloadsOf = (card) => $(".downloads", card);
+
+function findings(card, c) {
+  const body = $("tbody", card);
+  for (const f of c.findings) {
+    const row = el("tr", {},
+      el("td", {}, el("span", { className: `chip s-${f.severity}`, textContent: f.severity })),
+      el("td", { className: "code", textContent: f.code }),
+      el("td", { className: "where", textContent: f.where || "—" }),
+      el("td", { className: "message", textContent: f.message }),
+      el("td", { className: "hint", textContent: f.hint }));
+    row.dataset.severity = f.severity;
+    body.append(row);
+  }
+  if (!c.findings.length) {
+    $("table", card).hidden = true;
+    $(".none", card).hidden = false;
+    return;
+  }
+  const filters = $(".filters", card);
+  const choices = [["全部", c.findings.length], ...c.severities.map((s) => [s, c.counts[s]])];
+  for (const [label, n] of choices) {
+    const button = el("button", { type: "button", textContent: `${label} ${n}` });
+    button.dataset.severity = label;
+    button.setAttribute("aria-pressed", label === "全部" ? "true" : "false");
+    button.onclick = () => {
+      for (const b of filters.children) b.setAttribute("aria-pressed", b === button ? "true" : "false");
+      for (const r of body.children) r.hidden = label !== "全部" && r.dataset.severity !== label;
+    };
+    filters.append(button);
+  }
+}
+
+function chart(canvas, type, labels, datasets, options = {}) {
+  if (typeof Chart === "undefined") return;
+  return new Chart(canvas, {
+    type, data: { labels, datasets },
+    options: Object.assign({ responsive: true, maintainAspectRatio: false, animation: false,
+      plugins: { legend: { position: "bottom", labels: { boxWidth: 12 } } } }, options),
+  });
+}
+
+function charts(card, c) {
+  const sections = $(".chart-sections", card);
+  if (c.sections.length) {
+    chart(sections, "bar", c.sections.map((s) => s.name), [
+      { label: "得分", data: c.sections.map((s) => s.score), backgroundColor: COLOURS.blue },
+      { label: "分值", data: c.sections.map((s) => s.weight), backgroundColor: COLOURS.grey }]);
+  } else sections.parentElement.classList.add("empty");
+  const budget = $(".chart-budget", card);
+  $(".budget-caption", card).textContent = `预算执行（${c.budget.unit}）`;
+  if (c.budget.lines.length) {
+    const names = c.budget.lines.map((l) => l.name);
+    const short = names.map((n) => (n.length > 8 ? n.slice(0, 7) + "…" : n));  // the whole name in the tooltip
+    chart(budget, "bar", short, [
+      { label: "全年预算数", data: c.budget.lines.map((l) => l.budget), backgroundColor: COLOURS.grey },
+      { label: "执行数", data: c.budget.lines.map((l) => l.executed), backgroundColor: COLOURS.green }],
+      { plugins: { legend: { position: "bottom", labels: { boxWidth: 12 } },
+        tooltip: { callbacks: { title: (items) => names[items[0].dataIndex] } } } });
+  } else budget.parentElement.classList.add("empty");
+  const survey = $(".chart-survey", card);
+  if (c.survey) {
+    chart(survey, "bar", c.survey.options, [{ label: "人数", data: c.survey.counts, backgroundColor: OPTION_COLOURS }],
+      { plugins: { legend: { display: false } } });
+  } else survey.parentElement.classList.add("empty");
+}
+
+// --- a folder's summary -----------------------------------------------------------------------
+
+async function summary(uploads, failed, left) {
+  const box = $("#batch");
+  box.hidden = false;
+  box.replaceChildren(el("div", { className: "batch" }, el("h2", { textContent: "批量汇总" }),
+    el("p", { textContent: "正在生成汇总表…" })));
+  let s;
+  try {
+    const r = await fetch("api/summary", { method: "POST", headers: { "content-type": "application/json" },
+      body: JSON.stringify({ uploads, failed }) });
+    s = await r.json();
+  } catch (err) {
+    box.firstChild.lastChild.textContent = "汇总表生成失败：" + err;
+    return;
+  }
+  const panel = el("div", { className: "batch" });
+  const head = el("div", { className: "card-head" }, el("h2", { textContent: "批量汇总" }),
+    el("div", { className: "downloads" }, el("a", { className: "button", href: s.download.url, download: s.download.name,
+      textContent: "下载汇总表（抽查优先、按主管部门、历年对比）" })));
+  const tally = `完成 ${s.tally["完成"]} 个，无法读取 ${s.tally["失败"]} 个` + (left ? `；另有 ${left} 个不是工作簿的文件未处理` : "");
+  panel.append(head, el("p", { className: "tally", textContent: tally }));
+  panel.append(el("h3", { textContent: "按主管部门" }), table(
+    ["主管部门", "项目数", "平均分", "最低分", "优", "良", "中", "差", "加权执行率", "错误", "警告"],
+    s.departments.map((d) => [d.department, d.projects, fixed(d.mean), fixed(d.lowest), d["优"], d["良"], d["中"], d["差"],
+      percent(d.execution), d.errors, d.warnings])));
+  panel.append(el("h3", { textContent: "抽查优先（前 50 个）" }), table(
+    ["排名", "优先分", "文件", "项目名称", "核算总分", "等级", "抽查理由"],
+    s.priority.map((p) => [p.rank, p.priority, p.file + (p.sheet ? `（${p.sheet}）` : ""), p.project, fixed(p.total),
+      p.grade, p.reasons])));
+  box.replaceChildren(panel);
+}
+
+function table(heads, rows) {
+  const t = el("table", {}, el("thead", {}, el("tr", {}, ...heads.map((h) => el("th", { textContent: h })))));
+  const body = el("tbody");
+  for (const r of rows) {
+    body.append(el("tr", {}, ...r.map((v) => el("td", { textContent: v === null || v === undefined ? "" : String(v),
+      className: typeof v === "number" || /^[\d.,%—-]+$/.test(String(v)) ? "num" : "" }))));
+  }
+  t.append(body);
+  return t;
+}
+
+// --- wiring -------------------------------------------------------------------------------------
+
+const drop = $("#drop");
+for (const type of ["dragenter", "dragover"]) {
+  drop.addEventListener(type, (e) => { e.preventDefault(); drop.classList.add("over"); });
+}
+drop.addEventListener("dragleave", () => drop.classList.remove("over"));
+drop.addEventListener("drop", async (e) => {
+  e.preventDefault();
+  drop.classList.remove("over");
+  const items = Array.from(e.dataTransfer.items || []).filter((i) => i.kind === "file");
+  if (!items.length) return take(e.dataTransfer.files, false);
+  const found = await Promise.all(items.map(entries));
+  take(found.flatMap((f) => f.files), found.some((f) => f.folder));
+});
+document.addEventListener("dragover", (e) => e.preventDefault());  // a miss does not open the file in the browser
+document.addEventListener("drop", (e) => e.preventDefault());
+$("#picker").addEventListener("change", (e) => { take(e.target.files, false); e.target.value = ""; });
+$("#folder").addEventListener("change", (e) => { take(e.target.files, true); e.target.value = ""; });
