@@ -25,6 +25,7 @@ def test_quick_benchmark_runs_and_reports(tmp_path):
                                                  "拖放形式，不写报告 --no-report"]
     assert all(f["ratio"] > 0 for f in form["forms"]) and "self_eval_form_ratio" in result["met"]
     assert [x["rows"] for x in result["ladder"]] == [500, 2_500] and all(x["ratio"] > 0 for x in result["ladder"])
-    assert {"roster_ratio", "roster_rss_mb", "bureau_per_second", "bureau_rss_mb"} <= set(result["met"])
+    assert {"roster_ratio", "roster_rss_mb", "bureau_per_second", "bureau_rss_mb", "gui_start_seconds"} <= set(result["met"])
+    assert 0 < result["gui"]["url_seconds"] <= result["gui"]["page_seconds"]
     assert [b["workbooks"] for b in result["bureau"]] == [10, 40] and result["bureau"][0]["options"] == "--summary-only"
     assert [b["options"] for b in result["bureau_outputs"]] == ["--no-report", ""]
