@@ -131,13 +131,23 @@ def test_a_folder_gets_the_batch_summary(server):
     assert status == 200 and book[:2] == b"PK"
 
 
-def test_sigterm_stops_it_and_removes_every_temporary_file(tmp_path):
+@pytest.mark.parametrize("stop", [signal.SIGTERM, signal.SIGINT], ids=["SIGTERM", "Ctrl+C"])
+def test_sigterm_or_ctrl_c_stops_it_and_removes_every_temporary_file(tmp_path, stop):
     s = Server(tmp_path)
     s.upload("样例.xlsx", SAMPLE.read_bytes())
     assert any(s.tmp.rglob("*_评价结果.xlsx"))
-    assert s.stop() == 0
+    s.proc.send_signal(stop)
+    assert s.proc.wait(timeout=20) == 0
     assert list(s.tmp.iterdir()) == []
     assert "已停止" in s.proc.stderr.read()
+
+
+def test_a_name_from_the_browser_is_reduced_to_a_plain_file_name():
+    from excel_eval.gui.workspace import safe_name
+
+    assert safe_name("../../etc/passwd") == "passwd" and safe_name("..\\..\\a.xlsx") == "a.xlsx"
+    assert safe_name("CON.xlsx") == "_CON.xlsx" and safe_name('a:b?<>|".xlsx') == "a_b_____.xlsx"
+    assert safe_name("") == safe_name("..") == "工作簿.xlsx" and safe_name("自评.xlsx") == "自评.xlsx"
 
 
 def test_a_port_in_use_is_a_clear_message(server):
@@ -159,7 +169,17 @@ def page(server):
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
         context = browser.new_context(accept_downloads=True, locale="zh-CN", viewport={"width": 1280, "height": 900})
+        outside: list[str] = []  # the page must work offline: any request beyond this machine is recorded
+
+        def route(r):
+            if r.request.url.startswith(("http://127.0.0.1:", "data:")):
+                return r.continue_()
+            outside.append(r.request.url)
+            return r.abort()
+
+        context.route("**/*", route)
         page = context.new_page()
+        page.outside = outside
         page.goto(server.url)
         yield page
         browser.close()
@@ -203,6 +223,7 @@ def test_drop_a_workbook_and_read_its_score_findings_and_download(page, tmp_path
     info.value.save_as(saved)
     assert CalamineWorkbook.from_path(str(saved)).sheet_names[0] == "总览"
     assert page.locator(".job.done").count() == 1
+    assert page.outside == []  # no script, font or style fetched from outside
 
 
 @pytest.mark.browser

@@ -10,7 +10,6 @@ from __future__ import annotations
 import json
 import secrets
 from pathlib import Path
-from urllib.parse import unquote
 
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
@@ -20,6 +19,7 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
 from .._version import __version__
+from ..text import os_reason
 from .workspace import TooLarge, Workspace, failed_card
 
 HERE = Path(__file__).resolve().parent
@@ -60,7 +60,7 @@ def create_app(workspace: Workspace, token: str):
 
     async def upload(request: Request) -> Response:
         """PUT /api/files?name=…: the workbook as the body. The cards of its projects."""
-        name = unquote(request.query_params.get("name", ""))
+        name = request.query_params.get("name", "")
         upload_id, path = workspace.new_upload(name)
         declared = request.headers.get("content-length", "")
         try:
@@ -79,7 +79,7 @@ def create_app(workspace: Workspace, token: str):
         try:
             cards = await run_in_threadpool(workspace.process, upload_id, path)
         except OSError as exc:
-            cards = [failed_card(path.name, f"无法写出结果：{exc.strerror or exc}")]
+            cards = [failed_card(path.name, f"无法写出结果：{os_reason(exc)}")]
         except Exception as exc:  # noqa: BLE001 (one file never stops the page)
             cards = [failed_card(path.name, f"内部错误：{type(exc).__name__}: {exc}")]
         return JSONResponse({"upload": upload_id, "cards": cards})

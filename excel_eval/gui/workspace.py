@@ -22,6 +22,7 @@ from ..vocab import Severity
 PREFIX = "excel-eval-gui-"
 _UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]')  # not in a Windows file name
 MAX_NAME = 120
+_RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)), *(f"LPT{i}" for i in range(1, 10))}
 BUDGET_LINES = 20  # the budget chart's bars
 
 
@@ -34,6 +35,8 @@ def safe_name(name: str) -> str:
     refuses, never empty (`../../a.xlsx` → `a.xlsx`)."""
     base = re.split(r"[\\/]", name or "")[-1].strip().strip(".")
     base = _UNSAFE.sub("_", base)[-MAX_NAME:]
+    if base.split(".")[0].upper() in _RESERVED:  # CON.xlsx cannot be a file on Windows
+        base = "_" + base
     return base or "工作簿.xlsx"
 
 
