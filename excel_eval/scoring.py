@@ -123,7 +123,9 @@ def score(model: Model, scheme: Scheme) -> Scores:
     unscored = [i for i in indicators if i.weight is not None and i.computed is None and i.self_score is None
                 and not (i.row.cells.get("score") and i.row.cells["score"].value is UNKNOWN)]  # (R012 says that)
     total = sum(s.score for s in sections) if sections and not unknown and not unscored else None
-    self_total = sum(s.self_score for s in sections) if sections else None
+    # what the evaluator typed, summed: unknown when no indicator has a typed score (not 0)
+    typed = any(i.self_score is not None for i in indicators)
+    self_total = sum(s.self_score for s in sections) if sections and typed else None
     return Scores(scheme, budget, surveys, indicators, sections, total,
                   scheme.grade(total) if total is not None else None, self_total, unscored)
 

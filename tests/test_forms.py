@@ -276,3 +276,16 @@ def test_a_form_saved_as_xls_or_ods_scores_the_same(export, tmp_path, fmt):
     for a, b in zip(before, after):
         assert (b.part, b.total_score, b.grade) == (a.part, a.total_score, a.grade)
         assert [(f.code, str(f.loc)) for f in b.findings] == [(f.code, str(f.loc)) for f in a.findings]
+
+
+def test_amounts_are_labelled_in_the_form_s_own_unit(tmp_path):
+    from excel_eval.writer import write_outputs
+
+    result = evaluate(SAMPLES / FORM_FILES["putuo"])  # filed in 元
+    assert result.model.money_unit == "元" and result.scores.self_total == pytest.approx(98.62)
+    written = write_outputs(result, tmp_path, report=False)
+    overview = CalamineWorkbook.from_path(str(written["results"])).get_sheet_by_name("总览").to_python()
+    labels = {v for row in overview for v in row if isinstance(v, str)}
+    assert {"全年预算数（元）", "执行数（元）"} <= labels and "全年预算数（万元）" not in labels
+    unfinished = evaluate_all(SAMPLES / FORM_FILES["qingshen"])[0]
+    assert unfinished.scores.self_total is None  # nothing typed: no typed total, not 0

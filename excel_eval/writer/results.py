@@ -186,7 +186,8 @@ class _Results:
             self.num(ws, i, 7, value, fmt)
         r = k + 2 + len(figures)
         if budget is not None:
-            for label, key, fmt in (("全年预算数（万元）", "budget", f.money), ("执行数（万元）", "executed", f.money)):
+            unit = self.m.money_unit  # 元 on a form filed in 元
+            for label, key, fmt in ((f"全年预算数（{unit}）", "budget", f.money), (f"执行数（{unit}）", "executed", f.money)):
                 write_text(ws, r, 6, label, f.label)
                 ws.write_formula(r, 7, "=" + budget.ref(key, budget.last + 1), fmt,
                                  getattr(s.budget, key))
