@@ -382,3 +382,16 @@ def _processes_mentioning(text: str) -> list[int]:
         except OSError:
             pass
     return found
+
+
+def test_a_manifest_of_the_earlier_version_is_kept(inbox, tmp_path):
+    """Before the journal, the manifest was one JSON object: a run reads it, keeps its entries, and
+    leaves only the journal."""
+    out = tmp_path / "结果"
+    run_batch(inbox, out, jobs=1)
+    entries = read_manifest(out)
+    (out / ".excel-eval-manifest.jsonl").unlink()
+    (out / ".excel-eval-manifest.json").write_text(json.dumps(entries, ensure_ascii=False), encoding="utf-8")
+    again = run_batch(inbox, out, jobs=1)
+    assert again.count(Status.DONE) == 0 and again.count(Status.UNCHANGED) == 2  # nothing redone
+    assert not (out / ".excel-eval-manifest.json").exists() and read_manifest(out) == entries
