@@ -129,6 +129,10 @@ def test_a_folder_gets_the_batch_summary(server):
     assert summary["priority"][0]["file"] == "坏.xlsx" and summary["departments"][0]["projects"] == 2
     status, book = server.request(summary["download"]["url"])
     assert status == 200 and book[:2] == b"PK"
+    saved = server.tmp.parent / "汇总.xlsx"
+    saved.write_bytes(book)
+    rows = CalamineWorkbook.from_path(str(saved)).get_sheet_by_name("汇总").to_python()
+    assert not [v for row in rows for v in row if isinstance(v, str) and str(server.tmp) in v]  # no temporary path
 
 
 @pytest.mark.parametrize("stop", [signal.SIGTERM, signal.SIGINT], ids=["SIGTERM", "Ctrl+C"])

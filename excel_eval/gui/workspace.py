@@ -117,7 +117,8 @@ class Workspace:
         from ..vocab import Status
         from ..writer.summary import write_summary
 
-        rows = [i.as_dict() for u in uploads for i in self.items.get(u, [])]
+        # (the outputs sit in this run's temporary folder: the summary downloaded alone cannot link them)
+        rows = [{**i.as_dict(), "results": "", "marked": "", "report": ""} for u in uploads for i in self.items.get(u, [])]
         rows += [{"file": f.get("file", ""), "status": Status.FAILED.value, "reason": f.get("reason", "")}
                  for f in failed]
         views = build(rows)

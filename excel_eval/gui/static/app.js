@@ -150,7 +150,24 @@ function showCard(c) {
     downloadsOf(card).append(el("a", { className: "button secondary", href: d.url, download: d.name, textContent: d.label }));
   }
   findings(card, c);
-  charts(card, c);
+  drawWhenSeen(card, () => charts(card, c));
+}
+
+// A folder of hundreds of workbooks: each card's charts are drawn when it first scrolls into view.
+const seen = "IntersectionObserver" in window ? new IntersectionObserver((items) => {
+  for (const item of items) {
+    if (item.isIntersecting && item.target.draw) {
+      item.target.draw();
+      item.target.draw = null;
+      seen.unobserve(item.target);
+    }
+  }
+}, { rootMargin: "400px" }) : null;
+
+function drawWhenSeen(card, draw) {
+  if (!seen) return draw();
+  card.draw = draw;
+  seen.observe(card);
 }
 
 const downloadsOf = (card) => $(".downloads", card);
