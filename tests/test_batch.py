@@ -179,6 +179,8 @@ def test_batch_mixes_good_and_bad_files(inbox, tmp_path):
     assert "说明.txt" not in status and len(status) == 4
     assert (out / "示例_无错误_评价结果.xlsx").exists() and next(out.glob("日志_*.log")).read_text("utf-8")
     assert [p for p in out.rglob(".~*")] == []
+    links = {row[0]: (row[rows[0].index("结果文件")], row[rows[0].index("自评报告")]) for row in rows[1:]}
+    assert links["示例_无错误.xlsx"] == ("示例_无错误_评价结果.xlsx", "示例_无错误_自评报告.docx")
 
 
 def test_rerun_skips_unchanged_and_force_redoes(inbox, tmp_path):
