@@ -149,3 +149,21 @@ def test_libreoffice_converts_every_report_to_pdf(reports, tmp_path):
     pdfs = convert([path for _, path in reports.values()], "pdf", tmp_path)
     for pdf in pdfs:
         assert pdf.exists() and pdf_pages(pdf) >= 5, pdf
+
+
+def test_a_self_evaluation_form_s_own_words_are_used(tmp_path):
+    """A 自评表 gives 年度目标完成情况 and 评价结论 in words: the report quotes them, rather than
+    asking for them."""
+    import openpyxl
+
+    from excel_eval.pipeline import evaluate_all
+
+    tangxi = evaluate(SAMPLES / "自评表" / "011_棠溪镇委托业务项目.xlsx")
+    text, _, _ = read_docx(write_report(tangxi, tmp_path / "棠溪镇.docx"))
+    assert "目标完成情况：本项目共完成预算资金89.97万元。" in text
+    book = openpyxl.load_workbook(SAMPLES / "自评表" / "012_青神县工资性支出.xlsx")
+    book.active["B18"] = "年度目标基本完成，工资足额发放。"  # the 评价结论 row, left blank in the published form
+    book.save(tmp_path / "青神.xlsx")
+    qingshen = evaluate_all(tmp_path / "青神.xlsx")[0]
+    text, _, _ = read_docx(write_report(qingshen, tmp_path / "青神.docx"))
+    assert "自评表填写的评价结论：“年度目标基本完成，工资足额发放。”。" in text

@@ -132,6 +132,8 @@ class _Report:
             d.paragraph(*self.sentence(budget_sentence(self.r)))
         d.heading("（二）项目绩效目标", 2)
         self.told("goals", "项目绩效目标：总目标和年度目标")
+        for k, line in enumerate(self.narrative("achieved")):  # a 自评表's 年度目标完成情况 / 实际完成情况
+            d.paragraph(("目标完成情况：" if k == 0 else "") + line)
         if self.s.scheme.name == layout.FORM_SCHEME:  # 产出, 效益 and 满意度 are all the year's targets
             rows = [i for i in self.s.indicators if not i.rule.from_budget]
         else:
@@ -153,6 +155,9 @@ class _Report:
             d.paragraph(Run("部分指标的得分无法核算（见问题清单），本稿不给出总分和等级。", mark=True))
         else:
             d.paragraph(*self.sentence(conclusion(self.r, "（暂定）" if self.r.has_errors else "")))
+        own = self.narrative("conclusion")  # what a 自评表's own 评价结论 says, quoted as the unit wrote it
+        if own:
+            d.paragraph("自评表填写的评价结论：“" + "".join(own) + "”。")
         d.paragraph("项目绩效指标体系得分情况", style="Caption")
         rows: list[list] = [["一级指标", "权重分", "得分", "扣分", "得分率"]]
         for x in s.sections:
