@@ -337,6 +337,9 @@ def is_total_word(text: object, words: tuple[str, ...] = TOTAL_WORDS) -> bool:
     return "计" in str(text) and normalize(text) in words  # every total word ends in 计: a cheap test first
 
 
+ROWS_ABOVE, ROWS_BELOW = "上面", "下面"  # where a total's rows are, in a message: 上面 in the template, 下面 under a 自评表's 总额
+
+
 def is_plain_text(text: str) -> bool:
     """Text that can be neither a total word nor a footer or note, which all hold 计 or a colon:
     a data row's, told at the cost of three `in` tests (a roster asks 100,000 times)."""

@@ -222,7 +222,7 @@ EXECUTED_OVER_RECEIVED = Rule(
 )
 BUDGET_TOTAL_MISMATCH = Rule(
     "B005", "budget-total-mismatch", E,
-    "合计行的“{column}” {actual} ≠ 上面各行之和 {expected}",
+    "合计行的“{column}” {actual} ≠ {rows}各行之和 {expected}",
     "请检查合计公式的范围是否包含了所有明细行，或手工合计是否算错。",
     what="预算表合计行的每一列是否等于各明细行之和。",
     why="合计与明细不符，报告引用的总数就不可信。",
@@ -314,7 +314,7 @@ DUPLICATE_UNIT = Rule(
 )
 ALLOCATION_TOTAL_MISMATCH = Rule(
     "F005", "allocation-total-mismatch", E,
-    "合计行的“{column}” {actual} ≠ 上面各行之和 {expected}",
+    "合计行的“{column}” {actual} ≠ {rows}各行之和 {expected}",
     "请检查合计公式的范围，或手工合计是否算错。",
     what="资金分配表合计行是否等于各行之和。",
     why="合计与明细不符，拨付总数就不可信。",

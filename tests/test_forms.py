@@ -289,3 +289,8 @@ def test_amounts_are_labelled_in_the_form_s_own_unit(tmp_path):
     assert {"全年预算数（元）", "执行数（元）"} <= labels and "全年预算数（万元）" not in labels
     unfinished = evaluate_all(SAMPLES / FORM_FILES["qingshen"])[0]
     assert unfinished.scores.self_total is None  # nothing typed: no typed total, not 0
+
+
+def test_a_total_heading_its_lines_is_compared_with_the_lines_below():
+    messages = [f.message for f in evaluate(SAMPLES / FORM_FILES["tangxi"]).findings if f.code == "B005"]
+    assert messages and all("≠ 下面各行之和" in m for m in messages)  # the 其中 lines sit under 年度资金总额

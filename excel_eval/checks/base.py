@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from ..findings import Finding, Rule, Severity
-from ..layout import SUBTOTAL_WORD, SheetSpec
+from ..layout import ROWS_ABOVE, ROWS_BELOW, SUBTOTAL_WORD, SheetSpec
 from ..model import Cell, Model, Table
 from ..scoring import Scores
 
@@ -135,8 +135,10 @@ def column_totals(t: Table | None, spec: SheetSpec, keys: tuple[str, ...], rule:
     data = t.data()
     numbers = {key: data.numbers(key) for key in keys}
     for total in t.totals:
-        above = [i for i, r in enumerate(data.index) if r < total.index] or \
-            [i for i, r in enumerate(data.index) if r > total.index]  # a total heading its rows (the 自评表's 总额)
+        above = [i for i, r in enumerate(data.index) if r < total.index]
+        rows = ROWS_ABOVE
+        if not above:  # a total heading its rows (the 自评表's 总额)
+            above, rows = [i for i, r in enumerate(data.index) if r > total.index], ROWS_BELOW
         if total.label == SUBTOTAL_WORD:
             previous = [x.index for x in t.totals if x.label == SUBTOTAL_WORD and x.index < total.index]
             above = [i for i in above if not previous or data.index[i] > previous[-1]]
@@ -151,4 +153,4 @@ def column_totals(t: Table | None, spec: SheetSpec, keys: tuple[str, ...], rule:
             if off <= step_of(cell) / 2 + EPS:
                 continue
             if off > sum_tolerance([data.cell(i, key) for i in typed]) + step_of(cell) / 2:
-                yield rule(cell.loc, show(expected, cell), show_typed(cell), column=spec.column(key).label)
+                yield rule(cell.loc, show(expected, cell), show_typed(cell), column=spec.column(key).label, rows=rows)
