@@ -167,3 +167,16 @@ def test_a_self_evaluation_form_s_own_words_are_used(tmp_path):
     qingshen = evaluate_all(tmp_path / "青神.xlsx")[0]
     text, _, _ = read_docx(write_report(qingshen, tmp_path / "青神.docx"))
     assert "自评表填写的评价结论：“年度目标基本完成，工资足额发放。”。" in text
+
+
+def test_the_chart_png_decodes_to_the_image_drawn():
+    import io
+
+    from PIL import Image, ImageDraw
+
+    from excel_eval.writer.charts import _png
+
+    image = Image.new("RGB", (37, 11), "white")  # an odd size: rows are not word-aligned
+    ImageDraw.Draw(image).rectangle((3, 2, 20, 8), fill="#2E75B6")
+    decoded = Image.open(io.BytesIO(_png(image)))
+    assert decoded.format == "PNG" and decoded.mode == "RGB" and decoded.tobytes() == image.tobytes()
