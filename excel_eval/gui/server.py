@@ -38,7 +38,7 @@ def bind(port: int = 0) -> socket.socket:
         sock.bind((HOST, port))
     except OSError as exc:
         sock.close()
-        if exc.errno in (errno.EADDRINUSE, errno.EACCES) or getattr(exc, "winerror", None) == 10048:
+        if exc.errno in (errno.EADDRINUSE, errno.EACCES) or getattr(exc, "winerror", None) in (10048, 10013):
             raise PortInUse(f"端口 {port} 已被占用，请换一个端口，或不指定 --port 自动选择") from None
         raise
     sock.listen(64)
