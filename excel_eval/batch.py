@@ -11,7 +11,6 @@ import datetime as dt
 import hashlib
 import itertools
 import json
-import math
 import os
 import threading
 import time
@@ -23,7 +22,7 @@ from pathlib import Path
 from .layout import MONEY_UNIT_FACTORS, MONEY_UNITS
 from .pipeline import Result
 from .files import TEMP_PREFIX, write_atomic
-from .review import UNEXPLAINED, Views
+from .review import UNEXPLAINED, Views, records
 from .rules import Selection
 from .schemes import Scheme, load_scheme
 from .text import os_reason
@@ -127,15 +126,14 @@ class Report:
     @property
     def items(self) -> list[Item]:
         """Every project listed, failed first, then by file."""
-        return [] if self.views is None else [_item(r) for r in self.views.projects.to_dict("records")]
+        return [] if self.views is None else [_item(r) for r in records(self.views.projects)]
 
     def problems(self) -> list[Item]:
         """The workbooks that failed or were left for the next run."""
         if self.views is None:
             return []
         frame = self.views.projects
-        return [_item(r) for r in frame[frame["status"].isin((Status.FAILED.value, Status.SKIPPED.value))]
-                .to_dict("records")]
+        return [_item(r) for r in records(frame[frame["status"].isin((Status.FAILED.value, Status.SKIPPED.value))])]
 
     @property
     def has_errors(self) -> bool:
@@ -143,7 +141,7 @@ class Report:
 
 
 def _item(row: dict) -> Item:
-    data = {k: v for k, v in row.items() if not (isinstance(v, float) and math.isnan(v))}
+    data = {k: v for k, v in row.items() if v is not None}  # missing: the Item's default
     if data.get("year") is not None:
         data["year"] = int(data["year"])
     return Item.from_dict(data)

@@ -9,7 +9,7 @@ priority score and says why in words, so a reviewer can see what put a project a
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -146,12 +146,15 @@ class Views:
     years: pd.DataFrame  # 历年对比: projects that appear for several 评价年度 (empty when none)
 
     def as_json(self) -> dict:
-        def records(frame) -> list[dict]:
-            return [{k: (None if isinstance(v, float) and math.isnan(v) else v) for k, v in row.items()}
-                    for row in frame.to_dict("records")]
+        return {"projects": list(records(self.projects)), "by_department": list(records(self.departments)),
+                "priority": list(records(self.priority)), "years": list(records(self.years))}
 
-        return {"projects": records(self.projects), "by_department": records(self.departments),
-                "priority": records(self.priority), "years": records(self.years)}
+
+def records(frame: pd.DataFrame) -> Iterator[dict]:
+    """The rows of a view as dicts of plain Python values, one at a time; a missing number is None."""
+    columns = list(frame.columns)
+    for row in frame.itertuples(index=False, name=None):
+        yield {k: None if isinstance(v, float) and math.isnan(v) else v for k, v in zip(columns, row)}
 
 
 def build(rows: Iterable[dict]) -> Views:

@@ -8,11 +8,11 @@ cells; the views come in as pandas frames (`review.Views`).
 
 from __future__ import annotations
 
-import math
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..layout import GRADES
+from ..review import records
 from ..vocab import Status
 from .formats import FONT, SEVERITY_COLOURS, Formats
 from .results import fit_row, write_text
@@ -86,14 +86,11 @@ def _table(book, f, name: str, columns, frame, frozen_cols: int = 0):
         ws.write_string(0, c, head, f.header)
     failed = f.severity[next(iter(SEVERITY_COLOURS))]
     wrapped = [(c, width) for c, (_, _, width, kind) in enumerate(columns) if kind == "text"]
-    keys = [key for _, key, _, _ in columns]
-    for r, row in enumerate(frame[[k for k in keys if k in frame.columns]].itertuples(index=False, name=None),
-                            start=1):
-        values = dict(zip([k for k in keys if k in frame.columns], row))
+    for r, values in enumerate(records(frame), start=1):
         fit_row(ws, r, [(str(values.get(columns[c][1]) or ""), width) for c, width in wrapped])
         for c, (_, key, _, kind) in enumerate(columns):
             value = values.get(key)
-            if value is None or value == "" or (isinstance(value, float) and math.isnan(value)):
+            if value is None or value == "":
                 ws.write_blank(r, c, None, f.text)
             elif kind == "link":
                 ws.write_url(r, c, "external:" + str(value), f.link, str(value))
