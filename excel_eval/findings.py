@@ -51,6 +51,8 @@ def _show(value: object) -> str:
     if isinstance(value, float):
         if not math.isfinite(value):  # a sum of huge typed numbers overflows
             return "（数值超出范围）"
+        if abs(value) >= 1e15:  # no one types such a number on purpose; 1e+308, not its 309 digits
+            return f"{value:.6g}"
         return f"{value:.2f}" if abs(value - round(value)) > 1e-9 else str(int(round(value)))
     return str(value)
 

@@ -107,7 +107,7 @@ class Scores:
 
 def option_points(points: float, count: float, respondents: float, weight: float) -> float:
     """The points one option of a question contributes: 分值 × count / respondents × weight."""
-    return points * count / respondents * weight if respondents else 0.0
+    return points * (count / respondents) * weight if respondents else 0.0  # the share first: no overflow
 
 
 def score(model: Model, scheme: Scheme) -> Scores:

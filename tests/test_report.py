@@ -180,3 +180,24 @@ def test_the_chart_png_decodes_to_the_image_drawn():
     ImageDraw.Draw(image).rectangle((3, 2, 20, 8), fill="#2E75B6")
     decoded = Image.open(io.BytesIO(_png(image)))
     assert decoded.format == "PNG" and decoded.mode == "RGB" and decoded.tobytes() == image.tobytes()
+
+
+@pytest.mark.parametrize("counts", [
+    [1e308, 36, 9, 0, 0],  # found by the fuzz test: bar height × 1e308 overflowed before ÷ the tallest
+    [1e308, 1e308, 1, 0, 0],  # a total that overflows
+    [5, -3, 3, 0, 0],  # a negative count
+])
+def test_a_chart_of_absurd_counts_stays_inside_its_picture(counts):
+    import io
+
+    from PIL import Image
+
+    from excel_eval.writer import charts
+
+    options = [(f"{o} {n}", c) for o, n, c in zip(("A", "B", "C", "D", "E"), ("很满意", "满意", "一般", "不满意", "很不满意"), counts)]
+    survey = Image.open(io.BytesIO(charts.survey_chart(options)))
+    sections = Image.open(io.BytesIO(charts.section_chart([("决策", 1e-300, 1e308), ("产出", 50, -1e308)])))
+    assert survey.size == (460 * charts.SCALE, 200 * charts.SCALE) and sections.format == "PNG"
+    white = ((255, 255),) * 3
+    assert survey.crop((0, 0, survey.width, 10)).getextrema() == white  # nothing drawn above the tallest bar's label
+    assert sections.crop((sections.width - 10, 0, sections.width, sections.height)).getextrema() == white

@@ -64,15 +64,15 @@ def section_chart(sections: list[tuple[str, float, float]]) -> bytes | None:
     image = Image.new("RGB", (width, height), "white")
     draw = ImageDraw.Draw(image)
     span = width - left - right
-    most = max(w for _, w, _ in sections) or 1
+    most = max(w for _, w, _ in sections)
     _legend(draw, [("满分", WEIGHT), ("得分", SCORE)], left, 8 * SCALE, small)
     for i, (name, weight, score) in enumerate(sections):
         y = top + i * (2 * bar + gap)
         draw.text((left - 8 * SCALE, y + bar), name, font=label, fill=TEXT, anchor="rm")
         for k, (value, colour) in enumerate(((weight, WEIGHT), (score, SCORE))):
-            end = left + span * max(value, 0) / most
+            end = left + span * _share(value, most)
             draw.rectangle((left, y + k * bar, max(end, left + 1), y + (k + 1) * bar - 2 * SCALE), fill=colour)
-            draw.text((end + 5 * SCALE, y + k * bar + bar // 2), f"{value:.2f}", font=small, fill=TEXT, anchor="lm")
+            draw.text((end + 5 * SCALE, y + k * bar + bar // 2), f"{value:.2f}" if abs(value) < 1e6 else f"{value:.4g}", font=small, fill=TEXT, anchor="lm")
     draw.line((left, top - 4 * SCALE, left, height - 8 * SCALE), fill=GRID, width=SCALE)
     return _png(image)
 
@@ -90,18 +90,27 @@ def survey_chart(options: list[tuple[str, float]]) -> bytes | None:
     image = Image.new("RGB", (width, height), "white")
     draw = ImageDraw.Draw(image)
     slot = (width - 2 * left) / len(options)
-    most = max(n for _, n in options) or 1
+    most = max(n for _, n in options)
     base = height - bottom
     for i, ((name, count), colour) in enumerate(zip(options, OPTION_COLOURS)):
         x0 = left + i * slot + slot * 0.2
         x1 = left + (i + 1) * slot - slot * 0.2
-        y = base - (base - top - 14 * SCALE) * count / most
+        y = base - (base - top - 14 * SCALE) * _share(count, most)
         draw.rectangle((x0, min(y, base - 1), x1, base), fill=colour)
-        draw.text(((x0 + x1) / 2, y - 3 * SCALE), f"{count:g}（{count / total:.1%}）", font=small, fill=TEXT,
+        draw.text(((x0 + x1) / 2, y - 3 * SCALE), f"{count:g}（{_share(count, total):.1%}）", font=small, fill=TEXT,
                   anchor="md")
         draw.text(((x0 + x1) / 2, base + 6 * SCALE), name, font=label, fill=TEXT, anchor="mt")
     draw.line((left, base, width - left, base), fill=GRID, width=SCALE)
     return _png(image)
+
+
+def _share(value: float, whole: float) -> float:
+    """value ÷ whole, kept between 0 and 1: a bar never leaves its chart, whatever was typed
+    (a negative count, or numbers so large that their ratio overflows to infinity)."""
+    if not whole > 0:
+        return 0.0
+    share = value / whole
+    return min(max(share, 0.0), 1.0) if share == share else 0.0  # NaN (∞ ÷ ∞) draws no bar
 
 
 def _legend(draw, items: list[tuple[str, str]], x: int, y: int, font) -> None:
