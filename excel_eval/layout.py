@@ -368,6 +368,9 @@ class FormSpec(NamedTuple):
     indicators: tuple[Column, ...]  # the 绩效指标 block's header
     fields: tuple[Field, ...]  # labels with their value to the right
     below: tuple[Field, ...]  # labels with their value in the cell below
+    # Whether the family sets each 一级指标's points (10号: 产出50/效益30/满意度10), or only the
+    # indicators' sum (the 一体化 form prints 绩效指标(90分) and leaves the split to the unit).
+    fixed_sections: bool = True
 
 
 _FORM_INFO = (
@@ -402,8 +405,10 @@ INTEGRATED = FormSpec(
     (*_FORM_INFO, Field("overview", "项目实施内容及过程概述"), Field("conclusion", "评价结论"),
      Field("problems", "存在问题"), Field("suggestions", "改进措施")),
     (Field("goals", "项目年度目标"), Field("achieved", "年度目标完成情况")),
+    fixed_sections=False,
 )
 FORMS = (NATIONAL, INTEGRATED)
+FORM_BY_LAYOUT = {f.layout: f for f in FORMS}
 
 # 项目资金 rows: the total, and the 其中 rows that carry the money by source.
 FORM_TOTAL_ROWS = ("年度资金总额", "总额", "资金总额")

@@ -183,12 +183,32 @@ def test_sample_qingshen_an_unfinished_table_scored_as_far_as_it_goes():
     r = sample("qingshen")
     assert r.layout == "integrated-form" and r.total_score is None and r.grade is None
     assert r.budget.execution_rate == pytest.approx(1.0) and r.sections[0].score == pytest.approx(10.0)
-    assert codes(r) == [("B008", "C10", "提示"), ("I002", "B15", "警告"), ("I005", "H15", "警告"), ("I005", "H16", "警告"),
+    assert codes(r) == [("B008", "C10", "提示"), ("I005", "H15", "警告"), ("I005", "H16", "警告"),
                         ("I014", "H9", "警告"), ("I014", "J15", "警告"), ("I014", "J16", "警告"),
                         ("I019", "J17", "警告"), ("P007", "H6", "警告")]
     left = next(f for f in r.findings if f.code == "P007")
     assert [loc.cell for loc in left.locs] == ["H6", "B18", "B19", "B20"]  # not the form's own 原因 note (I9)
     assert r.info("conclusion") == "" and r.info("goals").startswith("严格执行相关政策")
+
+
+def test_the_integrated_form_sets_only_the_indicators_sum_the_national_form_each_section(tmp_path):
+    """一体化 prints 绩效指标(90分) and leaves the split to the unit (青神: 产出 60, 效益 30): no I002.
+    10号 prints 产出指标(50分) and so on: 产出 60 there is an I002. A sum other than 90 is I004 on both."""
+    (_, qingshen, merges), = form_qingshen()
+    assert "I002" not in {f.code for f in sample("qingshen").findings}
+    qingshen = copy.deepcopy(qingshen)
+    qingshen[14][8] = 70.0  # 产出 70 + 效益 30 = 100, with the budget's 10: 110
+    r = evaluate(write_form(tmp_path / "青神_110.xlsx", [("工资性支出", qingshen, merges)]))
+    assert [(f.code, f.loc.cell) for f in r.findings if f.code in ("I001", "I002")] == [("I001", "I17")]
+    (_, putuo, merges), = form_putuo()
+    putuo = copy.deepcopy(putuo)
+    output, benefit = (next(row for row in putuo if row[1] == name) for name in ("产出指标", "效益指标"))
+    output[7] = output[8] = 20.0  # 产出 60, 效益 20: still 100 in all
+    benefit[7] = benefit[8] = 20.0
+    r = evaluate(write_form(tmp_path / "普陀_60.xlsx", [("普陀", putuo, merges)]))
+    assert sorted((f.code, f.message) for f in r.findings if f.code in ("I001", "I002")) == [
+        ("I002", "一级指标“产出”分值合计 60，评分体系“自评表”规定为 50"),
+        ("I002", "一级指标“效益”分值合计 20，评分体系“自评表”规定为 30")]
 
 
 # --- several projects in one workbook ------------------------------------------------------------
