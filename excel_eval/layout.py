@@ -357,6 +357,7 @@ INTEGRATED_FORM = "integrated-form"  # 预算管理一体化 export (报表编�
 LAYOUT_NAMES = {TEMPLATE_LAYOUT: "标准模板 v1", NATIONAL_FORM: "项目支出绩效自评表（财预〔2020〕10号）",
                 INTEGRATED_FORM: "部门预算项目支出绩效自评表（预算管理一体化）"}
 FORM_SCHEME = SCHEMES[1]  # 自评表: both families are scored by 10号
+FORM_EXECUTION_NAME = "预算执行率"  # the budget's points, as an indicator of the 自评表 scheme
 
 
 class FormSpec(NamedTuple):
@@ -368,9 +369,10 @@ class FormSpec(NamedTuple):
     indicators: tuple[Column, ...]  # the 绩效指标 block's header
     fields: tuple[Field, ...]  # labels with their value to the right
     below: tuple[Field, ...]  # labels with their value in the cell below
-    # Whether the family sets each 一级指标's points (10号: 产出50/效益30/满意度10), or only the
-    # indicators' sum (the 一体化 form prints 绩效指标(90分) and leaves the split to the unit).
-    fixed_sections: bool = True
+    # The sections whose points the family sets; None: every one of its scheme (10号: 预算执行率10,
+    # 产出50/效益30/满意度10). The 一体化 form prints 预算执行情况(10分) and 绩效指标(90分) only,
+    # and leaves the split of the 90 to the unit.
+    fixed_sections: tuple[str, ...] | None = None
 
 
 _FORM_INFO = (
@@ -405,7 +407,7 @@ INTEGRATED = FormSpec(
     (*_FORM_INFO, Field("overview", "项目实施内容及过程概述"), Field("conclusion", "评价结论"),
      Field("problems", "存在问题"), Field("suggestions", "改进措施")),
     (Field("goals", "项目年度目标"), Field("achieved", "年度目标完成情况")),
-    fixed_sections=False,
+    fixed_sections=(FORM_EXECUTION_NAME,),
 )
 FORMS = (NATIONAL, INTEGRATED)
 FORM_BY_LAYOUT = {f.layout: f for f in FORMS}
@@ -416,7 +418,6 @@ FORM_SOURCE_ROWS = {"当年财政拨款": FUND_SOURCES[0], "本年财政拨款":
                     "财政资金": FUND_SOURCES[0], "上年结转资金": FUND_SOURCES[1], "上年结转": FUND_SOURCES[1],
                     "财政专户管理资金": "财政专户管理资金", "单位资金": "单位资金", "其他资金": FUND_SOURCES[2]}
 FORM_GRAND_TOTAL = ("总分", "合计", "总计")  # the last row of the 绩效指标 block
-FORM_EXECUTION_NAME = "预算执行率"  # the budget's points, as an indicator of the 自评表 scheme
 FORM_RATE_COMPARATORS = ("=", "≥", "≤", ">", "<")  # 指标性质 of a quantitative indicator
 _WHERE_OF = re.compile(r"^其中[:]?")
 _SECTION_POINTS = re.compile(r"\((\d+(?:\.\d+)?)分\)$")

@@ -115,7 +115,7 @@ def score(model: Model, scheme: Scheme) -> Scores:
     budget = score_budget(model)
     surveys = [score_survey(s, option_weights(model, scheme)) for s in model.surveys]
     indicators = score_indicators(model, scheme, budget, surveys)
-    sections = score_sections(indicators, scheme)
+    sections = score_sections(indicators, scheme, model)
     # An indicator cell the tool could not compute (R012): the total is unknown, not a sum with a 0 in it.
     unknown = model.indicators is not None and model.indicators.unknown
     # An indicator with neither a computable actual nor a score (an unfinished table): the total
@@ -300,11 +300,16 @@ def _rate_points(w: float, rate: float, scheme: Scheme) -> float:
     return w * min(rate, 1.0)
 
 
-def score_sections(indicators: list[IndicatorScore], scheme: Scheme) -> list[SectionScore]:
+def score_sections(indicators: list[IndicatorScore], scheme: Scheme, model: Model) -> list[SectionScore]:
+    """Each 一级指标's points, score and the points the rules set for it (None where its 自评表
+    family leaves them to the unit)."""
+    form = layout.FORM_BY_LAYOUT.get(model.layout)
+    fixed = form.fixed_sections if form is not None else None
     groups: dict[str, list[IndicatorScore]] = {}
     for ind in indicators:
         groups.setdefault(ind.section, []).append(ind)
     order = [name for name, _ in scheme.sections]
     names = sorted(groups, key=lambda n: (order.index(n) if n in order else len(order), list(groups).index(n)))
     return [SectionScore(n, sum(i.weight or 0 for i in groups[n]), sum(i.score for i in groups[n]),
-                         sum(i.self_score or 0 for i in groups[n]), scheme.section_weight(n)) for n in names]
+                         sum(i.self_score or 0 for i in groups[n]),
+                         scheme.section_weight(n) if fixed is None or n in fixed else None) for n in names]

@@ -22,10 +22,7 @@ def weights(ctx: Context):
     if abs(total - 100) > 1e-6:
         yield rules.WEIGHTS_NOT_100(_total_loc(ctx), 100, total)
     scheme = ctx.scores.scheme
-    form = layout.FORM_BY_LAYOUT.get(ctx.model.layout)
     for section in ctx.scores.sections:
-        if form is not None and not form.fixed_sections and section.name != layout.FORM_EXECUTION_NAME:
-            continue  # the family sets only the indicators' sum, checked above with the total of 100
         if section.scheme_weight is not None and abs(section.weight - section.scheme_weight) > 1e-6:
             first = next(i for i in ctx.scores.indicators if i.section == section.name)
             yield rules.SECTION_WEIGHT(first.row.cells["level1"].loc, section.scheme_weight, section.weight,

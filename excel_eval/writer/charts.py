@@ -72,7 +72,8 @@ def section_chart(sections: list[tuple[str, float, float]]) -> bytes | None:
         for k, (value, colour) in enumerate(((weight, WEIGHT), (score, SCORE))):
             end = left + span * _share(value, most)
             draw.rectangle((left, y + k * bar, max(end, left + 1), y + (k + 1) * bar - 2 * SCALE), fill=colour)
-            draw.text((end + 5 * SCALE, y + k * bar + bar // 2), f"{value:.2f}" if abs(value) < 1e6 else f"{value:.4g}", font=small, fill=TEXT, anchor="lm")
+            figure = f"{value:.2f}" if abs(value) < 1e6 else f"{value:.4g}"  # 1e+308 fits the margin; 309 digits do not
+            draw.text((end + 5 * SCALE, y + k * bar + bar // 2), figure, font=small, fill=TEXT, anchor="lm")
     draw.line((left, top - 4 * SCALE, left, height - 8 * SCALE), fill=GRID, width=SCALE)
     return _png(image)
 
