@@ -18,6 +18,7 @@ from excel_eval.batch import run_batch
 from excel_eval.pipeline import evaluate_all
 from excel_eval.samples import FORM_FILES, form_putuo, form_qingshen, form_tangxi, write_form
 from excel_eval.vocab import ExitCode, Status
+from excel_eval.writer.results import write_results
 from conftest import SAMPLES
 
 NOTE = "1.预算执行率=预算执行数/调整后预算数，预算执行率未达到90%的需说明原因(100字以内)；2.其他资金包括：社会投入资金、银行贷款。"
@@ -195,7 +196,11 @@ def test_the_integrated_form_sets_only_the_indicators_sum_the_national_form_each
     """一体化 prints 绩效指标(90分) and leaves the split to the unit (青神: 产出 60, 效益 30): no I002.
     10号 prints 产出指标(50分) and so on: 产出 60 there is an I002. A sum other than 90 is I004 on both."""
     (_, qingshen, merges), = form_qingshen()
-    assert "I002" not in {f.code for f in sample("qingshen").findings}
+    as_published = sample("qingshen")
+    assert "I002" not in {f.code for f in as_published.findings}
+    overview = openpyxl.load_workbook(write_results(as_published, tmp_path / "青神_评价结果.xlsx")).worksheets[0]
+    assert (overview["A7"].value, overview["B7"].value) == (
+        "评分体系", "自评表（预算执行率10 + 绩效指标90，各一级指标的分值由单位确定）")  # not 产出50 where it is 60
     qingshen = copy.deepcopy(qingshen)
     qingshen[14][8] = 70.0  # 产出 70 + 效益 30 = 100, with the budget's 10: 110
     r = evaluate(write_form(tmp_path / "青神_110.xlsx", [("工资性支出", qingshen, merges)]))

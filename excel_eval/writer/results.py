@@ -73,11 +73,12 @@ def write_text(ws, row: int, col: int, text: str, fmt=None) -> None:
     ws.write_string(row, col, cell_text(text), fmt)
 
 
-def fit_row(ws, row: int, cells: list[tuple[str, float]], line_height: float = 13.5) -> None:
-    """Set a row tall enough for its wrapped texts: LibreOffice and WPS do not grow rows on open."""
+def fit_row(ws, row: int, cells: list[tuple[str, float]], line_height: float = 13.5, least: float = 0) -> None:
+    """Set a row tall enough for its wrapped texts (and at least `least`): LibreOffice and WPS do not
+    grow rows on open."""
     lines = max((-(-display_width(t) * 1.3 // max(w, 1)) for t, w in cells if t), default=1)
-    if lines > 1:
-        ws.set_row(row, line_height * min(lines, 15))
+    if lines > 1 or least:
+        ws.set_row(row, max(least, line_height * min(lines, 15)))
 
 
 class _Results:
@@ -117,6 +118,18 @@ class _Results:
 
     # --- 总览 -----------------------------------------------------------------------------------
 
+    def scheme_text(self) -> str:
+        """The scheme and its points; for a 自评表 family that sets only some sections (一体化), those
+        and the rest as one sum, so the overview does not promise 产出 50 where the unit chose 60."""
+        scheme = self.s.scheme
+        form = layout.FORM_BY_LAYOUT.get(self.m.layout)
+        if form is None or form.fixed_sections is None:
+            return f"{scheme.name}（{scheme.description}）"
+        fixed = [(n, w) for n, w in scheme.sections if n in form.fixed_sections]
+        rest = sum(w for _, w in scheme.sections) - sum(w for _, w in fixed)
+        return (f"{scheme.name}（" + " + ".join(f"{n}{w:g}" for n, w in fixed)
+                + f" + 绩效指标{rest:g}，各一级指标的分值由单位确定）")
+
     def overview(self, ws, findings: Block, budget: Block | None) -> Block:
         f, s, info = self.f, self.s, self.m.info
         for col, width in {0: 16, 1: 14, 2: 14, 3: 14, 4: 14, 5: 4, 6: 16, 7: 30}.items():
@@ -128,11 +141,12 @@ class _Results:
         write_text(ws, 0, 0, "项目支出绩效自评结果", f.title)
         rows = [("项目名称", info.text("project")), ("主管部门", info.text("department")),
                 ("实施单位", info.text("unit")), ("评价年度", str(self.m.year or "")),
-                ("评分体系", f"{s.scheme.name}（{s.scheme.description}）"), ("源文件", source_text(self.m, self.r.path.name))]
+                ("评分体系", self.scheme_text()), ("源文件", source_text(self.m, self.r.path.name))]
         for i, (label, value) in enumerate(rows, start=2):
             write_text(ws, i, 0, label, f.label)
             ws.merge_range(i, 1, i, 4, "", f.text)
             write_text(ws, i, 1, value, f.text)
+            fit_row(ws, i, [(value, 14 * 4)], least=20 if i < 4 else 0)  # rows 2 and 3 hold the total and grade
         # The section table, in the layout of the reports.
         top = 10
         write_text(ws, top - 1, 0, "项目绩效指标体系得分情况", f.subtitle)
@@ -164,8 +178,6 @@ class _Results:
         sections = Block("总览", first, last, {"name": 0, "weight": 1, "score": 2, "deduction": 3, "rate": 4})
         # Key figures beside it.
         k = 2
-        ws.set_row(k, 20)
-        ws.set_row(k + 1, 20)
         write_text(ws, k, 6, "核算总分", f.label)
         write_text(ws, k + 1, 6, "评定等级", f.label)
         if s.total is None:  # an indicator formula the tool could not compute (R012)
