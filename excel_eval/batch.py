@@ -26,7 +26,7 @@ from .review import UNEXPLAINED, Views, records
 from .rules import Selection
 from .schemes import Scheme, load_scheme
 from .text import os_reason
-from .vocab import Failure, Severity, Status
+from .vocab import UNGRADED, Failure, Severity, Status
 from .writer import is_own_output
 from .writer.summary import SUMMARY_PREFIX, write_summary
 
@@ -462,7 +462,7 @@ def _run(job: _Job) -> Report:
                         setattr(item, key, Path(value).relative_to(out).as_posix() if value else "")
                 report.counts[item.status] += 1
                 name = f"{item.file}（{item.sheet}）" if item.sheet else item.file
-                total = "未能计算总分" if item.total is None else f"{item.total:.2f}（{item.grade}）"
+                total = "未能计算总分" if item.total is None else f"{item.total:.2f}（{item.grade or UNGRADED}）"
                 log(f"[{done}/{len(todo)}] {name}：" + (
                     f"{total}，错误 {item.errors}" if item.status is Status.DONE
                     else item.status.value + (f"，{item.reason}" if item.reason else "")))

@@ -1,26 +1,36 @@
-"""The published 项目支出绩效自评表, read into the model template v1 is read into.
+"""A published 绩效自评表, in any family, read into the model template v1 is read into.
 
-A form is found by its content (`detect`): the labels of its 项目资金 and 绩效指标 blocks. Its
-project labels become the 项目信息, the 项目资金 block the 预算 table (the 其中 rows that carry
-the money, the 总额 row as their total), and the 绩效指标 block the indicators, headed by the
-budget's own line as the 预算执行率 indicator of the 自评表 scheme (分值 10, 得分 typed, 执行率
-as its actual). Checks, scoring and writers then work unchanged; every cell keeps its place on
-the form, so findings name the form's own cells.
+A sheet is read by its blocks, found by content (the labels of `families.py`), never by a
+family's fixed positions: the project labels, a budget block (a header naming budget and
+executed columns, then its 总额 and 其中 lines), an indicator block (a header of one or two
+rows naming a level and at least one of target, actual, points, score), the points labels
+state (`预算执行情况(20分)`), and the total. Several projects stacked in one sheet are split at
+each project label a block follows. The blocks found then tell the family (`families.recognise`).
+
+The budget block becomes the 预算 table (the 其中 lines that carry the money, the 总额 line as
+their total) and its total line the 预算执行率 indicator (its points, its typed score, its rate
+as the actual); the indicator block becomes the indicators. Every cell keeps its place on the
+form, so findings name the form's own cells. What a sheet lacks is said (`Unread`), not guessed.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Protocol
 
 from . import layout, rules
+from .families import (SKIP_LINES, FORM_MARKS, TITLE_WORDS, is_budget_label, is_title, BELOW_FIELDS, BLOCK_LABELS, BUDGET_COLUMNS, DEPARTMENT_NAME, FORM_EXECUTION_NAME, GRAND_TOTAL,
+                       INDICATOR_COLUMNS, INFO_FIELDS, LEVEL_KEYS, QUALITATIVE_WORDS, RATE_COMPARATORS, SOURCE_LINES,
+                       TEXT_FIELDS, TOTAL_LINES, Family, direction, is_instruction, is_percent_header, is_placeholder,
+                       is_where_of, line_label, recognise, stated_money_unit, stated_points, stated_year)
 from .findings import Finding
-from .layout import FORMS, Column, FormSpec, form_row_label, label_key
+from .layout import Column, label_key
 from .model import Cell, Info, Loc, Model, Row, Table
 from .parse import NotANumber, parse_number
 from .text import clip
 
-MARK_ROWS = 80  # a form's labels all sit in its first rows
 LABEL_LENGTH = 40  # longer text is content, not a label
+BUDGET_LINES = 16  # a budget block has a total and a few 其中 lines
 
 
 class CellReader(Protocol):
@@ -33,189 +43,414 @@ class CellReader(Protocol):
     def add(self, finding: Finding) -> None: ...
 
 
-def _labels(rows: list[list]) -> dict[str, list[tuple[int, int]]]:
-    """Every short text of the first rows, folded, with where it stands."""
-    found: dict[str, list[tuple[int, int]]] = {}
-    for r, values in enumerate(rows[:MARK_ROWS]):
-        for c, v in enumerate(values):
-            if isinstance(v, str) and v.strip() and len(v) < LABEL_LENGTH:
-                found.setdefault(label_key(v), []).append((r, c))
-    return found
+@dataclass
+class Unread:
+    """Why a sheet that looks like a self-evaluation could not be read: what was found and missed."""
+
+    sheet: str
+    found: list[str]
+    missing: str
+    header: str
+
+    @property
+    def looks_like_form(self) -> bool:
+        return bool(self.found)
+
+    def text(self) -> str:
+        found = "、".join(f"“{f}”" for f in self.found)
+        header = f"；表头是：{self.header}" if self.header else ""
+        return f"工作表“{self.sheet}”像一张绩效自评表（找到{found}），但{self.missing}{header}"
 
 
-def detect(rows: list[list]) -> FormSpec | None:
-    """The family of 自评表 this sheet is, or None."""
-    labels = _labels(rows)
-    for spec in FORMS:
-        if all(label_key(m) in labels for m in spec.marks):
-            return spec
-    return None
-
-
-def read_form(reader: CellReader, sheet: str, rows: list[list], spec: FormSpec) -> Model:
-    """One project's 自评表 sheet as a Model (path and file format are the caller's)."""
-    return _Form(reader, sheet, rows, spec).model()
-
-
-def _at(rows: list[list], r: int, c: int) -> object:
-    return rows[r][c] if r < len(rows) and c < len(rows[r]) else None
-
+# --- the sheet as a grid of labels ---------------------------------------------------------------
 
 def _blank(v: object) -> bool:
     return v is None or (isinstance(v, str) and not v.strip())
 
 
-class _Form:
-    def __init__(self, reader: CellReader, sheet: str, rows: list[list], spec: FormSpec):
-        self.reader, self.sheet, self.rows, self.spec = reader, sheet, rows, spec
-        self.labels = _labels(rows)
+def _names(columns: tuple[Column, ...]) -> dict[str, tuple[str, int]]:
+    """Every folded label of `columns` → (key, its rank: the label first, then its synonyms)."""
+    out: dict[str, tuple[str, int]] = {}
+    for col in columns:
+        for rank, name in enumerate(col.names):
+            out.setdefault(label_key(name), (col.key, rank))
+    return out
 
-    def model(self) -> Model:
-        info = self.info()
-        self.reader.money_unit = info.text("money_unit") or layout.DEFAULT_MONEY_UNIT
-        budget, execution = self.budget()
-        indicators = self.indicators(execution)
-        return Model("", info=info, budget=budget, indicators=indicators, layout=self.spec.layout, sheet=self.sheet)
 
-    # --- where labels are --------------------------------------------------------------------
+BUDGET_NAMES = _names(BUDGET_COLUMNS)
+INDICATOR_NAMES = _names(INDICATOR_COLUMNS)
+PROJECT_LABELS = {label_key(n) for n in INFO_FIELDS[0].names}
+DEPARTMENT_LABELS = {label_key(n) for n in DEPARTMENT_NAME.names}
+STOP_LABELS = {label_key(n) for f in (*INFO_FIELDS, *BELOW_FIELDS, *TEXT_FIELDS) for n in f.names} | \
+    {label_key(n) for n in BLOCK_LABELS}
+GRAND_TOTALS = {label_key(n) for n in GRAND_TOTAL}
+TOTAL_LINE_KEYS = {label_key(n) for n in TOTAL_LINES}
+SOURCE_LINE_KEYS = {label_key(k): v for k, v in SOURCE_LINES.items()}
+SKIP_LINE_KEYS = {label_key(n) for n in SKIP_LINES}
 
-    def find(self, names: tuple[str, ...], below: int = -1) -> tuple[int, int] | None:
-        """The first cell holding one of `names`, at or after row `below` + 1."""
-        spots = [rc for n in names for rc in self.labels.get(label_key(n), ()) if rc[0] > below]
+
+class Grid:
+    """A sheet's values with its merged header cells filled across, and its short texts by label."""
+
+    def __init__(self, rows: list[list], merged: list = ()):
+        self.rows = rows
+        self.width = max((len(r) for r in rows), default=0)
+        self.across: dict[tuple[int, int], object] = {}  # a cell inside a merge: the merge's value
+        for (r0, c0), (r1, c1) in merged:
+            if r1 - r0 > 50 or c1 - c0 > 50:
+                continue  # a merge over a whole area is no header label
+            value = self.at(r0, c0)
+            for r in range(r0, r1 + 1):
+                for c in range(c0, c1 + 1):
+                    if (r, c) != (r0, c0):
+                        self.across[(r, c)] = value
+        self.labels: dict[str, list[tuple[int, int]]] = {}
+        for r, values in enumerate(rows):
+            for c, v in enumerate(values):
+                if isinstance(v, str) and v.strip() and len(v) < LABEL_LENGTH:
+                    self.labels.setdefault(label_key(v), []).append((r, c))
+
+    def at(self, r: int, c: int) -> object:
+        rows = self.rows
+        return rows[r][c] if 0 <= r < len(rows) and 0 <= c < len(rows[r]) else None
+
+    def shown(self, r: int, c: int) -> object:
+        """What a reader sees at a cell: its value, or the value of the merge it lies in."""
+        v = self.at(r, c)
+        return self.across.get((r, c)) if _blank(v) else v
+
+    def texts(self, r: int) -> list[str]:
+        return [str(v).strip() for v in (self.rows[r] if r < len(self.rows) else []) if isinstance(v, str) and v.strip()]
+
+    def find(self, names, lo: int, hi: int) -> tuple[int, int] | None:
+        """The first cell in rows [lo, hi) holding one of `names` (folded labels)."""
+        spots = [rc for n in names for rc in self.labels.get(n, ()) if lo <= rc[0] < hi]
         return min(spots) if spots else None
+
+
+@dataclass
+class Header:
+    row: int  # the header's last row: data starts below it
+    first: int  # the header's first row
+    columns: dict[str, int]
+    percent: set[str]  # keys whose header says (%)
+    text: str  # the header as people read it, for a message
+
+
+def match_header(grid: Grid, r: int, names: dict[str, tuple[str, int]], two_rows: bool) -> Header:
+    """The columns a header row names (and, for a two-row header, the row below it: `年度指标值` over
+    `指标性质 | 指标值 | 度量单位`). An exact label beats one that only contains it (`执行数` over
+    `执行数（调整前）`), a label beats its synonyms, a child beats its parent; then the leftmost."""
+    rows = [r, r + 1] if two_rows else [r]
+    options: list[tuple[int, int, int, int, str, int]] = []  # (contains, child-first, rank, col, key, row)
+    for depth, rr in enumerate(reversed(rows)):  # the lower row first: a child before its parent
+        for c in range(grid.width):
+            v = grid.shown(rr, c) if rr == r else grid.at(rr, c)
+            if not isinstance(v, str) or not v.strip() or len(v) >= LABEL_LENGTH:
+                continue
+            key = label_key(v)
+            hit = names.get(key)
+            if hit is not None:
+                options.append((0, depth, hit[1], c, hit[0], rr))
+                continue
+            for name, (k, rank) in names.items():
+                if len(name) >= 3 and name in key and not is_where_of(key):
+                    options.append((1, depth, rank, c, k, rr))
+                    break
+    columns, used, percent, rows_used = {}, set(), set(), set()
+    for contains, _, _, c, key, rr in sorted(options):
+        if key in columns or c in used:
+            continue
+        columns[key], used = c, used | {c}
+        rows_used.add(rr)
+        if is_percent_header(grid.shown(rr, c)):
+            percent.add(key)
+    last = max(rows_used) if rows_used else r
+    text = "、".join(t for t in (str(grid.shown(last, c) or "").strip() for c in range(grid.width)) if t)
+    return Header(last, r, columns, percent, text)
+
+
+def budget_header(grid: Grid, lo: int, hi: int) -> Header | None:
+    """The first row in [lo, hi) naming the money executed and the budget it is of."""
+    for r in range(lo, hi):
+        texts = grid.texts(r)
+        keys = {BUDGET_NAMES.get(label_key(t), ("",))[0] for t in texts}
+        if "executed" in keys and ({"budget", "initial"} & keys):
+            return match_header(grid, r, BUDGET_NAMES, False)
+    return None
+
+
+def indicator_header(grid: Grid, lo: int, hi: int) -> Header | None:
+    """The first row in [lo, hi) naming an indicator level and what is measured or scored of it,
+    in that row or the one below."""
+    for r in range(lo, hi):
+        keys = {INDICATOR_NAMES.get(label_key(t), ("",))[0] for t in grid.texts(r)}
+        if not keys & set(LEVEL_KEYS):
+            continue
+        one = match_header(grid, r, INDICATOR_NAMES, False)
+        measured = {"target", "actual", "weight", "score"}
+        if len(measured & one.columns.keys()) >= 2:
+            below = {INDICATOR_NAMES.get(label_key(t), ("",))[0] for t in grid.texts(r + 1)}
+            if not (below & {"nature", "unit", "target"} and not below & set(LEVEL_KEYS)):
+                return one
+        # A two-row header: a parent row above the levels (`年度指标值` over 指标性质 | 指标值 | 度量单位,
+        # 永德县明朗中学), or the levels' row over its children.
+        pairs = [match_header(grid, r - 1, INDICATOR_NAMES, True)] if r > lo else []
+        pairs.append(match_header(grid, r, INDICATOR_NAMES, True))
+        best = max(pairs, key=lambda h: (len(measured & h.columns.keys()), len(h.columns)))
+        if len(measured & best.columns.keys()) >= 1:
+            return best if len(best.columns) > len(one.columns) else one
+    return None
+
+
+# --- projects -----------------------------------------------------------------------------------
+
+def read_sheet(reader_factory, sheet: str, rows: list[list], merged: list = ()) -> tuple[list[tuple[Model, object]], Unread | None]:
+    """The projects of one sheet, each (model, its reader), or none and why (None: not a form at all)."""
+    grid = Grid(rows, merged)
+    spans = segments(grid)
+    out = []
+    for lo, hi in spans:
+        reader = reader_factory()
+        model = _Project(reader, grid, sheet, lo, hi).model()
+        if model is not None:
+            out.append((model, reader))
+    if out:
+        return out, None
+    return [], unread(grid, sheet)
+
+
+def segments(grid: Grid) -> list[tuple[int, int]]:
+    """(first row, end row) of each project in the sheet: the whole sheet for one project; for a
+    department's stacked export, from each project's title rows to the next project's."""
+    n = len(grid.rows)
+    names = PROJECT_LABELS if any(k in grid.labels for k in PROJECT_LABELS) else DEPARTMENT_LABELS
+    starts = sorted({r for key in names for r, _ in grid.labels.get(key, ())})
+    heads = [r for i, r in enumerate(starts)
+             if budget_header(grid, r, starts[i + 1] if i + 1 < len(starts) else n)
+             or indicator_header(grid, r, starts[i + 1] if i + 1 < len(starts) else n)]
+    if not heads:
+        return [(0, n)]
+    firsts = []
+    for before, r in zip([-1, *heads], heads):  # the title rows above a project's label are its own
+        t = r - 1
+        while t > before and (all(_blank(v) for v in grid.rows[t]) or _is_title_row(grid, t)):
+            t -= 1
+        firsts.append(t + 1)
+    # Blocks above the first project label: the end of a project whose start the page does not hold.
+    if firsts[0] > 0 and (budget_header(grid, 0, firsts[0]) or indicator_header(grid, 0, firsts[0])):
+        firsts.insert(0, 0)
+    firsts[0] = 0
+    return list(zip(firsts, firsts[1:] + [n]))
+
+
+def _is_title_row(grid: Grid, r: int) -> bool:
+    texts = grid.texts(r)
+    return len(texts) == 1 and (any(w in texts[0] for w in TITLE_WORDS) or stated_year(texts[0]) is not None)
+
+
+def unread(grid: Grid, sheet: str) -> Unread | None:
+    """What a sheet with no readable block has of a self-evaluation (None: nothing at all)."""
+    marks = []
+    for label in FORM_MARKS:
+        if label_key(label) in grid.labels:
+            marks.append(label)
+    title = next((t for r in range(min(6, len(grid.rows))) for t in grid.texts(r) if is_title(t)), "")
+    if title:
+        marks.insert(0, clip(title))
+    if not marks:
+        return None
+    head = None
+    for r in range(len(grid.rows)):
+        keys = {INDICATOR_NAMES.get(label_key(t), ("",))[0] for t in grid.texts(r)}
+        if keys & set(LEVEL_KEYS):
+            head = r
+            break
+    if head is not None:
+        missing = "指标表没有“年度指标值”“实际完成值”“分值”“得分”这些列（至少要有两列）"
+        header = "、".join(grid.texts(head))
+    else:
+        missing = "找不到预算表（须有“全年预算数/调整后预算数”和“全年执行数/预算执行数”两列）和指标表（须有“一级指标/三级指标/指标名称”列）"
+        header = ""
+    return Unread(sheet, marks, missing, clip(header, 120))
+
+
+class _Project:
+    def __init__(self, reader: CellReader, grid: Grid, sheet: str, lo: int, hi: int):
+        self.reader, self.grid, self.sheet = reader, grid, sheet
+        self.lo, self.hi = lo, hi
+
+    def model(self) -> Model | None:
+        g = self.grid
+        budget_head = budget_header(g, self.lo, self.hi)
+        indicator_head = indicator_header(g, self.lo, self.hi)
+        if budget_head is None and indicator_head is None:
+            return None
+        self.points_label = self.budget_points(budget_head) if budget_head else None
+        labels = {k for k, spots in g.labels.items() if any(self.lo <= r < self.hi for r, _ in spots)}
+        titles = [t for r in range(self.lo, self.hi) for t in g.texts(r) if any(w in t for w in TITLE_WORDS)]
+        family = recognise(titles, labels, self.points_label.number if self.points_label else None)
+        self.family = family
+        info = self.info(family)
+        self.reader.money_unit = info.text("money_unit") or layout.DEFAULT_MONEY_UNIT
+        budget, execution = self.budget(budget_head) if budget_head else (None, None)
+        indicators = self.indicators(indicator_head, execution) if indicator_head else None
+        return Model("", info=info, budget=budget, indicators=indicators, layout=family.layout, sheet=self.sheet)
+
+    # --- labels --------------------------------------------------------------------------------
 
     def text_cell(self, r: int, c: int, label: str, say: bool = True) -> Cell:
         """A text cell; the form's own instructions left in it count as blank (P007 says so, unless
         the printed form itself keeps them there, as the 一体化 form's 原因 cell does)."""
-        raw = _at(self.rows, r, c)
-        if layout.is_instruction(raw):
+        raw = self.grid.at(r, c)
+        if is_instruction(raw):
             if say:
                 self.reader.add(rules.INSTRUCTION_LEFT(Loc(self.sheet, r, c), label=label, text=clip(str(raw))))
             return Cell.at(None, self.sheet, r, c)
         return self.reader.cell(self.sheet, r, c, raw, "text")
 
-    # --- 项目信息 -----------------------------------------------------------------------------
-
-    def info(self) -> Info:
-        info = Info(self.sheet)
-        known = {label_key(n) for f in (*self.spec.fields, *self.spec.below) for n in f.names}
-        for f in self.spec.fields:
-            at = self.find(f.names)
-            if at is None:
+    def info(self, family: Family) -> Info:
+        g, info = self.grid, Info(self.sheet)
+        fields = (DEPARTMENT_NAME, *INFO_FIELDS[1:]) if family.is_department else INFO_FIELDS
+        known = {label_key(n) for f in (*INFO_FIELDS, DEPARTMENT_NAME, *BELOW_FIELDS, *TEXT_FIELDS) for n in f.names}
+        for f in (*fields, *TEXT_FIELDS):
+            at = g.find({label_key(n) for n in f.names}, self.lo, self.hi)
+            if at is None or f.key in info.fields:
                 continue
             r, c = at
             # The value is the next filled cell to the right (merged labels span several columns),
             # unless that is the next label (主管部门 | X | 实施单位 | Y).
-            col = next((k for k in range(c + 1, len(self.rows[r])) if not _blank(self.rows[r][k])), c + 1)
-            if isinstance(_at(self.rows, r, col), str) and label_key(self.rows[r][col]) in known:
+            values = g.rows[r]
+            col = next((k for k in range(c + 1, len(values)) if not _blank(values[k])), c + 1)
+            if isinstance(g.at(r, col), str) and label_key(g.at(r, col)) in known:
                 col = c + 1
             info.fields[f.key] = self.text_cell(r, col, f.label)
             info.end_row = max(info.end_row, r + 1)
-        for f in self.spec.below:
-            at = self.find(f.names)
+        for f in BELOW_FIELDS:
+            at = g.find({label_key(n) for n in f.names}, self.lo, self.hi)
             if at is not None:
                 r, c = at
                 info.fields[f.key] = self.text_cell(r + 1, c, f.label)
-        for r, values in enumerate(self.rows[:6]):  # the title: 项目支出绩效自评表（2022年度）
-            for c, v in enumerate(values):
-                year = layout.form_year(v)
+        for r in range(self.lo, self.hi):  # the title, wherever it states the year
+            for c, v in enumerate(g.rows[r]):
+                year = stated_year(v)
                 if year and "year" not in info.fields:
                     info.fields["year"] = Cell.at(float(year), self.sheet, r, c, 1.0)
-        for (r, c) in sorted(rc for key, spots in self.labels.items() for rc in spots):
-            unit = layout.form_money_unit(self.rows[r][c])
+        for r in range(self.lo, self.hi):
+            unit = next((u for u in map(stated_money_unit, g.rows[r]) if u), "")
             if unit:
+                c = next(c for c, v in enumerate(g.rows[r]) if stated_money_unit(v))
                 info.fields["money_unit"] = Cell.at(unit, self.sheet, r, c)
                 break
         return info
 
-    # --- 项目资金 -----------------------------------------------------------------------------
+    # --- the budget block ----------------------------------------------------------------------
 
-    def header(self, columns: tuple[Column, ...], row: int) -> dict[str, int]:
-        names = {label_key(n): col.key for col in columns for n in col.names}
-        found: dict[str, int] = {}
-        for c, v in enumerate(self.rows[row]):
-            key = names.get(label_key(v)) if isinstance(v, str) else None
-            if key is not None and key not in found:
-                found[key] = c
-        return found
+    def budget_points(self, head: Header) -> Cell | None:
+        """The points the budget block's label states (`预算执行情况(20分)`), beside or above its header."""
+        g = self.grid
+        first = min(head.columns.values())
+        spots = [(head.first, c) for c in range(first)] + [(r, c) for r in range(max(self.lo, head.first - 2), head.first)
+                                                            for c in range(g.width)]
+        for r, c in spots:
+            v = g.at(r, c)
+            points = stated_points(v) if isinstance(v, str) and is_budget_label(v) else None
+            if points is not None:
+                return Cell.at(points, self.sheet, r, c, 1.0)
+        return None
 
-    def budget(self) -> tuple[Table | None, Row | None]:
-        """The 项目资金 block as a 预算 table, and its total line (the 预算执行率 indicator)."""
-        executed = next(c for c in self.spec.budget if c.key == "executed")
-        at = self.find(executed.names)
-        if at is None:
-            return None, None
-        head = at[0]
-        columns = self.header(self.spec.budget, head)
+    def budget(self, head: Header) -> tuple[Table | None, Row | None]:
+        """The budget block as a 预算 table, and its total line (the 预算执行率 indicator)."""
+        g, columns = self.grid, dict(head.columns)
         first = min(columns.values())
-        if first == 0:  # no column left of the money for the line labels: not the block we know
+        if first == 0:  # no column left of the money for the line labels: not a block we know
             return None, None
-        kinds = {c.key: c.kind for c in self.spec.budget}
-        labels = {c.key: c.label for c in self.spec.budget}
+        specs = {c.key: c for c in BUDGET_COLUMNS}
         total, sources = None, []
-        for r in range(head + 1, min(len(self.rows), head + 12)):
-            values = self.rows[r]
-            label_col = next((c for c in range(first - 1, -1, -1) if not _blank(_at(self.rows, r, c))), None)
+        for r in range(head.row + 1, min(self.hi, head.row + 1 + BUDGET_LINES)):
+            values = g.rows[r]
+            # the line's label: the nearest text left of the money (行次 numbers beside it are no label)
+            label_col = next((c for c in range(first - 1, -1, -1) if isinstance(g.at(r, c), str) and not _blank(g.at(r, c))),
+                             None)
             if label_col is None:
                 if all(_blank(v) for v in values):
                     continue
                 break
-            name = form_row_label(values[label_col])
-            if name not in layout.FORM_TOTAL_ROWS and name not in layout.FORM_SOURCE_ROWS:
+            raw = g.at(r, label_col)
+            name = line_label(raw)
+            if name in SKIP_LINE_KEYS:
+                continue
+            if name in STOP_LABELS or name in INDICATOR_NAMES or name in PROJECT_LABELS or name in DEPARTMENT_LABELS:
                 break
-            cells = {k: (self.text_cell(r, c, labels[k], say=False) if kinds[k] == "text"
-                         else self.reader.cell(self.sheet, r, c, _at(self.rows, r, c), kinds[k]))
-                     for k, c in columns.items()}
-            cells["item"] = Cell.at(str(values[label_col]).strip().rstrip(":："), self.sheet, r, label_col)
-            source = layout.FORM_SOURCE_ROWS.get(name, layout.DEFAULT_FUND_SOURCE)
+            known = name in TOTAL_LINE_KEYS or name in SOURCE_LINE_KEYS or is_where_of(raw)
+            if not known and not any(self._number(r, columns.get(k)) for k in ("budget", "executed", "initial")):
+                break
+            cells = {}
+            for k, c in columns.items():
+                kind = "percent" if k in head.percent else specs[k].kind
+                cells[k] = (self.text_cell(r, c, specs[k].label, say=False) if kind == "text"
+                            else self.reader.cell(self.sheet, r, c, g.at(r, c), kind))
+            cells["item"] = Cell.at(str(raw).strip().rstrip(":："), self.sheet, r, label_col)
+            source = SOURCE_LINE_KEYS.get(name, str(raw).strip() if not is_where_of(raw) else layout.DEFAULT_FUND_SOURCE)
             cells["source"] = Cell.at(source, self.sheet, r, label_col)
-            if name in layout.FORM_TOTAL_ROWS and total is None:
+            if name in TOTAL_LINE_KEYS and total is None:
                 total = Row(r, cells, layout.FINAL_TOTAL_WORDS[0])
             else:
                 sources.append(Row(r, cells))
+        if total is None and len(sources) == 1:  # one line and no total: the line is the total
+            total = sources[0]
+        if total is not None and "weight" not in columns and self.points_label is not None:
+            total.cells["weight"] = self.points_label  # 预算执行情况(20分): the points are the label's
         if "reason" in columns:  # the 一体化 form's 原因: the template's 备注
             columns["note"] = columns.pop("reason")
-            for row in (*sources, *([total] if total else [])):
+            for row in {id(x): x for x in (*sources, *([total] if total else []))}.values():
                 row.cells["note"] = row.cells.pop("reason")
-        table = Table(self.sheet, head, {**columns, "item": first - 1, "source": first - 1})
+        table = Table(self.sheet, head.row, {**columns, "item": first - 1, "source": first - 1})
         money = ("budget", "executed", "initial")
-        carried = [r for r in sources if any(r.num(k) for k in money)]
-        if carried or total is None:
-            table.rows = sources
-            table.totals = [total] if total is not None else []
-        else:  # only the total line is filled: it is the money
+        carried = [r for r in sources if r is not total and any(r.num(k) for k in money)]
+        if carried:
+            table.rows = carried if total is not None and total not in sources else sources
+            table.totals = [total] if total is not None and total not in sources else []
+        elif total is not None:  # only the total line is filled: it is the money
             table.rows = [Row(total.index, total.cells)]
         return table, total
 
-    # --- 绩效指标 -----------------------------------------------------------------------------
+    def _number(self, r: int, c: int | None) -> bool:
+        if c is None:
+            return False
+        try:
+            n = parse_number(self.grid.at(r, c))
+        except NotANumber:
+            return False
+        return n is not None
 
-    def indicators(self, execution: Row | None) -> Table | None:
-        at = self.find(next(c for c in self.spec.indicators if c.key == "level3").names)
-        if at is None:
-            return None
-        head = at[0]
-        columns = self.header(self.spec.indicators, head)
-        specs = {c.key: c for c in self.spec.indicators if c.key in columns}
-        table = Table(self.sheet, head, {k: columns[k] for k in specs})
+    # --- the indicator block -------------------------------------------------------------------
+
+    def indicators(self, head: Header, execution: Row | None) -> Table:
+        g, columns = self.grid, head.columns
+        specs = {c.key: c for c in INDICATOR_COLUMNS if c.key in columns}
+        table = Table(self.sheet, head.row, {k: columns[k] for k in specs})
         if execution is not None and execution.get("weight") is not None:
             table.rows.append(self.execution_row(execution))
-        stops = {label_key(n) for f in (*self.spec.fields, *self.spec.below) for n in f.names}
         above: dict[str, Cell] = {}
-        for r in range(head + 1, len(self.rows)):
-            values = self.rows[r]
+        levels = [k for k in LEVEL_KEYS if k in specs]
+        for r in range(head.row + 1, self.hi):
+            values = g.rows[r]
             texts = [label_key(v) for v in values if isinstance(v, str) and v.strip()]
             if not texts and all(_blank(v) for v in values):
                 continue
-            if any(t in layout.FORM_GRAND_TOTAL for t in texts[:2]):
-                cells = {k: self.reader.cell(self.sheet, r, columns[k], _at(self.rows, r, columns[k]), "number")
+            if any(t in GRAND_TOTALS for t in texts):  # 总分, wherever the row puts it (永德县: after 其他需要说明事项)
+                cells = {k: self.reader.cell(self.sheet, r, columns[k], g.at(r, columns[k]), "number")
                          for k in ("weight", "score") if k in columns}
                 table.totals.append(Row(r, cells, layout.FINAL_TOTAL_WORDS[0]))
                 break
-            if (texts and texts[0] in stops) or any(layout.is_footer(v) for v in values if isinstance(v, str)):
+            if (texts and (texts[0] in STOP_LABELS or texts[0] in PROJECT_LABELS) and texts[0] not in
+                    {label_key(g.at(r, columns[k])) for k in levels}) or \
+                    any(layout.is_footer(v) for v in values if isinstance(v, str)):
                 break
             cells = {}
             for key, col in specs.items():
-                raw = _at(self.rows, r, columns[key])
+                raw = g.at(r, columns[key])
                 if key == "deviation":
                     cells[key] = self.text_cell(r, columns[key], col.label)
                 else:  # 指标值 and 完成值 stay as typed: the target parser reads them
@@ -223,49 +458,77 @@ class _Form:
                                                   "number" if col.kind == "number" else "text")
             # 一级 and 二级 are merged down: a blank takes the value from above, below the deepest
             # level this row fills itself.
-            own = [not cells[k].is_blank for k in ("level1", "level2", "level3") if k in cells]
-            for depth, key in enumerate(k for k in ("level1", "level2") if k in cells):
+            own = [not cells[k].is_blank for k in levels]
+            for depth, key in enumerate(levels[:-1]):
                 if not own[depth] and key in above and not any(own[:depth]):
                     cells[key] = above[key]
-            above.update({k: cells[k] for k in ("level1", "level2") if k in cells and not cells[k].is_blank})
+            above.update({k: cells[k] for k in levels[:-1] if not cells[k].is_blank})
             row = Row(r, cells)
-            if not row.text("level3") and row.get("weight") is None and row.get("score") is None:
-                continue  # an unused line of the printed form (经济效益指标 with nothing in it)
+            name = row.text(levels[-1]) if levels else ""
+            if row.get("weight") is None and row.get("score") is None and (not name or is_placeholder(name)) \
+                    and (is_placeholder(name) or not row.text("target")):
+                continue  # an unused or placeholder line of the printed form (指标1：, ……)
             self.compose(row)
             table.rows.append(row)
         return table
 
     def execution_row(self, total: Row) -> Row:
-        """The 项目资金 total line as the 预算执行率 indicator: 分值, 得分, and 执行率 as its actual."""
+        """The budget total line as the 预算执行率 indicator: 分值, 得分, and 执行率 as its actual."""
         label = total.cells["item"]
-        name = Cell.at(layout.FORM_EXECUTION_NAME, label.sheet, label.row, label.col)
+        name = Cell.at(FORM_EXECUTION_NAME, label.sheet, label.row, label.col)
+        weight = total.cells["weight"]
         cells = {"level1": name, "level2": name, "level3": name,
                  "type": Cell.at(layout.QUANTITATIVE_TYPE, label.sheet, label.row, label.col),
-                 "weight": total.cells["weight"], "score": total.cells.get("score") or _blank_at(total, "weight"),
-                 "actual": total.cells.get("rate") or _blank_at(total, "weight")}
+                 "weight": weight, "score": total.cells.get("score") or _blank_at(weight),
+                 "actual": total.cells.get("rate") or _blank_at(weight)}
         if "note" in total.cells:  # the 一体化 form's 原因; the national form's budget line has none
             cells["deviation"] = total.cells["note"]
         return Row(total.index, cells)
 
     def compose(self, row: Row) -> None:
-        """The 一体化 form splits a target into 指标性质, 指标值 and 度量单位: join them as staff write
-        them in one cell (`≥90%`), and the unit onto a number 完成值 (`93%`)."""
-        nature = row.text("nature")
+        """A target split into 指标性质 (or 指标方向, 计算符号), 指标值 and 度量单位 is joined as staff write
+        it in one cell (`≥90%`), and the unit put onto a number 完成值 (`93%`). A direction the target
+        contradicts (`正向` beside `≤5%`) is said."""
         unit = row.text("unit")
         target, actual = row.cells.get("target"), row.cells.get("actual")
-        if nature == layout.QUALITATIVE_TYPE:
-            row.cells["type"] = Cell.at(layout.QUALITATIVE_TYPE, self.sheet, row.index, row.cells["nature"].col)
-        elif nature in layout.FORM_RATE_COMPARATORS:
-            row.cells["type"] = Cell.at(layout.QUANTITATIVE_TYPE, self.sheet, row.index, row.cells["nature"].col)
+        nature_cell = row.cells.get("nature")
+        way = direction(row.text("nature")) if nature_cell is not None else ""
+        if way == QUALITATIVE_WORDS[0]:
+            row.cells["type"] = Cell.at(layout.QUALITATIVE_TYPE, self.sheet, row.index, nature_cell.col)
+        elif way in RATE_COMPARATORS:
+            row.cells["type"] = Cell.at(layout.QUANTITATIVE_TYPE, self.sheet, row.index, nature_cell.col)
             if target is not None and not target.is_blank:
-                row.cells["target"] = Cell.at(f"{nature}{_plain(target.value)}{unit}", target.sheet, target.row,
-                                              target.col)
+                typed = _plain(target.value)
+                own = _comparator(typed)
+                if own and own != way and not {own, way} <= {"≥", ">"} and not {own, way} <= {"≤", "<"}:
+                    self.reader.add(rules.DIRECTION_CONFLICT(nature_cell.loc, name=_name(row), way=row.text("nature"),
+                                                             target=clip(typed)))
+                text = typed if own else f"{way}{typed}"
+                row.cells["target"] = Cell.at(f"{text}{unit}" if unit and _is_number(target.value) else text,
+                                              target.sheet, target.row, target.col)
+        elif unit and target is not None and _is_number(target.value):
+            row.cells["target"] = Cell.at(f"{_plain(target.value)}{unit}", target.sheet, target.row, target.col)
         if actual is not None and not actual.is_blank and unit and _is_number(actual.value):
             row.cells["actual"] = Cell.at(f"{_plain(actual.value)}{unit}", actual.sheet, actual.row, actual.col)
 
 
-def _blank_at(row: Row, key: str) -> Cell:
-    c = row.cells[key]
+_COMPARATOR_PREFIXES = (("≥", "≥"), (">=", "≥"), ("≤", "≤"), ("<=", "≤"), (">", ">"), ("<", "<"), ("=", "="),
+                        ("不低于", "≥"), ("不少于", "≥"), ("大于等于", "≥"), ("不高于", "≤"), ("不超过", "≤"),
+                        ("不多于", "≤"), ("小于等于", "≤"))
+
+
+def _comparator(text: str) -> str:
+    from .text import fold
+
+    s = fold(text)
+    return next((op for prefix, op in _COMPARATOR_PREFIXES if s.startswith(prefix)), "")
+
+
+def _name(row: Row) -> str:
+    return next((row.text(k) for k in ("level3", "level2", "level1") if row.text(k)), "")
+
+
+def _blank_at(c: Cell) -> Cell:
     return Cell.at(None, c.sheet, c.row, c.col)
 
 

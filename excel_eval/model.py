@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from .families import Family, family_of
 from .layout import DEFAULT_MONEY_UNIT, TEMPLATE_LAYOUT
 
 class _Unknown:
@@ -297,9 +298,9 @@ class Model:
     file_format: str = "xlsx"  # what the file is by its content: xlsx (and xlsm), xls or ods
 
     @property
-    def is_form(self) -> bool:
-        """Read from a published 自评表 rather than the template."""
-        return self.layout != TEMPLATE_LAYOUT
+    def family(self) -> Family:
+        """The family of table it was read from: what checks, scoring and writers ask of it."""
+        return family_of(self.layout)
 
     @property
     def money_unit(self) -> str:

@@ -11,12 +11,15 @@ from decimal import Decimal, InvalidOperation
 from .layout import EMPTY_MARKS
 from .text import fold
 
-UNITS = ("万元/家", "万元/人", "元/人", "万元", "元", "人次", "人", "次", "期", "家", "张", "个",
+UNITS = ("万元/家", "万元/人", "元/人", "万元", "万", "元", "人次", "人", "次", "期", "家", "张", "个",
          "份", "户", "分", "项", "天", "名", "件")
 _NUMBER = re.compile(
     r"^(?P<sign>[+-]?)[¥$]?(?P<num>\d+(?:\.\d*)?|\.\d+)(?P<pct>%|‰)?(?P<unit>"
     + "|".join(re.escape(u) for u in UNITS) + r")?$"
 )
+
+
+UNIT_SPELLINGS = {"万": "万元"}  # `3359.62万` in a table headed (万元) (霍山县 transfer table)
 
 
 class NotANumber(ValueError):
@@ -85,7 +88,7 @@ def parse_number(raw: object) -> Number | None:
         return Number(value / 100, step / 100, True, "%", True)
     if m["pct"] == "‰":
         return Number(value / 1000, step / 1000, True, "‰", True)
-    return Number(value, step, False, m["unit"] or "", True)
+    return Number(value, step, False, UNIT_SPELLINGS.get(m["unit"], m["unit"] or ""), True)
 
 
 def parse_year(raw: object) -> int | None:

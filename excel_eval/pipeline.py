@@ -18,7 +18,7 @@ from .rules import Selection
 from .schemes import Scheme, load_scheme, pick_scheme
 from .scoring import BudgetScore, Scores, SectionScore, SurveyScore, score
 from .triage import ReadError, Source
-from .vocab import Failure, Severity
+from .vocab import UNGRADED, Failure, Severity
 
 
 @dataclass
@@ -61,7 +61,7 @@ class Result:
         """The grade as people should read it: provisional while the workbook has 错误 —
         `优（待更正：32 个错误）` — since a grade computed from a self-contradicting workbook may change."""
         if self.grade is None:
-            return ""
+            return UNGRADED if self.total_score is not None else ""
         errors = self.count(Severity.ERROR)
         return f"{self.grade}（待更正：{errors} 个错误）" if errors else self.grade
 

@@ -25,7 +25,7 @@ from .triage import FORMATS, UNSAFE, Limits, ReadError, Source, triage
 from .vocab import Failure
 
 HEADER_SEARCH_ROWS = 30
-NUMERIC_KINDS = ("money", "number", "ratio")
+NUMERIC_KINDS = ("money", "number", "ratio", "percent")  # percent: a ratio whose header says (%)
 COLUMNAR_ROWS = 2_000  # a table with more data rows than this (a roster) is kept column by column
 PERCENT_WITHOUT_SIGN = (1.5, 100.0)  # a ratio typed in this range without % is read as a percent
 
@@ -33,7 +33,7 @@ PERCENT_WITHOUT_SIGN = (1.5, 100.0)  # a ratio typed in this range without % is 
 RULES: tuple[Rule, ...] = (rules.SHEET_MISSING, rules.HEADER_NOT_FOUND, rules.COLUMN_MISSING, rules.NUMBER_FROM_TEXT,
                            rules.NOT_A_NUMBER, rules.FORMULA_NO_CACHE, rules.MONEY_UNIT_CONVERTED, rules.HIDDEN_SHEET,
                            rules.PERCENT_WITHOUT_SIGN, rules.COLUMN_CANDIDATES, rules.SHEET_CANDIDATES,
-                           rules.FORMULA_NOT_COMPUTED, rules.SHEET_NOT_READ,
+                           rules.FORMULA_NOT_COMPUTED, rules.SHEET_NOT_READ, rules.FORM_NOT_READ, rules.DIRECTION_CONFLICT,
                            rules.INSTRUCTION_LEFT)
 
 
@@ -84,32 +84,43 @@ def read_projects(source: str | os.PathLike | bytes | Source, limits: Limits | N
         except (CalamineError, ValueError) as exc:
             raise ReadError(Failure.CORRUPT, f"{UNSAFE}，无法读取工作表“{name}”（{exc}）") from exc
 
-    if not any(layout.find_sheet(names, spec) for spec in (layout.INFO, layout.BUDGET, layout.INDICATORS)):
-        projects = _read_forms(source, fmt, names, grid, lambda: _Reader(uncached, computed))
-        if projects:
-            return projects
-    reader = _Reader(uncached, computed)
-    return [Reading(_read_template(names, lambda name: grid(name, reader), reader, Model(str(source.path), file_format=fmt)),
-                    reader.findings)]
+    if any(layout.find_sheet(names, spec) for spec in (layout.INFO, layout.BUDGET, layout.INDICATORS)):
+        reader = _Reader(uncached, computed)
+        model = Model(str(source.path), file_format=fmt)
+        return [Reading(_read_template(names, lambda name: grid(name, reader), reader, model), reader.findings)]
+    return _read_forms(source, fmt, names, book, grid, lambda: _Reader(uncached, computed))
 
 
-def _read_forms(source: Source, fmt: str, names: list[str], grid, new_reader) -> list[Reading]:
-    """One Reading per 自评表 sheet; the sheets that are neither form nor blank are named."""
-    projects, others = [], []
+def _read_forms(source: Source, fmt: str, names: list[str], book, grid, new_reader) -> list[Reading]:
+    """One Reading per project of every 自评表 sheet (a sheet may stack several); the sheets that
+    are not read are named, with what they lack when they look like a form. A workbook none of
+    whose sheets can be read is a ReadError that says, sheet by sheet, why."""
+    projects, others, unread = [], [], []
     for name in names:
-        reader = new_reader()
-        rows, _ = grid(name, reader)
-        spec = forms.detect(rows)
-        if spec is None:
-            if not _blank(rows):
-                others.append(name)
-            continue
-        model = forms.read_form(reader, name, rows, spec)
-        model.path, model.file_format = str(source.path), fmt
-        projects.append(Reading(model, reader.findings))
-    if projects:
-        projects[0].findings.extend(rules.SHEET_NOT_READ(Loc(n, 0, 0), sheet=n) for n in others)
+        sheet_reader = new_reader()
+        rows, merged = grid(name, sheet_reader)
+        found, why = forms.read_sheet(new_reader, name, rows, merged)
+        for model, reader in found:
+            model.path, model.file_format = str(source.path), fmt
+            projects.append(Reading(model, sheet_reader.findings + reader.findings))
+            sheet_reader.findings = []
+        if not found and why is not None:
+            unread.append(why)
+        elif not found and not _blank(rows):
+            others.append(name)
+    if not projects:
+        if unread:
+            raise ReadError(Failure.NOT_SELF_EVAL, "；".join(u.text() for u in unread) + "。" + FORM_HELP)
+        listed = "、".join(f"“{n}”" for n in names) or "无"
+        raise ReadError(Failure.NOT_SELF_EVAL, f"不是绩效自评工作簿：工作表 {listed} 中既没有标准模板的“项目信息”“预算”“绩效指标”表，"
+                                               f"也没有项目支出绩效自评表的预算表和指标表。" + FORM_HELP)
+    projects[0].findings.extend(rules.FORM_NOT_READ(Loc(u.sheet, 0, 0), sheet=u.sheet, why=u.text()) for u in unread)
+    projects[0].findings.extend(rules.SHEET_NOT_READ(Loc(n, 0, 0), sheet=n) for n in others)
     return projects
+
+
+FORM_HELP = ("请使用标准模板（excel-eval template），或交项目支出绩效自评表：须有含“全年预算数”“全年执行数”的预算表，"
+             "或含“三级指标/指标名称”“年度指标值”“实际完成值”“分值”“得分”的指标表")
 
 
 def _read_template(names: list[str], grid, reader: _Reader, model: Model) -> Model:
@@ -171,7 +182,7 @@ class _Reader:
             return Cell.at(None, sheet, row, col)
         if kind not in NUMERIC_KINDS:
             return Cell.at((raw.strip() or None) if isinstance(raw, str) else raw, sheet, row, col)
-        if type(raw) is float and kind != "ratio" and math.isfinite(raw):  # the common case, fast
+        if type(raw) is float and kind not in ("ratio", "percent") and math.isfinite(raw):  # the common case, fast
             return Cell.at(raw, sheet, row, col)
         loc = Loc(sheet, row, col)
         try:
@@ -190,11 +201,13 @@ class _Reader:
         elif num.from_text:
             shown = f"{value:.{_decimals(num.step)}%}" if num.percent else f"{value:g}"
             self.add(rules.NUMBER_FROM_TEXT(loc, text=clip(str(raw)), value=shown))
-        if kind == "ratio":
+        if kind in ("ratio", "percent"):
             if not num.percent and PERCENT_WITHOUT_SIGN[0] < value <= PERCENT_WITHOUT_SIGN[1]:
                 # 84.27 typed for 84.27%: a rate above 150% is far less likely than a missing sign
+                # (a header that says (%) has said so already)
                 value, step = value / 100, num.step / 100
-                self.add(rules.PERCENT_WITHOUT_SIGN(loc, text=clip(str(raw)), value=f"{value:.{_decimals(step)}%}"))
+                if kind == "ratio":
+                    self.add(rules.PERCENT_WITHOUT_SIGN(loc, text=clip(str(raw)), value=f"{value:.{_decimals(step)}%}"))
                 return Cell(value, loc, min(step, 0.01), None, True)
             return Cell(value, loc, min(num.step, 0.01), text, True)  # at a whole percent at least: 0.9 is 90%
         return Cell(value, loc, num.step, text, num.percent)

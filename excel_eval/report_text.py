@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from .pipeline import Result
+from .vocab import UNGRADED
 
 SECTION_PREFIX = "项目"  # 项目决策 reads 决策 in "决策、管理、绩效三个方面"
 
@@ -55,7 +56,7 @@ def conclusion(result: Result, provisional: str = "") -> list[Part]:
     names = "、".join(x.name.replace(SECTION_PREFIX, "") for x in s.sections)
     return [f"通过对{unit}{year_of(result, '度')}{result.info('project')}支出{names}{chinese_count(len(s.sections))}"
             "个方面的", Figure(str(len(s.indicators)), "report_indicator_count"), "个四级指标进行评价、打分，最终自评得分",
-            Figure(f"{s.total:.2f}", "report_total"), "分，评定等级为", Figure(s.grade + provisional, "report_grade"), "。"]
+            Figure(f"{s.total:.2f}", "report_total"), "分，评定等级为", Figure((s.grade or UNGRADED) + provisional, "report_grade"), "。"]
 
 
 def budget_sentence(result: Result) -> list[Part]:

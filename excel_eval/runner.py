@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from .text import os_reason
-from .vocab import ExitCode, Severity
+from .vocab import UNGRADED, ExitCode, Severity
 
 FIRST_FINDINGS = 5
 
@@ -116,7 +116,7 @@ def summary_line(result) -> str:
     """`文件.xlsx：核算总分 92.00（优）；错误 32，警告 3，提示 2`"""
     errors = result.count(Severity.ERROR)
     provisional = f"，待更正：{errors} 个错误" if errors else ""  # a grade from a self-contradicting workbook
-    total = f"核算总分 {result.total_score:.2f}（{result.grade}{provisional}）" if result.total_score is not None \
+    total = f"核算总分 {result.total_score:.2f}（{result.grade or UNGRADED}{provisional}）" if result.total_score is not None \
         else "未能计算总分"
     name = f"{result.path.name}（{result.part}）" if result.part else result.path.name
     return f"{name}：{total}；" + "，".join(f"{sev.value} {n}" for sev, n in result.counts.items())

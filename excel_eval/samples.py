@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .layout import FORMS, label_key
+from .families import BUDGET_COLUMNS, INDICATOR_COLUMNS
+from .layout import label_key
 from .model import col_index
 from .writer.template import Content, Question, SurveyContent, write_template
 
@@ -493,8 +494,8 @@ def write_form(path: Path, sheets: list[FormSheet]) -> Path:
     return write_atomic(path, write)
 
 
-RATE_LABELS = {label_key(n) for form in FORMS for c in form.budget if c.key == "rate" for n in c.names}
-LEVEL_LABELS = {label_key(n) for form in FORMS for c in form.indicators if c.key == "level3" for n in c.names}
+RATE_LABELS = {label_key(n) for c in BUDGET_COLUMNS if c.key == "rate" for n in c.names}
+LEVEL_LABELS = {label_key(n) for c in INDICATOR_COLUMNS if c.key == "level3" for n in c.names}
 
 
 def _rc(ref: str) -> tuple[int, int]:

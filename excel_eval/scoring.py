@@ -126,8 +126,14 @@ def score(model: Model, scheme: Scheme) -> Scores:
     # what the evaluator typed, summed: unknown when no indicator has a typed score (not 0)
     typed = any(i.self_score is not None for i in indicators)
     self_total = sum(s.self_score for s in sections) if sections and typed else None
+    # Points that do not add to 100 are no 100-point scale: the total stands, the grade is not given (I001).
+    points = sum(i.weight or 0.0 for i in indicators)
+    graded = total is not None and abs(points - 100) <= WEIGHT_TOLERANCE
     return Scores(scheme, budget, surveys, indicators, sections, total,
-                  scheme.grade(total) if total is not None else None, self_total, unscored)
+                  scheme.grade(total) if graded else None, self_total, unscored)
+
+
+WEIGHT_TOLERANCE = 1e-6
 
 
 def option_weights(model: Model, scheme: Scheme) -> tuple[float, ...]:
@@ -303,8 +309,7 @@ def _rate_points(w: float, rate: float, scheme: Scheme) -> float:
 def score_sections(indicators: list[IndicatorScore], scheme: Scheme, model: Model) -> list[SectionScore]:
     """Each 一级指标's points, score and the points the rules set for it (None where its 自评表
     family leaves them to the unit)."""
-    form = layout.FORM_BY_LAYOUT.get(model.layout)
-    fixed = form.fixed_sections if form is not None else None
+    fixed = model.family.fixed_sections
     groups: dict[str, list[IndicatorScore]] = {}
     for ind in indicators:
         groups.setdefault(ind.section, []).append(ind)

@@ -73,6 +73,9 @@ _EXIT_MEANINGS = {
 }
 
 
+UNGRADED = "等级未定：分值合计不是 100"  # the grade of a total on points that do not add to 100 (I001)
+
+
 class Failure(enum.Enum):
     """Why a file could not be read at all (`ReadError.kind`, `"failure"` in JSON)."""
 
@@ -83,4 +86,5 @@ class Failure(enum.Enum):
     CORRUPT = "corrupt"  # a damaged package
     TOO_LARGE = "too-large"  # over a size, row or column limit
     UNSAFE = "unsafe"  # a zip bomb, XML entity declarations
+    NOT_SELF_EVAL = "not-self-evaluation"  # a workbook, but neither the template nor a 自评表 it can read
     SCHEME_MISMATCH = "scheme-mismatch"  # the scheme asked for does not fit the workbook's 一级指标

@@ -126,6 +126,8 @@ FIRES = [  # family, rule, cell, changes
     ("integrated", "I014", "H8", {"H8": None, "J15": 90.0}),
     ("integrated", "P007", "B16", {"B16": "结合自评情况，说明项目自评总分。(200字以内)"}),
     ("integrated", "I006", "H13", {"H13": "85人"}),
+    ("integrated", "I021", "E12", {"E12": "正向", "F12": "≤100"}),  # a direction column against the target
+    ("national", "I020", "B12", {"G12": None, "H12": None}),  # no 分值 and no 得分 column: read, not scored
 ]
 
 
@@ -137,19 +139,68 @@ def test_each_form_rule_fires_at_its_cell(tmp_path, family, code, cell, changes)
 
 def test_a_sheet_that_is_no_form_is_named_and_the_form_is_read_by_content(tmp_path):
     other = ("Sheet3", [["填表说明：请按实际填写"], [None, "绩效指标"]], [])
-    path = form(tmp_path, "national", extra=[other], name="Sheet1")  # names say nothing: content does
+    stray = ("Sheet4", [["备用"], [None, "甲"]], [])
+    path = form(tmp_path, "national", extra=[other, stray], name="Sheet1")  # names say nothing: content does
     (result,) = evaluate_all(path)
     assert result.ok and result.model.sheet == "Sheet1" and result.total_score == pytest.approx(99.5)
-    assert [(f.code, str(f.loc)) for f in result.findings] == [("R013", "Sheet3!A1")]
-    assert "Sheet3" in result.findings[0].message and "自评表" in result.findings[0].message
+    # a sheet with a form's label says what it has and lacks; one with nothing of a form is named
+    assert [(f.code, str(f.loc)) for f in result.findings] == [("R014", "Sheet3!A1"), ("R013", "Sheet4!A1")]
+    assert "Sheet3" in result.findings[0].message and "“绩效指标”" in result.findings[0].message
+    assert "找不到预算表" in result.findings[0].message and "自评表" in result.findings[1].message
+
+
+def test_a_score_rounded_in_the_units_favour_is_a_warning_and_an_error_where_it_changes_the_grade(tmp_path):
+    spent = {"E6": 86.2, "E7": 86.2, "G6": 0.862, "G7": 0.862}  # 8.62 points by the rule
+    up = evaluate(form(tmp_path, "national", **spent, H6=9.0))
+    assert [(f.severity.value, f.loc.cell) for f in up.findings if f.code == "I009"] == [("警告", "H6")]
+    down = evaluate(form(tmp_path, "national", **spent, H6=8.61))  # a slip against the unit: a 提示
+    assert [f.severity.value for f in down.findings if f.code == "I009"] == ["提示"]
+    # 8.62 + 21.3 + 60 = 89.92 (良) by the rule; with the typed 9 it would be 90.30 (优)
+    near = evaluate(form(tmp_path, "national", **spent, H6=9.0, F13="71人", H13=21.3, H17=90.3))
+    assert near.grade == "良" and near.total_score == pytest.approx(89.92)
+    assert [f.severity.value for f in near.findings if f.code == "I009"] == ["错误"]
+
+
+def test_weights_that_do_not_add_to_100_leave_the_grade_undetermined(tmp_path):
+    result = evaluate(form(tmp_path, "national", G13=50.0, H13=50.0, G17=120.0, H17=119.5))
+    assert result.total_score == pytest.approx(119.5) and result.grade is None
+    assert result.grade_label == "等级未定：分值合计不是 100"
+    (i001,) = [f for f in result.findings if f.code == "I001"]
+    assert i001.severity.value == "错误" and "等级未定" in i001.message
+
+
+def test_projects_stacked_in_one_sheet_are_read_one_by_one(tmp_path):
+    rows, merges = copy.deepcopy(FORMS["national"])
+    second = copy.deepcopy(rows)
+    second[2][1] = "第二个项目"
+    second[0][0] = "项目支出绩效自评表（2023年度）"
+    second[1][0] = None
+    second[5][4] = second[6][4] = 50.0  # half spent: 5 points of 10
+    second[5][6] = second[6][6] = 0.5
+    second[5][7] = 5.0
+    second[16][7] = 95.0
+    width = len(rows[0])
+    stacked = rows + [[None] * width] + second
+    path = write_form(tmp_path / "部门导出.xlsx", [("全部项目", stacked, [])])
+    first, other = evaluate_all(path)
+    assert first.info("project") == "职业技能培训项目" and first.total_score == pytest.approx(99.5)
+    assert other.info("project") == "第二个项目" and other.year == 2023 and first.year == 2022
+    assert other.execution_rate == pytest.approx(0.5) and other.total_score == pytest.approx(95.0)
+    assert other.part == first.part == "全部项目" and not [f for f in other.findings if f.severity.value == "错误"]
+
+
+def test_the_printed_forms_placeholder_lines_are_no_indicators(tmp_path):
+    result = evaluate(form(tmp_path, "national", D14="指标2：", E14=None, F14=None, G14=None, H14=None,
+                           G13=50.0, H13=50.0))
+    assert result.ok and [i.name for i in result.scores.indicators] == ["预算执行率", "培训人数", "就业率", "学员满意度"]
+    assert [f.code for f in result.findings if f.severity.value == "错误"] == []
 
 
 def test_a_workbook_of_neither_layout_says_what_it_looked_for(tmp_path):
     path = write_form(tmp_path / "杂表.xlsx", [("Sheet1", [["项目", "金额"], ["甲", 1.0]], [])])
-    result = evaluate(path)
-    assert result.ok and result.layout == "template-v1"
-    missing = [f for f in result.findings if f.code == "R001"]
-    assert missing and "Sheet1" in missing[0].message and "自评表" in missing[0].hint
+    result = evaluate(path)  # neither a template nor a form: not read as a template with six R001s
+    assert not result.ok and result.failure.value == "not-self-evaluation" and not result.findings
+    assert "“Sheet1”" in result.reason and "标准模板" in result.reason and "自评表" in result.reason
 
 
 # --- the samples ---------------------------------------------------------------------------------

@@ -62,7 +62,7 @@ def execution(ctx: Context):
 def form_total(ctx: Context):
     """A 自评表 whose 总额 line disagrees with its 其中 lines is scored from the lines with the money."""
     t, b = ctx.model.budget, ctx.scores.budget
-    if not ctx.model.is_form or t is None or not t.totals or b is None:
+    if not ctx.model.family.total_line_heads or t is None or not t.totals or b is None:
         return
     total = t.totals[0]
     off = any(total.num(k) is not None and abs(total.num(k) - t.column_sum(k)) > 0.005 for k in ("budget", "executed"))
@@ -75,7 +75,8 @@ def form_total(ctx: Context):
 def low_without_reason(ctx: Context):
     """The 一体化 form demands a 原因 when the rate is under 90%."""
     t, b = ctx.model.budget, ctx.scores.budget
-    if not ctx.model.is_form or t is None or "note" not in t.columns or b is None or b.execution_rate is None:
+    if not ctx.model.family.low_rate_needs_reason or t is None or "note" not in t.columns or b is None \
+            or b.execution_rate is None:
         return
     if b.execution_rate >= LOW_EXECUTION - 1e-9:
         return

@@ -3,11 +3,22 @@
 from __future__ import annotations
 
 from .. import layout, rules
+from ..families import TEMPLATE, Family, stated_points
 from ..findings import Severity
 from ..model import Loc
-from ..scoring import IndicatorScore
+from ..scoring import IndicatorScore, Scores
 from ..vocab import RuleKind
 from .base import Context, EPS, check, column_totals, show, verdict
+
+
+@check(rules.NO_POINTS)
+def no_points(ctx: Context):
+    """A table whose indicators carry no 分值 (many transfer-payment tables): read and checked, not scored."""
+    t = ctx.model.indicators
+    if t is None or "weight" in t.columns or not ctx.model.family.is_form:
+        return
+    what = "分值（只有得分）" if "score" in t.columns else "分值和得分"
+    yield rules.NO_POINTS(Loc(t.sheet, t.header_row, min(t.columns.values(), default=0)), what=what)
 
 
 @check(rules.SECTION_WEIGHT, rules.WEIGHTS_NOT_100, rules.WEIGHT_MISSING)
@@ -50,10 +61,10 @@ def _total_loc(ctx: Context) -> Loc:
        rules.UNIT_MISMATCH)
 def each(ctx: Context):
     for ind in ctx.scores.indicators:
-        yield from _one(ind, ctx.model.is_form)
+        yield from _one(ind, ctx.model.family, ctx.scores)
 
 
-def _one(ind: IndicatorScore, form: bool = False):
+def _one(ind: IndicatorScore, family: Family = TEMPLATE, scores: Scores | None = None):
     row, w, s = ind.row, ind.weight, ind.self_score
     score_cell = row.get("score")
     loc_score = row.cells["score"].loc if "score" in row.cells else row.cells["weight"].loc
@@ -74,7 +85,7 @@ def _one(ind: IndicatorScore, form: bool = False):
     if ind.rule is RuleKind.UNIT_MISMATCH:
         yield rules.UNIT_MISMATCH(actual_loc, ind.target.unit, ind.actual.unit)
     # A blank 得分 the rules can compute is no gap in a workbook, but is one on a 自评表: a form to fill in.
-    if s is None and (ind.computed is None or form) and score_cell is None:  # (an unknown formula is not a blank)
+    if s is None and (ind.computed is None or family.blank_score_is_gap) and score_cell is None:  # (an unknown formula is not a blank)
         yield rules.SCORE_MISSING(loc_score, name=ind.name)
     reason = bool(row.text("deviation"))
     done = ind.actual.text.strip() if ind.actual.text else show(ind.actual_value, percent=True)
@@ -87,7 +98,7 @@ def _one(ind: IndicatorScore, form: bool = False):
             yield rules.MISSED_BUT_FULL(loc_score, show(ind.computed, score_cell), s, target=target, done=done)
         elif off is not None:
             yield rules.SCORE_DIFFERS_FROM_RULE(loc_score, show(ind.computed, score_cell), show(s, score_cell),
-                                                rule=ind.rule.value, severity=off if off is Severity.INFO else None)
+                                                rule=ind.rule.value, severity=_rounding(off, s, ind.computed, scores))
     if ind.over_performance and not reason:
         times = ind.actual_value / ind.target.value if ind.target.value else 0
         yield rules.OVER_PERFORMANCE(actual_loc, target=target, done=done, times=f"{times:.1f} 倍")
@@ -100,9 +111,23 @@ def _one(ind: IndicatorScore, form: bool = False):
     if ind.rule is RuleKind.DEADLINE and ind.met is False and not reason:
         yield rules.DEADLINE_MISSED(actual_loc, target=target, done=done)
     elif s is not None and s < w - EPS and not reason and ind.rule is not RuleKind.DEADLINE \
-            and not (ind.rule.from_budget and (form or "deviation" not in row.cells)):
+            and not (ind.rule.from_budget and (family.is_form or "deviation" not in row.cells)):
         # (a 自评表 asks for the budget's 原因 only under 90%: B010)
         yield rules.DEDUCTED_WITHOUT_REASON(loc_score, w, s)
+
+
+def _rounding(off: Severity, typed: float, computed: float, scores: Scores | None) -> Severity | None:
+    """A rounding slip is a 提示, unless it is in the unit's favour (9 typed where the rule gives
+    8.62): then the rule's own severity (警告), and an 错误 where taking the typed score would change
+    the grade."""
+    if off is not Severity.INFO:
+        return None
+    if typed <= computed:
+        return Severity.INFO
+    if scores is not None and scores.grade is not None and scores.total is not None \
+            and scores.scheme.grade(scores.total + typed - computed) != scores.grade:
+        return Severity.ERROR
+    return None
 
 
 @check(rules.INDICATOR_TOTAL_MISMATCH)
@@ -118,10 +143,10 @@ def section_labels(ctx: Context):
     groups: dict[str, list[IndicatorScore]] = {}
     for ind in ctx.scores.indicators:
         label = ind.row.get("level1")
-        if label is not None and layout.section_points(label.value) is not None:
+        if label is not None and stated_points(label.value) is not None:
             groups.setdefault(str(label.value), []).append(ind)
     for label, inds in groups.items():
-        stated = layout.section_points(label)
+        stated = stated_points(label)
         points = [i.weight for i in inds if i.weight is not None]
         if points and abs(sum(points) - stated) > EPS:
             yield rules.SECTION_LABEL_WEIGHT(inds[0].row.cells["level1"].loc, stated, sum(points), label=label.strip())
@@ -152,4 +177,4 @@ def unscored(ctx: Context):
                                    cells="、".join(c.cell for c in cells))
 
 
-CHECKS = (weights, each, totals, section_labels, text_actuals, unscored)
+CHECKS = (no_points, weights, each, totals, section_labels, text_actuals, unscored)

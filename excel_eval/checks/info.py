@@ -12,7 +12,7 @@ from .base import Context, check
 @check(rules.INFO_REQUIRED)
 def required_fields(ctx: Context):
     info = ctx.model.info
-    if info is None:
+    if info is None or not ctx.model.family.info_required:
         return
     for f in layout.INFO_FIELDS:
         if f.required and info.get(f.key) is None:

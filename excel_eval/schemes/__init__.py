@@ -77,8 +77,8 @@ def builtin_scheme(name: str) -> Scheme:
 
 def pick_scheme(model: Model) -> Scheme:
     """The 评分体系 row of 项目信息 if it names a built-in scheme, else by the 一级指标 names."""
-    if model.is_form:  # a published 自评表 is scored by 10号, whatever its 一级指标 say
-        return builtin_scheme(SELF_EVAL_FORM)
+    if model.family.scheme:  # a published 自评表 is scored by its family's rules, whatever its 一级指标 say
+        return builtin_scheme(model.family.scheme)
     named = model.info.text("scheme") if model.info else ""
     if named in BUILTIN_SCHEMES:
         return builtin_scheme(named)

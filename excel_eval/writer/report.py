@@ -11,6 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .. import layout
+from ..families import FORM_SCHEME
 from ..files import write_atomic
 from ..pipeline import Result
 from ..privacy import mask_text
@@ -134,7 +135,7 @@ class _Report:
         self.told("goals", "项目绩效目标：总目标和年度目标")
         for k, line in enumerate(self.narrative("achieved")):  # a 自评表's 年度目标完成情况 / 实际完成情况
             d.paragraph(("目标完成情况：" if k == 0 else "") + line)
-        if self.s.scheme.name == layout.FORM_SCHEME:  # 产出, 效益 and 满意度 are all the year's targets
+        if self.s.scheme.name == FORM_SCHEME:  # 产出, 效益 and 满意度 are all the year's targets
             rows = [i for i in self.s.indicators if not i.rule.from_budget]
         else:
             rows = [i for i in self.s.indicators if i.section == self.performance_section()]

@@ -122,10 +122,12 @@ class _Results:
         """The scheme and its points; for a 自评表 family that sets only some sections (一体化), those
         and the rest as one sum, so the overview does not promise 产出 50 where the unit chose 60."""
         scheme = self.s.scheme
-        form = layout.FORM_BY_LAYOUT.get(self.m.layout)
-        if form is None or form.fixed_sections is None:
+        family = self.m.family
+        if family.fixed_sections is None:
             return f"{scheme.name}（{scheme.description}）"
-        fixed = [(n, w) for n, w in scheme.sections if n in form.fixed_sections]
+        if not family.fixed_sections:
+            return f"{scheme.name}（计分规则按财预〔2020〕10号，各部分分值按本表所列）"
+        fixed = [(n, w) for n, w in scheme.sections if n in family.fixed_sections]
         rest = sum(w for _, w in scheme.sections) - sum(w for _, w in fixed)
         return (f"{scheme.name}（" + " + ".join(f"{n}{w:g}" for n, w in fixed)
                 + f" + 绩效指标{rest:g}，各一级指标的分值由单位确定）")
@@ -186,7 +188,9 @@ class _Results:
         else:
             ws.write_formula(k, 7, f"={cell(tr, 2)}", f.big, total)
             errors = self.r.count(Severity.ERROR)
-            if errors:  # provisional, in a warning colour: the workbook contradicts itself
+            if s.grade is None:  # points that do not add to 100: no grade on a 100-point scale (I001)
+                write_text(ws, k + 1, 7, self.r.grade_label, f.big_provisional)
+            elif errors:  # provisional, in a warning colour: the workbook contradicts itself
                 ws.write_formula(k + 1, 7, self.grade_formula(cell(k, 7), f"（待更正：{errors} 个错误）"),
                                  f.big_provisional, self.r.grade_label)
             else:
@@ -547,6 +551,6 @@ class _Results:
 
 def source_text(model, name: str) -> str:
     """`原表.xlsx`, or for a 自评表 the form and sheet read: `部门导出.xlsx（项目支出绩效自评表（…），工作表“甲”）`."""
-    if not model.is_form:
+    if not model.family.is_form:
         return name
-    return f"{name}（{layout.LAYOUT_NAMES[model.layout]}，工作表“{model.sheet}”）"
+    return f"{name}（{model.family.name}，工作表“{model.sheet}”）"

@@ -1,0 +1,245 @@
+"""Every family of self-evaluation table the tool reads, declared once, with the labels of its blocks.
+
+A published 绩效自评表 is found by its blocks (`forms.py`): project labels, a budget block, an
+indicator block, section points stated in labels, a total. The labels every form uses are
+declared here once, each beside the form it was seen in; a family says how it is recognised
+among the forms whose blocks were found, and what it asks of checks and scoring (its scheme,
+the section points it fixes, its policies). The model carries its family (`Model.family`):
+checks, scoring and writers ask it, never a layout name. Adding a family is one declaration
+below plus its test material (`tests/real/published/`).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from .layout import FUND_SOURCES, SCHEMES, TEMPLATE_LAYOUT, Column, Field, label_key, normalize
+from .text import fold
+
+FORM_SCHEME = SCHEMES[1]  # 自评表: every published form is scored by the rules of 10号
+FORM_EXECUTION_NAME = "预算执行率"  # the budget's points, as an indicator of the 自评表 scheme
+
+# --- block labels, each beside where it was seen ---------------------------------------------------
+# 10号 = 财政部财预〔2020〕10号附件 项目支出绩效自评表 (the national form; 普陀体育中心, 棠溪镇 samples).
+# 一体化 = 预算管理一体化 export, 报表编号 510000_0013zp (青神县 sample).
+# The rest: the published tables of tests/real/published/ (each file names its page).
+
+# Project labels: the value is the next filled cell to the right.
+INFO_FIELDS = (
+    Field("project", "项目名称", ("专项资金名称",  # transfer-payment tables
+                                 "项目(资金)名称", "转移支付项目名称", "专项名称", "资金名称",
+                                 "转移支付(项目)名称", "转移(项目)名称", "转移支付名称")),  # 霍山县, 旺苍县 transfer tables
+    Field("department", "主管部门", ("主管单位", "主管部门及代码", "主管部门(单位)", "地方主管部门")),
+    Field("unit", "实施单位", ("项目实施单位", "实施单位(盖章)", "预算单位", "单位名称", "资金使用单位")),
+)
+# A department-level table names the department instead of a project.
+DEPARTMENT_NAME = Field("project", "部门(单位)名称", ("部门名称", "部门(单位)", "部门"))
+# Text blocks: the label with its text in the cell below (10号, 一体化).
+BELOW_FIELDS = (
+    Field("goals", "预期目标", ("项目年度目标", "年度目标")),
+    Field("achieved", "实际完成情况", ("年度目标完成情况", "目标完成情况")),
+)
+# Text blocks: the label with its text to the right (一体化).
+TEXT_FIELDS = (
+    Field("overview", "项目实施内容及过程概述"), Field("conclusion", "评价结论", ("自评结论",)),
+    Field("problems", "存在问题", ("存在的问题",)), Field("suggestions", "改进措施", ("改进建议",)),
+)
+
+# The budget block's header. A column matches when its header (units in brackets dropped:
+# `调整预算数(A)`, `全年执行数(万元)`) is one of these; the first name is the one shown.
+BUDGET_COLUMNS = (
+    Column("initial", "年初预算数", ("年初预算", "年初预算金额")),  # 10号; 一体化
+    Column("budget", "全年预算数", ("调整后预算数",  # 一体化
+                                  "调整预算数", "全年预算", "调整后预算", "预算数", "全年预算数(A)"), kind="money"),
+    Column("executed", "全年执行数", ("预算执行数",  # 一体化
+                                    "实际执行数", "执行数", "全年实际执行数", "实际支出数", "全年执行",
+                                    "全年执行资金", "执行资金"), kind="money"),  # 名山区 transfer table
+    Column("received", "全年到位资金", ("到位资金", "实际到位资金", "全年到位数"), kind="money"),  # 名山区
+    Column("weight", "分值", ("权重", "参考分值"), kind="number"),
+    Column("rate", "执行率", ("预算执行率", "资金执行率", "预算执行"), kind="ratio"),
+    Column("score", "得分", ("自评得分", "评分"), kind="number"),
+    Column("reason", "原因", ("偏差原因", "未完成原因", "说明")),  # 一体化: a rate under 90 % needs one
+)
+# The indicator block's header: a level (一级/二级/三级指标 or 指标名称) and at least one of the rest.
+INDICATOR_COLUMNS = (
+    Column("level1", "一级指标", kind="level"),
+    Column("level2", "二级指标", kind="level"),
+    Column("level3", "三级指标", ("指标名称", "绩效指标名称", "具体指标"), kind="level"),
+    Column("nature", "指标性质", ("指标方向", "计算符号", "指标属性")),  # 一体化; 指标方向/计算符号: 正向/反向/大于等于
+    Column("target", "年度指标值", ("指标值", "全年目标值", "年度目标值", "目标值", "预期指标值", "计划值", "预期目标值")),
+    Column("unit", "度量单位", ("计量单位", "单位")),  # 一体化
+    Column("actual", "实际完成值", ("完成值", "全年实际值", "全年完成值", "实际值", "全年实际完成值", "实际完成情况")),
+    Column("weight", "分值", ("权重", "参考分值", "指标分值"), kind="number"),
+    Column("score", "得分", ("自评得分", "评分", "实际得分"), kind="number"),
+    Column("deviation", "偏差原因分析及改进措施", ("偏差原因分析及改进措施", "偏差原因", "未完成原因分析", "偏差原因分析",
+                                        "未完成原因分析及改进措施", "原因分析", "未完成原因", "偏差原因及改进措施")),
+)
+LEVEL_KEYS = ("level1", "level2", "level3")
+
+# Budget lines: the total, and the 其中 lines that carry the money by source.
+TOTAL_LINES = ("年度资金总额", "总额", "资金总额", "合计", "年度预算资金总额", "预算资金总额", "项目资金总额")
+SOURCE_LINES = {
+    "当年财政拨款": FUND_SOURCES[0], "本年财政拨款": FUND_SOURCES[0], "财政拨款": FUND_SOURCES[0],
+    "财政资金": FUND_SOURCES[0], "财政拨款资金": FUND_SOURCES[0], "上年结转资金": FUND_SOURCES[1], "上年结转": FUND_SOURCES[1],
+    "财政专户管理资金": "财政专户管理资金", "单位资金": "单位资金", "其他资金": FUND_SOURCES[2],
+    "中央资金": "中央资金", "省级资金": "省级资金", "市级资金": "市级资金", "县级资金": "县级资金",  # transfer payments
+    "基本支出": "基本支出", "项目支出": "项目支出",  # department-level tables
+}
+SKIP_LINES = ("列次", "行次")  # the column numbers some provinces print under a header (名山区)
+GRAND_TOTAL = ("总分", "合计", "总计", "自评总分", "综合得分", "自评得分")  # the last row of the indicator block
+RATE_COMPARATORS = ("=", "≥", "≤", ">", "<")  # 指标性质 of a quantitative indicator (一体化)
+# Direction columns (指标方向, 计算符号) in words: the comparator each means.
+DIRECTION_WORDS = {"正向": "≥", "反向": "≤", "大于等于": "≥", "小于等于": "≤", "等于": "=", "大于": ">", "小于": "<",
+                   "≥": "≥", "≤": "≤", "=": "=", ">": ">", "<": "<", ">=": "≥", "<=": "≤"}
+QUALITATIVE_WORDS = ("定性",)
+# Block labels: a row holding one ends the block above it.
+BLOCK_LABELS = ("年度总体目标", "绩效指标", "项目基本情况", "总体目标", "年度绩效目标", "绩效目标", "评价结论",
+                "存在问题", "改进措施", "项目资金", "预算执行情况")
+
+TITLE_WORDS = ("自评", "绩效")  # a title row of a form says what it is
+BUDGET_WORDS = ("预算", "资金")  # a budget block's label (预算执行情况(20分), 项目资金（万元）)
+# Labels that make a sheet look like a self-evaluation: one the tool cannot read says which it saw.
+FORM_MARKS = ("预算执行情况", "项目资金", "绩效指标", "年度绩效目标", "一级指标", "三级指标", "指标名称", "全年执行数", "执行数",
+              "得分", "分值", "产出指标", "效益指标", "满意度指标", "评价结论")
+
+_WHERE_OF = re.compile(r"^其中[:]?")
+_POINTS = re.compile(r"\((\d+(?:\.\d+)?)分\)|(?<![\d.])(\d+(?:\.\d+)?)分$")
+_INSTRUCTION = re.compile(r"\(\d+字以内\)")
+_YEAR = re.compile(r"\((\d{4})年度?\)|(\d{4})年度|(\d{4})年(?=.{0,20}(?:绩效|自评))")
+_MONEY_UNIT = re.compile(r"\((万元|元)\)|单位[:](万元|元)")
+_PLACEHOLDER = re.compile(r"^(?:指标\d*[:]?[/—\-]*|[.…。·]+|等)$")  # 指标1：, 指标2:/ (天长市), ……
+_PERCENT_HEADER = re.compile(r"\(%\)|（%）|%$")
+
+
+def line_label(text: object) -> str:
+    """`其中：当年财政拨款` → 当年财政拨款; `年度资金总额：` → 年度资金总额."""
+    return label_key(_WHERE_OF.sub("", label_key(text)))
+
+
+def is_title(text: str) -> bool:
+    """`项目支出绩效自评表（2023年度）`: a form's own title."""
+    return all(w in text for w in TITLE_WORDS)
+
+
+def is_budget_label(text: str) -> bool:
+    return any(w in text for w in BUDGET_WORDS)
+
+
+def is_where_of(text: object) -> bool:
+    """`其中：…`: a line of the total above it."""
+    return bool(_WHERE_OF.match(fold(text))) if isinstance(text, str) else False
+
+
+def stated_points(text: object) -> float | None:
+    """The points a label states: `产出指标(50分)`, `预算执行情况（20分）`, `年度绩效目标 80分` → the number."""
+    if not isinstance(text, str):
+        return None
+    m = _POINTS.search(fold(text))
+    return float(m[1] or m[2]) if m else None
+
+
+def is_instruction(text: object) -> bool:
+    """Instruction text of the printed form left in place of content: `…(100字以内)`."""
+    return bool(_INSTRUCTION.search(fold(text))) if isinstance(text, str) else False
+
+
+def is_placeholder(text: object) -> bool:
+    """The printed form's own empty lines: `指标1：`, `指标2：`, `……`."""
+    return bool(_PLACEHOLDER.match(fold(text))) if isinstance(text, str) else False
+
+
+def stated_year(text: object) -> int | None:
+    """`项目支出绩效自评表（2022年度）`, `2023年度`, `2023年项目支出绩效自评表` → the year."""
+    m = _YEAR.search(fold(text)) if isinstance(text, str) and len(text) < 80 else None
+    year = int(m[1] or m[2] or m[3]) if m else None
+    return year if year and 2000 <= year <= 2100 else None
+
+
+def stated_money_unit(text: object) -> str:
+    """`项目资金（万元）`, `年度预算数(万元)`, `单位：元` → the unit; "" when the label names none."""
+    m = _MONEY_UNIT.search(fold(text)) if isinstance(text, str) else None
+    return (m[1] or m[2]) if m else ""
+
+
+def is_percent_header(text: object) -> bool:
+    """A header that says its numbers are percentages: `执行率(%)`, `完成率（%）`."""
+    return bool(_PERCENT_HEADER.search(fold(text))) if isinstance(text, str) else False
+
+
+def direction(text: object) -> str:
+    """A 指标性质 / 指标方向 / 计算符号 cell as a comparator (`正向` → ≥), `定性`, or ""."""
+    s = normalize(text)
+    if s in QUALITATIVE_WORDS:
+        return QUALITATIVE_WORDS[0]
+    return DIRECTION_WORDS.get(s, "")
+
+
+# --- the families -------------------------------------------------------------------------------
+
+class Family(NamedTuple):
+    """One family of self-evaluation table: how it is recognised among the tables whose blocks were
+    found, and what it asks of scoring and checks."""
+
+    layout: str  # the JSON's `layout`
+    name: str  # as people read it
+    level: str = "project"  # project | department | transfer: what one table evaluates
+    titles: tuple[str, ...] = ()  # any one of these in the sheet's title rows picks the family
+    marks: tuple[str, ...] = ()  # all of these labels on the sheet pick the family
+    budget_points: float | None = None  # the budget block's label states these points (预算执行情况(20分))
+    # The sections whose points the family sets; None: every one of its scheme (10号: 预算执行率10,
+    # 产出50/效益30/满意度10); (): none, the table states its own.
+    fixed_sections: tuple[str, ...] | None = ()
+    is_form: bool = True  # a published table, not the template
+    blank_score_is_gap: bool = True  # a blank 得分 is a form left unfilled (the template computes it)
+    low_rate_needs_reason: bool = False  # a budget rate under 90 % needs its 原因
+    total_line_heads: bool = True  # the budget's total line heads its 其中 lines (B009 may score from them)
+    info_required: bool = False  # the template's required 项目信息 rows (P001): a form prints what it prints
+
+    @property
+    def scheme(self) -> str:
+        return FORM_SCHEME if self.is_form else ""
+
+    @property
+    def is_department(self) -> bool:
+        return self.level == "department"
+
+
+TEMPLATE = Family(TEMPLATE_LAYOUT, "标准模板 v1", fixed_sections=None, is_form=False, blank_score_is_gap=False,
+                  total_line_heads=False, info_required=True)
+DEPARTMENT = Family("department-form", "部门整体支出绩效自评表", level="department",
+                    titles=("部门整体支出绩效", "部门整体绩效"))
+# 转移支付区域(项目)绩效目标自评表 (旺苍县), 转移支付项目绩效目标自评表 (霍山县), 区域绩效自评表
+TRANSFER = Family("transfer-form", "转移支付区域绩效自评表", level="transfer", titles=("转移支付", "区域绩效自评"),
+                  marks=("转移支付(项目)名称",))  # 临河区 就业补助资金绩效目标自评表
+INTEGRATED = Family("integrated-form", "部门预算项目支出绩效自评表（预算管理一体化）",
+                    marks=("调整后预算数", "预算执行数", "指标性质"), fixed_sections=(FORM_EXECUTION_NAME,),
+                    low_rate_needs_reason=True)
+FOUR_PART = Family("four-part-form", "项目支出绩效自评表（决策、过程、产出、效益四部分）",
+                   marks=("项目决策", "项目产出", "项目效益"))
+MUNICIPAL = Family("municipal-form", "项目支出绩效自评表（预算执行 20 分、绩效目标 80 分）", budget_points=20.0)
+NATIONAL = Family("national-form", "项目支出绩效自评表（财预〔2020〕10号）", marks=("全年执行数",),
+                  fixed_sections=None)
+OTHER = Family("self-eval-form", "项目支出绩效自评表（其他格式）")
+
+# In the order they are tried: the first that fits is the table's family; OTHER fits every form.
+FAMILIES = (DEPARTMENT, TRANSFER, INTEGRATED, FOUR_PART, MUNICIPAL, NATIONAL, OTHER)
+BY_LAYOUT = {f.layout: f for f in (TEMPLATE, *FAMILIES)}
+
+
+def family_of(layout: str) -> Family:
+    return BY_LAYOUT.get(layout, OTHER)
+
+
+def recognise(titles: list[str], labels: set[str], budget_points: float | None) -> Family:
+    """The family of a table whose blocks were found: its title texts, every label on it (folded
+    by `label_key`), and the points its budget block's label states."""
+    folded = [fold(t) for t in titles]
+    for family in FAMILIES:
+        if family.titles and any(t in s for t in family.titles for s in folded):
+            return family
+        if family.marks and all(label_key(m) in labels for m in family.marks):
+            return family
+        if family.budget_points is not None and budget_points == family.budget_points:
+            return family
+    return OTHER
