@@ -27,7 +27,8 @@ from .findings import Finding
 from .layout import Column, label_key
 from .model import Cell, Info, Loc, Model, Row, Table
 from .parse import NotANumber, parse_number
-from .text import clip
+from .targets import parse_target
+from .text import clip, fold
 
 LABEL_LENGTH = 40  # longer text is content, not a label
 BUDGET_LINES = 16  # a budget block has a total and a few 其中 lines
@@ -51,10 +52,6 @@ class Unread:
     found: list[str]
     missing: str
     header: str
-
-    @property
-    def looks_like_form(self) -> bool:
-        return bool(self.found)
 
     def text(self) -> str:
         found = "、".join(f"“{f}”" for f in self.found)
@@ -512,16 +509,14 @@ class _Project:
             row.cells["actual"] = Cell.at(f"{_plain(actual.value)}{unit}", actual.sheet, actual.row, actual.col)
 
 
-_COMPARATOR_PREFIXES = (("≥", "≥"), (">=", "≥"), ("≤", "≤"), ("<=", "≤"), (">", ">"), ("<", "<"), ("=", "="),
-                        ("不低于", "≥"), ("不少于", "≥"), ("大于等于", "≥"), ("不高于", "≤"), ("不超过", "≤"),
-                        ("不多于", "≤"), ("小于等于", "≤"))
-
-
 def _comparator(text: str) -> str:
-    from .text import fold
-
+    """The comparator a target states before its number (`≤5%`, `不低于90%`), by the target parser;
+    "" for a bare value (`100%`), which takes the direction column's."""
     s = fold(text)
-    return next((op for prefix, op in _COMPARATOR_PREFIXES if s.startswith(prefix)), "")
+    if not s or s[0].isdigit():
+        return ""
+    op = parse_target(s).op
+    return op if op in RATE_COMPARATORS else ""
 
 
 def _name(row: Row) -> str:

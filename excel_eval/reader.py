@@ -88,10 +88,10 @@ def read_projects(source: str | os.PathLike | bytes | Source, limits: Limits | N
         reader = _Reader(uncached, computed)
         model = Model(str(source.path), file_format=fmt)
         return [Reading(_read_template(names, lambda name: grid(name, reader), reader, model), reader.findings)]
-    return _read_forms(source, fmt, names, book, grid, lambda: _Reader(uncached, computed))
+    return _read_forms(source, fmt, names, grid, lambda: _Reader(uncached, computed))
 
 
-def _read_forms(source: Source, fmt: str, names: list[str], book, grid, new_reader) -> list[Reading]:
+def _read_forms(source: Source, fmt: str, names: list[str], grid, new_reader) -> list[Reading]:
     """One Reading per project of every 自评表 sheet (a sheet may stack several); the sheets that
     are not read are named, with what they lack when they look like a form. A workbook none of
     whose sheets can be read is a ReadError that says, sheet by sheet, why."""
