@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 from ._version import __version__
 
 _PUBLIC = {
-    "evaluate": "pipeline", "evaluate_all": "pipeline", "Result": "pipeline",
+    "evaluate": "pipeline", "evaluate_all": "pipeline", "Result": "result",
     "Finding": "findings", "Rule": "findings", "Loc": "model",
     "Severity": "vocab", "RuleKind": "vocab", "Status": "vocab", "ExitCode": "vocab", "Failure": "vocab",
     "Scheme": "schemes", "SchemeError": "schemes", "load_scheme": "schemes",
@@ -48,7 +48,8 @@ def __dir__() -> list[str]:
 
 if TYPE_CHECKING:  # for type checkers and editors; at run time the names load lazily
     from .batch import BatchLocked, Item, Report, read_manifest, run_batch
-    from .pipeline import Result, evaluate, evaluate_all
+    from .pipeline import evaluate, evaluate_all
+    from .result import Result
     from .review import PRIORITY_RULES, Views
     from .findings import Finding, Rule
     from .model import Loc

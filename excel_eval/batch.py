@@ -19,16 +19,15 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from .layout import MONEY_UNIT_FACTORS, MONEY_UNITS
-from .pipeline import Result
 from .files import TEMP_PREFIX, write_atomic
-from .review import UNEXPLAINED, Views, records
-from .rules import Selection
-from .schemes import Scheme, load_scheme
+from .layout import MONEY_UNIT_FACTORS, MONEY_UNITS
+from .naming import KINDS, SUMMARY_PREFIX, is_own_output
+from .process import Options
+from .review import Views, records
+from .rules import RULES_BY_CODE
 from .text import os_reason
-from .vocab import UNGRADED, Failure, Severity, Status
-from .writer import is_own_output
-from .writer.summary import SUMMARY_PREFIX, write_summary
+from .vocab import UNGRADED, ExitCode, Failure, Severity, Status
+from .writer.summary import write_summary
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
 MANIFEST = ".excel-eval-manifest.jsonl"
@@ -79,30 +78,43 @@ class Item:
     failure: str = ""  # why the file could not be read (a Failure), when that is the file's own fault
 
     @classmethod
-    def from_result(cls, file: str, result: Result, outputs: dict[str, Path], sha: str) -> Item:
-        errors, warnings, hints = (result.count(x) for x in Severity)
-        budget, s = result.budget, result.scores
-        wan = MONEY_UNIT_FACTORS.get(result.model.money_unit, 1.0) / MONEY_UNIT_FACTORS[REVIEW_UNIT]
-        pointed = [i for i in s.indicators if i.weight]
-        return cls(file, Status.DONE, sheet=result.part, department=result.info("department"),
-                   project=result.info("project"), unit=result.info("unit"), year=result.year,
-                   scheme=result.scheme.name, total=result.total_score, self_total=s.self_total,
-                   grade=result.grade or "", execution=result.execution_rate, satisfaction=result.satisfaction,
-                   respondents=s.surveys[0].respondents if s.surveys else None,
-                   budget=budget.budget * wan if budget else None, executed=budget.executed * wan if budget else None,
-                   indicators=len(pointed), full_marks=bool(pointed) and all(i.score >= i.weight - 0.005 for i in pointed),
-                   unexplained=sum(1 for f in result.findings if f.code in UNEXPLAINED),
-                   errors=errors, warnings=warnings, hints=hints,
-                   results=str(outputs.get("results", "")), marked=str(outputs.get("marked", "")),
-                   report=str(outputs.get("report", "")), sha256=sha)
+    def from_document(cls, file: str, doc: dict, sha: str, part: str = "", written: dict | None = None) -> Item:
+        """The row of a project from its JSON document (voice.document), the one voice of a result;
+        `part` tells the projects of one workbook apart, `written` gives its files by kind."""
+        counts, budget, surveys = doc["counts"], doc["budget"], doc["surveys"]
+        wan = MONEY_UNIT_FACTORS.get(doc["money_unit"], 1.0) / MONEY_UNIT_FACTORS[REVIEW_UNIT]
+        pointed = [i for i in doc["indicators"] if i["weight"]]
+        outputs = {kind: str((written or {}).get(kind, "")) for kind in KINDS}
+        return cls(file, Status.DONE, sheet=part, department=doc["department"],
+                   project=doc["project"], unit=doc["unit"], year=doc["year"], scheme=doc["scheme"],
+                   total=doc["total_score"], self_total=doc["self_total"], grade=doc["grade"] or "",
+                   execution=budget["execution_rate"] if budget else None, satisfaction=doc["satisfaction"],
+                   respondents=surveys[0]["respondents"] if surveys else None,
+                   budget=_times(budget and budget["budget"], wan), executed=_times(budget and budget["executed"], wan),
+                   indicators=len(pointed),
+                   full_marks=bool(pointed) and all((i["score"] or 0) >= i["weight"] - 0.005 for i in pointed),
+                   unexplained=sum(1 for f in doc["findings"] if RULES_BY_CODE[f["code"]].unexplained),
+                   errors=counts[Severity.ERROR.value], warnings=counts[Severity.WARNING.value],
+                   hints=counts[Severity.INFO.value], results=outputs["results"], marked=outputs["marked"],
+                   report=outputs["report"], sha256=sha)
 
     def as_dict(self) -> dict:
         return {**asdict(self), "status": self.status.value}
 
     @classmethod
+    def from_outcome(cls, file: str, outcome, sha: str) -> Item:
+        from .voice import document
+
+        return cls.from_document(file, document(outcome), sha, outcome.result.part, outcome.written)
+
+    @classmethod
     def from_dict(cls, data: dict) -> Item:
         known = cls.__dataclass_fields__
         return cls(**{**{k: v for k, v in data.items() if k in known}, "status": Status(data["status"])})
+
+
+def _times(amount: float | None, factor: float) -> float | None:
+    return None if amount is None else amount * factor
 
 
 @dataclass
@@ -138,6 +150,11 @@ class Report:
     @property
     def has_errors(self) -> bool:
         return self.views is not None and bool((self.views.projects["errors"] > 0).any())
+
+    @property
+    def code(self) -> ExitCode:
+        """The run's exit code: a workbook failed (3), else one has 错误 (1), else 0."""
+        return ExitCode.UNREADABLE if self.count(Status.FAILED) else ExitCode.FINDINGS if self.has_errors else ExitCode.OK
 
 
 def _item(row: dict) -> Item:
@@ -308,45 +325,42 @@ def sha256(path: Path) -> str:
     return h.hexdigest()
 
 
-def process(source: str, out_dir: str, rel: str, mask: bool, report: bool, outputs: bool, scheme: Scheme | None,
-            selection: Selection) -> list[Item]:
-    """Evaluate one workbook and write its outputs unless `outputs` is off (runs in a worker
-    process): one Item per project, or one FAILED Item. Never raises."""
-    from .pipeline import evaluate_all
-    from .writer import write_outputs
+def process(source: str, rel: str, options: Options) -> list[Item]:
+    """Evaluate one workbook and write its outputs into `options.out` (runs in a worker process):
+    one Item per project, or one FAILED Item. Never raises."""
+    from . import process as step
+    from .voice import unwritten
 
-    src, out = Path(source), Path(out_dir)
     item = Item(rel, Status.FAILED)
     try:
-        sha = sha256(src)
-        item.sha256 = sha
+        sha = item.sha256 = sha256(Path(source))
         items = []
-        for result in evaluate_all(src, scheme=scheme, selection=selection):
+        for outcome in step.process(source, options):
+            result = outcome.result
             if not result.ok:
                 # A scheme that does not fit is the run's choice, not the file's fault: not kept as final.
                 failure = result.failure.value if result.failure is not Failure.SCHEME_MISMATCH else ""
                 items.append(Item(rel, Status.FAILED, result.reason, sheet=result.part, sha256=sha, failure=failure))
-                continue
-            if outputs:
-                out.mkdir(parents=True, exist_ok=True)
-            written = write_outputs(result, out, mask=mask, report=report) if outputs else {}
-            items.append(Item.from_result(rel, result, written, sha))
+            elif outcome.unwritten:
+                items.append(Item(rel, Status.FAILED, unwritten(outcome), sheet=result.part, sha256=sha))
+            else:
+                items.append(Item.from_outcome(rel, outcome, sha))
         return items
-    except OSError as exc:  # disk full, folder not writable: this file fails, the batch goes on
-        item.reason = f"无法写出结果：{os_reason(exc)}"
+    except OSError as exc:  # the input gone or unreadable: this file fails, the batch goes on
+        item.reason = f"无法读取：{os_reason(exc)}"
     except Exception as exc:  # noqa: BLE001 (one bad workbook never stops the batch)
         item.reason = f"内部错误：{type(exc).__name__}: {exc}"
     return [item]
 
 
-def run_batch(inbox: str | os.PathLike, out: str | os.PathLike | None = None, *, recursive: bool = False,
-              jobs: int | None = None, force: bool = False, settle: float = SETTLE_SECONDS, mask: bool = True,
-              report: bool = True, outputs: bool = True, scheme: Scheme | str | os.PathLike | None = None,
-              skip: str | Iterable[str] = (),
-              only: str | Iterable[str] = (), on_progress: Callable[[int, int, Item], None] | None = None,
-              on_log: Callable[[str], None] | None = None) -> Report:
+def run_batch(inbox: str | os.PathLike, out: str | os.PathLike | None = None, *, options: Options | None = None,
+              recursive: bool = False, jobs: int | None = None, force: bool = False, settle: float = SETTLE_SECONDS,
+              on_progress: Callable[[int, int, Item], None] | None = None,
+              on_log: Callable[[str], None] | None = None, **fields) -> Report:
     """Evaluate every workbook in `inbox` into `out` (default: inbox/评价结果) and write the summary
-    with the review views (`outputs=False`: the summary only, no per-workbook files).
+    with the review views. How each is evaluated and written is `options` (an `Options`), or the
+    same given as keywords (`mask`, `report`, `outputs=False` for the summary only, `scheme`,
+    `skip`, `only`).
 
     Prints nothing: `on_log` receives each log line, `on_progress(done, total, item)` each
     finished workbook. Raises BatchLocked when another run holds `out`, OSError when `out`
@@ -356,8 +370,7 @@ def run_batch(inbox: str | os.PathLike, out: str | os.PathLike | None = None, *,
 
     inbox = Path(inbox)
     out = Path(out) if out is not None else inbox / DEFAULT_OUT
-    job = _Job(inbox, out, recursive, jobs, force, settle, mask, report, outputs,
-               load_scheme(scheme) if scheme is not None else None, Selection.of(skip, only),
+    job = _Job(inbox, out, recursive, jobs, force, settle, options or Options.of(**fields),
                on_log or (lambda line: None), on_progress)
     out.mkdir(parents=True, exist_ok=True)
     lock = FileLock(str(out / LOCK), timeout=0)
@@ -380,11 +393,7 @@ class _Job:
     jobs: int | None
     force: bool
     settle: float
-    mask: bool
-    report: bool  # write the 自评报告 draft of each workbook
-    outputs: bool  # write each workbook's outputs (off: only the summary, a bureau's review run)
-    scheme: Scheme | None  # every workbook scored by this one, else each by its own
-    selection: Selection
+    options: Options  # how each workbook is evaluated and written (its `out` set per workbook)
     say: Callable[[str], None]
     progress: Callable[[int, int, Item], None] | None
 
@@ -410,14 +419,14 @@ def _run(job: _Job) -> Report:
     _remove_stale_temps(out)
     manifest = Manifest(out)
     try:
-        scheme_name = job.scheme.name if job.scheme else None  # another scheme: score again
+        scheme_name = job.options.scheme.name if job.options.scheme else None  # another scheme: score again
         take, wait, _ = find_workbooks(inbox, out, job.recursive, job.settle)
         log(f"开始：{inbox} → {out}，工作簿 {len(take)} 个" + (f"，暂缓 {len(wait)} 个" if wait else ""), console=False)
         listed = [path.relative_to(inbox).as_posix() for path in take]  # the summary's workbooks
         todo = []
         for path, rel in zip(take, listed):
             old = manifest.get(rel)
-            if not job.force and old and _unchanged(out, old, scheme_name, job.outputs) \
+            if not job.force and old and _unchanged(out, old, scheme_name, job.options.outputs) \
                     and old.get("sha256") == sha256(path):
                 for row in entry_items(old):
                     report.counts[Status.UNCHANGED if row.get("status") == Status.DONE.value else Status.FAILED] += 1
@@ -515,8 +524,7 @@ def _map(todo: list[tuple[Path, str]], job: _Job):
     from concurrent.futures import FIRST_COMPLETED, wait
 
     def args(path: Path, rel: str) -> tuple:
-        return (str(path), str(job.out / Path(rel).parent), rel, job.mask, job.report, job.outputs, job.scheme,
-                job.selection)
+        return str(path), rel, job.options.into(job.out / Path(rel).parent)
 
     workers = max(1, min(job.jobs or os.cpu_count() or 1, len(todo) or 1))
     if workers == 1:

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from ._version import __version__
-from .runner import exit_code, print_json, run_files, say, summary_line, tell
+from .runner import print_json, run_files, say, tell
 from .text import display_width, os_reason
 from .vocab import ExitCode, Status
 
@@ -93,7 +93,7 @@ WORKBOOKS = "工作簿（.xlsx、.xlsm、.xls、.ods）"
           Option(("--open",), "完成后用默认程序（Excel/WPS）打开结果工作簿", dest="open_result")))
 def run(files: list[Path], out: Path | None, json_out: bool, scheme: str | None, skip: str | None, only: str | None,
         keep_personal: bool, no_report: bool, open_result: bool) -> int:
-    chosen, selection = _scheme(scheme), _selection(skip, only)
+    options = _options(scheme, skip, only, out=out, mask=not keep_personal, report=not no_report)
     folders = [f for f in files if f.is_dir()]
     if folders:
         raise Stop(f"“{folders[0]}”是一个目录；要处理目录中的全部工作簿，请用：excel-eval batch \"{folders[0]}\"")
@@ -104,48 +104,39 @@ def run(files: list[Path], out: Path | None, json_out: bool, scheme: str | None,
         try:
             out.mkdir(parents=True, exist_ok=True)  # as batch does
         except OSError as exc:
-            raise Stop(f"无法建立输出目录 {out}：{os_reason(exc)}") from None
-    return run_files(files, out, scheme=chosen, selection=selection, mask=not keep_personal, json_out=json_out,
-                     open_result=open_result, report=not no_report)
+            raise Stop(f"无法建立输出目录 {out}：{os_reason(exc)}", ExitCode.UNWRITABLE) from None
+    return run_files(files, options, json_out=json_out, open_result=open_result)
 
 
 @command("读取、评分并核对工作簿，列出发现的问题（不写任何文件）。",
          (Argument("file", "文件.xlsx", "要核对的" + WORKBOOKS),), (JSON, SCHEME, SKIP, ONLY),
          extra="check 一次核对一个工作簿；多个工作簿请用 excel-eval run 或 batch")
 def check(file: Path, json_out: bool, scheme: str | None, skip: str | None, only: str | None) -> int:
-    from .pipeline import evaluate_all
+    from .process import exit_code, process
+    from .voice import check_lines, document, problem_lines
 
-    chosen, selection = _scheme(scheme), _selection(skip, only)
+    options = _options(scheme, skip, only, outputs=False)  # check writes nothing
     if file.is_dir():
         raise Stop(f"“{file}”是一个目录；check 核对一个工作簿，处理整个目录请用：excel-eval batch \"{file}\"")
     if not file.is_file():
         raise Stop(f"找不到文件：{file}")
-    results = evaluate_all(file, scheme=chosen, selection=selection)
+    outcomes = process(file, options)
     if json_out:  # one document, or one per project of a workbook holding several
-        documents = [{**r.as_dict(), "outputs": []} for r in results]  # check writes nothing
+        documents = [document(o) for o in outcomes]
         print_json(documents[0] if len(documents) == 1 else {"files": documents})
-    if len(results) == 1 and not results[0].ok:
-        raise Stop(f"{file}：{results[0].reason}", exit_code(results[0]))
+    if len(outcomes) == 1 and not outcomes[0].result.ok:
+        raise Stop(problem_lines(outcomes[0])[0], outcomes[0].code)
     show = say if json_out else tell  # results on standard output, unless it holds the JSON
-    code = ExitCode.OK
-    for result in results:
+    for outcome in outcomes:
+        result = outcome.result
         if not result.ok:
-            say(f"{file}（{result.part}）：{result.reason}")
-            code = max(code, exit_code(result))
+            say(problem_lines(outcome)[0])
             continue
-        if len(results) > 1:
+        if len(outcomes) > 1:
             show(f"—— 工作表“{result.part}” ——")
-        width = max((display_width(str(f.loc)) for f in result.findings if f.loc), default=0)
-        for f in result.findings:
-            where = str(f.loc) if f.loc else "-"
-            effect = f"（{f.effect_text}）" if f.effect_text else ""
-            show(f"{f.severity.value} {f.code} {where}{' ' * (width - display_width(where))}  {f.message}{effect}")
-            if f.hint:
-                show(f"{'':<10}→ {f.hint}")
-        show(summary_line(result))
-        if result.has_errors:
-            code = max(code, ExitCode.FINDINGS)
-    return code
+        for line in check_lines(result):
+            show(line)
+    return exit_code(outcomes)
 
 
 @command("批量处理一个目录：每个工作簿写出结果和报告，另写“汇总_日期时间.xlsx”（汇总、抽查优先、按主管部门、"
@@ -170,18 +161,16 @@ def batch(inbox: Path, out: Path | None, recursive: bool, jobs: int | None, forc
         raise Stop(f"“{inbox}”是一个文件；batch 处理整个目录，处理单个文件请用：excel-eval run \"{inbox}\"")
     if not inbox.is_dir():
         raise Stop(f"找不到目录：{inbox}")
-    chosen = _scheme(scheme)  # a mistake in the scheme file is said once, before any workbook is read
-    _selection(skip, only)
+    # (a mistake in the scheme file or a rule code is said once, before any workbook is read)
+    options = _options(scheme, skip, only, mask=not keep_personal, report=not no_report, outputs=not summary_only)
     bar = _progress()
     try:
-        report = run_batch(inbox, out, recursive=recursive, jobs=jobs, force=force,
-                           settle=3.0 if settle is None else settle, mask=not keep_personal, report=not no_report,
-                           outputs=not summary_only, scheme=chosen, skip=skip or "", only=only or "",
-                           on_progress=bar, on_log=None if bar else say)
+        report = run_batch(inbox, out, options=options, recursive=recursive, jobs=jobs, force=force,
+                           settle=3.0 if settle is None else settle, on_progress=bar, on_log=None if bar else say)
     except BatchLocked as exc:
         raise Stop(str(exc), ExitCode.LOCKED) from None
     except OSError as exc:
-        raise Stop(f"无法使用输出目录 {out or inbox}：{os_reason(exc)}") from None
+        raise Stop(f"无法使用输出目录 {out or inbox}：{os_reason(exc)}", ExitCode.UNWRITABLE) from None
     finally:
         if bar:
             bar.stop()
@@ -193,8 +182,7 @@ def batch(inbox: Path, out: Path | None, recursive: bool, jobs: int | None, forc
     for item in report.problems():
         show(f"  {item.status.value}：{item.file}：{item.reason}")
     show(f"汇总表：{report.summary}\n日志：{report.log}")
-    failed = report.count(Status.FAILED)
-    return ExitCode.UNREADABLE if failed else ExitCode.FINDINGS if report.has_errors else ExitCode.OK
+    return report.code
 
 
 @command("在浏览器中打开本机网页：把工作簿或文件夹拖进去，即可核对、评分、看图表、下载结果（只在本机 127.0.0.1 上提供，"
@@ -214,18 +202,20 @@ def gui(no_browser: bool, port: int | None) -> int:
          "项目支出绩效自评表（棠溪镇委托业务项目），并显示输出位置。",
          (Argument("folder", "目录", "示例输出目录（默认为 excel-eval-示例）", default=Path("excel-eval-示例")),))
 def demo(folder: Path) -> int:
-    from .pipeline import evaluate
+    from .process import Options, process
     from .samples import write_demo_form, write_sample
-    from .writer import write_outputs
+    from .voice import summary_line
 
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise Stop(f"无法建立目录 {folder}：{os_reason(exc)}") from None
+        raise Stop(f"无法建立目录 {folder}：{os_reason(exc)}", ExitCode.UNWRITABLE) from None
     for source in (write_sample("003", folder), write_demo_form(folder)):
-        result = evaluate(source)
-        written = write_outputs(result, folder)
-        tell(f"示例工作簿：{source}\n{summary_line(result)}\n结果：{written['results']}\n标注：{written['marked']}\n"
+        outcome = process(source, Options(out=folder))[0]
+        if outcome.unwritten:
+            raise Stop(outcome.unwritten, ExitCode.UNWRITABLE)
+        written = outcome.written
+        tell(f"示例工作簿：{source}\n{summary_line(outcome.result)}\n结果：{written['results']}\n标注：{written['marked']}\n"
              f"报告：{written['report']}\n")
     return ExitCode.OK
 
@@ -261,23 +251,15 @@ def rules(markdown: bool) -> int:
     return ExitCode.OK
 
 
-def _scheme(name: str | None):
-    if name is None:
-        return None
-    from .schemes import SchemeError, load_scheme
+def _options(scheme: str | None, skip: str | None, only: str | None, **fields):
+    """The processing options of a command; a scheme or rule code that cannot be used is a Stop."""
+    from .process import Options
+    from .rules import UnknownRule
+    from .schemes import SchemeError
 
     try:
-        return load_scheme(name)
-    except SchemeError as exc:
-        raise Stop(str(exc)) from None
-
-
-def _selection(skip: str | None, only: str | None):
-    from .rules import Selection, UnknownRule
-
-    try:
-        return Selection.of(skip or "", only or "")
-    except UnknownRule as exc:
+        return Options.of(scheme=scheme, skip=skip or "", only=only or "", **fields)
+    except (SchemeError, UnknownRule) as exc:
         raise Stop(str(exc)) from None
 
 

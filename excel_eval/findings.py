@@ -27,9 +27,19 @@ class Rule(NamedTuple):
     bad: str = ""
     good: str = ""
     grouped: str = ""  # one finding for all its cells on a sheet: {n} cells, {cells}, {first} message
+    raised_in: tuple[str, ...] = ()  # the modules that raise it (`reader.py`, `checks/budget.py`): a test holds it true
+    moves_score: bool = False  # correcting what it says changes the total the workbook states (its score effect)
+    unexplained: bool = False  # a deviation left without its 偏差原因 (the batch's review counts these)
+    also: tuple[Severity, ...] = ()  # the other severities it is raised at, each declared (a rounding slip: 提示)
+
+    @property
+    def severities(self) -> tuple[Severity, ...]:
+        return (self.severity, *self.also)
 
     def __call__(self, loc: Loc | None, expected: object = None, actual: object = None,
                  severity: Severity | None = None, **values: object) -> Finding:
+        if severity is not None and severity not in self.severities:
+            raise ValueError(f"{self.code} is not declared at {severity.name} (Rule.also)")
         values = _Values(self.code, expected=_show(expected), actual=_show(actual), **values)
         return Finding(self, loc, self.message.format_map(values), values["expected"],
                        values["actual"], severity or self.severity, self.hint.format_map(values))

@@ -29,13 +29,6 @@ NUMERIC_KINDS = ("money", "number", "ratio", "percent")  # percent: a ratio whos
 COLUMNAR_ROWS = 2_000  # a table with more data rows than this (a roster) is kept column by column
 PERCENT_WITHOUT_SIGN = (1.5, 100.0)  # a ratio typed in this range without % is read as a percent
 
-# Every rule the reader emits (the checks declare theirs in checks/).
-RULES: tuple[Rule, ...] = (rules.SHEET_MISSING, rules.HEADER_NOT_FOUND, rules.COLUMN_MISSING, rules.NUMBER_FROM_TEXT,
-                           rules.NOT_A_NUMBER, rules.FORMULA_NO_CACHE, rules.MONEY_UNIT_CONVERTED, rules.HIDDEN_SHEET,
-                           rules.PERCENT_WITHOUT_SIGN, rules.COLUMN_CANDIDATES, rules.SHEET_CANDIDATES,
-                           rules.FORMULA_NOT_COMPUTED, rules.SHEET_NOT_READ, rules.FORM_NOT_READ, rules.DIRECTION_CONFLICT,
-                           rules.INSTRUCTION_LEFT)
-
 
 @dataclass
 class Reading:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from .pipeline import Result
+from .result import Result
 from .vocab import UNGRADED
 
 SECTION_PREFIX = "项目"  # 项目决策 reads 决策 in "决策、管理、绩效三个方面"

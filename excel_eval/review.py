@@ -24,9 +24,6 @@ UNNAMED_DEPARTMENT = "（未填主管部门）"
 FEW_RESPONDENTS = 30  # fewer valid questionnaires than this make a near-perfect satisfaction doubtful
 HIGH_SATISFACTION = 95.0  # on the 100-point scale
 LOW_EXECUTION = 0.9
-# Findings that say a deviation was left unexplained (偏差原因 missing).
-UNEXPLAINED = frozenset(r.code for r in (rules.DEDUCTED_WITHOUT_REASON, rules.OVER_PERFORMANCE,
-                                         rules.DEADLINE_MISSED, rules.EXECUTION_LOW_WITHOUT_REASON))
 EVALUATED = (Status.DONE.value, Status.UNCHANGED.value)  # a project read and scored (this run or before)
 
 

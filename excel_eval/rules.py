@@ -21,6 +21,7 @@ SHEET_MISSING = Rule(
     what="必需的工作表（项目信息、预算、绩效指标）是否存在。",
     why="没有这些表，就无法核算执行率和得分。",
     bad="工作簿只有“Sheet1”“预算表”。", good="工作簿含“项目信息”“预算”“绩效指标”。",
+    raised_in=('reader.py',),
 )
 HEADER_NOT_FOUND = Rule(
     "R002", "header-not-found", E,
@@ -29,6 +30,7 @@ HEADER_NOT_FOUND = Rule(
     what="在工作表前若干行中按标签查找表头行。",
     why="表头找不到，整张表的数字都无法定位。",
     bad="表头写成“钱”“花了多少”。", good="表头为“支出内容 / 全年预算数 / 执行数”。",
+    raised_in=('reader.py',),
 )
 COLUMN_MISSING = Rule(
     "R003", "column-missing", E,
@@ -37,6 +39,7 @@ COLUMN_MISSING = Rule(
     what="表头行是否包含每个必需的列。",
     why="缺少必需列，相关的核对和计分无法进行。",
     bad="预算表只有“支出内容”“全年预算数”。", good="预算表有“支出内容”“全年预算数”“执行数”。",
+    raised_in=('reader.py',),
 )
 NUMBER_FROM_TEXT = Rule(
     "R004", "number-from-text", I,
@@ -46,6 +49,7 @@ NUMBER_FROM_TEXT = Rule(
     what="数字单元格里是文本（带单位、千分位、全角数字等）。",
     why="文本数字在 Excel 里不参与求和，合计行会悄悄算错。",
     bad="“306.55万元”、“1,252”、“９５％”。", good="306.55（数字格式）。",
+    raised_in=('reader.py',),
 )
 NOT_A_NUMBER = Rule(
     "R005", "not-a-number", E,
@@ -54,6 +58,7 @@ NOT_A_NUMBER = Rule(
     what="数字列中无法识别为数字的内容。",
     why="无法识别的数字会让合计、执行率和得分缺项。",
     bad="执行数填“约三十万”。", good="执行数填 30。",
+    raised_in=('reader.py',),
 )
 FORMULA_NO_CACHE = Rule(
     "R006", "formula-without-value", W,
@@ -63,6 +68,7 @@ FORMULA_NO_CACHE = Rule(
     what="公式单元格没有缓存的计算结果。",
     why="由程序生成、未经 Excel/WPS 打开的文件，公式没有值；按 0 读取会得出错误的结论。",
     bad="脚本写入 =SUM(E3:E6) 后直接提交。", good="在 Excel 中打开并保存后再提交。",
+    raised_in=('reader.py',),
 )
 MONEY_UNIT_CONVERTED = Rule(
     "R007", "money-unit-converted", I,
@@ -71,6 +77,7 @@ MONEY_UNIT_CONVERTED = Rule(
     what="金额文本自带的单位与工作簿的金额单位不一致。",
     why="万元与元混用会让金额相差一万倍。",
     bad="金额单位为万元，某格填“3000元”。", good="填 0.3。",
+    raised_in=('reader.py',),
 )
 
 HIDDEN_SHEET = Rule(
@@ -80,6 +87,7 @@ HIDDEN_SHEET = Rule(
     what="工具读取的工作表是否被隐藏。",
     why="隐藏的表容易被忽略，审核人看不到它却影响了结果。",
     bad="“预算”表被隐藏。", good="所有参与评价的表都可见。",
+    raised_in=('reader.py',),
 )
 
 PERCENT_WITHOUT_SIGN = Rule(
@@ -89,6 +97,7 @@ PERCENT_WITHOUT_SIGN = Rule(
     what="比率单元格里填了大于 1.5 的数，又没有百分号。",
     why="84.27 当作比率就是 8427%，所有相关核对都会出错；按百分数理解才是填表人的本意。",
     bad="报告预算执行率填 84.27。", good="填 84.27%。",
+    raised_in=('reader.py',),
 )
 SHEET_CANDIDATES = Rule(
     "R010", "sheet-candidates", W,
@@ -97,6 +106,7 @@ SHEET_CANDIDATES = Rule(
     what="工作簿中有不止一张可以当作同一张表的工作表。",
     why="草稿副本的数字会悄悄替换真正的数字；工具优先读取名称完全一致的表，并说明读了哪张。",
     bad="“绩效指标”和“绩效指标 (2)”并存。", good="只保留“绩效指标”。",
+    raised_in=('reader.py',),
 )
 COLUMN_CANDIDATES = Rule(
     "R011", "column-candidates", W,
@@ -105,6 +115,7 @@ COLUMN_CANDIDATES = Rule(
     what="表头中有两列都能当作同一个栏目（如“全年预算数”和“全年预算数（调整后）”）。",
     why="读错列会让执行率和得分全部改变；工具优先读取与标签完全一致的列，并说明读了哪列。",
     bad="“全年预算数”和“全年预算数（调整后）”两列并存。", good="只保留一列“全年预算数”。",
+    raised_in=('reader.py',),
 )
 FORMULA_NOT_COMPUTED = Rule(
     "R012", "formula-not-computed", W,
@@ -113,6 +124,7 @@ FORMULA_NOT_COMPUTED = Rule(
     what="公式单元格没有缓存的结果，而且工具无法自行计算。",
     why="按 0 或空白读取会改变合计和得分；工具跳过依赖此格的核对，并在此说明。",
     bad="引用了其他工作簿的公式，文件由程序生成。", good="在 Excel 中打开并保存后再提交。",
+    raised_in=('reader.py',),
 )
 
 SHEET_NOT_READ = Rule(
@@ -122,6 +134,7 @@ SHEET_NOT_READ = Rule(
     what="自评表工作簿中不属于任何一种已知格式、因而未读取的工作表。",
     why="一个项目的表格若因表头残缺没有被识别，它就不会出现在结果和汇总里；说明未读取哪张表，才不会悄悄漏掉。",
     bad="部门导出的工作簿里有一张“Sheet3”，表头只剩“绩效指标”。", good="每张项目表都有完整的项目资金和绩效指标表头。",
+    raised_in=('reader.py',),
 )
 
 FORM_NOT_READ = Rule(
@@ -132,6 +145,7 @@ FORM_NOT_READ = Rule(
     what="看起来是绩效自评表、却找不到可读的预算表或指标表的工作表：说明找到了什么、缺什么、表头是什么。",
     why="工具不猜测表格的结构：读不了的表要明确说出来，不能悄悄漏掉，也不能按模板报一串无关的错误。",
     bad="指标表的表头写成“考核内容 / 目标 / 结果”。", good="表头为“三级指标 / 年度指标值 / 实际完成值 / 分值 / 得分”。",
+    raised_in=('reader.py',),
 )
 
 # --- P: 项目信息 ------------------------------------------------------------------------------
@@ -143,6 +157,7 @@ INFO_REQUIRED = Rule(
     what="项目名称、实施单位、评价年度是否填写。",
     why="结果和汇总表要按项目、单位和年度归档。",
     bad="“评价年度”一行右侧为空。", good="评价年度：2022。",
+    raised_in=('checks/info.py',),
 )
 YEAR_INVALID = Rule(
     "P002", "year-invalid", E,
@@ -151,6 +166,7 @@ YEAR_INVALID = Rule(
     what="评价年度能否识别为年份。",
     why="期限类指标（如“12月底前”）要用评价年度补全日期。",
     bad="评价年度：二〇二二。", good="评价年度：2022。",
+    raised_in=('checks/info.py',),
 )
 OPTION_WEIGHT_RANGE = Rule(
     "P003", "option-weight-range", E,
@@ -159,6 +175,7 @@ OPTION_WEIGHT_RANGE = Rule(
     what="问卷选项 A～E 的权重是否在 0～1 之间。",
     why="权重超出 0～1，满意度得分会超过题目分值。",
     bad="选项B权重：80。", good="选项B权重：0.8。",
+    raised_in=('checks/info.py',),
 )
 OPTION_WEIGHT_ORDER = Rule(
     "P004", "option-weight-order", W,
@@ -167,6 +184,7 @@ OPTION_WEIGHT_ORDER = Rule(
     what="选项权重是否按 A（非常满意）→ E（很不满意）递减。",
     why="权重顺序颠倒，满意的回答反而得分低。",
     bad="A=0.8、B=1。", good="A=1、B=0.8、C=0.6、D=0.2、E=0。",
+    raised_in=('checks/info.py',),
 )
 SURVEYS_VALID_OVER_ISSUED = Rule(
     "P005", "surveys-valid-over-issued", E,
@@ -175,6 +193,7 @@ SURVEYS_VALID_OVER_ISSUED = Rule(
     what="有效问卷份数不超过问卷发放份数。",
     why="份数矛盾说明统计口径有误。",
     bad="发放 26 份，有效 28 份。", good="发放 26 份，有效 26 份。",
+    raised_in=('checks/info.py',),
 )
 
 OPTION_WEIGHTS_BLANK = Rule(
@@ -184,6 +203,7 @@ OPTION_WEIGHTS_BLANK = Rule(
     what="项目信息中问卷选项 A～E 的得分系数是否填写。",
     why="权重空白时，表内公式按 0 计算，逐格比对只会得到一串假错误；工具按默认值计分并在此说明。",
     bad="选项A权重～选项E权重全部空白。", good="填写 1、0.8、0.6、0.2、0。",
+    raised_in=('checks/info.py',),
 )
 
 INSTRUCTION_LEFT = Rule(
@@ -194,6 +214,7 @@ INSTRUCTION_LEFT = Rule(
     what="自评表的文字栏目（目标完成情况、评价结论、存在问题等）是否还留着“(100字以内)”之类的填写说明。",
     why="留着说明的表格是没填完的表格；报告草稿不能把说明当成内容。",
     bad="评价结论：结合自评情况，说明项目自评总分……(200字以内)。", good="评价结论：项目全年预算执行率100%，自评得分95分……",
+    raised_in=('forms.py',),
 )
 
 # --- B: 预算 ----------------------------------------------------------------------------------
@@ -205,6 +226,7 @@ NEGATIVE_AMOUNT = Rule(
     what="预算表的金额是否为负。",
     why="负数金额会冲减合计，掩盖真实的执行情况。",
     bad="执行数 -3.5。", good="执行数 3.5。",
+    raised_in=('checks/budget.py',),
 )
 BALANCE_MISMATCH = Rule(
     "B002", "balance-mismatch", E,
@@ -213,6 +235,7 @@ BALANCE_MISMATCH = Rule(
     what="每行的结余是否等于全年预算数减执行数。",
     why="三个数对不上，至少有一个是错的。",
     bad="下达 5.271、使用 0.9735、结余 4.3。", good="结余 4.2975。",
+    raised_in=('checks/budget.py',),
 )
 RECEIVED_OVER_BUDGET = Rule(
     "B003", "received-over-budget", W,
@@ -221,6 +244,7 @@ RECEIVED_OVER_BUDGET = Rule(
     what="到位数是否超过全年预算数。",
     why="到位超预算通常是预算数没有按调整后的数填写。",
     bad="预算 10、到位 12。", good="预算 12、到位 12。",
+    raised_in=('checks/budget.py',),
 )
 EXECUTED_OVER_RECEIVED = Rule(
     "B004", "executed-over-received", W,
@@ -229,6 +253,7 @@ EXECUTED_OVER_RECEIVED = Rule(
     what="执行数是否超过到位数。",
     why="钱没到位却花出去了，要么数字错，要么有其他资金来源未列出。",
     bad="到位 10、执行 12。", good="到位 10、执行 9.5。",
+    raised_in=('checks/budget.py',),
 )
 BUDGET_TOTAL_MISMATCH = Rule(
     "B005", "budget-total-mismatch", E,
@@ -237,6 +262,7 @@ BUDGET_TOTAL_MISMATCH = Rule(
     what="预算表合计行的每一列是否等于各明细行之和。",
     why="合计与明细不符，报告引用的总数就不可信。",
     bad="明细 1.56+5.271+64.53+26，合计写 97.3。", good="合计 97.361。",
+    raised_in=('checks/budget.py',),
 )
 EXECUTION_OVER_BUDGET = Rule(
     "B006", "execution-over-budget", W,
@@ -245,6 +271,7 @@ EXECUTION_OVER_BUDGET = Rule(
     what="预算执行率是否超过 100%。",
     why="执行率超过 100% 而不说明，是自评报告最常见的疑点。",
     bad="预算 16、执行 24，无说明。", good="另起一行“上年结转资金 8”，备注说明。",
+    raised_in=('checks/budget.py',),
 )
 EXECUTION_LOW = Rule(
     "B007", "execution-low", I,
@@ -253,6 +280,7 @@ EXECUTION_LOW = Rule(
     what="预算执行率是否低于 90%。",
     why="执行率低影响预算执行率指标得分，报告须说明原因。",
     bad="执行率 58.33%，未说明。", good="说明“受疫情影响活动开展较少”。",
+    raised_in=('checks/budget.py',),
 )
 INITIAL_DIFFERS = Rule(
     "B008", "initial-differs-without-note", I,
@@ -261,6 +289,7 @@ INITIAL_DIFFERS = Rule(
     what="年初预算数与全年预算数不同时是否有备注。",
     why="预算调整要有依据，评价时会被问到。",
     bad="年初 50、全年 76.1，备注空。", good="备注“追加 26.1 万元，昆财社〔2022〕xx号”。",
+    raised_in=('checks/budget.py',),
 )
 
 FORM_TOTAL_NOT_USED = Rule(
@@ -270,6 +299,7 @@ FORM_TOTAL_NOT_USED = Rule(
     what="自评表项目资金的总额行与“其中”各行不符时，工具用哪几行计算。",
     why="公开的自评表常见总额行填 0 而资金填在“其中：当年财政拨款”一行；按 0 计算会把执行率算成 0。",
     bad="年度资金总额 0，其中：本年财政拨款 90。", good="年度资金总额 90，其中：本年财政拨款 90。",
+    raised_in=('checks/budget.py',),
 )
 EXECUTION_LOW_WITHOUT_REASON = Rule(
     "B010", "execution-low-without-reason", W,
@@ -278,6 +308,7 @@ EXECUTION_LOW_WITHOUT_REASON = Rule(
     what="预算执行率低于 90% 时是否说明了原因（一体化自评表明确要求）。",
     why="执行率低是自评最该解释的一点；没有原因，审核无从判断。",
     bad="执行率 45.17%，原因栏空白。", good="原因：援滇人员年中轮换，部分经费下年支付。",
+    raised_in=('checks/budget.py',), unexplained=True,
 )
 ROW_RATE_MISMATCH = Rule(
     "B011", "row-rate-mismatch", E,
@@ -286,6 +317,7 @@ ROW_RATE_MISMATCH = Rule(
     what="自评表项目资金各行填写的执行率是否等于本行执行数除以预算数。",
     why="执行率是得分的依据，手填的执行率与金额不符，得分就不可信。",
     bad="预算 250000，执行 215457.6，执行率填 86.19%。", good="86.18%。",
+    raised_in=('checks/budget.py',), also=(I,),
 )
 
 # --- F: 资金分配 -------------------------------------------------------------------------------
@@ -297,6 +329,7 @@ ALLOCATION_VS_BUDGET = Rule(
     what="资金分配表的分配金额合计是否等于预算表的全年预算数合计。",
     why="分配给下级的钱与预算对不上，说明有资金去向没有列出或重复列出。",
     bad="预算 306.55，分配合计 300.48。", good="分配合计 306.55。",
+    raised_in=('checks/allocation.py',),
 )
 QUANTITY_TIMES_STANDARD = Rule(
     "F002", "quantity-times-standard", E,
@@ -305,6 +338,7 @@ QUANTITY_TIMES_STANDARD = Rule(
     what="每行的数量 × 单位标准是否等于分配金额。",
     why="按标准分配的资金算错，会多拨或少拨。",
     bad="260 家 × 0.135 万元 = 35.1，填 35。", good="35.1。",
+    raised_in=('checks/allocation.py',),
 )
 PAID_OVER_ALLOCATED = Rule(
     "F003", "paid-over-allocated", W,
@@ -313,6 +347,7 @@ PAID_OVER_ALLOCATED = Rule(
     what="实拨金额是否超过分配金额。",
     why="多拨的资金需要说明来源。",
     bad="分配 20、实拨 22。", good="分配 22、实拨 22。",
+    raised_in=('checks/allocation.py',),
 )
 DUPLICATE_UNIT = Rule(
     "F004", "duplicate-unit", W,
@@ -321,6 +356,7 @@ DUPLICATE_UNIT = Rule(
     what="同一单位名称是否出现两次。",
     why="重复的行会让同一单位被算两次钱。",
     bad="“东川区残联”出现两行。", good="合并为一行。",
+    raised_in=('checks/allocation.py',),
 )
 ALLOCATION_TOTAL_MISMATCH = Rule(
     "F005", "allocation-total-mismatch", E,
@@ -329,6 +365,7 @@ ALLOCATION_TOTAL_MISMATCH = Rule(
     what="资金分配表合计行是否等于各行之和。",
     why="合计与明细不符，拨付总数就不可信。",
     bad="11 个县区合计写 300。", good="合计 306.55。",
+    raised_in=('checks/allocation.py',),
 )
 
 # --- I: 绩效指标 -------------------------------------------------------------------------------
@@ -340,6 +377,7 @@ WEIGHTS_NOT_100 = Rule(
     what="全部指标的分值之和是否为 100（不是 100 时不给等级）。",
     why="满分不是 100，总分和等级就失去意义：120 分制的 108 分评为“优”没有依据。",
     bad="分值合计 98。", good="分值合计 100。",
+    raised_in=('checks/indicators.py',),
 )
 SECTION_WEIGHT = Rule(
     "I002", "section-weight", W,
@@ -349,6 +387,7 @@ SECTION_WEIGHT = Rule(
          "一体化自评表只规定预算执行 10 分、绩效指标合计 90 分，各一级指标之间的分配不查。",
     why="分值结构不合规，评价结果不可比。",
     bad="项目决策 25 分。", good="项目决策 20 分。",
+    raised_in=('checks/indicators.py',),
 )
 SCORE_OUT_OF_RANGE = Rule(
     "I003", "score-out-of-range", E,
@@ -357,6 +396,7 @@ SCORE_OUT_OF_RANGE = Rule(
     what="自评得分是否在 0 与分值之间。",
     why="超分或负分会直接让总分出错。",
     bad="分值 4、得分 5。", good="分值 4、得分 4。",
+    raised_in=('checks/indicators.py',),
 )
 TARGET_UNPARSED = Rule(
     "I004", "target-unparsed", W,
@@ -365,6 +405,7 @@ TARGET_UNPARSED = Rule(
     what="定量指标的目标值能否识别出比较方向、数值和单位。",
     why="目标值含糊，无法判断是否完成，也就无法核对得分。",
     bad="“较上年有所增加”标为定量。", good="“≥1237人”。",
+    raised_in=('checks/indicators.py',),
 )
 ACTUAL_MISSING = Rule(
     "I005", "actual-missing", W,
@@ -373,6 +414,7 @@ ACTUAL_MISSING = Rule(
     what="定量指标是否填写了实际完成值。",
     why="没有完成值，得分没有依据。",
     bad="目标 ≥95%，完成值空。", good="完成值 100%。",
+    raised_in=('checks/indicators.py',),
 )
 UNIT_MISMATCH = Rule(
     "I006", "unit-mismatch", E,
@@ -381,6 +423,7 @@ UNIT_MISMATCH = Rule(
     what="目标值与完成值的单位是否可比。",
     why="单位不同，无法比较是否完成。",
     bad="目标 ≥95%，完成 306.55万元。", good="目标 ≥95%，完成 100%。",
+    raised_in=('checks/indicators.py',),
 )
 MET_NOT_FULL = Rule(
     "I007", "met-but-deducted", W,
@@ -389,6 +432,7 @@ MET_NOT_FULL = Rule(
     what="定量指标完成了目标却没有得满分。",
     why="得分与完成情况矛盾，是自评表最常见的问题之一。",
     bad="目标 ≥85%，完成 90%，得 3/4 分。", good="得 4/4 分。",
+    raised_in=('checks/indicators.py',), moves_score=True,
 )
 MISSED_BUT_FULL = Rule(
     "I008", "missed-but-full", E,
@@ -397,6 +441,7 @@ MISSED_BUT_FULL = Rule(
     what="定量指标未完成目标却得了满分。",
     why="得分与完成情况自相矛盾。",
     bad="目标 ≥10次，完成 6次，得满分。", good="按 6/10 得 60% 的分值。",
+    raised_in=('checks/indicators.py',), moves_score=True,
 )
 SCORE_DIFFERS_FROM_RULE = Rule(
     "I009", "score-differs-from-rule", W,
@@ -405,6 +450,7 @@ SCORE_DIFFERS_FROM_RULE = Rule(
     what="有计分规则的指标（正向、反向、预算执行率等），自评得分是否等于规则算出的分数。",
     why="得分不按规则，总分和等级就站不住。",
     bad="执行率 58.33%、分值 4，得 2.8。", good="得 2.33。",
+    raised_in=('checks/indicators.py',), moves_score=True, also=(I, E),
 )
 OVER_PERFORMANCE = Rule(
     "I010", "over-performance", W,
@@ -413,6 +459,7 @@ OVER_PERFORMANCE = Rule(
     what="实际完成值是否达到目标值的 1.3 倍以上而未说明。",
     why="目标定得太低，绩效目标就失去约束作用。",
     bad="目标 ≥10人，完成 21人，无说明。", good="偏差原因写明超额原因。",
+    raised_in=('checks/indicators.py',), unexplained=True,
 )
 DEDUCTED_WITHOUT_REASON = Rule(
     "I011", "deducted-without-reason", W,
@@ -421,6 +468,7 @@ DEDUCTED_WITHOUT_REASON = Rule(
     what="扣了分的指标是否写明偏差原因。",
     why="财政部门要求对每个扣分项说明原因和整改措施。",
     bad="得 3/4 分，偏差原因空。", good="偏差原因“受疫情影响活动较少，下年度…”。",
+    raised_in=('checks/indicators.py',), unexplained=True,
 )
 QUALITATIVE_BAND = Rule(
     "I012", "qualitative-band", W,
@@ -429,6 +477,7 @@ QUALITATIVE_BAND = Rule(
     what="定性指标的得分是否落在所述完成程度对应的区间。",
     why="“达成”却只给一半分，或“未达成”给满分，说明表述与打分不一致。",
     bad="部分达成，得 4/4 分。", good="部分达成，得 3/4 分。",
+    raised_in=('checks/indicators.py',), moves_score=True,
 )
 DEADLINE_MISSED = Rule(
     "I013", "deadline-missed-without-reason", W,
@@ -437,6 +486,7 @@ DEADLINE_MISSED = Rule(
     what="期限类指标逾期时是否写明原因。",
     why="逾期完成需要说明，且不应得满分。",
     bad="期限 2022年11月30日前，完成 2022年12月5日，无说明。", good="写明逾期原因。",
+    raised_in=('checks/indicators.py',), unexplained=True,
 )
 SCORE_MISSING = Rule(
     "I014", "score-missing", W,
@@ -445,6 +495,7 @@ SCORE_MISSING = Rule(
     what="没有计分规则可算的指标（定性指标等）是否填写了自评得分。",
     why="没有得分，总分就少算了这一项。",
     bad="定性指标得分空。", good="得 3 分。",
+    raised_in=('checks/indicators.py',),
 )
 WEIGHT_MISSING = Rule(
     "I015", "weight-missing", E,
@@ -453,6 +504,7 @@ WEIGHT_MISSING = Rule(
     what="每个指标是否填写了分值。",
     why="没有分值的指标无法计分。",
     bad="分值空。", good="分值 3。",
+    raised_in=('checks/indicators.py',),
 )
 
 INDICATOR_TOTAL_MISMATCH = Rule(
@@ -462,6 +514,7 @@ INDICATOR_TOTAL_MISMATCH = Rule(
     what="绩效指标表（或自评表）合计行、总分行的分值和得分是否等于各项之和。",
     why="总分是评定等级的依据，合计算错，等级就可能评错。",
     bad="各项得分之和 98.62，总分填 99。", good="总分 98.62。",
+    raised_in=('checks/indicators.py',),
 )
 SECTION_LABEL_WEIGHT = Rule(
     "I017", "section-label-weight", E,
@@ -470,6 +523,7 @@ SECTION_LABEL_WEIGHT = Rule(
     what="一级指标名称里写明的分值（如“产出指标(50分)”）是否等于其下各指标分值之和。",
     why="标明的分值与指标分值不符，说明表格改过一半，得分结构不可信。",
     bad="产出指标(50分)，其下分值合计 48。", good="其下分值合计 50。",
+    raised_in=('checks/indicators.py',),
 )
 ACTUAL_NOT_A_NUMBER = Rule(
     "I018", "actual-not-a-number", W,
@@ -478,6 +532,7 @@ ACTUAL_NOT_A_NUMBER = Rule(
     what="定量指标（指标性质为 =、≥、≤，或指标值是数字）的完成值是不是数值。",
     why="“完成”“达成预期指标”无法与指标值比较，满分就没有依据。",
     bad="成本控制数 ≤30万元，完成值“完成”，得 90 分。", good="完成值 3.36（万元）。",
+    raised_in=('checks/indicators.py',),
 )
 TOTAL_NOT_SCORABLE = Rule(
     "I019", "total-not-scorable", W,
@@ -486,6 +541,7 @@ TOTAL_NOT_SCORABLE = Rule(
     what="是否有指标既无法按完成值计分、也没有填写得分（表格没有填完）。",
     why="缺项按 0 分计会得出一个看似确定、其实没有依据的总分和等级。",
     bad="完成值和得分两列空白。", good="完成值 100%，得分 60。",
+    raised_in=('checks/indicators.py',),
 )
 
 NO_POINTS = Rule(
@@ -495,6 +551,7 @@ NO_POINTS = Rule(
     what="指标表既没有分值列也没有得分列的自评表：照常读取和核对，但不评分，只说一次。",
     why="没有分值就没有总分和等级；逐格报“没有分值”或给出 0 分都会误导。",
     bad="转移支付区域绩效自评表只有“指标值”“实际完成值”。", good="照常核对，结果写明“本表没有分值和得分，未评分”。",
+    raised_in=('checks/indicators.py',),
 )
 DIRECTION_CONFLICT = Rule(
     "I021", "direction-conflict", W,
@@ -503,6 +560,7 @@ DIRECTION_CONFLICT = Rule(
     what="“指标方向”“计算符号”“指标性质”列与指标值自带的比较符号是否一致。",
     why="方向相反时，完成得好与不好正好颠倒，得分就没有依据。",
     bad="指标方向“正向”，指标值“≤5%”。", good="指标方向“反向”，指标值“≤5%”。",
+    raised_in=('forms.py',),
 )
 # --- S: 满意度问卷 -----------------------------------------------------------------------------
 
@@ -513,6 +571,7 @@ RESPONDENTS_MISMATCH = Rule(
     what="每题各选项人数之和是否等于有效问卷份数（未填份数时，与其他题比较）。",
     why="人数对不上，占比和得分都会算错。",
     bad="有效问卷 114 份，某题人数合计 113。", good="114。",
+    raised_in=('checks/survey.py',),
 )
 RATIO_ROW_SUM = Rule(
     "S002", "ratio-row-sum", E,
@@ -521,6 +580,7 @@ RATIO_ROW_SUM = Rule(
     what="每题占比行之和是否为 100%（按填写精度允许舍入误差，如 101% 对两位小数）。",
     why="占比合计 116%，说明有数字抄错或公式引用错列。",
     bad="82.46%、0%、16.67%、16.67%、0%，合计 116%。", good="82.46%、0%、16.67%、0.88%、0%。",
+    raised_in=('checks/survey.py',),
 )
 RATIO_MISMATCH = Rule(
     "S003", "ratio-mismatch", E,
@@ -529,6 +589,7 @@ RATIO_MISMATCH = Rule(
     what="每个占比是否等于人数除以答题人数（按填写精度比较，差一位末位算舍入提示）。",
     why="手填占比最容易抄错。",
     bad="1 人 / 114 人，占比填 16.67%。", good="0.88%。",
+    raised_in=('checks/survey.py',), also=(I,),
 )
 COPIED_VALUE = Rule(
     "S004", "copied-from-neighbour", E,
@@ -538,6 +599,7 @@ COPIED_VALUE = Rule(
     what="人数为 0 的选项，占比或得分是否不为 0。",
     why="这是“从旁边一列复制过来”的典型痕迹。",
     bad="D 人数 0，D 占比 13.16%（与 C 相同）。", good="D 占比 0。",
+    raised_in=('checks/survey.py',),
 )
 POINTS_MISMATCH = Rule(
     "S005", "points-mismatch", E,
@@ -546,6 +608,7 @@ POINTS_MISMATCH = Rule(
     what="每个选项的得分是否等于分值 × 人数 / 答题人数 × 权重。",
     why="选项得分错了，题目得分和满意度都会错。",
     bad="D 1 人，得分 0.33。", good="0.02。",
+    raised_in=('checks/survey.py',), also=(I,),
 )
 QUESTION_SCORE_MISMATCH = Rule(
     "S006", "question-score-mismatch", E,
@@ -554,6 +617,7 @@ QUESTION_SCORE_MISMATCH = Rule(
     what="每题填写的得分是否等于按人数和权重计算的结果。",
     why="题目得分错了，满意度总分就错了。",
     bad="第 2 题填 9.58。", good="9.26。",
+    raised_in=('checks/survey.py',), also=(I,),
 )
 QUESTION_WEIGHTS_NOT_100 = Rule(
     "S007", "question-weights-not-100", E,
@@ -562,6 +626,7 @@ QUESTION_WEIGHTS_NOT_100 = Rule(
     what="问卷各题分值之和是否为 100。",
     why="满分不是 100，满意度得分无法与目标值（如 ≥90%）比较。",
     bad="5 题各 10 分。", good="5 题各 20 分。",
+    raised_in=('checks/survey.py',),
 )
 SURVEY_TOTAL_MISMATCH = Rule(
     "S008", "survey-total-mismatch", E,
@@ -570,6 +635,7 @@ SURVEY_TOTAL_MISMATCH = Rule(
     what="问卷合计块的人数（及合计人数、得分）是否等于各题之和。",
     why="合计块是报告直接引用的数字。",
     bad="D 列合计 0，各题 D 人数之和为 4。", good="4。",
+    raised_in=('checks/survey.py',),
 )
 SURVEY_SCORE_MISMATCH = Rule(
     "S009", "survey-score-mismatch", E,
@@ -578,6 +644,7 @@ SURVEY_SCORE_MISMATCH = Rule(
     what="问卷填写的最终得分是否等于按人数计算的满意度。",
     why="报告引用的满意度得分必须能由问卷数据复算。",
     bad="填 97.47，按人数算为 96.86。", good="96.86。",
+    raised_in=('checks/survey.py',), also=(I,),
 )
 TYPED_RESPONDENTS_MISMATCH = Rule(
     "S010", "typed-respondents-mismatch", E,
@@ -586,6 +653,7 @@ TYPED_RESPONDENTS_MISMATCH = Rule(
     what="人数行填写的合计人数是否等于各选项人数之和。",
     why="合计人数错了，手算的占比也会跟着错。",
     bad="103+9+0+2+0，合计填 113。", good="114。",
+    raised_in=('checks/survey.py',),
 )
 
 # --- T: 得分汇总 -------------------------------------------------------------------------------
@@ -597,6 +665,7 @@ DEDUCTION_MISMATCH = Rule(
     what="得分汇总表每行的扣分是否等于权重分减得分。",
     why="扣分与得分对不上，至少有一个数是错的。",
     bad="权重 60、得分 59、扣分 2。", good="扣分 1。",
+    raised_in=('checks/summary.py',), also=(I,),
 )
 RATE_MISMATCH = Rule(
     "T002", "rate-mismatch", E,
@@ -605,6 +674,7 @@ RATE_MISMATCH = Rule(
     what="得分汇总表每行的得分率是否等于得分除以权重分。",
     why="得分率是报告里最常抄错的数。",
     bad="59/60，得分率 96.67%。", good="98.33%。",
+    raised_in=('checks/summary.py',), also=(I,),
 )
 SUMMARY_TOTAL_MISMATCH = Rule(
     "T003", "summary-total-mismatch", E,
@@ -613,6 +683,7 @@ SUMMARY_TOTAL_MISMATCH = Rule(
     what="得分汇总表的合计行是否等于各一级指标之和。",
     why="20+18+59=97，合计却写 96：总分与分项自相矛盾。",
     bad="A+B+C = 97，合计 96。", good="各行与合计一致。",
+    raised_in=('checks/summary.py',),
 )
 SECTION_VS_INDICATORS = Rule(
     "T004", "section-vs-indicators", E,
@@ -621,6 +692,7 @@ SECTION_VS_INDICATORS = Rule(
     what="得分汇总表每个一级指标的得分是否等于绩效指标表中其下各指标自评得分之和。",
     why="汇总表与明细表不一致，说明其中一张表被单独改过。",
     bad="汇总表 C 59 分，明细合计 58 分。", good="58 分。",
+    raised_in=('checks/summary.py',), also=(I,),
 )
 SECTION_WEIGHT_VS_INDICATORS = Rule(
     "T005", "section-weight-vs-indicators", E,
@@ -629,6 +701,7 @@ SECTION_WEIGHT_VS_INDICATORS = Rule(
     what="得分汇总表的权重分是否等于绩效指标表中对应分值之和。",
     why="两张表的满分结构不同，说明指标体系改过而汇总表没跟着改。",
     bad="汇总表 20，明细 22。", good="20。",
+    raised_in=('checks/summary.py',),
 )
 TEXT_SCORE_MISMATCH = Rule(
     "T006", "text-score-mismatch", E,
@@ -637,6 +710,7 @@ TEXT_SCORE_MISMATCH = Rule(
     what="报告正文写的分项得分是否与得分表一致。",
     why="正文说 19.9 分、表格说 18.8 分，读者不知道信哪个。",
     bad="正文“评价得分19.9分”，表格 18.8。", good="两处都是 18.8。",
+    raised_in=('checks/summary.py',), also=(I,),
 )
 
 SECTION_NOT_IN_INDICATORS = Rule(
@@ -646,6 +720,7 @@ SECTION_NOT_IN_INDICATORS = Rule(
     what="得分汇总的每一行能否对应到绩效指标表的一级指标。",
     why="对应不上，这一行的得分就无人核对，错误的汇总得分会被放过。",
     bad="得分汇总写“产出”，绩效指标写“项目绩效”。", good="两表都写“项目绩效”（编号不限）。",
+    raised_in=('checks/summary.py',),
 )
 
 # --- X: 跨表与报告 -----------------------------------------------------------------------------
@@ -657,6 +732,7 @@ REPORT_TOTAL = Rule(
     what="报告正文写的总分是否等于按指标核算的总分。",
     why="总分决定等级，必须能由指标表复算。",
     bad="正文 96 分，核算 95.2 分。", good="一致。",
+    raised_in=('checks/cross.py',), also=(I,),
 )
 REPORT_GRADE = Rule(
     "X002", "report-grade", E,
@@ -665,6 +741,7 @@ REPORT_GRADE = Rule(
     what="报告写的等级是否与核算总分对应。",
     why="等级是评价结论，必须与分数一致。",
     bad="89.99 分评为优。", good="评为良。",
+    raised_in=('checks/cross.py',),
 )
 REPORT_EXECUTION = Rule(
     "X003", "report-execution", E,
@@ -673,6 +750,7 @@ REPORT_EXECUTION = Rule(
     what="报告写的预算执行率是否等于预算表算出的执行率（差一位末位为舍入提示）。",
     why="同一份报告里 84.28% 和 84.27% 并存，读者无所适从。",
     bad="82.050854 / 97.361，报告写 84.28%。", good="84.27%。",
+    raised_in=('checks/cross.py',), also=(I,),
 )
 REPORT_SATISFACTION = Rule(
     "X004", "report-satisfaction", E,
@@ -681,6 +759,7 @@ REPORT_SATISFACTION = Rule(
     what="报告写的满意度得分是否等于问卷复算结果。",
     why="满意度是效益和满意度指标的依据。",
     bad="报告 97.47，复算 96.86。", good="96.86。",
+    raised_in=('checks/cross.py',), also=(I,),
 )
 REPORT_INDICATOR_COUNT = Rule(
     "X005", "report-indicator-count", E,
@@ -689,6 +768,7 @@ REPORT_INDICATOR_COUNT = Rule(
     what="报告写的四级指标个数是否等于指标表的指标行数。",
     why="指标个数对不上，说明附表不全或正文照抄了旧报告。",
     bad="正文“33个四级指标”，表中 31 行。", good="一致。",
+    raised_in=('checks/cross.py',),
 )
 RATE_INDICATOR_ACTUAL = Rule(
     "X006", "rate-indicator-actual", E,
@@ -697,6 +777,7 @@ RATE_INDICATOR_ACTUAL = Rule(
     what="预算执行率、资金到位率指标的完成值是否与预算表一致。",
     why="指标表与预算表各说各的，得分就没有依据。",
     bad="预算表执行率 58.33%，指标表完成值填 100%。", good="58.33%。",
+    raised_in=('checks/cross.py',), moves_score=True, also=(I,),
 )
 SATISFACTION_INDICATOR_ACTUAL = Rule(
     "X007", "satisfaction-indicator-actual", E,
@@ -705,6 +786,7 @@ SATISFACTION_INDICATOR_ACTUAL = Rule(
     what="满意度指标的完成值是否等于问卷复算的满意度得分。",
     why="问卷是满意度指标的唯一依据。",
     bad="问卷复算 96.86，指标完成值 97.47%。", good="96.86%。",
+    raised_in=('checks/cross.py',), moves_score=True, also=(I,),
 )
 
 ALL_RULES: tuple[Rule, ...] = tuple(v for v in list(globals().values()) if isinstance(v, Rule))

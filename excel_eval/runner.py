@@ -1,8 +1,5 @@
-"""Running workbooks one by one and saying what happened.
-
-Shared by `excel-eval run` and the drop-on start (`excel-eval 文件.xlsx`), which skips loading the
-CLI framework: a finance office double-clicks the drag-and-drop script many times a day.
-"""
+"""Running workbooks one by one and saying what happened, on the console: `excel-eval run` and
+the drop-on start (`excel-eval 文件.xlsx`, what the drag-and-drop script runs)."""
 
 from __future__ import annotations
 
@@ -10,10 +7,13 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from .text import os_reason
-from .vocab import UNGRADED, ExitCode, Severity
+from typing import TYPE_CHECKING
 
-FIRST_FINDINGS = 5
+from .text import os_reason
+from .vocab import ExitCode
+
+if TYPE_CHECKING:
+    from .process import Options
 
 
 def say(message: str) -> None:
@@ -48,78 +48,29 @@ def _discard(stream) -> None:
     os.dup2(os.open(os.devnull, os.O_WRONLY), stream.fileno())
 
 
-def run_files(files: list[Path], out: Path | None = None, *, scheme=None, selection=None, mask: bool = True,
-              json_out: bool = False, open_result: bool = False, report: bool = True,
+def run_files(files: list[Path], options: Options, *, json_out: bool = False, open_result: bool = False,
               say: Callable[[str], None] = say) -> ExitCode:
-    """Evaluate each workbook, write its outputs, print a short summary; return the exit code."""
-    from .pipeline import evaluate_all
-    from .writer import is_own_output, output_paths, write_outputs
+    """Process each workbook (the one step, `process.py`), print what came of it; the exit code."""
+    from .naming import Claims
+    from .process import exit_code, process
+    from .voice import document, problem_lines, run_lines
 
-    code, documents = ExitCode.OK, []
     show = say if json_out else tell  # with --json, standard output holds nothing but the JSON
+    outcomes, claims = [], Claims()
     for file in files:
-        if is_own_output(file):  # a whole folder dropped on the .bat: never …_评价结果_评价结果.xlsx
-            say(f"{file.name}：本工具写出的结果文件，已跳过")
-            continue
-        for result in evaluate_all(file, scheme=scheme, selection=selection):
-            document = result.as_dict()
-            documents.append(document)
-            if not result.ok:
-                say(f"{file}：{result.reason}")
-                code = max(code, exit_code(result))
-                continue
-            wanted = output_paths(file, out, result.part)
-            try:
-                written = write_outputs(result, out, mask=mask, report=report)
-            except OSError as exc:
-                say(f"{file.name}：无法写出结果到 {wanted['results'].parent}：{os_reason(exc)}")
-                code = max(code, ExitCode.UNREADABLE)
-                continue
-            document["outputs"] = [str(p) for p in written.values()]
-            show(summary_line(result))
-            for f in result.findings[:FIRST_FINDINGS]:
-                effect = f"（{f.effect_text}）" if f.effect_text else ""
-                show(f"  {f.severity.value} {f.code} {f.loc or '-'}  {f.message}{effect}")
-            if len(result.findings) > FIRST_FINDINGS:
-                show(f"  ……共 {len(result.findings)} 条，详见结果中的“问题清单”")
-            show(f"  结果：{written['results']}")
-            show(f"  标注：{written['marked']}" if "marked" in written else "  标注：" + no_marked_copy(result))
-            if "report" in written:
-                show(f"  报告：{written['report']}")
-            for kind, path in written.items():
-                if path != wanted[kind]:
-                    say(f"  注意：{wanted[kind].name} 正被其他程序打开（如 Excel），已另存为 {path.name}")
-            if open_result:
-                open_file(written["results"], say)
-            if result.has_errors:
-                code = max(code, ExitCode.FINDINGS)
+        for outcome in process(file, options, claims=claims):
+            outcomes.append(outcome)
+            for line in problem_lines(outcome):
+                say(line)
+            if outcome.result.ok and not outcome.unwritten:
+                for line in run_lines(outcome):
+                    show(line)
+                if open_result:
+                    open_file(outcome.written["results"], say)
     if json_out:
+        documents = [document(o) for o in outcomes if not o.skipped]
         print_json(documents[0] if len(documents) == 1 else {"files": documents})
-    return code
-
-
-def exit_code(result) -> ExitCode:
-    """The exit code a workbook that gave no result stands for."""
-    from .vocab import Failure
-
-    return ExitCode.USAGE if result.failure is Failure.SCHEME_MISMATCH else ExitCode.UNREADABLE
-
-
-def no_marked_copy(result) -> str:
-    """Why a readable workbook got no marked-up copy."""
-    return {"xls": "文件是旧版 .xls 格式，无法生成标注副本，请另存为 .xlsx",
-            "ods": "文件是 .ods（OpenDocument）格式，无法生成标注副本，请另存为 .xlsx"}.get(
-        result.model.file_format, "文件结构不完整，无法生成标注副本；请用 Excel 或 WPS 打开后另存一次")
-
-
-def summary_line(result) -> str:
-    """`文件.xlsx：核算总分 92.00（优）；错误 32，警告 3，提示 2`"""
-    errors = result.count(Severity.ERROR)
-    provisional = f"，待更正：{errors} 个错误" if errors else ""  # a grade from a self-contradicting workbook
-    total = f"核算总分 {result.total_score:.2f}（{result.grade or UNGRADED}{provisional}）" if result.total_score is not None \
-        else "未能计算总分"
-    name = f"{result.path.name}（{result.part}）" if result.part else result.path.name
-    return f"{name}：{total}；" + "，".join(f"{sev.value} {n}" for sev, n in result.counts.items())
+    return exit_code(outcomes)
 
 
 def print_json(document: dict) -> None:

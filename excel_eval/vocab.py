@@ -57,9 +57,10 @@ class ExitCode(enum.IntEnum):
     OK = 0  # no 错误
     FINDINGS = 1  # at least one workbook has a 错误
     USAGE = 2  # wrong arguments, a file or folder that does not exist
-    UNREADABLE = 3  # a file could not be read (corrupt, encrypted, not a workbook) or written
+    UNREADABLE = 3  # a file could not be read (corrupt, encrypted, not a workbook)
     INTERNAL = 4  # a bug: one line for the user, the details in a log
     LOCKED = 5  # batch: the output folder is in use by another run
+    UNWRITABLE = 6  # an output could not be written (folder not writable, disk full)
 
     @property
     def meaning(self) -> str:
@@ -70,6 +71,7 @@ _EXIT_MEANINGS = {
     ExitCode.OK: "无错误", ExitCode.FINDINGS: "有错误", ExitCode.USAGE: "用法错误",
     ExitCode.UNREADABLE: "文件无法读取", ExitCode.INTERNAL: "内部错误",
     ExitCode.LOCKED: "输出目录正被另一个批处理使用",
+    ExitCode.UNWRITABLE: "无法写出结果",
 }
 
 
@@ -88,3 +90,4 @@ class Failure(enum.Enum):
     UNSAFE = "unsafe"  # a zip bomb, XML entity declarations
     NOT_SELF_EVAL = "not-self-evaluation"  # a workbook, but neither the template nor a 自评表 it can read
     SCHEME_MISMATCH = "scheme-mismatch"  # the scheme asked for does not fit the workbook's 一级指标
+    OWN_OUTPUT = "own-output"  # a file this tool wrote (a results workbook, a marked copy): skipped

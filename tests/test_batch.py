@@ -293,10 +293,10 @@ def test_an_unwritable_output_folder_is_a_clear_message(tmp_path):
     blocked = tmp_path / "不是目录"
     blocked.write_text("x")
     r = excel_eval(src, "--out", blocked)
-    assert r.returncode == 2 and "无法建立输出目录" in r.stderr and "已有同名的文件" in r.stderr
+    assert r.returncode == 6 and "无法建立输出目录" in r.stderr and "已有同名的文件" in r.stderr
     assert "Traceback" not in r.stderr and "File exists" not in r.stderr  # the OS's words are not shown
     r = excel_eval("batch", tmp_path, "--out", blocked / "子目录")
-    assert r.returncode == 2 and "无法使用输出目录" in r.stderr and "路径中有一段不是目录" in r.stderr
+    assert r.returncode == 6 and "无法使用输出目录" in r.stderr and "路径中有一段不是目录" in r.stderr
     assert "Traceback" not in r.stderr
 
 

@@ -15,15 +15,13 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..layout import OPTION_NAMES
 from ..triage import Limits
-from ..vocab import Severity
+from ..voice import failed_card
 
 PREFIX = "excel-eval-gui-"
 _UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]')  # not in a Windows file name
 MAX_NAME = 120
 _RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)), *(f"LPT{i}" for i in range(1, 10))}
-BUDGET_LINES = 20  # the budget chart's bars
 
 
 class TooLarge(Exception):
@@ -83,29 +81,25 @@ class Workspace:
     # --- one workbook ------------------------------------------------------------------------
 
     def process(self, upload: str, path: Path) -> list[dict]:
-        """Evaluate a saved upload and write its outputs: one card per project (one for a file
-        that cannot be read, with the reason)."""
+        """Evaluate a saved upload and write its outputs (the one processing step, as `run` and
+        `batch` do): one card per project (one for a file that cannot be read, with the reason)."""
         from ..batch import Item
-        from ..pipeline import evaluate_all
-        from ..writer import write_outputs
+        from ..process import Options, process
+        from ..voice import card
 
         cards, items = [], []
-        for result in evaluate_all(path):
-            if not result.ok:
-                cards.append(failed_card(path.name, result.reason, result.part))
-                continue
-            out = path.parent / "结果"
-            written = write_outputs(result, out)
-            downloads = [{"label": label, "name": written[kind].name, "url": f"download/{self.offer(written[kind])}"}
-                         for kind, label in (("results", "评价结果"), ("marked", "标注副本"), ("report", "自评报告"))
-                         if kind in written]
-            bundle = out / f"{path.stem}{'_' + result.part if result.part else ''}_全部输出.zip"
-            with zipfile.ZipFile(bundle, "w", zipfile.ZIP_DEFLATED) as z:
-                for p in written.values():
-                    z.write(p, p.name)
-            downloads.append({"label": "全部（zip）", "name": bundle.name, "url": f"download/{self.offer(bundle)}"})
-            cards.append(card(result, downloads))
-            items.append(Item.from_result(path.name, result, written, ""))
+        for outcome in process(path, Options(out=path.parent / "结果")):
+            offer = lambda p: f"download/{self.offer(p)}"  # noqa: E731
+            shown = card(outcome, offer)
+            if shown["ok"]:
+                result = outcome.result
+                bundle = path.parent / "结果" / f"{path.stem}{'_' + result.tag if result.tag else ''}_全部输出.zip"
+                with zipfile.ZipFile(bundle, "w", zipfile.ZIP_DEFLATED) as z:
+                    for p in outcome.written.values():
+                        z.write(p, p.name)
+                shown["downloads"].append({"label": "全部（zip）", "name": bundle.name, "url": offer(bundle)})
+                items.append(Item.from_outcome(path.name, outcome, ""))
+            cards.append(shown)
         self.items[upload] = items
         return cards
 
@@ -132,34 +126,3 @@ class Workspace:
 
     def close(self) -> None:
         shutil.rmtree(self.root, ignore_errors=True)
-
-
-def failed_card(file: str, reason: str, sheet: str = "") -> dict:
-    return {"file": file, "sheet": sheet, "ok": False, "reason": reason}
-
-
-def card(result, downloads: list[dict]) -> dict:
-    """What the page shows of one project."""
-    s, m = result.scores, result.model
-    budget_lines = []
-    if m.budget is not None:
-        for row in list(m.budget.rows)[:BUDGET_LINES]:
-            name = row.text("item") or row.text("source") or f"第 {row.index + 1} 行"
-            budget_lines.append({"name": name, "budget": row.num("budget"), "executed": row.num("executed")})
-    survey = s.surveys[0] if s.surveys else None
-    return {
-        "file": result.path.name, "sheet": result.part, "ok": True,
-        "project": result.info("project"), "unit": result.info("unit"), "year": result.year,
-        "scheme": s.scheme.name, "total": s.total, "grade": s.grade or "", "grade_label": result.grade_label,
-        "provisional": result.has_errors and s.grade is not None,
-        "execution": result.execution_rate, "satisfaction": result.satisfaction,
-        "counts": {sev.value: n for sev, n in result.counts.items()},
-        "severities": [sev.value for sev in Severity],
-        "findings": [{"severity": f.severity.value, "code": f.code, "where": str(f.loc) if f.loc else "",
-                      "message": f.message, "hint": f.hint or ""} for f in result.findings],
-        "sections": [{"name": x.name, "weight": x.weight, "score": x.score} for x in s.sections],
-        "budget": {"unit": m.money_unit, "lines": budget_lines},
-        "survey": None if survey is None else {"options": list(OPTION_NAMES), "counts": list(survey.counts),
-                                               "respondents": survey.respondents},
-        "downloads": downloads,
-    }

@@ -15,7 +15,7 @@ import zipfile
 from collections import defaultdict
 from pathlib import Path
 
-from ..pipeline import Result
+from ..result import Result
 from ..files import write_atomic
 from ..findings import Finding
 from ..model import col_index

@@ -13,7 +13,7 @@ from pathlib import Path
 from .. import layout
 from ..families import FORM_SCHEME
 from ..files import write_atomic
-from ..pipeline import Result
+from ..result import Result
 from ..privacy import mask_text
 from ..report_text import Figure, budget_sentence, conclusion, money, percent, survey_sentence
 from ..vocab import RuleKind, Severity

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .. import layout
-from ..pipeline import Result
+from ..result import Result
 from ..files import write_atomic
 from ..privacy import masked
 from ..report_text import summary_sentences

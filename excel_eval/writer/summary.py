@@ -20,7 +20,6 @@ from .results import fit_row, write_text
 if TYPE_CHECKING:
     from ..review import Views
 
-SUMMARY_PREFIX = "汇总_"
 PER_PROJECT_CHART = 40  # a bar per project only up to this many; beyond, the histogram says more
 
 # (head, key, width, format): one declaration per sheet; the format names a Formats attribute.

@@ -1,0 +1,146 @@
+"""What is known about one workbook once it has been read, scored and checked: the `Result`
+every front end and writer reads, and its JSON output contract. Nothing here reads a file."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .findings import Finding
+from .model import Model
+from .schemes import Scheme
+from .scoring import BudgetScore, Scores, SectionScore, SurveyScore
+from .triage import Source
+from .vocab import UNGRADED, Failure, Severity
+
+
+@dataclass
+class Result:
+    """Everything known about one workbook. A file that could not be read has `failure` and
+    `reason` set and nothing else."""
+
+    source: Source
+    model: Model | None = None
+    scores: Scores | None = None
+    findings: list[Finding] = field(default_factory=list)
+    failure: Failure | None = None
+    reason: str = ""  # why the file could not be read at all, in Chinese
+    part: str = ""  # of a workbook holding several 自评表 projects: this project's sheet
+    tag: str = ""  # …and what tells its output names from the others' (naming.project_tags)
+
+    @property
+    def path(self) -> Path:
+        return self.source.path
+
+    @property
+    def ok(self) -> bool:
+        return self.failure is None
+
+    # --- what every reporter reads ---------------------------------------------------------
+
+    @property
+    def layout(self) -> str:
+        return self.model.layout if self.model else ""
+
+    @property
+    def total_score(self) -> float | None:
+        return self.scores.total if self.scores else None
+
+    @property
+    def grade(self) -> str | None:
+        return self.scores.grade if self.scores else None
+
+    @property
+    def grade_label(self) -> str:
+        """The grade as people should read it: provisional while the workbook has 错误 —
+        `优（待更正：32 个错误）` — since a grade computed from a self-contradicting workbook may change."""
+        if self.grade is None:
+            return UNGRADED if self.total_score is not None else ""
+        errors = self.count(Severity.ERROR)
+        return f"{self.grade}（待更正：{errors} 个错误）" if errors else self.grade
+
+    @property
+    def sections(self) -> list[SectionScore]:
+        return self.scores.sections if self.scores else []
+
+    @property
+    def budget(self) -> BudgetScore | None:
+        return self.scores.budget if self.scores else None
+
+    @property
+    def surveys(self) -> list[SurveyScore]:
+        return self.scores.surveys if self.scores else []
+
+    @property
+    def execution_rate(self) -> float | None:
+        return self.budget.execution_rate if self.budget else None
+
+    @property
+    def satisfaction(self) -> float | None:
+        return self.scores.satisfaction if self.scores else None
+
+    @property
+    def scheme(self) -> Scheme | None:
+        return self.scores.scheme if self.scores else None
+
+    def info(self, key: str) -> str:
+        """A 项目信息 field as text (`project`, `unit`, `department`, …); "" when not given."""
+        return self.model.info.text(key) if self.model and self.model.info else ""
+
+    @property
+    def year(self) -> int | None:
+        return self.model.year if self.model else None
+
+    def count(self, severity: Severity) -> int:
+        return sum(1 for f in self.findings if f.severity is severity)
+
+    @property
+    def counts(self) -> dict[Severity, int]:
+        return {sev: self.count(sev) for sev in Severity}
+
+    @property
+    def has_errors(self) -> bool:
+        return self.count(Severity.ERROR) > 0
+
+    def as_dict(self) -> dict:
+        """The output contract of template v1: numbers rounded to 6 decimals (no 94.60000000000001),
+        a number that overflowed is null."""
+        return _finite(self._as_dict())
+
+    def _as_dict(self) -> dict:
+        if not self.ok:
+            return {"file": self.path.name, **({"sheet": self.part} if self.part else {}), "status": "failed",
+                    "failure": self.failure.value, "reason": self.reason, "findings": []}
+        s, budget = self.scores, self.budget
+        return {
+            "file": self.path.name, "status": "ok", "layout": self.layout, "sheet": self.model.sheet or None,
+            "project": self.info("project"), "unit": self.info("unit"), "department": self.info("department"),
+            "year": self.year, "scheme": s.scheme.name, "money_unit": self.model.money_unit,
+            "satisfaction": s.satisfaction,
+            "total_score": s.total, "grade": s.grade, "self_total": s.self_total,
+            "sections": [{"name": x.name, "weight": x.weight, "score": x.score, "self_score": x.self_score}
+                         for x in s.sections],
+            "budget": None if budget is None else {
+                "budget": budget.budget, "executed": budget.executed, "received": budget.received,
+                "execution_rate": budget.execution_rate, "arrival_rate": budget.arrival_rate},
+            "surveys": [{"sheet": x.survey.sheet, "respondents": x.respondents, "score": x.score} for x in s.surveys],
+            "indicators": [{"name": i.name, "section": i.section, "weight": i.weight, "self_score": i.self_score,
+                            "score": i.score, "computed": i.computed, "rule": i.rule.value, "note": i.note,
+                            "cell": str(i.row.cells["weight"].loc)} for i in s.indicators],
+            "counts": {sev.value: n for sev, n in self.counts.items()},
+            "findings": [f.as_dict() for f in self.findings],
+        }
+
+
+JSON_DECIMALS = 6
+
+
+def _finite(value):
+    if isinstance(value, float):
+        return round(value, JSON_DECIMALS) if math.isfinite(value) else None
+    if isinstance(value, dict):
+        return {k: _finite(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_finite(v) for v in value]
+    return value
