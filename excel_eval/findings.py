@@ -31,6 +31,7 @@ class Rule(NamedTuple):
     moves_score: bool = False  # correcting what it says changes the total the workbook states (its score effect)
     unexplained: bool = False  # a deviation left without its 偏差原因 (the batch's review counts these)
     also: tuple[Severity, ...] = ()  # the other severities it is raised at, each declared (a rounding slip: 提示)
+    also_when: str = ""  # when it is raised at those, in the words of docs/rules.md
 
     @property
     def severities(self) -> tuple[Severity, ...]:

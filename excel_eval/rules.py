@@ -11,6 +11,10 @@ from dataclasses import dataclass
 from .findings import Finding, Rule, Severity
 
 E, W, I = Severity.ERROR, Severity.WARNING, Severity.INFO
+ROUNDING_SLIP = "所填数字与算出值只差填写精度的一个舍入单位时为提示"
+
+# Codes that were once issued and are no more, with the name each had: never given to another rule.
+RETIRED: dict[str, str] = {}
 
 # --- R: reading -------------------------------------------------------------------------------
 
@@ -317,7 +321,7 @@ ROW_RATE_MISMATCH = Rule(
     what="自评表项目资金各行填写的执行率是否等于本行执行数除以预算数。",
     why="执行率是得分的依据，手填的执行率与金额不符，得分就不可信。",
     bad="预算 250000，执行 215457.6，执行率填 86.19%。", good="86.18%。",
-    raised_in=('checks/budget.py',), also=(I,),
+    raised_in=('checks/budget.py',), also=(I,), also_when=ROUNDING_SLIP,
 )
 
 # --- F: 资金分配 -------------------------------------------------------------------------------
@@ -451,6 +455,7 @@ SCORE_DIFFERS_FROM_RULE = Rule(
     why="得分不按规则，总分和等级就站不住。",
     bad="执行率 58.33%、分值 4，得 2.8。", good="得 2.33。",
     raised_in=('checks/indicators.py',), moves_score=True, also=(I, E),
+    also_when="只差填写精度的一个舍入单位时为提示；舍入有利于单位时为警告，按所填得分会改变等级时为错误",
 )
 OVER_PERFORMANCE = Rule(
     "I010", "over-performance", W,
@@ -589,7 +594,7 @@ RATIO_MISMATCH = Rule(
     what="每个占比是否等于人数除以答题人数（按填写精度比较，差一位末位算舍入提示）。",
     why="手填占比最容易抄错。",
     bad="1 人 / 114 人，占比填 16.67%。", good="0.88%。",
-    raised_in=('checks/survey.py',), also=(I,),
+    raised_in=('checks/survey.py',), also=(I,), also_when=ROUNDING_SLIP,
 )
 COPIED_VALUE = Rule(
     "S004", "copied-from-neighbour", E,
@@ -608,7 +613,7 @@ POINTS_MISMATCH = Rule(
     what="每个选项的得分是否等于分值 × 人数 / 答题人数 × 权重。",
     why="选项得分错了，题目得分和满意度都会错。",
     bad="D 1 人，得分 0.33。", good="0.02。",
-    raised_in=('checks/survey.py',), also=(I,),
+    raised_in=('checks/survey.py',), also=(I,), also_when=ROUNDING_SLIP,
 )
 QUESTION_SCORE_MISMATCH = Rule(
     "S006", "question-score-mismatch", E,
@@ -617,7 +622,7 @@ QUESTION_SCORE_MISMATCH = Rule(
     what="每题填写的得分是否等于按人数和权重计算的结果。",
     why="题目得分错了，满意度总分就错了。",
     bad="第 2 题填 9.58。", good="9.26。",
-    raised_in=('checks/survey.py',), also=(I,),
+    raised_in=('checks/survey.py',), also=(I,), also_when=ROUNDING_SLIP,
 )
 QUESTION_WEIGHTS_NOT_100 = Rule(
     "S007", "question-weights-not-100", E,
@@ -644,7 +649,7 @@ SURVEY_SCORE_MISMATCH = Rule(
     what="问卷填写的最终得分是否等于按人数计算的满意度。",
     why="报告引用的满意度得分必须能由问卷数据复算。",
     bad="填 97.47，按人数算为 96.86。", good="96.86。",
-    raised_in=('checks/survey.py',), also=(I,),
+    raised_in=('checks/survey.py',), also=(I,), also_when=ROUNDING_SLIP,
 )
 TYPED_RESPONDENTS_MISMATCH = Rule(
     "S010", "typed-respondents-mismatch", E,
@@ -665,7 +670,7 @@ DEDUCTION_MISMATCH = Rule(
     what="得分汇总表每行的扣分是否等于权重分减得分。",
     why="扣分与得分对不上，至少有一个数是错的。",
     bad="权重 60、得分 59、扣分 2。", good="扣分 1。",
-    raised_in=('checks/summary.py',), also=(I,),
+    raised_in=('checks/summary.py',), also=(I,), also_when=ROUNDING_SLIP,
 )
 RATE_MISMATCH = Rule(
     "T002", "rate-mismatch", E,
@@ -674,7 +679,7 @@ RATE_MISMATCH = Rule(
     what="得分汇总表每行的得分率是否等于得分除以权重分。",
     why="得分率是报告里最常抄错的数。",
     bad="59/60，得分率 96.67%。", good="98.33%。",
-    raised_in=('checks/summary.py',), also=(I,),
+    raised_in=('checks/summary.py',), also=(I,), also_when=ROUNDING_SLIP,
 )
 SUMMARY_TOTAL_MISMATCH = Rule(
     "T003", "summary-total-mismatch", E,
@@ -692,7 +697,7 @@ SECTION_VS_INDICATORS = Rule(
     what="得分汇总表每个一级指标的得分是否等于绩效指标表中其下各指标自评得分之和。",
     why="汇总表与明细表不一致，说明其中一张表被单独改过。",
     bad="汇总表 C 59 分，明细合计 58 分。", good="58 分。",
-    raised_in=('checks/summary.py',), also=(I,),
+    raised_in=('checks/summary.py',), also=(I,), also_when=ROUNDING_SLIP,
 )
 SECTION_WEIGHT_VS_INDICATORS = Rule(
     "T005", "section-weight-vs-indicators", E,
@@ -710,7 +715,7 @@ TEXT_SCORE_MISMATCH = Rule(
     what="报告正文写的分项得分是否与得分表一致。",
     why="正文说 19.9 分、表格说 18.8 分，读者不知道信哪个。",
     bad="正文“评价得分19.9分”，表格 18.8。", good="两处都是 18.8。",
-    raised_in=('checks/summary.py',), also=(I,),
+    raised_in=('checks/summary.py',), also=(I,), also_when=ROUNDING_SLIP,
 )
 
 SECTION_NOT_IN_INDICATORS = Rule(
@@ -732,7 +737,7 @@ REPORT_TOTAL = Rule(
     what="报告正文写的总分是否等于按指标核算的总分。",
     why="总分决定等级，必须能由指标表复算。",
     bad="正文 96 分，核算 95.2 分。", good="一致。",
-    raised_in=('checks/cross.py',), also=(I,),
+    raised_in=('checks/cross.py',), also=(I,), also_when=ROUNDING_SLIP,
 )
 REPORT_GRADE = Rule(
     "X002", "report-grade", E,
@@ -750,7 +755,7 @@ REPORT_EXECUTION = Rule(
     what="报告写的预算执行率是否等于预算表算出的执行率（差一位末位为舍入提示）。",
     why="同一份报告里 84.28% 和 84.27% 并存，读者无所适从。",
     bad="82.050854 / 97.361，报告写 84.28%。", good="84.27%。",
-    raised_in=('checks/cross.py',), also=(I,),
+    raised_in=('checks/cross.py',), also=(I,), also_when=ROUNDING_SLIP,
 )
 REPORT_SATISFACTION = Rule(
     "X004", "report-satisfaction", E,
@@ -759,7 +764,7 @@ REPORT_SATISFACTION = Rule(
     what="报告写的满意度得分是否等于问卷复算结果。",
     why="满意度是效益和满意度指标的依据。",
     bad="报告 97.47，复算 96.86。", good="96.86。",
-    raised_in=('checks/cross.py',), also=(I,),
+    raised_in=('checks/cross.py',), also=(I,), also_when=ROUNDING_SLIP,
 )
 REPORT_INDICATOR_COUNT = Rule(
     "X005", "report-indicator-count", E,
@@ -777,7 +782,7 @@ RATE_INDICATOR_ACTUAL = Rule(
     what="预算执行率、资金到位率指标的完成值是否与预算表一致。",
     why="指标表与预算表各说各的，得分就没有依据。",
     bad="预算表执行率 58.33%，指标表完成值填 100%。", good="58.33%。",
-    raised_in=('checks/cross.py',), moves_score=True, also=(I,),
+    raised_in=('checks/cross.py',), moves_score=True, also=(I,), also_when=ROUNDING_SLIP,
 )
 SATISFACTION_INDICATOR_ACTUAL = Rule(
     "X007", "satisfaction-indicator-actual", E,
@@ -786,7 +791,7 @@ SATISFACTION_INDICATOR_ACTUAL = Rule(
     what="满意度指标的完成值是否等于问卷复算的满意度得分。",
     why="问卷是满意度指标的唯一依据。",
     bad="问卷复算 96.86，指标完成值 97.47%。", good="96.86%。",
-    raised_in=('checks/cross.py',), moves_score=True, also=(I,),
+    raised_in=('checks/cross.py',), moves_score=True, also=(I,), also_when=ROUNDING_SLIP,
 )
 
 ALL_RULES: tuple[Rule, ...] = tuple(v for v in list(globals().values()) if isinstance(v, Rule))
@@ -838,13 +843,21 @@ def rules_markdown() -> str:
            "由 `excel-eval rules --markdown > docs/rules.md` 生成，请勿手改。级别：错误＝工作簿自相矛盾；"
            "警告＝可疑，需要说明；提示＝供参考。", "",
            "| 代码 | 级别 | 名称 | 检查什么 |", "|---|---|---|---|"]
-    out += [f"| [{r.code}](#{r.code.lower()}) | {r.severity.value} | `{r.name}` | {r.what} |" for r in ALL_RULES]
+    out += [f"| [{r.code}](#{r.code.lower()}) | {_levels(r)} | `{r.name}` | {r.what} |" for r in ALL_RULES]
     area = ""
     for r in ALL_RULES:
         if r.code[0] != area:
             area = r.code[0]
             out += ["", f"## {area} {AREAS[area]}"]
-        out += ["", f"### {r.code}", "", f"`{r.name}` · {r.severity.value}", "",
+        out += ["", f"### {r.code}", "", f"`{r.name}` · {_levels(r)}", "",
+                *([f"- **级别**：{r.severity.value}；{r.also_when}"] if r.also else []),
                 f"- **检查什么**：{r.what}", f"- **为什么**：{r.why}", f"- **错误示例**：{r.bad}",
                 f"- **正确示例**：{r.good}", f"- **提示语**：{r.message}", f"- **如何修改**：{r.hint}"]
+    if RETIRED:
+        out += ["", "## 已停用的代码", "", "这些代码不再使用，也不会分配给其他规则：", ""]
+        out += [f"- {code} `{name}`" for code, name in sorted(RETIRED.items())]
     return "\n".join(out) + "\n"
+
+
+def _levels(rule: Rule) -> str:
+    return "／".join(s.value for s in rule.severities)

@@ -222,3 +222,127 @@ def test_an_unknown_rule_code_is_refused():
 
     with pytest.raises(UnknownRule, match="Z999"):
         evaluate(ROOT / "samples" / "示例_无错误.xlsx", skip="B005,Z999")
+
+
+# --- the layers -----------------------------------------------------------------------------------
+
+# What each layer is, and what it may import besides itself. The order above says "not upward";
+# this says more: the core never reads a file, writers never read a workbook again, and front ends
+# reach the work only through the processing step (process.py, voice.py).
+LAYERS = {
+    "base": {"_version", "vocab", "text", "layout", "families", "parse", "model", "targets", "findings", "rules",
+             "files", "naming"},
+    "read": {"ooxml", "triage", "recalc", "forms", "reader"},
+    "core": {"schemes", "scoring", "result", "checks"},
+    "pipeline": {"pipeline"},
+    "writers": {"privacy", "report_text", "review", "writer"},
+    "step": {"process", "voice"},
+    "front": {"samples", "runner", "batch", "gui", "cli", "entry", "__main__"},
+}
+MAY_IMPORT = {
+    "base": {"base"},
+    "read": {"base"},
+    "core": {"base"},
+    "pipeline": {"base", "read", "core"},
+    "writers": {"base", "core"},
+    "step": {"base", "core", "pipeline", "writers"},
+    "front": {"base", "step"},
+}
+# Each exception, and why it is one.
+ALLOWED = {
+    ("result", "triage"): "a Result names its Source (the file or bytes read)",
+    ("process", "triage"): "the step makes the Source of what it is given",
+    ("writer", "ooxml"): "the marked copy is the input's own package, copied part by part",
+    ("batch", "review"): "the bureau's review views are the batch's own output",
+    ("batch", "writer.summary"): "the batch summary workbook is the batch's own output",
+    ("gui", "review"): "a folder's summary on the page is the batch summary",
+    ("gui", "writer.summary"): "…written by the batch's summary writer",
+    ("gui", "triage"): "an upload is refused at the reader's own size limit before it is saved",
+    ("cli", "writer.template"): "`excel-eval template` writes the blank template",
+    ("samples", "writer.template"): "the bundled samples are filled-in templates",
+    ("cli", "schemes"): "`--scheme` errors are caught by their class",
+}
+HEAVY = {"xlsxwriter", "python_calamine", "pandas", "starlette", "uvicorn", "openpyxl", "formulas", "PIL", "jinja2",
+         "rich", "msoffcrypto"}
+NO_HEAVY = {"base", "core"}
+
+
+def layer_of(unit_name: str) -> str:
+    return next(layer for layer, units in LAYERS.items() if unit_name in units)
+
+
+def imports(rel, tree):
+    """(line, dotted target inside the package or top-level library) of every import."""
+    skip = type_checking_blocks(tree)
+    depth = len(rel.parts) - 1
+    for node in ast.walk(tree):
+        if id(node) in skip:
+            continue
+        if isinstance(node, ast.ImportFrom):
+            if node.level == 0:
+                yield node.lineno, node.module or ""
+                continue
+            base = list(rel.parts[:depth - (node.level - 1)])
+            target = base + (node.module.split(".") if node.module else [])
+            names = [a.name for a in node.names] if not target else [".".join(target)]
+            for name in names:
+                yield node.lineno, "excel_eval." + name
+        elif isinstance(node, ast.Import):
+            for alias in node.names:
+                yield node.lineno, alias.name
+
+
+def layer_violations(rel, tree) -> list[str]:
+    here = unit(rel)
+    if here == "__init__":  # the public API names everything, lazily
+        return []
+    wrong = []
+    for line, target in imports(rel, tree):
+        parts = target.split(".")
+        if parts[0] != "excel_eval":
+            if parts[0] in HEAVY and layer_of(here) in NO_HEAVY:
+                wrong.append(f"{rel}:{line} imports {parts[0]}")
+            continue
+        if len(parts) < 2 or parts[1] == "__init__":
+            continue
+        there, dotted = parts[1], ".".join(parts[1:3])
+        if there == here or there not in ORDER:
+            continue
+        if layer_of(there) in MAY_IMPORT[layer_of(here)] | {layer_of(here)}:
+            continue
+        if (here, there) in ALLOWED or (here, dotted) in ALLOWED:
+            continue
+        wrong.append(f"{rel}:{line} imports {dotted} ({layer_of(here)} → {layer_of(there)})")
+    return wrong
+
+
+def test_every_module_has_its_layer():
+    assert set().union(*LAYERS.values()) == set(ORDER) - {"__init__"}
+
+
+def test_each_layer_imports_only_what_it_may():
+    wrong = [w for rel, tree in modules() for w in layer_violations(rel, tree)]
+    assert not wrong, wrong
+
+
+@pytest.mark.parametrize("rel, source", [
+    ("scoring.py", "from .reader import read_projects"),  # the core reading a file
+    ("checks/budget.py", "import xlsxwriter"),  # the core writing
+    ("batch.py", "from .pipeline import evaluate_all"),  # a front end around the step
+    ("gui/workspace.py", "from ..writer import write_outputs"),
+])
+def test_the_layer_guard_can_fail(rel, source):
+    from pathlib import PurePosixPath
+
+    assert layer_violations(PurePosixPath(rel), ast.parse(source))
+
+
+def test_the_summary_writer_loads_no_reader_checks_or_formula_engine():
+    import subprocess
+    import sys
+
+    code = ("import sys, excel_eval.writer.summary, excel_eval.result; "
+            "print(' '.join(sorted(m for m in sys.modules if m.startswith(('excel_eval', 'formulas', 'python_calamine')))))")
+    loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
+    assert not {m for m in loaded if m.startswith(("excel_eval.reader", "excel_eval.checks", "excel_eval.recalc",
+                                                   "excel_eval.pipeline", "formulas", "python_calamine"))}, loaded

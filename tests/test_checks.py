@@ -5,6 +5,7 @@ import re
 from pathlib import Path
 
 import pytest
+from snapshot import compare
 
 from excel_eval.pipeline import evaluate
 from excel_eval.rules import ALL_RULES
@@ -155,6 +156,8 @@ def test_rule_fires_at_its_cell(tmp_path, code, where, changes):
     sheet, cell = where.split("!")
     got = found(workbook(tmp_path, drop, **changes))
     assert (code, sheet, cell) in got, got
+    # …and nothing but what was reviewed: every finding of the case, as tests/expected/fires/ holds it
+    compare(f"fires/{code}@{where.replace('!', '_')}", [" ".join(x) for x in got])
 
 
 def test_every_rule_is_tested_and_documented():
@@ -268,3 +271,34 @@ def test_each_finding_says_what_it_costs_the_stated_total(tmp_path):
     assert result.findings[0].code == "I008"  # the 错误 that change the score come first
     assert result.findings[0].as_dict()["score_effect"] == pytest.approx(-1.0)
     assert all(f.score_effect == 0 for f in result.findings[1:])
+
+
+def test_a_code_once_issued_is_never_given_to_another_rule():
+    """tests/expected/rule_codes.json lists every code ever issued, with its rule's name; a code
+    whose rule goes is listed in rules.RETIRED, and no code comes back with another meaning."""
+    import json
+
+    from excel_eval.rules import RETIRED
+    from snapshot import EXPECTED, REWRITE
+
+    path = EXPECTED / "rule_codes.json"
+    issued = json.loads(path.read_text("utf-8"))
+    live = {r.code: r.name for r in ALL_RULES}
+    if REWRITE:  # new codes join the list; none ever leaves it
+        issued = {**issued, **{c: n for c, n in live.items() if c not in issued}}
+        path.write_text(json.dumps(dict(sorted(issued.items())), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    assert not set(live) & set(RETIRED), "a retired code is used again"
+    assert {c: n for c, n in live.items() if issued.get(c, n) != n} == {}, "a code now names another rule"
+    assert sorted(c for c in issued if c not in live and RETIRED.get(c) != issued[c]) == [], \
+        "a code no rule has any more: list it in rules.RETIRED"
+    assert sorted(set(live) - set(issued)) == [], "a new code: EXCEL_EVAL_REWRITE=1 adds it to rule_codes.json"
+
+
+def test_a_rule_is_raised_only_at_the_severities_it_declares():
+    from excel_eval import rules
+    from excel_eval.vocab import Severity
+
+    assert rules.ROW_RATE_MISMATCH(None, severity=Severity.INFO).severity is Severity.INFO  # declared: also=(I,)
+    with pytest.raises(ValueError, match="B005"):
+        rules.BUDGET_TOTAL_MISMATCH(None, severity=Severity.INFO)  # not declared
+    assert all(r.also_when for r in ALL_RULES if r.also), "each variant says when (docs/rules.md)"

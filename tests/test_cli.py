@@ -185,3 +185,53 @@ def test_a_reader_that_leaves_early_loses_no_output(tmp_path, unbuffered):
     err = proc.stderr.read().decode()
     assert proc.wait() == 0 and "内部错误" not in err, err
     assert all((tmp_path / f"{k}_自评报告.docx").exists() and (tmp_path / f"{k}_评价结果.xlsx").exists() for k in "ab")
+
+
+def test_each_command_takes_exactly_what_its_table_declares():
+    """The command table and each action's signature are one: a parameter with no option, or an
+    option no parameter takes, fails here rather than at a user's keyboard."""
+    import inspect
+
+    from excel_eval.cli import COMMANDS, HELP
+
+    for command in COMMANDS.values():
+        declared = [a.name for a in command.arguments] + [o.name for o in command.options if o is not HELP]
+        taken = list(inspect.signature(command.action).parameters)
+        assert sorted(declared) == sorted(taken), command.name
+        assert len(set(declared)) == len(declared), command.name
+
+
+def test_two_inputs_of_one_name_never_share_outputs(cli, tmp_path):
+    import shutil
+
+    for folder in ("甲", "乙"):
+        (tmp_path / folder).mkdir()
+        shutil.copy(SAMPLES / "示例_无错误.xlsx", tmp_path / folder / "自评.xlsx")
+    out = tmp_path / "结果"
+    r = cli("run", tmp_path / "甲" / "自评.xlsx", tmp_path / "乙" / "自评.xlsx", "--out", out, "--no-report")
+    assert r.code == 0, r.err
+    assert sorted(p.name for p in out.iterdir()) == ["自评(2)_标注.xlsx", "自评(2)_评价结果.xlsx",
+                                                     "自评_标注.xlsx", "自评_评价结果.xlsx"]
+    assert "自评_评价结果.xlsx 已是另一个同名文件的结果，本文件的结果写为 自评(2)_评价结果.xlsx" in r.err
+
+
+def test_sheets_whose_names_make_one_file_name_get_their_own_outputs(cli, tmp_path):
+    import openpyxl
+
+    book = openpyxl.load_workbook(SAMPLES / "自评表" / "011_棠溪镇委托业务项目.xlsx")
+    first = book.worksheets[0]
+    second = book.copy_worksheet(first)
+    first.title, second.title = "工资<1>", "工资|1|"
+    source = tmp_path / "部门.xlsx"
+    book.save(source)
+    r = cli("run", source, "--out", tmp_path / "结果", "--no-report")
+    names = sorted(p.name for p in (tmp_path / "结果").iterdir())
+    assert names == ["部门_工资_1__2_标注.xlsx", "部门_工资_1__2_评价结果.xlsx", "部门_工资_1__标注.xlsx",
+                     "部门_工资_1__评价结果.xlsx"], (names, r.err)
+
+
+def test_check_skips_the_tools_own_outputs_as_run_does(cli, tmp_path):
+    r = cli("run", SAMPLES / "示例_无错误.xlsx", "--out", tmp_path, "--no-report")
+    assert r.code == 0
+    r = cli("check", tmp_path / "示例_无错误_评价结果.xlsx")
+    assert r.code == 0 and "本工具写出的结果文件，已跳过" in r.err and "R001" not in r.out + r.err
