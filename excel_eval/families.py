@@ -16,6 +16,7 @@ from typing import NamedTuple
 
 from .layout import FUND_SOURCES, SCHEMES, TEMPLATE_LAYOUT, Column, Field, label_key, normalize
 from .text import fold
+from .keys import Key, CellKind
 
 FORM_SCHEME = SCHEMES[1]  # 自评表: every published form is scored by the rules of 10号
 FORM_EXECUTION_NAME = "预算执行率"  # the budget's points, as an indicator of the 自评表 scheme
@@ -27,55 +28,55 @@ FORM_EXECUTION_NAME = "预算执行率"  # the budget's points, as an indicator 
 
 # Project labels: the value is the next filled cell to the right.
 INFO_FIELDS = (
-    Field("project", "项目名称", ("专项资金名称",  # transfer-payment tables
+    Field(Key.PROJECT, "项目名称", ("专项资金名称",  # transfer-payment tables
                                  "项目(资金)名称", "转移支付项目名称", "专项名称", "资金名称",
                                  "转移支付(项目)名称", "转移(项目)名称", "转移支付名称")),  # 霍山县, 旺苍县 transfer tables
-    Field("department", "主管部门", ("主管单位", "主管部门及代码", "主管部门(单位)", "地方主管部门")),
-    Field("unit", "实施单位", ("项目实施单位", "实施单位(盖章)", "预算单位", "单位名称", "资金使用单位")),
+    Field(Key.DEPARTMENT, "主管部门", ("主管单位", "主管部门及代码", "主管部门(单位)", "地方主管部门")),
+    Field(Key.UNIT, "实施单位", ("项目实施单位", "实施单位(盖章)", "预算单位", "单位名称", "资金使用单位")),
 )
 # A department-level table names the department instead of a project.
-DEPARTMENT_NAME = Field("project", "部门(单位)名称", ("部门名称", "部门(单位)", "部门"))
+DEPARTMENT_NAME = Field(Key.PROJECT, "部门(单位)名称", ("部门名称", "部门(单位)", "部门"))
 # Text blocks: the label with its text in the cell below (10号, 一体化).
 BELOW_FIELDS = (
-    Field("goals", "预期目标", ("项目年度目标", "年度目标")),
-    Field("achieved", "实际完成情况", ("年度目标完成情况", "目标完成情况")),
+    Field(Key.GOALS, "预期目标", ("项目年度目标", "年度目标")),
+    Field(Key.ACHIEVED, "实际完成情况", ("年度目标完成情况", "目标完成情况")),
 )
 # Text blocks: the label with its text to the right (一体化).
 TEXT_FIELDS = (
-    Field("overview", "项目实施内容及过程概述"), Field("conclusion", "评价结论", ("自评结论",)),
-    Field("problems", "存在问题", ("存在的问题",)), Field("suggestions", "改进措施", ("改进建议",)),
+    Field(Key.OVERVIEW, "项目实施内容及过程概述"), Field(Key.CONCLUSION, "评价结论", ("自评结论",)),
+    Field(Key.PROBLEMS, "存在问题", ("存在的问题",)), Field(Key.SUGGESTIONS, "改进措施", ("改进建议",)),
 )
 
 # The budget block's header. A column matches when its header (units in brackets dropped:
 # `调整预算数(A)`, `全年执行数(万元)`) is one of these; the first name is the one shown.
 BUDGET_COLUMNS = (
-    Column("initial", "年初预算数", ("年初预算", "年初预算金额")),  # 10号; 一体化
-    Column("budget", "全年预算数", ("调整后预算数",  # 一体化
-                                  "调整预算数", "全年预算", "调整后预算", "预算数", "全年预算数(A)"), kind="money"),
-    Column("executed", "全年执行数", ("预算执行数",  # 一体化
+    Column(Key.INITIAL, "年初预算数", ("年初预算", "年初预算金额")),  # 10号; 一体化
+    Column(Key.BUDGET, "全年预算数", ("调整后预算数",  # 一体化
+                                  "调整预算数", "全年预算", "调整后预算", "预算数", "全年预算数(A)"), kind=CellKind.MONEY),
+    Column(Key.EXECUTED, "全年执行数", ("预算执行数",  # 一体化
                                     "实际执行数", "执行数", "全年实际执行数", "实际支出数", "全年执行",
-                                    "全年执行资金", "执行资金"), kind="money"),  # 名山区 transfer table
-    Column("received", "全年到位资金", ("到位资金", "实际到位资金", "全年到位数"), kind="money"),  # 名山区
-    Column("weight", "分值", ("权重", "参考分值"), kind="number"),
-    Column("rate", "执行率", ("预算执行率", "资金执行率", "预算执行"), kind="ratio"),
-    Column("score", "得分", ("自评得分", "评分"), kind="number"),
-    Column("reason", "原因", ("偏差原因", "未完成原因", "说明")),  # 一体化: a rate under 90 % needs one
+                                    "全年执行资金", "执行资金"), kind=CellKind.MONEY),  # 名山区 transfer table
+    Column(Key.RECEIVED, "全年到位资金", ("到位资金", "实际到位资金", "全年到位数"), kind=CellKind.MONEY),  # 名山区
+    Column(Key.WEIGHT, "分值", ("权重", "参考分值"), kind=CellKind.NUMBER),
+    Column(Key.RATE, "执行率", ("预算执行率", "资金执行率", "预算执行"), kind=CellKind.RATIO),
+    Column(Key.SCORE, "得分", ("自评得分", "评分"), kind=CellKind.NUMBER),
+    Column(Key.REASON, "原因", ("偏差原因", "未完成原因", "说明")),  # 一体化: a rate under 90 % needs one
 )
 # The indicator block's header: a level (一级/二级/三级指标 or 指标名称) and at least one of the rest.
 INDICATOR_COLUMNS = (
-    Column("level1", "一级指标", kind="level"),
-    Column("level2", "二级指标", kind="level"),
-    Column("level3", "三级指标", ("指标名称", "绩效指标名称", "具体指标"), kind="level"),
-    Column("nature", "指标性质", ("指标方向", "计算符号", "指标属性")),  # 一体化; 指标方向/计算符号: 正向/反向/大于等于
-    Column("target", "年度指标值", ("指标值", "全年目标值", "年度目标值", "目标值", "预期指标值", "计划值", "预期目标值")),
-    Column("unit", "度量单位", ("计量单位", "单位")),  # 一体化
-    Column("actual", "实际完成值", ("完成值", "全年实际值", "全年完成值", "实际值", "全年实际完成值", "实际完成情况")),
-    Column("weight", "分值", ("权重", "参考分值", "指标分值"), kind="number"),
-    Column("score", "得分", ("自评得分", "评分", "实际得分"), kind="number"),
-    Column("deviation", "偏差原因分析及改进措施", ("偏差原因分析及改进措施", "偏差原因", "未完成原因分析", "偏差原因分析",
+    Column(Key.LEVEL1, "一级指标", kind=CellKind.LEVEL),
+    Column(Key.LEVEL2, "二级指标", kind=CellKind.LEVEL),
+    Column(Key.LEVEL3, "三级指标", ("指标名称", "绩效指标名称", "具体指标"), kind=CellKind.LEVEL),
+    Column(Key.NATURE, "指标性质", ("指标方向", "计算符号", "指标属性")),  # 一体化; 指标方向/计算符号: 正向/反向/大于等于
+    Column(Key.TARGET, "年度指标值", ("指标值", "全年目标值", "年度目标值", "目标值", "预期指标值", "计划值", "预期目标值")),
+    Column(Key.UNIT, "度量单位", ("计量单位", "单位")),  # 一体化
+    Column(Key.ACTUAL, "实际完成值", ("完成值", "全年实际值", "全年完成值", "实际值", "全年实际完成值", "实际完成情况")),
+    Column(Key.WEIGHT, "分值", ("权重", "参考分值", "指标分值"), kind=CellKind.NUMBER),
+    Column(Key.SCORE, "得分", ("自评得分", "评分", "实际得分"), kind=CellKind.NUMBER),
+    Column(Key.DEVIATION, "偏差原因分析及改进措施", ("偏差原因分析及改进措施", "偏差原因", "未完成原因分析", "偏差原因分析",
                                         "未完成原因分析及改进措施", "原因分析", "未完成原因", "偏差原因及改进措施")),
 )
-LEVEL_KEYS = ("level1", "level2", "level3")
+LEVEL_KEYS = (Key.LEVEL1, Key.LEVEL2, Key.LEVEL3)
 
 # Budget lines: the total, and the 其中 lines that carry the money by source.
 TOTAL_LINES = ("年度资金总额", "总额", "资金总额", "合计", "年度预算资金总额", "预算资金总额", "项目资金总额")
@@ -183,7 +184,7 @@ class Family(NamedTuple):
 
     layout: str  # the JSON's `layout`
     name: str  # as people read it
-    level: str = "project"  # project | department | transfer: what one table evaluates
+    level: str = Key.PROJECT  # project | department | transfer: what one table evaluates
     titles: tuple[str, ...] = ()  # any one of these in the sheet's title rows picks the family
     marks: tuple[str, ...] = ()  # all of these labels on the sheet pick the family
     budget_points: float | None = None  # the budget block's label states these points (预算执行情况(20分))
@@ -202,12 +203,12 @@ class Family(NamedTuple):
 
     @property
     def is_department(self) -> bool:
-        return self.level == "department"
+        return self.level == Key.DEPARTMENT
 
 
 TEMPLATE = Family(TEMPLATE_LAYOUT, "标准模板 v1", fixed_sections=None, is_form=False, blank_score_is_gap=False,
                   total_line_heads=False, info_required=True)
-DEPARTMENT = Family("department-form", "部门整体支出绩效自评表", level="department",
+DEPARTMENT = Family("department-form", "部门整体支出绩效自评表", level=Key.DEPARTMENT,
                     titles=("部门整体支出绩效", "部门整体绩效"))
 # 转移支付区域(项目)绩效目标自评表 (旺苍县), 转移支付项目绩效目标自评表 (霍山县), 区域绩效自评表
 TRANSFER = Family("transfer-form", "转移支付区域绩效自评表", level="transfer", titles=("转移支付", "区域绩效自评"),

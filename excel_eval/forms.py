@@ -29,6 +29,7 @@ from .model import Cell, Info, Loc, Model, Row, Table
 from .parse import NotANumber, parse_number
 from .targets import parse_target
 from .text import clip, fold
+from .keys import CellKind, Key
 
 LABEL_LENGTH = 40  # longer text is content, not a label
 BUDGET_LINES = 16  # a budget block has a total and a few 其中 lines
@@ -172,7 +173,7 @@ def budget_header(grid: Grid, lo: int, hi: int) -> Header | None:
     for r in range(lo, hi):
         texts = grid.texts(r)
         keys = {BUDGET_NAMES.get(label_key(t), ("",))[0] for t in texts}
-        if "executed" in keys and ({"budget", "initial"} & keys):
+        if Key.EXECUTED in keys and ({"budget", Key.INITIAL} & keys):
             return match_header(grid, r, BUDGET_NAMES, False)
     return None
 
@@ -185,10 +186,10 @@ def indicator_header(grid: Grid, lo: int, hi: int) -> Header | None:
         if not keys & set(LEVEL_KEYS):
             continue
         one = match_header(grid, r, INDICATOR_NAMES, False)
-        measured = {"target", "actual", "weight", "score"}
+        measured = {"target", Key.ACTUAL, Key.WEIGHT, Key.SCORE}
         if len(measured & one.columns.keys()) >= 2:
             below = {INDICATOR_NAMES.get(label_key(t), ("",))[0] for t in grid.texts(r + 1)}
-            if not (below & {"nature", "unit", "target"} and not below & set(LEVEL_KEYS)):
+            if not (below & {"nature", Key.UNIT, Key.TARGET} and not below & set(LEVEL_KEYS)):
                 return one
         # A two-row header: a parent row above the levels (`年度指标值` over 指标性质 | 指标值 | 度量单位,
         # 永德县明朗中学), or the levels' row over its children.
@@ -289,7 +290,7 @@ class _Project:
         family = recognise(titles, labels, self.points_label.number if self.points_label else None)
         self.family = family
         info = self.info(family)
-        self.reader.money_unit = info.text("money_unit") or layout.DEFAULT_MONEY_UNIT
+        self.reader.money_unit = info.text(Key.MONEY_UNIT) or layout.DEFAULT_MONEY_UNIT
         budget, execution = self.budget(budget_head) if budget_head else (None, None)
         indicators = self.indicators(indicator_head, execution) if indicator_head else None
         return Model("", info=info, budget=budget, indicators=indicators, layout=family.layout, sheet=self.sheet)
@@ -304,7 +305,7 @@ class _Project:
             if say:
                 self.reader.add(rules.INSTRUCTION_LEFT(Loc(self.sheet, r, c), label=label, text=clip(str(raw))))
             return Cell.at(None, self.sheet, r, c)
-        return self.reader.cell(self.sheet, r, c, raw, "text")
+        return self.reader.cell(self.sheet, r, c, raw, CellKind.TEXT)
 
     def info(self, family: Family) -> Info:
         g, info = self.grid, Info(self.sheet)
@@ -331,13 +332,13 @@ class _Project:
         for r in range(self.lo, self.hi):  # the title, wherever it states the year
             for c, v in enumerate(g.rows[r]):
                 year = stated_year(v)
-                if year and "year" not in info.fields:
-                    info.fields["year"] = Cell.at(float(year), self.sheet, r, c, 1.0)
+                if year and Key.YEAR not in info.fields:
+                    info.fields[Key.YEAR] = Cell.at(float(year), self.sheet, r, c, 1.0)
         for r in range(self.lo, self.hi):
             unit = next((u for u in map(stated_money_unit, g.rows[r]) if u), "")
             if unit:
                 c = next(c for c, v in enumerate(g.rows[r]) if stated_money_unit(v))
-                info.fields["money_unit"] = Cell.at(unit, self.sheet, r, c)
+                info.fields[Key.MONEY_UNIT] = Cell.at(unit, self.sheet, r, c)
                 break
         return info
 
@@ -380,30 +381,30 @@ class _Project:
             if name in STOP_LABELS or name in INDICATOR_NAMES or name in PROJECT_LABELS or name in DEPARTMENT_LABELS:
                 break
             known = name in TOTAL_LINE_KEYS or name in SOURCE_LINE_KEYS or is_where_of(raw)
-            if not known and not any(self._number(r, columns.get(k)) for k in ("budget", "executed", "initial")):
+            if not known and not any(self._number(r, columns.get(k)) for k in (Key.BUDGET, Key.EXECUTED, Key.INITIAL)):
                 break
             cells = {}
             for k, c in columns.items():
-                kind = "percent" if k in head.percent else specs[k].kind
-                cells[k] = (self.text_cell(r, c, specs[k].label, say=False) if kind == "text"
+                kind = CellKind.PERCENT if k in head.percent else specs[k].kind
+                cells[k] = (self.text_cell(r, c, specs[k].label, say=False) if kind is CellKind.TEXT
                             else self.reader.cell(self.sheet, r, c, g.at(r, c), kind))
-            cells["item"] = Cell.at(str(raw).strip().rstrip(":："), self.sheet, r, label_col)
+            cells[Key.ITEM] = Cell.at(str(raw).strip().rstrip(":："), self.sheet, r, label_col)
             source = SOURCE_LINE_KEYS.get(name, str(raw).strip() if not is_where_of(raw) else layout.DEFAULT_FUND_SOURCE)
-            cells["source"] = Cell.at(source, self.sheet, r, label_col)
+            cells[Key.SOURCE] = Cell.at(source, self.sheet, r, label_col)
             if name in TOTAL_LINE_KEYS and total is None:
                 total = Row(r, cells, layout.FINAL_TOTAL_WORDS[0])
             else:
                 sources.append(Row(r, cells))
         if total is None and len(sources) == 1:  # one line and no total: the line is the total
             total = sources[0]
-        if total is not None and "weight" not in columns and self.points_label is not None:
-            total.cells["weight"] = self.points_label  # 预算执行情况(20分): the points are the label's
-        if "reason" in columns:  # the 一体化 form's 原因: the template's 备注
-            columns["note"] = columns.pop("reason")
+        if total is not None and Key.WEIGHT not in columns and self.points_label is not None:
+            total.cells[Key.WEIGHT] = self.points_label  # 预算执行情况(20分): the points are the label's
+        if Key.REASON in columns:  # the 一体化 form's 原因: the template's 备注
+            columns[Key.NOTE] = columns.pop(Key.REASON)
             for row in {id(x): x for x in (*sources, *([total] if total else []))}.values():
-                row.cells["note"] = row.cells.pop("reason")
+                row.cells[Key.NOTE] = row.cells.pop(Key.REASON)
         table = Table(self.sheet, head.row, {**columns, "item": first - 1, "source": first - 1})
-        money = ("budget", "executed", "initial")
+        money = (Key.BUDGET, Key.EXECUTED, Key.INITIAL)
         carried = [r for r in sources if r is not total and any(r.num(k) for k in money)]
         if carried:
             table.rows = carried if total is not None and total not in sources else sources
@@ -427,7 +428,7 @@ class _Project:
         g, columns = self.grid, head.columns
         specs = {c.key: c for c in INDICATOR_COLUMNS if c.key in columns}
         table = Table(self.sheet, head.row, {k: columns[k] for k in specs})
-        if execution is not None and execution.get("weight") is not None:
+        if execution is not None and execution.get(Key.WEIGHT) is not None:
             table.rows.append(self.execution_row(execution))
         above: dict[str, Cell] = {}
         levels = [k for k in LEVEL_KEYS if k in specs]
@@ -437,8 +438,8 @@ class _Project:
             if not texts and all(_blank(v) for v in values):
                 continue
             if any(t in GRAND_TOTALS for t in texts):  # 总分, wherever the row puts it (永德县: after 其他需要说明事项)
-                cells = {k: self.reader.cell(self.sheet, r, columns[k], g.at(r, columns[k]), "number")
-                         for k in ("weight", "score") if k in columns}
+                cells = {k: self.reader.cell(self.sheet, r, columns[k], g.at(r, columns[k]), CellKind.NUMBER)
+                         for k in (Key.WEIGHT, Key.SCORE) if k in columns}
                 table.totals.append(Row(r, cells, layout.FINAL_TOTAL_WORDS[0]))
                 break
             if (texts and (texts[0] in STOP_LABELS or texts[0] in PROJECT_LABELS) and texts[0] not in
@@ -452,7 +453,7 @@ class _Project:
                     cells[key] = self.text_cell(r, columns[key], col.label)
                 else:  # 指标值 and 完成值 stay as typed: the target parser reads them
                     cells[key] = self.reader.cell(self.sheet, r, columns[key], raw,
-                                                  "number" if col.kind == "number" else "text")
+                                                  CellKind.NUMBER if col.kind is CellKind.NUMBER else CellKind.TEXT)
             # 一级 and 二级 are merged down: a blank takes the value from above, below the deepest
             # level this row fills itself.
             own = [not cells[k].is_blank for k in levels]
@@ -462,8 +463,8 @@ class _Project:
             above.update({k: cells[k] for k in levels[:-1] if not cells[k].is_blank})
             row = Row(r, cells)
             name = row.text(levels[-1]) if levels else ""
-            if row.get("weight") is None and row.get("score") is None and (not name or is_placeholder(name)) \
-                    and (is_placeholder(name) or not row.text("target")):
+            if row.get(Key.WEIGHT) is None and row.get(Key.SCORE) is None and (not name or is_placeholder(name)) \
+                    and (is_placeholder(name) or not row.text(Key.TARGET)):
                 continue  # an unused or placeholder line of the printed form (指标1：, ……)
             self.compose(row)
             table.rows.append(row)
@@ -471,42 +472,42 @@ class _Project:
 
     def execution_row(self, total: Row) -> Row:
         """The budget total line as the 预算执行率 indicator: 分值, 得分, and 执行率 as its actual."""
-        label = total.cells["item"]
+        label = total.cells[Key.ITEM]
         name = Cell.at(FORM_EXECUTION_NAME, label.sheet, label.row, label.col)
-        weight = total.cells["weight"]
-        cells = {"level1": name, "level2": name, "level3": name,
-                 "type": Cell.at(layout.QUANTITATIVE_TYPE, label.sheet, label.row, label.col),
-                 "weight": weight, "score": total.cells.get("score") or _blank_at(weight),
-                 "actual": total.cells.get("rate") or _blank_at(weight)}
-        if "note" in total.cells:  # the 一体化 form's 原因; the national form's budget line has none
-            cells["deviation"] = total.cells["note"]
+        weight = total.cells[Key.WEIGHT]
+        cells = {Key.LEVEL1: name, Key.LEVEL2: name, Key.LEVEL3: name,
+                 Key.TYPE: Cell.at(layout.QUANTITATIVE_TYPE, label.sheet, label.row, label.col),
+                 Key.WEIGHT: weight, Key.SCORE: total.cells.get(Key.SCORE) or _blank_at(weight),
+                 Key.ACTUAL: total.cells.get(Key.RATE) or _blank_at(weight)}
+        if Key.NOTE in total.cells:  # the 一体化 form's 原因; the national form's budget line has none
+            cells[Key.DEVIATION] = total.cells[Key.NOTE]
         return Row(total.index, cells)
 
     def compose(self, row: Row) -> None:
         """A target split into 指标性质 (or 指标方向, 计算符号), 指标值 and 度量单位 is joined as staff write
         it in one cell (`≥90%`), and the unit put onto a number 完成值 (`93%`). A direction the target
         contradicts (`正向` beside `≤5%`) is said."""
-        unit = row.text("unit")
-        target, actual = row.cells.get("target"), row.cells.get("actual")
-        nature_cell = row.cells.get("nature")
-        way = direction(row.text("nature")) if nature_cell is not None else ""
+        unit = row.text(Key.UNIT)
+        target, actual = row.cells.get(Key.TARGET), row.cells.get(Key.ACTUAL)
+        nature_cell = row.cells.get(Key.NATURE)
+        way = direction(row.text(Key.NATURE)) if nature_cell is not None else ""
         if way == QUALITATIVE_WORDS[0]:
-            row.cells["type"] = Cell.at(layout.QUALITATIVE_TYPE, self.sheet, row.index, nature_cell.col)
+            row.cells[Key.TYPE] = Cell.at(layout.QUALITATIVE_TYPE, self.sheet, row.index, nature_cell.col)
         elif way in RATE_COMPARATORS:
-            row.cells["type"] = Cell.at(layout.QUANTITATIVE_TYPE, self.sheet, row.index, nature_cell.col)
+            row.cells[Key.TYPE] = Cell.at(layout.QUANTITATIVE_TYPE, self.sheet, row.index, nature_cell.col)
             if target is not None and not target.is_blank:
                 typed = _plain(target.value)
                 own = _comparator(typed)
                 if own and own != way and not {own, way} <= {"≥", ">"} and not {own, way} <= {"≤", "<"}:
-                    self.reader.add(rules.DIRECTION_CONFLICT(nature_cell.loc, name=_name(row), way=row.text("nature"),
+                    self.reader.add(rules.DIRECTION_CONFLICT(nature_cell.loc, name=_name(row), way=row.text(Key.NATURE),
                                                              target=clip(typed)))
                 text = typed if own else f"{way}{typed}"
-                row.cells["target"] = Cell.at(f"{text}{unit}" if unit and _is_number(target.value) else text,
+                row.cells[Key.TARGET] = Cell.at(f"{text}{unit}" if unit and _is_number(target.value) else text,
                                               target.sheet, target.row, target.col)
         elif unit and target is not None and _is_number(target.value):
-            row.cells["target"] = Cell.at(f"{_plain(target.value)}{unit}", target.sheet, target.row, target.col)
+            row.cells[Key.TARGET] = Cell.at(f"{_plain(target.value)}{unit}", target.sheet, target.row, target.col)
         if actual is not None and not actual.is_blank and unit and _is_number(actual.value):
-            row.cells["actual"] = Cell.at(f"{_plain(actual.value)}{unit}", actual.sheet, actual.row, actual.col)
+            row.cells[Key.ACTUAL] = Cell.at(f"{_plain(actual.value)}{unit}", actual.sheet, actual.row, actual.col)
 
 
 def _comparator(text: str) -> str:
@@ -520,7 +521,7 @@ def _comparator(text: str) -> str:
 
 
 def _name(row: Row) -> str:
-    return next((row.text(k) for k in ("level3", "level2", "level1") if row.text(k)), "")
+    return next((row.text(k) for k in (Key.LEVEL3, Key.LEVEL2, Key.LEVEL1) if row.text(k)), "")
 
 
 def _blank_at(c: Cell) -> Cell:

@@ -12,6 +12,7 @@ import re
 from typing import NamedTuple
 
 from .text import fold
+from .keys import CellKind, Key
 
 TEMPLATE_VERSION = "v1"
 
@@ -45,7 +46,7 @@ class Column(NamedTuple):
     label: str
     synonyms: tuple[str, ...] = ()
     required: bool = False
-    kind: str = "text"  # text | money | number | ratio | choice | level
+    kind: CellKind = CellKind.TEXT
     choices: tuple[str, ...] = ()
     width: float = 13
     help: str = ""
@@ -62,7 +63,7 @@ class Field(NamedTuple):
     label: str
     synonyms: tuple[str, ...] = ()
     required: bool = False
-    kind: str = "text"  # text | year | number | ratio | choice
+    kind: CellKind = CellKind.TEXT
     choices: tuple[str, ...] = ()
     help: str = ""
 
@@ -91,33 +92,33 @@ class SheetSpec(NamedTuple):
 # The narrative of the 自评报告 (template v1.1): the report draft uses these texts where given and a
 # highlighted placeholder where not; nothing of it is ever invented.
 NARRATIVE_FIELDS: tuple[Field, ...] = (
-    Field("overview", "项目概况", ("项目基本情况", "项目立项背景及目的"), help="报告“一、基本情况”：立项背景、实施内容（可多段）"),
-    Field("goals", "绩效目标", ("项目绩效目标", "年度总体目标"), help="报告“一、基本情况”：总目标和年度目标"),
-    Field("work", "评价工作开展情况", ("绩效评价工作开展情况", "绩效评价工作情况"), help="报告“二”：评价的组织、方法和过程"),
-    Field("experience", "主要经验及做法", ("主要经验",), help="报告“五（一）”"),
-    Field("problems", "存在的问题", ("存在问题",), help="报告“五（二）”"),
-    Field("suggestions", "改进建议", ("改进措施", "建议和改进措施", "改进措施及建议"), help="报告“五（三）”"),
-    Field("other", "其他需要说明的问题", ("其他说明",), help="报告“六”"),
+    Field(Key.OVERVIEW, "项目概况", ("项目基本情况", "项目立项背景及目的"), help="报告“一、基本情况”：立项背景、实施内容（可多段）"),
+    Field(Key.GOALS, "绩效目标", ("项目绩效目标", "年度总体目标"), help="报告“一、基本情况”：总目标和年度目标"),
+    Field(Key.WORK, "评价工作开展情况", ("绩效评价工作开展情况", "绩效评价工作情况"), help="报告“二”：评价的组织、方法和过程"),
+    Field(Key.EXPERIENCE, "主要经验及做法", ("主要经验",), help="报告“五（一）”"),
+    Field(Key.PROBLEMS, "存在的问题", ("存在问题",), help="报告“五（二）”"),
+    Field(Key.SUGGESTIONS, "改进建议", ("改进措施", "建议和改进措施", "改进措施及建议"), help="报告“五（三）”"),
+    Field(Key.OTHER, "其他需要说明的问题", ("其他说明",), help="报告“六”"),
 )
 
 INFO_FIELDS: tuple[Field, ...] = (
-    Field("project", "项目名称", (), True, help="如：2022年残疾人基层组织建设补助经费"),
-    Field("department", "主管部门", help="如：昆明市残疾人联合会"),
-    Field("unit", "实施单位", ("项目实施单位",), True, help="如：昆明市残疾人联合会组联处"),
-    Field("year", "评价年度", ("年度",), True, "year", help="如：2022 或 2022年"),
-    Field("money_unit", "金额单位", (), False, "choice", MONEY_UNITS, help="万元（默认）或 元"),
-    Field("scheme", "评分体系", (), False, "choice", SCHEMES,
+    Field(Key.PROJECT, "项目名称", (), True, help="如：2022年残疾人基层组织建设补助经费"),
+    Field(Key.DEPARTMENT, "主管部门", help="如：昆明市残疾人联合会"),
+    Field(Key.UNIT, "实施单位", ("项目实施单位",), True, help="如：昆明市残疾人联合会组联处"),
+    Field(Key.YEAR, "评价年度", ("年度",), True, CellKind.YEAR, help="如：2022 或 2022年"),
+    Field(Key.MONEY_UNIT, "金额单位", (), False, CellKind.CHOICE, MONEY_UNITS, help="万元（默认）或 元"),
+    Field(Key.SCHEME, "评分体系", (), False, CellKind.CHOICE, SCHEMES,
           help="四级指标（决策20/管理20/绩效60）或 自评表（执行率10+产出50/效益30/满意度10）；空白时按一级指标名称判断"),
-    *(Field(f"weight_{o}", f"选项{o}权重", (), False, "number",
+    *(Field(Key(f"weight_{o}"), f"选项{o}权重", (), False, CellKind.NUMBER,
             help=f"问卷选项{o}（{n}）的得分系数，0～1；空白用评分体系默认值")
       for o, n in zip(OPTIONS, OPTION_NAMES)),
-    Field("surveys_issued", "问卷发放份数", ("发放问卷份数",), False, "number"),
-    Field("surveys_valid", "有效问卷份数", ("收回有效问卷份数", "有效问卷"), False, "number"),
-    Field("report_total", "报告总分", (), False, "number", help="报告正文写的最终自评得分"),
-    Field("report_grade", "报告等级", (), False, "choice", GRADES, help="报告正文写的评定等级"),
-    Field("report_execution", "报告预算执行率", (), False, "ratio", help="报告正文写的预算执行率，如 84.28%"),
-    Field("report_satisfaction", "报告满意度", (), False, "number", help="报告正文写的满意度得分"),
-    Field("report_indicator_count", "报告四级指标数", (), False, "number", help="报告正文写的“N个四级指标”"),
+    Field(Key.SURVEYS_ISSUED, "问卷发放份数", ("发放问卷份数",), False, CellKind.NUMBER),
+    Field(Key.SURVEYS_VALID, "有效问卷份数", ("收回有效问卷份数", "有效问卷"), False, CellKind.NUMBER),
+    Field(Key.REPORT_TOTAL, "报告总分", (), False, CellKind.NUMBER, help="报告正文写的最终自评得分"),
+    Field(Key.REPORT_GRADE, "报告等级", (), False, CellKind.CHOICE, GRADES, help="报告正文写的评定等级"),
+    Field(Key.REPORT_EXECUTION, "报告预算执行率", (), False, CellKind.RATIO, help="报告正文写的预算执行率，如 84.28%"),
+    Field(Key.REPORT_SATISFACTION, "报告满意度", (), False, CellKind.NUMBER, help="报告正文写的满意度得分"),
+    Field(Key.REPORT_INDICATOR_COUNT, "报告四级指标数", (), False, CellKind.NUMBER, help="报告正文写的“N个四级指标”"),
     *NARRATIVE_FIELDS,
 )
 
@@ -132,15 +133,15 @@ BUDGET = SheetSpec(
     "budget", "预算", "budget", True,
     "每个支出明细一行；最后一行“合计”已设公式。使用上年结转资金的，另起一行，资金来源选“上年结转资金”，并在备注说明。",
     (
-        Column("seq", "序号", width=6),
-        Column("item", "支出内容", ("项目名称", "明细项目"), True, width=34),
-        Column("source", "资金来源", (), False, "choice", FUND_SOURCES, 14, "空白视为当年财政拨款"),
-        Column("initial", "年初预算数", (), False, "money"),
-        Column("budget", "全年预算数", ("预算数", "下达金额", "预算批复数"), True, "money", help="调整后的全年预算"),
-        Column("received", "到位数", ("到位资金",), False, "money"),
-        Column("executed", "执行数", ("实际支出", "使用经费", "全年执行数"), True, "money"),
-        Column("balance", "结余", ("结余经费",), False, "money"),
-        Column("note", "备注", (), width=30, help="执行超预算、年初与全年预算不同等须说明原因"),
+        Column(Key.SEQ, "序号", width=6),
+        Column(Key.ITEM, "支出内容", ("项目名称", "明细项目"), True, width=34),
+        Column(Key.SOURCE, "资金来源", (), False, CellKind.CHOICE, FUND_SOURCES, 14, "空白视为当年财政拨款"),
+        Column(Key.INITIAL, "年初预算数", (), False, CellKind.MONEY),
+        Column(Key.BUDGET, "全年预算数", ("预算数", "下达金额", "预算批复数"), True, CellKind.MONEY, help="调整后的全年预算"),
+        Column(Key.RECEIVED, "到位数", ("到位资金",), False, CellKind.MONEY),
+        Column(Key.EXECUTED, "执行数", ("实际支出", "使用经费", "全年执行数"), True, CellKind.MONEY),
+        Column(Key.BALANCE, "结余", ("结余经费",), False, CellKind.MONEY),
+        Column(Key.NOTE, "备注", (), width=30, help="执行超预算、年初与全年预算不同等须说明原因"),
     ),
 )
 
@@ -148,16 +149,16 @@ ALLOCATION = SheetSpec(
     "allocation", "资金分配", "allocation", False,
     "下达到县区或机构的资金，每个单位一行。负责人、联系电话属个人信息，公开输出时自动打码。",
     (
-        Column("seq", "序号", width=6),
-        Column("name", "单位名称", ("单位", "机构名称", "县区"), True, width=24),
-        Column("region", "所属地区", ("所属县区",), width=12),
-        Column("quantity", "数量", ("机构数", "人数"), False, "number", width=8),
-        Column("standard", "单位标准", ("补助标准",), False, "money", help="每单位金额，如 2（万元/家）"),
-        Column("amount", "分配金额", ("对下资金", "补助经费", "金额"), True, "money"),
-        Column("paid", "实拨金额", (), False, "money"),
-        Column("contact", "负责人", ("负责人姓名", "联系人"), width=10),
-        Column("phone", "联系电话", ("电话",), width=14),
-        Column("note", "备注", (), width=20),
+        Column(Key.SEQ, "序号", width=6),
+        Column(Key.NAME, "单位名称", ("单位", "机构名称", "县区"), True, width=24),
+        Column(Key.REGION, "所属地区", ("所属县区",), width=12),
+        Column(Key.QUANTITY, "数量", ("机构数", "人数"), False, CellKind.NUMBER, width=8),
+        Column(Key.STANDARD, "单位标准", ("补助标准",), False, CellKind.MONEY, help="每单位金额，如 2（万元/家）"),
+        Column(Key.AMOUNT, "分配金额", ("对下资金", "补助经费", "金额"), True, CellKind.MONEY),
+        Column(Key.PAID, "实拨金额", (), False, CellKind.MONEY),
+        Column(Key.CONTACT, "负责人", ("负责人姓名", "联系人"), width=10),
+        Column(Key.PHONE, "联系电话", ("电话",), width=14),
+        Column(Key.NOTE, "备注", (), width=20),
     ),
 )
 
@@ -165,17 +166,17 @@ INDICATORS = SheetSpec(
     "indicators", "绩效指标", "indicators", True,
     "指标体系与评分（报告附表1）。上级指标可合并单元格或只填第一行；最末一级填到哪一级，哪一级就是该行的指标。",
     (
-        Column("level1", "一级指标", (), True, "level", width=12, help="项目决策 / 项目管理 / 项目绩效，可带字母前缀如 A"),
-        Column("level2", "二级指标", (), True, "level", width=12),
-        Column("level3", "三级指标", (), True, "level", width=14),
-        Column("level4", "四级指标", (), False, width=26),
-        Column("type", "指标类型", (), False, "choice", INDICATOR_TYPES, 9, "定量 / 定性；空白时按指标值判断"),
-        Column("target", "年度指标值", ("目标值", "指标值"), width=16, help="如 ≥95%、不多于64.53万元、2022年11月30日前、明显提高"),
-        Column("actual", "实际完成值", ("完成值",), width=16),
-        Column("weight", "分值", ("权重", "权重分"), True, "number", width=8),
-        Column("score", "自评得分", ("得分",), False, "number", width=9),
-        Column("basis", "评分说明", (), width=24),
-        Column("deviation", "偏差原因", ("偏差原因分析及改进措施",), width=24),
+        Column(Key.LEVEL1, "一级指标", (), True, CellKind.LEVEL, width=12, help="项目决策 / 项目管理 / 项目绩效，可带字母前缀如 A"),
+        Column(Key.LEVEL2, "二级指标", (), True, CellKind.LEVEL, width=12),
+        Column(Key.LEVEL3, "三级指标", (), True, CellKind.LEVEL, width=14),
+        Column(Key.LEVEL4, "四级指标", (), False, width=26),
+        Column(Key.TYPE, "指标类型", (), False, CellKind.CHOICE, INDICATOR_TYPES, 9, "定量 / 定性；空白时按指标值判断"),
+        Column(Key.TARGET, "年度指标值", ("目标值", "指标值"), width=16, help="如 ≥95%、不多于64.53万元、2022年11月30日前、明显提高"),
+        Column(Key.ACTUAL, "实际完成值", ("完成值",), width=16),
+        Column(Key.WEIGHT, "分值", ("权重", "权重分"), True, CellKind.NUMBER, width=8),
+        Column(Key.SCORE, "自评得分", ("得分",), False, CellKind.NUMBER, width=9),
+        Column(Key.BASIS, "评分说明", (), width=24),
+        Column(Key.DEVIATION, "偏差原因", ("偏差原因分析及改进措施",), width=24),
     ),
 )
 
@@ -183,13 +184,13 @@ SURVEY = SheetSpec(
     "survey", "满意度问卷", "survey", False,
     "每题三行：人数（必填）、占比、得分。占比、得分行已设公式；多份问卷可复制本表，表名以“满意度问卷”开头，如“满意度问卷-培训”。",
     (
-        Column("question", "问卷题目及选项", ("题目",), True, "level", width=40),
-        Column("row_kind", "项目", (), True, "choice", tuple(w for ws in SURVEY_ROW_KINDS.values() for w in ws[:1]), 8),
-        *(Column(f"opt_{o}", o, (f"{o}（{n}）", n), True, "number", width=11)
+        Column(Key.QUESTION, "问卷题目及选项", ("题目",), True, CellKind.LEVEL, width=40),
+        Column(Key.ROW_KIND, "项目", (), True, CellKind.CHOICE, tuple(w for ws in SURVEY_ROW_KINDS.values() for w in ws[:1]), 8),
+        *(Column(Key(f"opt_{o}"), o, (f"{o}（{n}）", n), True, CellKind.NUMBER, width=11)
           for o, n in zip(OPTIONS, OPTION_NAMES)),
-        Column("question_score", "各题得分", ("各项得分", "得分"), False, "number", width=10, help="人数行：本题得分"),
-        Column("respondents", "合计人数", (), False, "number", width=10, help="人数行：答题人数；占比行：占比合计"),
-        Column("points", "分值", ("题目分值",), True, "number", width=8, help="人数行：本题分值，各题合计100"),
+        Column(Key.QUESTION_SCORE, "各题得分", ("各项得分", "得分"), False, CellKind.NUMBER, width=10, help="人数行：本题得分"),
+        Column(Key.RESPONDENTS, "合计人数", (), False, CellKind.NUMBER, width=10, help="人数行：答题人数；占比行：占比合计"),
+        Column(Key.POINTS, "分值", ("题目分值",), True, CellKind.NUMBER, width=8, help="人数行：本题分值，各题合计100"),
     ),
     repeats=True,
 )
@@ -198,12 +199,12 @@ SUMMARY = SheetSpec(
     "summary", "得分汇总", "summary", False,
     "报告中“项目绩效指标体系得分情况”表，按报告原样填写，工具会核对每个数字。",
     (
-        Column("section", "一级指标", ("项目",), True, width=16),
-        Column("weight", "权重分", (), True, "number", width=10),
-        Column("score", "得分", (), True, "number", width=10),
-        Column("deduction", "扣分", (), False, "number", width=10),
-        Column("rate", "得分率", (), False, "ratio", width=10),
-        Column("text_score", "正文得分", ("报告正文得分",), False, "number", width=10,
+        Column(Key.SECTION, "一级指标", ("项目",), True, width=16),
+        Column(Key.WEIGHT, "权重分", (), True, CellKind.NUMBER, width=10),
+        Column(Key.SCORE, "得分", (), True, CellKind.NUMBER, width=10),
+        Column(Key.DEDUCTION, "扣分", (), False, CellKind.NUMBER, width=10),
+        Column(Key.RATE, "得分率", (), False, CellKind.RATIO, width=10),
+        Column(Key.TEXT_SCORE, "正文得分", ("报告正文得分",), False, CellKind.NUMBER, width=10,
                help="报告正文里写的该项得分（如“满分20分，评价得分19.9分”），用于核对正文与表格是否一致"),
     ),
     landscape=False,

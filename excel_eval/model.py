@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from .families import Family, family_of
 from .layout import DEFAULT_MONEY_UNIT, TEMPLATE_LAYOUT
+from .keys import Key, known
 
 class _Unknown:
     """The value of a formula the tool could not compute: not blank, not a number (R012 says why)."""
@@ -126,15 +127,15 @@ class Row:
     cells: dict[str, Cell]
     label: str = ""  # for a total row: 合计 / 总计 / 小计
 
-    def get(self, key: str) -> Cell | None:
-        cell = self.cells.get(key)
+    def get(self, key: Key) -> Cell | None:
+        cell = self.cells.get(known(key))
         return None if cell is None or cell.value is None or cell.value == "" else cell
 
-    def num(self, key: str) -> float | None:
-        cell = self.cells.get(key)
+    def num(self, key: Key) -> float | None:
+        cell = self.cells.get(known(key))
         return None if cell is None else cell.number
 
-    def text(self, key: str) -> str:
+    def text(self, key: Key) -> str:
         """The cell as text: a number as typed (50, not 50.0)."""
         cell = self.get(key)
         if cell is None:
@@ -173,23 +174,23 @@ class Columns:
     def __len__(self) -> int:
         return len(self.index)
 
-    def numbers(self, key: str) -> list[float | None]:
+    def numbers(self, key: Key) -> list[float | None]:
         """Each row's number in column `key` (None where blank or not a number)."""
-        values = self.values.get(key)
+        values = self.values.get(known(key))
         if values is None:
             return [None] * len(self.index)
         return [v if type(v) is float else float(v) if type(v) is int else None for v in values]
 
-    def texts(self, key: str) -> list[str]:
+    def texts(self, key: Key) -> list[str]:
         """Each row's cell as text, as Row.text gives it: a number as typed (50, not 50.0)."""
-        if key not in self.values:
+        if known(key) not in self.values:
             return [""] * len(self.index)
         return [v if type(v) is str else "" if v is None else f"{v:g}" if type(v) is float else str(v).strip()
                 for v in self.values[key]]
 
-    def cell(self, i: int, key: str) -> Cell | None:
+    def cell(self, i: int, key: Key) -> Cell | None:
         """Data row i's cell in column `key`; None when blank (as Row.get)."""
-        cell = self.special.get((i, key))
+        cell = self.special.get((i, known(key)))
         if cell is not None:
             return None if cell.is_blank else cell
         values = self.values.get(key)
@@ -229,10 +230,10 @@ class Table:
     unknown: bool = False  # a formula in it could not be computed: its sums are not claimed
     columnar: Columns | None = None  # a long roster, read column by column (`reader.COLUMNAR_ROWS`)
 
-    def loc(self, row: int, key: str) -> Loc:
-        return Loc(self.sheet, row, self.columns[key])
+    def loc(self, row: int, key: Key) -> Loc:
+        return Loc(self.sheet, row, self.columns[known(key)])
 
-    def column_sum(self, key: str) -> float:
+    def column_sum(self, key: Key) -> float:
         return sum(r.num(key) or 0.0 for r in self.rows)
 
     def data(self) -> Columns:
@@ -251,7 +252,7 @@ class Question:
 
     @property
     def weight(self) -> Cell | None:
-        return self.counts.get("points")
+        return self.counts.get(Key.POINTS)
 
 
 @dataclass
@@ -269,15 +270,15 @@ class Info:
     fields: dict[str, Cell] = field(default_factory=dict)
     end_row: int = 0  # the row below the last label found: where a missing one belongs
 
-    def get(self, key: str) -> Cell | None:
-        cell = self.fields.get(key)
+    def get(self, key: Key) -> Cell | None:
+        cell = self.fields.get(known(key))
         return None if cell is None or cell.is_blank else cell
 
-    def text(self, key: str) -> str:
+    def text(self, key: Key) -> str:
         cell = self.get(key)
         return "" if cell is None else str(cell.value).strip()
 
-    def num(self, key: str) -> float | None:
+    def num(self, key: Key) -> float | None:
         cell = self.get(key)
         return cell.number if cell else None
 
@@ -304,10 +305,10 @@ class Model:
 
     @property
     def money_unit(self) -> str:
-        return (self.info.text("money_unit") if self.info else "") or DEFAULT_MONEY_UNIT
+        return (self.info.text(Key.MONEY_UNIT) if self.info else "") or DEFAULT_MONEY_UNIT
 
     @property
     def year(self) -> int | None:
-        cell = self.info.get("year") if self.info else None
+        cell = self.info.get(Key.YEAR) if self.info else None
         n = cell.number if cell is not None else None
         return int(n) if n is not None and 1900 <= n <= 2200 else None

@@ -18,6 +18,7 @@ from .schemes import Scheme, load_scheme, pick_scheme
 from .scoring import Scores, score
 from .triage import ReadError, Source
 from .vocab import Failure
+from .keys import Key
 
 
 def evaluate(source: str | os.PathLike | bytes, *, scheme: Scheme | str | os.PathLike | None = None,
@@ -68,7 +69,7 @@ def _evaluate(src: Source, reading: Reading, chosen: Scheme | None, selection: S
 def scheme_misfit(model: Model, scheme: Scheme) -> str:
     """Why `scheme` cannot score this workbook ("" when it can): none of its 一级指标 is one of the
     scheme's, so every section would be scored against weights it does not have."""
-    names = [section_name(r.text("level1")) for r in (model.indicators.rows if model.indicators else [])]
+    names = [section_name(r.text(Key.LEVEL1)) for r in (model.indicators.rows if model.indicators else [])]
     found = list(dict.fromkeys(n for n in names if n))
     if not found or set(found) & scheme.section_names:
         return ""
@@ -94,7 +95,7 @@ def score_effects(findings: list[Finding], scores: Scores) -> list[Finding]:
         else:
             continue
         if abs(gap) >= EFFECT_STEP:
-            gaps[(ind.row.cells["weight"].sheet, ind.row.index)] = gap
+            gaps[(ind.row.cells[Key.WEIGHT].sheet, ind.row.index)] = gap
     out = []
     for f in findings:
         key = (f.loc.sheet, f.loc.row) if f.loc is not None else None

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 
-PERSONAL_COLUMNS = ("contact", "phone")  # allocation columns that hold personal data
+from .keys import Key
+
+PERSONAL_COLUMNS = (Key.CONTACT, Key.PHONE)  # allocation columns that hold personal data
 
 
 def mask_phone(text: str) -> str:

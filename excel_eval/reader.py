@@ -23,9 +23,11 @@ from .recalc import Unknown, compute
 from .text import clip
 from .triage import FORMATS, UNSAFE, Limits, ReadError, Source, triage
 from .vocab import Failure
+from .keys import NUMERIC_KINDS, CellKind, Key
+
+RATIO_KINDS = (CellKind.RATIO, CellKind.PERCENT)  # percent: a ratio whose header says (%)
 
 HEADER_SEARCH_ROWS = 30
-NUMERIC_KINDS = ("money", "number", "ratio", "percent")  # percent: a ratio whose header says (%)
 COLUMNAR_ROWS = 2_000  # a table with more data rows than this (a roster) is kept column by column
 PERCENT_WITHOUT_SIGN = (1.5, 100.0)  # a ratio typed in this range without % is read as a percent
 
@@ -161,7 +163,7 @@ class _Reader:
 
     # --- cells --------------------------------------------------------------------------------
 
-    def cell(self, sheet: str, row: int, col: int, raw: object, kind: str) -> Cell:
+    def cell(self, sheet: str, row: int, col: int, raw: object, kind: CellKind) -> Cell:
         uncached = self.uncached.get(sheet)
         if uncached and (row, col) in uncached:
             formula, loc = uncached[(row, col)] or "共享公式", Loc(sheet, row, col)
@@ -175,7 +177,7 @@ class _Reader:
             return Cell.at(None, sheet, row, col)
         if kind not in NUMERIC_KINDS:
             return Cell.at((raw.strip() or None) if isinstance(raw, str) else raw, sheet, row, col)
-        if type(raw) is float and kind not in ("ratio", "percent") and math.isfinite(raw):  # the common case, fast
+        if type(raw) is float and kind not in RATIO_KINDS and math.isfinite(raw):  # the common case, fast
             return Cell.at(raw, sheet, row, col)
         loc = Loc(sheet, row, col)
         try:
@@ -187,19 +189,19 @@ class _Reader:
             return Cell(None, loc)
         value, text = num.value, (str(raw) if num.from_text else None)
         factors = layout.MONEY_UNIT_FACTORS
-        if kind == "money" and num.unit in factors and num.unit != self.money_unit:
+        if kind is CellKind.MONEY and num.unit in factors and num.unit != self.money_unit:
             value = value * factors[num.unit] / factors.get(self.money_unit, 1.0)
             self.add(rules.MONEY_UNIT_CONVERTED(loc, text=clip(str(raw)), unit=self.money_unit,
                                                 value=f"{value:g}"))
         elif num.from_text:
             shown = f"{value:.{_decimals(num.step)}%}" if num.percent else f"{value:g}"
             self.add(rules.NUMBER_FROM_TEXT(loc, text=clip(str(raw)), value=shown))
-        if kind in ("ratio", "percent"):
+        if kind in RATIO_KINDS:
             if not num.percent and PERCENT_WITHOUT_SIGN[0] < value <= PERCENT_WITHOUT_SIGN[1]:
                 # 84.27 typed for 84.27%: a rate above 150% is far less likely than a missing sign
                 # (a header that says (%) has said so already)
                 value, step = value / 100, num.step / 100
-                if kind == "ratio":
+                if kind is CellKind.RATIO:
                     self.add(rules.PERCENT_WITHOUT_SIGN(loc, text=clip(str(raw)), value=f"{value:.{_decimals(step)}%}"))
                 return Cell(value, loc, min(step, 0.01), None, True)
             return Cell(value, loc, min(num.step, 0.01), text, True)  # at a whole percent at least: 0.9 is 90%
@@ -218,9 +220,9 @@ class _Reader:
                 info.end_row = max(info.end_row, r + 1)
                 vc = c + 1  # two columns: label, value
                 value = _at(values, vc)
-                kind = {"number": "number", "ratio": "ratio"}.get(spec.kind, "text")
+                kind = spec.kind if spec.kind in (CellKind.NUMBER, CellKind.RATIO) else CellKind.TEXT
                 cell = self.cell(sheet, r, vc, value, kind)
-                if spec.kind == "year" and not cell.is_blank:
+                if spec.kind is CellKind.YEAR and not cell.is_blank:
                     year = parse_year(cell.value)
                     cell = Cell(float(year) if year else cell.value, cell.loc, 1.0)
                 info.fields[spec.key] = cell
@@ -293,13 +295,13 @@ class _Reader:
         header_row, columns = head
         table = Table(sheet, header_row, columns)
         specs: dict[str, Column] = {c.key: c for c in spec.columns if c.key in columns}
-        levels = [k for k, c in specs.items() if c.kind == "level"]
+        levels = [k for k, c in specs.items() if c.kind is CellKind.LEVEL]
         above: dict[str, Cell] = {}
         blocks = spec.key == layout.SURVEY.key  # a 合计 block spans several rows
         first_level = columns.get(levels[0]) if levels else None
         ended, total_label = False, ""
         plain: list[int] = []  # data rows of a table without hierarchy columns
-        fast = [(k, columns[k], c.kind in NUMERIC_KINDS and c.kind != "ratio") for k, c in specs.items()]
+        fast = [(k, columns[k], c.kind in NUMERIC_KINDS and c.kind is not CellKind.RATIO) for k, c in specs.items()]
         uncached = {r for r, _ in self.uncached.get(sheet, {})}
         simple = not levels and not blocks
         for r in range(header_row + 1, len(rows)):
@@ -374,7 +376,7 @@ class _Reader:
             if spec.kind not in NUMERIC_KINDS:
                 column = [(v.strip() or None) if type(v) is str else v for v in column]
             else:  # only what is not a finite number stored as one goes the long way
-                plain_number = spec.kind != "ratio"
+                plain_number = spec.kind is not CellKind.RATIO
                 odd = [i for i, v in enumerate(column) if not (plain_number and type(v) is float and v - v == 0)]
                 for i in odd:
                     raw = column[i]
@@ -405,7 +407,7 @@ class _Reader:
                 cells[key] = at(None, sheet, r, col)
             elif numeric and type(raw) is float and raw - raw == 0:  # finite
                 cells[key] = at(raw, sheet, r, col)
-            elif not numeric and type(raw) is str and specs[key].kind != "ratio":
+            elif not numeric and type(raw) is str and specs[key].kind is not CellKind.RATIO:
                 cells[key] = at(raw.strip() or None, sheet, r, col)
             else:
                 cells[key] = self.cell(sheet, r, col, raw, specs[key].kind)
@@ -428,19 +430,19 @@ class _Reader:
         spans = {r0: (c0, c1) for (r0, c0), (r1, c1) in merged if r0 == r1}
         survey = Survey(sheet, title, table)
         for row, into_total in [(r, False) for r in table.rows] + [(r, True) for r in table.totals]:
-            kind = kinds.get(normalize(row.text("row_kind")))
+            kind = kinds.get(normalize(row.text(Key.ROW_KIND)))
             span = spans.get(row.index)
             typed = [k for k in (f"opt_{o}" for o in layout.OPTIONS) if row.get(k) is not None]
             if span and opt_cols and span[0] <= min(opt_cols) and span[1] >= max(opt_cols):
                 # One value merged across A–E (the 合计 block's 得分 row): the block's score.
-                row.cells["question_score"] = row.cells.pop("opt_A", row.cells.get("question_score"))
-            elif into_total and kind == "points" and len(typed) == 1 and row.get("question_score") is None:
+                row.cells[Key.QUESTION_SCORE] = row.cells.pop(Key.OPT_A, row.cells.get(Key.QUESTION_SCORE))
+            elif into_total and kind == "points" and len(typed) == 1 and row.get(Key.QUESTION_SCORE) is None:
                 # The seeds type the 合计 得分 once, in the first option column: the survey's score (spec v1.1).
-                row.cells["question_score"] = row.cells.pop(typed[0])
+                row.cells[Key.QUESTION_SCORE] = row.cells.pop(typed[0])
             if kind == "counts":
                 if not into_total and all(row.get(f"opt_{o}") is None for o in layout.OPTIONS):
                     continue  # an unused block of the template
-                text = row.cells.get("question") or Cell(None, Loc(sheet, row.index, 0))
+                text = row.cells.get(Key.QUESTION) or Cell(None, Loc(sheet, row.index, 0))
                 q = Question(text, row)
                 if into_total:
                     survey.total = q

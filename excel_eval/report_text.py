@@ -11,6 +11,7 @@ from typing import NamedTuple
 
 from .result import Result
 from .vocab import UNGRADED
+from .keys import Key
 
 SECTION_PREFIX = "项目"  # 项目决策 reads 决策 in "决策、管理、绩效三个方面"
 
@@ -43,7 +44,7 @@ def percent(value: float | None) -> str:
 
 def year_of(result: Result, suffix: str = "") -> str:
     """`2022年` before a project whose name does not already start with its year."""
-    year, project = result.year, result.info("project")
+    year, project = result.year, result.info(Key.PROJECT)
     return "" if not year or project.startswith(str(year)) else f"{year}年{suffix}"
 
 
@@ -52,11 +53,11 @@ def conclusion(result: Result, provisional: str = "") -> list[Part]:
     s = result.scores
     if s.total is None:
         return []
-    unit = result.info("department") or result.info("unit")
+    unit = result.info(Key.DEPARTMENT) or result.info(Key.UNIT)
     names = "、".join(x.name.replace(SECTION_PREFIX, "") for x in s.sections)
     return [f"通过对{unit}{year_of(result, '度')}{result.info('project')}支出{names}{chinese_count(len(s.sections))}"
-            "个方面的", Figure(str(len(s.indicators)), "report_indicator_count"), "个四级指标进行评价、打分，最终自评得分",
-            Figure(f"{s.total:.2f}", "report_total"), "分，评定等级为", Figure((s.grade or UNGRADED) + provisional, "report_grade"), "。"]
+            "个方面的", Figure(str(len(s.indicators)), Key.REPORT_INDICATOR_COUNT), "个四级指标进行评价、打分，最终自评得分",
+            Figure(f"{s.total:.2f}", Key.REPORT_TOTAL), "分，评定等级为", Figure((s.grade or UNGRADED) + provisional, Key.REPORT_GRADE), "。"]
 
 
 def budget_sentence(result: Result) -> list[Part]:
@@ -66,14 +67,14 @@ def budget_sentence(result: Result) -> list[Part]:
         return []
     return [f"{year_of(result)}本项目全年预算数{money(b.budget)}{unit}，"
             + (f"到位{money(b.received)}{unit}，" if b.received is not None else "")
-            + f"实际支出{money(b.executed)}{unit}，预算执行率", Figure(percent(b.execution_rate), "report_execution"), "。"]
+            + f"实际支出{money(b.executed)}{unit}，预算执行率", Figure(percent(b.execution_rate), Key.REPORT_EXECUTION), "。"]
 
 
 def survey_sentence(result: Result, survey) -> list[Part]:
     info = result.model.info
-    issued, valid = info.num("surveys_issued"), info.num("surveys_valid")
+    issued, valid = info.num(Key.SURVEYS_ISSUED), info.num(Key.SURVEYS_VALID)
     head = f"共计发放问卷{issued:g}份，收回有效问卷{valid:g}份，" if issued and valid else ""
-    return [f"{head}满意度为", Figure(f"{survey.score:.2f}", "report_satisfaction"), "分。"]
+    return [f"{head}满意度为", Figure(f"{survey.score:.2f}", Key.REPORT_SATISFACTION), "分。"]
 
 
 def plain(parts: list[Part]) -> str:

@@ -14,8 +14,9 @@ from . import layout
 from .layout import is_arrival, is_execution, is_satisfaction, section_name
 from .model import UNKNOWN, Model, Question, Row, Survey
 from .schemes import Scheme
-from .targets import EQ, GE, GT, LE, LT, RANGE, Target, parse_target, units_compatible
+from .targets import EQ, GE, GT, LE, LT, RANGE, Target, TargetKind, parse_target, units_compatible
 from .vocab import RuleKind
+from .keys import Key
 
 EXCEL_EPOCH = dt.date(1899, 12, 30)
 SERIAL_DATES = (20000, 80000)  # 1954 … 2119: a bare number in this range against a deadline is a date
@@ -121,7 +122,7 @@ def score(model: Model, scheme: Scheme) -> Scores:
     # An indicator with neither a computable actual nor a score (an unfinished table): the total
     # is unknown too; what can be scored still is, section by section (I019 says which).
     unscored = [i for i in indicators if i.weight is not None and i.computed is None and i.self_score is None
-                and not (i.row.cells.get("score") and i.row.cells["score"].value is UNKNOWN)]  # (R012 says that)
+                and not (i.row.cells.get(Key.SCORE) and i.row.cells[Key.SCORE].value is UNKNOWN)]  # (R012 says that)
     total = sum(s.score for s in sections) if sections and not unknown and not unscored else None
     # what the evaluator typed, summed: unknown when no indicator has a typed score (not 0)
     typed = any(i.self_score is not None for i in indicators)
@@ -151,11 +152,11 @@ def defaulted_weights(model: Model) -> tuple[str, ...]:
 
 def score_budget(model: Model) -> BudgetScore | None:
     t = model.budget
-    if t is None or not t.rows or not {"budget", "executed"} <= t.columns.keys() or t.unknown:
+    if t is None or not t.rows or not {"budget", Key.EXECUTED} <= t.columns.keys() or t.unknown:
         return None  # a missing column is reported by the reader, a formula not computed by R012
-    budget, executed = t.column_sum("budget"), t.column_sum("executed")
-    has_received = any(r.num("received") is not None for r in t.rows)
-    received = t.column_sum("received") if has_received else None
+    budget, executed = t.column_sum(Key.BUDGET), t.column_sum(Key.EXECUTED)
+    has_received = any(r.num(Key.RECEIVED) is not None for r in t.rows)
+    received = t.column_sum(Key.RECEIVED) if has_received else None
     return BudgetScore(budget, executed, received,
                        executed / budget if budget else None,
                        received / budget if budget and received is not None else None)
@@ -177,7 +178,7 @@ def score_survey(survey: Survey, weights: tuple[float, ...]) -> SurveyScore:
 
 
 def leaf_name(row: Row) -> str:
-    for key in ("level4", "level3", "level2", "level1"):
+    for key in (Key.LEVEL4, Key.LEVEL3, Key.LEVEL2, Key.LEVEL1):
         if row.text(key):
             return row.text(key)
     return ""
@@ -195,7 +196,7 @@ def linked_survey(row: Row, name: str, satisfaction_rows: int, surveys: list[Sur
 
 def score_indicators(model: Model, scheme: Scheme, budget: BudgetScore | None,
                      surveys: list[SurveyScore]) -> list[IndicatorScore]:
-    if model.indicators is None or "weight" not in model.indicators.columns:
+    if model.indicators is None or Key.WEIGHT not in model.indicators.columns:
         return []  # a missing column is reported by the reader
     year = model.year
     rows = model.indicators.rows
@@ -203,10 +204,10 @@ def score_indicators(model: Model, scheme: Scheme, budget: BudgetScore | None,
     out = []
     for row in rows:
         name = leaf_name(row)
-        w = row.num("weight")
-        target = parse_target(row.get("target").value if row.get("target") else None, year)
-        actual = parse_target(row.get("actual").value if row.get("actual") else None, year)
-        result = IndicatorScore(row, name, section_name(row.text("level1")), w, row.num("score"), None, RuleKind.NOT_COMPUTED,
+        w = row.num(Key.WEIGHT)
+        target = parse_target(row.get(Key.TARGET).value if row.get(Key.TARGET) else None, year)
+        actual = parse_target(row.get(Key.ACTUAL).value if row.get(Key.ACTUAL) else None, year)
+        result = IndicatorScore(row, name, section_name(row.text(Key.LEVEL1)), w, row.num(Key.SCORE), None, RuleKind.NOT_COMPUTED,
                                 target, actual)
         if w is not None:
             _score_one(result, scheme, budget, linked_survey(row, name, n_satisfaction, surveys)
@@ -217,36 +218,36 @@ def score_indicators(model: Model, scheme: Scheme, budget: BudgetScore | None,
 
 def _score_one(r: IndicatorScore, scheme: Scheme, budget: BudgetScore | None, survey: SurveyScore | None) -> None:
     w = r.weight or 0.0
-    kind = r.row.text("type")
+    kind = r.row.text(Key.TYPE)
     if budget is not None and (is_execution(r.name) or is_arrival(r.name)):
         rate = budget.execution_rate if is_execution(r.name) else budget.arrival_rate
         if rate is not None:
             r.rule = RuleKind.EXECUTION if is_execution(r.name) else RuleKind.ARRIVAL
             r.actual_value = rate
             r.computed = _rate_points(w, rate, scheme) if is_execution(r.name) else w * min(rate, 1.0)
-            r.met = rate >= (r.target.value if r.target.kind == "number" and r.target.unit == "%" else 1.0) - 1e-9
+            r.met = rate >= (r.target.value if r.target.kind is TargetKind.NUMBER and r.target.unit == "%" else 1.0) - 1e-9
             return
     t, a = r.target, r.actual
     if survey is not None:
-        a = Target("number", EQ, survey.score / 100, unit="%", text=f"{survey.score:.2f}")
+        a = Target(TargetKind.NUMBER, EQ, survey.score / 100, unit="%", text=f"{survey.score:.2f}")
         r.survey = survey
         r.note = f"实际完成值取自“{survey.survey.sheet}”的满意度得分 {survey.score:.2f}"
-    if kind == layout.QUALITATIVE_TYPE or t.kind == "qualitative" or (t.kind != "empty" and a.kind == "qualitative"):
+    if kind == layout.QUALITATIVE_TYPE or t.kind is TargetKind.QUALITATIVE or (t.kind is not TargetKind.EMPTY and a.kind is TargetKind.QUALITATIVE):
         r.rule = RuleKind.QUALITATIVE
-        level = a.level or (t.level if a.kind == "empty" else "")
+        level = a.level or (t.level if a.kind is TargetKind.EMPTY else "")
         r.band = scheme.qualitative.get(level)
         return
-    if t.kind == "date":
+    if t.kind is TargetKind.DATE:
         r.rule = RuleKind.DEADLINE
-        if a.kind == "number" and a.value is not None and SERIAL_DATES[0] < a.value < SERIAL_DATES[1]:
+        if a.kind is TargetKind.NUMBER and a.value is not None and SERIAL_DATES[0] < a.value < SERIAL_DATES[1]:
             # A date typed into a cell without a date format arrives as Excel's day number.
-            a = Target("date", date=EXCEL_EPOCH + dt.timedelta(days=int(a.value)), text=a.text)
+            a = Target(TargetKind.DATE, date=EXCEL_EPOCH + dt.timedelta(days=int(a.value)), text=a.text)
             r.note = f"实际完成值 {a.text} 按 Excel 日期序号理解为 {a.date:%Y-%m-%d}"
-        if a.kind == "date":
+        if a.kind is TargetKind.DATE:
             r.met = a.date <= t.date if t.op in (LE, LT, EQ) else a.date >= t.date
             r.computed = w if r.met else None
         return
-    if t.kind not in ("number", "range") or a.kind != "number":
+    if t.kind not in (TargetKind.NUMBER, TargetKind.RANGE) or a.kind is not TargetKind.NUMBER:
         return
     if not units_compatible(t.unit, a.unit) and not ({t.unit, a.unit} == {"%", ""}):
         r.rule = RuleKind.UNIT_MISMATCH

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import enum
 import math
 import re
 from typing import NamedTuple
@@ -32,14 +33,21 @@ QUALITATIVE_LEVELS = {"未达成": "未达成", "部分达成": "部分达成", 
                       "已完成": "达成", "完成": "达成", "全部达成": "达成"}
 
 
+class TargetKind(enum.StrEnum):
+    """What a 年度指标值 or 实际完成值 turned out to be."""
+
+    NUMBER = "number"
+    RANGE = "range"
+    DATE = "date"
+    QUALITATIVE = "qualitative"  # words: 明显提高, 达成
+    EMPTY = "empty"
+
+
 class Target(NamedTuple):
-    """A parsed target or actual.
+    """A parsed target or actual. For numbers `value` is a fraction when `unit` is `%`
+    (95% → 0.95); `high` is the upper end of a range."""
 
-    kind: number | range | date | qualitative | empty. For numbers `value` is a fraction when `unit`
-    is `%` (95% → 0.95); `high` is the upper end of a range.
-    """
-
-    kind: str
+    kind: TargetKind
     op: str = EQ
     value: float | None = None
     high: float | None = None
@@ -61,21 +69,21 @@ def clean(text: str) -> str:
 def parse_target(raw: object, year: int | None = None) -> Target:
     """Cell value → Target. Dates without a year take `year` (the evaluation year)."""
     if raw is None or (isinstance(raw, str) and not raw.strip()):
-        return Target("empty")
+        return Target(TargetKind.EMPTY)
     if isinstance(raw, dt.datetime):
-        return Target("date", LE, date=raw.date(), text=str(raw.date()))
+        return Target(TargetKind.DATE, LE, date=raw.date(), text=str(raw.date()))
     if isinstance(raw, dt.date):
-        return Target("date", LE, date=raw, text=str(raw))
+        return Target(TargetKind.DATE, LE, date=raw, text=str(raw))
     if isinstance(raw, bool):
-        return Target("qualitative", phrase=str(raw), text=str(raw))
+        return Target(TargetKind.QUALITATIVE, phrase=str(raw), text=str(raw))
     if isinstance(raw, (int, float)):
         if not math.isfinite(raw):
-            return Target("qualitative", phrase=str(raw), text=str(raw))
-        return Target("number", EQ, float(raw), text=format(raw, ".15g"))  # 50, not 50.0
+            return Target(TargetKind.QUALITATIVE, phrase=str(raw), text=str(raw))
+        return Target(TargetKind.NUMBER, EQ, float(raw), text=format(raw, ".15g"))  # 50, not 50.0
     text = str(raw)
     s = clean(text)
     if s in ("-", "—", "/"):
-        return Target("empty", text=text)
+        return Target(TargetKind.EMPTY, text=text)
     op = EQ
     for word, o in _PREFIX_OPS:
         if s.startswith(word):
@@ -90,18 +98,18 @@ def parse_target(raw: object, year: int | None = None) -> Target:
         value, unit = float(m[1]), m["unit"] or ""
         if unit in ("%", "‰"):
             value, unit = value / (100 if unit == "%" else 1000), "%"
-        return Target("number", op, value, unit=unit, text=text)
+        return Target(TargetKind.NUMBER, op, value, unit=unit, text=text)
     date = _parse_date(s, year)
     if date is not None:
-        return Target("date", LE if op == EQ else op, date=date, text=text)
+        return Target(TargetKind.DATE, LE if op == EQ else op, date=date, text=text)
     m = _RANGE.match(s)
     if m:
         lo, hi = float(m[1]), float(m[3])
         unit = m["u1"] or m["u2"] or ""
         if unit in ("%", "‰"):
             lo, hi, unit = lo / 100, hi / 100, "%"
-        return Target("range", RANGE, min(lo, hi), max(lo, hi), unit, text=text)
-    return Target("qualitative", phrase=clean(text), text=text)
+        return Target(TargetKind.RANGE, RANGE, min(lo, hi), max(lo, hi), unit, text=text)
+    return Target(TargetKind.QUALITATIVE, phrase=clean(text), text=text)
 
 
 def _parse_date(s: str, year: int | None) -> dt.date | None:

@@ -10,6 +10,7 @@ from .process import Outcome
 from .result import Result
 from .text import display_width
 from .vocab import UNGRADED, Severity
+from .keys import Key
 
 FIRST_FINDINGS = 5  # what `run` shows of a workbook's findings; the results workbook has them all
 BUDGET_LINES = 20  # the page's budget chart: its bars
@@ -102,8 +103,8 @@ def card(outcome: Outcome, offer: Callable[[object], str]) -> dict:
     budget_lines = []
     if m.budget is not None:
         for row in list(m.budget.rows)[:BUDGET_LINES]:
-            line = row.text("item") or row.text("source") or f"第 {row.index + 1} 行"
-            budget_lines.append({"name": line, "budget": row.num("budget"), "executed": row.num("executed")})
+            line = row.text(Key.ITEM) or row.text(Key.SOURCE) or f"第 {row.index + 1} 行"
+            budget_lines.append({"name": line, "budget": row.num(Key.BUDGET), "executed": row.num(Key.EXECUTED)})
     survey = result.surveys[0] if result.surveys else None
     return {
         "file": doc["file"], "sheet": result.part, "ok": True,

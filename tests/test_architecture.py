@@ -12,7 +12,7 @@ PACKAGE = ROOT / "excel_eval"
 
 # Every module in the order it may import: each imports only modules before it (or its own
 # subpackage). layout → model → reader → scoring → checks → writers → runner/batch → cli.
-ORDER = ["_version", "vocab", "text", "layout", "families", "parse", "model", "targets", "findings", "rules", "files", "naming",
+ORDER = ["_version", "vocab", "text", "keys", "layout", "families", "parse", "model", "targets", "findings", "rules", "files", "naming",
          "ooxml", "triage", "recalc", "forms", "reader", "schemes", "scoring", "result", "checks", "pipeline", "privacy",
          "report_text", "review", "writer", "process", "voice", "samples", "runner", "batch", "gui", "cli", "entry", "__main__",
          "__init__"]
@@ -230,7 +230,7 @@ def test_an_unknown_rule_code_is_refused():
 # this says more: the core never reads a file, writers never read a workbook again, and front ends
 # reach the work only through the processing step (process.py, voice.py).
 LAYERS = {
-    "base": {"_version", "vocab", "text", "layout", "families", "parse", "model", "targets", "findings", "rules",
+    "base": {"_version", "vocab", "text", "keys", "layout", "families", "parse", "model", "targets", "findings", "rules",
              "files", "naming"},
     "read": {"ooxml", "triage", "recalc", "forms", "reader"},
     "core": {"schemes", "scoring", "result", "checks"},
@@ -346,3 +346,34 @@ def test_the_summary_writer_loads_no_reader_checks_or_formula_engine():
     loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
     assert not {m for m in loaded if m.startswith(("excel_eval.reader", "excel_eval.checks", "excel_eval.recalc",
                                                    "excel_eval.pipeline", "formulas", "python_calamine"))}, loaded
+
+
+# --- the model's names ----------------------------------------------------------------------------
+
+def test_a_key_the_model_does_not_have_is_an_error_at_once():
+    from excel_eval.keys import Key
+    from excel_eval.model import Cell, Columns, Info, Loc, Row, Table
+
+    row = Row(3, {Key.EXECUTED: Cell(5.0, Loc("预算", 3, 2))})
+    assert row.num(Key.EXECUTED) == 5.0 and row.num("executed") == 5.0  # a member is its string
+    table = Table("预算", 0, {Key.EXECUTED: 2}, [row])
+    for wrong in (lambda: row.num("exectued"), lambda: row.text("exectued"), lambda: table.loc(3, "exectued"),
+                  lambda: Info("项目信息").text("projcet"), lambda: Columns.of_rows("预算", {Key.EXECUTED: 2}, [row]).numbers("x")):
+        with pytest.raises(KeyError):
+            wrong()
+
+
+def test_kinds_are_compared_as_members_never_as_strings():
+    """`t.kind is TargetKind.NUMBER`, not `t.kind == "number"`: a mistyped word cannot be False in silence."""
+    def strings(node):
+        items = node.elts if isinstance(node, (ast.Tuple, ast.List, ast.Set)) else [node]
+        return any(isinstance(n, ast.Constant) and isinstance(n.value, str) for n in items)
+
+    found = []
+    for rel, tree in modules():
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Compare):
+                sides = [node.left, *node.comparators]
+                if any(isinstance(s, ast.Attribute) and s.attr == "kind" for s in sides) and any(strings(s) for s in sides):
+                    found.append(f"{rel}:{node.lineno}")
+    assert not found, found

@@ -5,8 +5,9 @@ from __future__ import annotations
 from .. import layout, rules
 from ..findings import Severity
 from .base import Context, check, column_totals, mismatch, show, verdict
+from ..keys import Key
 
-MONEY = ("initial", "budget", "received", "executed", "balance")
+MONEY = (Key.INITIAL, Key.BUDGET, Key.RECEIVED, Key.EXECUTED, Key.BALANCE)
 LOW_EXECUTION = 0.9
 
 
@@ -24,18 +25,18 @@ def amounts(ctx: Context):
             cell = row.get(key)
             if cell is not None and cell.number is not None and cell.number < 0:
                 yield rules.NEGATIVE_AMOUNT(cell.loc, actual=cell.number)
-        budget, executed, received = row.num("budget"), row.num("executed"), row.num("received")
-        balance = row.get("balance")
+        budget, executed, received = row.num(Key.BUDGET), row.num(Key.EXECUTED), row.num(Key.RECEIVED)
+        balance = row.get(Key.BALANCE)
         if balance is not None and budget is not None and executed is not None:
             if verdict(balance, budget - executed) is not None:
                 yield rules.BALANCE_MISMATCH(balance.loc, show(budget - executed, balance), show(balance.number, balance))
         if received is not None and budget is not None and received > budget + 1e-9:
-            yield rules.RECEIVED_OVER_BUDGET(row.get("received").loc, budget, received)
+            yield rules.RECEIVED_OVER_BUDGET(row.get(Key.RECEIVED).loc, budget, received)
         if received is not None and executed is not None and executed > received + 1e-9:
-            yield rules.EXECUTED_OVER_RECEIVED(row.get("executed").loc, received, executed)
-        initial = row.num("initial")
-        if initial is not None and budget is not None and abs(initial - budget) > 1e-9 and not row.text("note"):
-            yield rules.INITIAL_DIFFERS(row.get("initial").loc, budget, initial)
+            yield rules.EXECUTED_OVER_RECEIVED(row.get(Key.EXECUTED).loc, received, executed)
+        initial = row.num(Key.INITIAL)
+        if initial is not None and budget is not None and abs(initial - budget) > 1e-9 and not row.text(Key.NOTE):
+            yield rules.INITIAL_DIFFERS(row.get(Key.INITIAL).loc, budget, initial)
 
 
 @check(rules.BUDGET_TOTAL_MISMATCH)
@@ -49,8 +50,8 @@ def execution(ctx: Context):
     t = ctx.model.budget
     if b is None or b.execution_rate is None or t is None:
         return
-    cell = t.totals[0].get("executed") if t.totals and t.totals[0].get("executed") else t.rows[-1].get("executed")
-    loc = cell.loc if cell is not None else t.loc(t.rows[-1].index, "executed")
+    cell = t.totals[0].get(Key.EXECUTED) if t.totals and t.totals[0].get(Key.EXECUTED) else t.rows[-1].get(Key.EXECUTED)
+    loc = cell.loc if cell is not None else t.loc(t.rows[-1].index, Key.EXECUTED)
     rate = f"{b.execution_rate:.2%}"
     if b.execution_rate > 1 + 1e-9:
         yield rules.EXECUTION_OVER_BUDGET(loc, b.budget, b.executed, rate=rate)
@@ -65,9 +66,9 @@ def form_total(ctx: Context):
     if not ctx.model.family.total_line_heads or t is None or not t.totals or b is None:
         return
     total = t.totals[0]
-    off = any(total.num(k) is not None and abs(total.num(k) - t.column_sum(k)) > 0.005 for k in ("budget", "executed"))
+    off = any(total.num(k) is not None and abs(total.num(k) - t.column_sum(k)) > 0.005 for k in (Key.BUDGET, Key.EXECUTED))
     if off:
-        yield rules.FORM_TOTAL_NOT_USED(total.cells["item"].loc, label=total.text("item"),
+        yield rules.FORM_TOTAL_NOT_USED(total.cells[Key.ITEM].loc, label=total.text(Key.ITEM),
                                         budget=f"{b.budget:g}", executed=f"{b.executed:g}")
 
 
@@ -75,14 +76,14 @@ def form_total(ctx: Context):
 def low_without_reason(ctx: Context):
     """The 一体化 form demands a 原因 when the rate is under 90%."""
     t, b = ctx.model.budget, ctx.scores.budget
-    if not ctx.model.family.low_rate_needs_reason or t is None or "note" not in t.columns or b is None \
+    if not ctx.model.family.low_rate_needs_reason or t is None or Key.NOTE not in t.columns or b is None \
             or b.execution_rate is None:
         return
     if b.execution_rate >= LOW_EXECUTION - 1e-9:
         return
     lines = t.totals or t.rows
-    if not any(r.text("note") for r in (*t.totals, *t.rows)):
-        yield rules.EXECUTION_LOW_WITHOUT_REASON(lines[0].cells["note"].loc, rate=f"{b.execution_rate:.2%}")
+    if not any(r.text(Key.NOTE) for r in (*t.totals, *t.rows)):
+        yield rules.EXECUTION_LOW_WITHOUT_REASON(lines[0].cells[Key.NOTE].loc, rate=f"{b.execution_rate:.2%}")
 
 
 @check(rules.ROW_RATE_MISMATCH)
@@ -90,12 +91,12 @@ def row_rates(ctx: Context):
     """Each 其中 line's typed 执行率 against its own 执行数 ÷ 预算数 (the total's is the 预算执行率
     indicator's actual, checked against the whole budget by X006)."""
     t = ctx.model.budget
-    if t is None or "rate" not in t.columns:
+    if t is None or Key.RATE not in t.columns:
         return
-    linked = {(i.row.cells["actual"].row, i.row.cells["actual"].col) for i in ctx.scores.indicators
-              if i.rule.from_budget and "actual" in i.row.cells}
+    linked = {(i.row.cells[Key.ACTUAL].row, i.row.cells[Key.ACTUAL].col) for i in ctx.scores.indicators
+              if i.rule.from_budget and Key.ACTUAL in i.row.cells}
     for row in t.rows:
-        cell, budget, executed = row.get("rate"), row.num("budget"), row.num("executed")
+        cell, budget, executed = row.get(Key.RATE), row.num(Key.BUDGET), row.num(Key.EXECUTED)
         if cell is None or cell.number is None or not budget or executed is None or (cell.row, cell.col) in linked:
             continue
         f = mismatch(rules.ROW_RATE_MISMATCH, cell, executed / budget)

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from .. import rules
 from ..model import Cell
-from ..targets import parse_target
+from ..targets import TargetKind, parse_target
 from ..vocab import RuleKind
 from .base import Context, check, mismatch
+from ..keys import Key
 
 
 @check(rules.REPORT_EXECUTION,
@@ -21,21 +22,21 @@ def report_numbers(ctx: Context):
         return
     indicators = ctx.model.indicators
     total = None if indicators is not None and indicators.unknown else sc.total  # a score not computed: R012
-    checks = [("report_total", rules.REPORT_TOTAL, total),
-              ("report_satisfaction", rules.REPORT_SATISFACTION, sc.satisfaction),
-              ("report_execution", rules.REPORT_EXECUTION, sc.budget.execution_rate if sc.budget else None)]
+    checks = [(Key.REPORT_TOTAL, rules.REPORT_TOTAL, total),
+              (Key.REPORT_SATISFACTION, rules.REPORT_SATISFACTION, sc.satisfaction),
+              (Key.REPORT_EXECUTION, rules.REPORT_EXECUTION, sc.budget.execution_rate if sc.budget else None)]
     for key, rule, expected in checks:
         cell = info.get(key)
         if cell is not None and cell.number is not None and expected is not None:
-            if key == "report_satisfaction" and cell.percent:  # a 0–100 score typed as 97.47%
+            if key == Key.REPORT_SATISFACTION and cell.percent:  # a 0–100 score typed as 97.47%
                 cell = Cell(cell.number * 100, cell.loc, (cell.step or 0.0001) * 100, None, False)
             f = mismatch(rule, cell, expected)
             if f:
                 yield f
-    grade = info.get("report_grade")
+    grade = info.get(Key.REPORT_GRADE)
     if grade is not None and total is not None and sc.grade and str(grade.value).strip() != sc.grade:
         yield rules.REPORT_GRADE(grade.loc, sc.grade, str(grade.value).strip(), total=f"{sc.total:.2f}")
-    count = info.get("report_indicator_count")
+    count = info.get(Key.REPORT_INDICATOR_COUNT)
     if count is not None and count.number is not None and ctx.model.indicators is not None \
             and count.number != len(sc.indicators):
         yield rules.REPORT_INDICATOR_COUNT(count.loc, len(sc.indicators), count.number)
@@ -46,7 +47,7 @@ def typed_actual(cell: Cell) -> Cell | None:
     if cell.number is not None:
         return cell
     t = parse_target(cell.value)
-    if t.kind != "number" or t.value is None:
+    if t.kind is not TargetKind.NUMBER or t.value is None:
         return None
     digits = str(cell.value).split(".")[1] if "." in str(cell.value) else ""
     d = len([c for c in digits if c.isdigit()])
@@ -59,7 +60,7 @@ def typed_actual(cell: Cell) -> Cell | None:
 def linked_actuals(ctx: Context):
     b = ctx.scores.budget
     for ind in ctx.scores.indicators:
-        raw = ind.row.get("actual")
+        raw = ind.row.get(Key.ACTUAL)
         if raw is None:
             continue
         cell = typed_actual(raw)

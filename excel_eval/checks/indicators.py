@@ -9,26 +9,28 @@ from ..model import Loc
 from ..scoring import IndicatorScore, Scores
 from ..vocab import RuleKind
 from .base import Context, EPS, check, column_totals, show, verdict
+from ..keys import Key
+from ..targets import TargetKind
 
 
 @check(rules.NO_POINTS)
 def no_points(ctx: Context):
     """A table whose indicators carry no 分值 (many transfer-payment tables): read and checked, not scored."""
     t = ctx.model.indicators
-    if t is None or "weight" in t.columns or not ctx.model.family.is_form:
+    if t is None or Key.WEIGHT in t.columns or not ctx.model.family.is_form:
         return
-    what = "分值（只有得分）" if "score" in t.columns else "分值和得分"
+    what = "分值（只有得分）" if Key.SCORE in t.columns else "分值和得分"
     yield rules.NO_POINTS(Loc(t.sheet, t.header_row, min(t.columns.values(), default=0)), what=what)
 
 
 @check(rules.SECTION_WEIGHT, rules.WEIGHTS_NOT_100, rules.WEIGHT_MISSING)
 def weights(ctx: Context):
     t = ctx.model.indicators
-    if t is None or not t.rows or "weight" not in t.columns:
+    if t is None or not t.rows or Key.WEIGHT not in t.columns:
         return  # a missing column is reported by the reader
     for ind in ctx.scores.indicators:
         if ind.weight is None:
-            yield rules.WEIGHT_MISSING(ind.row.cells["weight"].loc, name=ind.name)
+            yield rules.WEIGHT_MISSING(ind.row.cells[Key.WEIGHT].loc, name=ind.name)
     total = sum(i.weight or 0 for i in ctx.scores.indicators)
     if abs(total - 100) > 1e-6:
         yield rules.WEIGHTS_NOT_100(_total_loc(ctx), 100, total)
@@ -36,15 +38,15 @@ def weights(ctx: Context):
     for section in ctx.scores.sections:
         if section.scheme_weight is not None and abs(section.weight - section.scheme_weight) > 1e-6:
             first = next(i for i in ctx.scores.indicators if i.section == section.name)
-            yield rules.SECTION_WEIGHT(first.row.cells["level1"].loc, section.scheme_weight, section.weight,
+            yield rules.SECTION_WEIGHT(first.row.cells[Key.LEVEL1].loc, section.scheme_weight, section.weight,
                                        section=section.name, scheme=scheme.name)
 
 
 def _total_loc(ctx: Context) -> Loc:
     t = ctx.model.indicators
-    if t.totals and t.totals[0].get("weight"):
-        return t.totals[0].get("weight").loc
-    return t.loc(t.rows[-1].index, "weight")
+    if t.totals and t.totals[0].get(Key.WEIGHT):
+        return t.totals[0].get(Key.WEIGHT).loc
+    return t.loc(t.rows[-1].index, Key.WEIGHT)
 
 
 @check(rules.ACTUAL_MISSING,
@@ -66,20 +68,20 @@ def each(ctx: Context):
 
 def _one(ind: IndicatorScore, family: Family = TEMPLATE, scores: Scores | None = None):
     row, w, s = ind.row, ind.weight, ind.self_score
-    score_cell = row.get("score")
-    loc_score = row.cells["score"].loc if "score" in row.cells else row.cells["weight"].loc
+    score_cell = row.get(Key.SCORE)
+    loc_score = row.cells[Key.SCORE].loc if Key.SCORE in row.cells else row.cells[Key.WEIGHT].loc
     if w is None:
         return
     if s is not None and (s < -EPS or s > w + EPS):
         yield rules.SCORE_OUT_OF_RANGE(loc_score, w, s)
         return
-    target_loc = row.cells["target"].loc if "target" in row.cells else loc_score
-    actual_loc = row.cells["actual"].loc if "actual" in row.cells else loc_score
-    quantitative = row.text("type") == layout.QUANTITATIVE_TYPE
-    if quantitative and not ind.rule.from_budget and ind.target.kind in ("qualitative", "empty") \
-            and row.get("target") is not None:
-        yield rules.TARGET_UNPARSED(target_loc, text=row.text("target"))
-    if (quantitative or ind.target.kind in ("number", "range", "date")) and ind.actual.kind == "empty" \
+    target_loc = row.cells[Key.TARGET].loc if Key.TARGET in row.cells else loc_score
+    actual_loc = row.cells[Key.ACTUAL].loc if Key.ACTUAL in row.cells else loc_score
+    quantitative = row.text(Key.TYPE) == layout.QUANTITATIVE_TYPE
+    if quantitative and not ind.rule.from_budget and ind.target.kind in (TargetKind.QUALITATIVE, TargetKind.EMPTY) \
+            and row.get(Key.TARGET) is not None:
+        yield rules.TARGET_UNPARSED(target_loc, text=row.text(Key.TARGET))
+    if (quantitative or ind.target.kind in (TargetKind.NUMBER, TargetKind.RANGE, TargetKind.DATE)) and ind.actual.kind is TargetKind.EMPTY \
             and not ind.rule.from_budget and not ind.note:
         yield rules.ACTUAL_MISSING(actual_loc, name=ind.name)
     if ind.rule is RuleKind.UNIT_MISMATCH:
@@ -87,9 +89,9 @@ def _one(ind: IndicatorScore, family: Family = TEMPLATE, scores: Scores | None =
     # A blank 得分 the rules can compute is no gap in a workbook, but is one on a 自评表: a form to fill in.
     if s is None and (ind.computed is None or family.blank_score_is_gap) and score_cell is None:  # (an unknown formula is not a blank)
         yield rules.SCORE_MISSING(loc_score, name=ind.name)
-    reason = bool(row.text("deviation"))
+    reason = bool(row.text(Key.DEVIATION))
     done = ind.actual.text.strip() if ind.actual.text else show(ind.actual_value, percent=True)
-    target = row.text("target")
+    target = row.text(Key.TARGET)
     if ind.computed is not None and s is not None and score_cell is not None:
         off = verdict(score_cell, ind.computed)
         if ind.met and s < w - EPS and off is not None and not ind.rule.from_budget:
@@ -111,7 +113,7 @@ def _one(ind: IndicatorScore, family: Family = TEMPLATE, scores: Scores | None =
     if ind.rule is RuleKind.DEADLINE and ind.met is False and not reason:
         yield rules.DEADLINE_MISSED(actual_loc, target=target, done=done)
     elif s is not None and s < w - EPS and not reason and ind.rule is not RuleKind.DEADLINE \
-            and not (ind.rule.from_budget and (family.is_form or "deviation" not in row.cells)):
+            and not (ind.rule.from_budget and (family.is_form or Key.DEVIATION not in row.cells)):
         # (a 自评表 asks for the budget's 原因 only under 90%: B010)
         yield rules.DEDUCTED_WITHOUT_REASON(loc_score, w, s)
 
@@ -133,7 +135,7 @@ def _rounding(off: Severity, typed: float, computed: float, scores: Scores | Non
 @check(rules.INDICATOR_TOTAL_MISMATCH)
 def totals(ctx: Context):
     """The 合计 / 总分 row: on a 自评表 it adds the budget's points (the 预算执行率 row) to the indicators'."""
-    yield from column_totals(ctx.model.indicators, layout.INDICATORS, ("weight", "score"),
+    yield from column_totals(ctx.model.indicators, layout.INDICATORS, (Key.WEIGHT, Key.SCORE),
                              rules.INDICATOR_TOTAL_MISMATCH)
 
 
@@ -142,14 +144,14 @@ def section_labels(ctx: Context):
     """`产出指标(50分)`: the weight a 一级指标 label states against its indicators' 分值."""
     groups: dict[str, list[IndicatorScore]] = {}
     for ind in ctx.scores.indicators:
-        label = ind.row.get("level1")
+        label = ind.row.get(Key.LEVEL1)
         if label is not None and stated_points(label.value) is not None:
             groups.setdefault(str(label.value), []).append(ind)
     for label, inds in groups.items():
         stated = stated_points(label)
         points = [i.weight for i in inds if i.weight is not None]
         if points and abs(sum(points) - stated) > EPS:
-            yield rules.SECTION_LABEL_WEIGHT(inds[0].row.cells["level1"].loc, stated, sum(points), label=label.strip())
+            yield rules.SECTION_LABEL_WEIGHT(inds[0].row.cells[Key.LEVEL1].loc, stated, sum(points), label=label.strip())
 
 
 @check(rules.ACTUAL_NOT_A_NUMBER)
@@ -157,11 +159,11 @@ def text_actuals(ctx: Context):
     """A quantitative indicator whose 完成值 is a word (`完成`, `达成预期指标`) yet keeps points."""
     for ind in ctx.scores.indicators:
         row = ind.row
-        quantitative = row.text("type") == layout.QUANTITATIVE_TYPE or ind.target.kind in ("number", "range")
-        if quantitative and not ind.rule.from_budget and ind.actual.kind == "qualitative" \
+        quantitative = row.text(Key.TYPE) == layout.QUANTITATIVE_TYPE or ind.target.kind in (TargetKind.NUMBER, TargetKind.RANGE)
+        if quantitative and not ind.rule.from_budget and ind.actual.kind is TargetKind.QUALITATIVE \
                 and ind.self_score is not None and ind.self_score > EPS:
-            yield rules.ACTUAL_NOT_A_NUMBER(row.cells["actual"].loc, actual=ind.self_score, name=ind.name,
-                                            target=row.text("target"), done=row.text("actual"))
+            yield rules.ACTUAL_NOT_A_NUMBER(row.cells[Key.ACTUAL].loc, actual=ind.self_score, name=ind.name,
+                                            target=row.text(Key.TARGET), done=row.text(Key.ACTUAL))
 
 
 @check(rules.TOTAL_NOT_SCORABLE)
@@ -171,8 +173,8 @@ def unscored(ctx: Context):
     if not missing:
         return
     t = ctx.model.indicators
-    cells = [i.row.cells["score"].loc if "score" in i.row.cells else i.row.cells["weight"].loc for i in missing]
-    total = t.totals[0].cells.get("score") if t is not None and t.totals else None
+    cells = [i.row.cells[Key.SCORE].loc if Key.SCORE in i.row.cells else i.row.cells[Key.WEIGHT].loc for i in missing]
+    total = t.totals[0].cells.get(Key.SCORE) if t is not None and t.totals else None
     yield rules.TOTAL_NOT_SCORABLE(total.loc if total is not None else cells[0], n=len(missing),
                                    cells="、".join(c.cell for c in cells))
 

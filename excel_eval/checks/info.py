@@ -7,6 +7,7 @@ from ..model import Loc
 from ..parse import parse_year
 from ..scoring import defaulted_weights
 from .base import Context, check
+from ..keys import Key
 
 
 @check(rules.INFO_REQUIRED)
@@ -23,7 +24,7 @@ def required_fields(ctx: Context):
 @check(rules.YEAR_INVALID)
 def year(ctx: Context):
     info = ctx.model.info
-    cell = info.get("year") if info else None
+    cell = info.get(Key.YEAR) if info else None
     if cell is not None and parse_year(cell.value) is None:
         yield rules.YEAR_INVALID(cell.loc, text=cell.value)
 
@@ -45,7 +46,7 @@ def option_weights(ctx: Context):
 @check(rules.SURVEYS_VALID_OVER_ISSUED)
 def survey_counts(ctx: Context):
     info = ctx.model.info
-    issued, valid = (info.get("surveys_issued"), info.get("surveys_valid")) if info else (None, None)
+    issued, valid = (info.get(Key.SURVEYS_ISSUED), info.get(Key.SURVEYS_VALID)) if info else (None, None)
     if issued is not None and valid is not None and None not in (issued.number, valid.number) \
             and valid.number > issued.number:
         yield rules.SURVEYS_VALID_OVER_ISSUED(valid.loc, issued.number, valid.number)

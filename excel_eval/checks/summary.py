@@ -6,6 +6,7 @@ from .. import layout, rules
 from ..layout import section_name
 from ..model import Row
 from .base import Context, EPS, check, column_totals, mismatch, step_of
+from ..keys import Key
 
 
 @check(rules.DEDUCTION_MISMATCH, rules.RATE_MISMATCH)
@@ -18,11 +19,11 @@ def rows(ctx: Context):
 
 
 def _arithmetic(row: Row):
-    w, s = row.num("weight"), row.num("score")
+    w, s = row.num(Key.WEIGHT), row.num(Key.SCORE)
     if w is None or s is None:
         return
-    for rule, key, expected in ((rules.DEDUCTION_MISMATCH, "deduction", w - s),
-                                (rules.RATE_MISMATCH, "rate", s / w if w else None)):
+    for rule, key, expected in ((rules.DEDUCTION_MISMATCH, Key.DEDUCTION, w - s),
+                                (rules.RATE_MISMATCH, Key.RATE, s / w if w else None)):
         cell = row.get(key)
         if cell is not None and cell.number is not None and expected is not None:
             f = mismatch(rule, cell, expected)
@@ -32,7 +33,7 @@ def _arithmetic(row: Row):
 
 @check(rules.SUMMARY_TOTAL_MISMATCH)
 def totals(ctx: Context):
-    yield from column_totals(ctx.model.summary, layout.SUMMARY, ("weight", "score", "deduction"),
+    yield from column_totals(ctx.model.summary, layout.SUMMARY, (Key.WEIGHT, Key.SCORE, Key.DEDUCTION),
                              rules.SUMMARY_TOTAL_MISMATCH)
 
 
@@ -43,24 +44,24 @@ def against_indicators(ctx: Context):
         return
     known = list(dict.fromkeys(i.section for i in ctx.scores.indicators))
     for row in t.rows:
-        name = section_name(row.text("section"))
+        name = section_name(row.text(Key.SECTION))
         inds = [i for i in ctx.scores.indicators if i.section == name]
         if not inds:
-            cell = row.get("section")
+            cell = row.get(Key.SECTION)
             if cell is not None:
-                yield rules.SECTION_NOT_IN_INDICATORS(cell.loc, section=row.text("section"), known="、".join(known))
+                yield rules.SECTION_NOT_IN_INDICATORS(cell.loc, section=row.text(Key.SECTION), known="、".join(known))
             continue
-        score, weight = row.get("score"), row.get("weight")
+        score, weight = row.get(Key.SCORE), row.get(Key.WEIGHT)
         if score is not None and score.number is not None:
             f = mismatch(rules.SECTION_VS_INDICATORS, score, sum(i.self_score or 0 for i in inds),
-                          section=row.text("section"))
+                          section=row.text(Key.SECTION))
             if f:
                 yield f
         if weight is not None and weight.number is not None:
             expected = sum(i.weight or 0 for i in inds)
             if abs(weight.number - expected) > step_of(weight) / 2 + EPS:
                 yield rules.SECTION_WEIGHT_VS_INDICATORS(weight.loc, expected, weight.number,
-                                                         section=row.text("section"))
+                                                         section=row.text(Key.SECTION))
 
 
 @check(rules.TEXT_SCORE_MISMATCH)
@@ -69,10 +70,10 @@ def text_scores(ctx: Context):
     if t is None:
         return
     for row in t.rows:
-        text, score = row.get("text_score"), row.get("score")
+        text, score = row.get(Key.TEXT_SCORE), row.get(Key.SCORE)
         if text is None or score is None or None in (text.number, score.number):
             continue
-        f = mismatch(rules.TEXT_SCORE_MISMATCH, text, score.number, section=row.text("section"))
+        f = mismatch(rules.TEXT_SCORE_MISMATCH, text, score.number, section=row.text(Key.SECTION))
         if f:
             yield f
 

@@ -6,6 +6,7 @@ from .. import layout, rules
 from ..model import Row
 from ..scoring import QuestionScore, SurveyScore, defaulted_weights
 from .base import Context, EPS, check, mismatch, show_typed, sum_tolerance, with_row_precision
+from ..keys import Key
 
 OPTS = [f"opt_{o}" for o in layout.OPTIONS]
 
@@ -19,7 +20,7 @@ OPTS = [f"opt_{o}" for o in layout.OPTIONS]
        rules.RESPONDENTS_MISMATCH,
        rules.TYPED_RESPONDENTS_MISMATCH)
 def questions(ctx: Context):
-    valid = ctx.model.info.get("surveys_valid") if ctx.model.info else None
+    valid = ctx.model.info.get(Key.SURVEYS_VALID) if ctx.model.info else None
     weighted = not defaulted_weights(ctx.model)  # blank weights: the 得分 cells are not compared (P006 says so)
     for s in ctx.scores.surveys:
         for q in s.questions:
@@ -32,13 +33,13 @@ def questions(ctx: Context):
 
 def _respondents(s: SurveyScore, q: QuestionScore, valid):
     counts = q.question.counts
-    loc = (counts.get("respondents") or counts.get("opt_A") or q.question.text).loc
+    loc = (counts.get(Key.RESPONDENTS) or counts.get(Key.OPT_A) or q.question.text).loc
     if valid is not None and valid.number is not None:
         if abs(q.respondents - valid.number) > EPS:
             yield rules.RESPONDENTS_MISMATCH(loc, valid.number, q.respondents, what="有效问卷份数")
     elif s.respondents is not None and abs(q.respondents - s.respondents) > EPS:
         yield rules.RESPONDENTS_MISMATCH(loc, s.respondents, q.respondents, what="其他各题的答题人数")
-    typed = counts.get("respondents")
+    typed = counts.get(Key.RESPONDENTS)
     if typed is not None and typed.number is not None and abs(typed.number - q.respondents) > EPS:
         yield rules.TYPED_RESPONDENTS_MISMATCH(typed.loc, q.respondents, typed.number)
 
@@ -62,7 +63,7 @@ def _ratios(q: QuestionScore):
     if typed:
         total = sum(c.number for c in typed)
         if abs(total - 1) > sum_tolerance(typed):
-            loc = (row.get("respondents") or typed[0]).loc
+            loc = (row.get(Key.RESPONDENTS) or typed[0]).loc
             yield rules.RATIO_ROW_SUM(loc, "100%", f"{total:.2%}")
 
 
@@ -78,7 +79,7 @@ def _points(q: QuestionScore):
             f = mismatch(rules.POINTS_MISMATCH, cell, pts)
             if f:
                 yield f
-    typed = q.question.counts.get("question_score")
+    typed = q.question.counts.get(Key.QUESTION_SCORE)
     if typed is not None and typed.number is not None:
         f = mismatch(rules.QUESTION_SCORE_MISMATCH, typed, q.score)
         if f:
@@ -115,7 +116,7 @@ def total_block(ctx: Context):
                     f = mismatch(rules.POINTS_MISMATCH, cell, sum(q.points[j] for q in s.questions))
                     if f:
                         yield f
-        typed = (t.counts.get("question_score"), t.points.get("question_score") if t.points else None)
+        typed = (t.counts.get(Key.QUESTION_SCORE), t.points.get(Key.QUESTION_SCORE) if t.points else None)
         for cell in (c for c in typed if weighted and c is not None and c.number is not None):
             f = mismatch(rules.SURVEY_SCORE_MISMATCH, cell, s.score)
             if f:
@@ -127,7 +128,7 @@ def _total_counts(s: SurveyScore, row: Row):
         cell = row.get(k)
         if cell is not None and cell.number is not None and abs(cell.number - expected) > EPS:
             yield rules.SURVEY_TOTAL_MISMATCH(cell.loc, expected, cell.number, column=k[-1])
-    cell = row.get("respondents")
+    cell = row.get(Key.RESPONDENTS)
     expected = sum(q.respondents for q in s.questions)
     if cell is not None and cell.number is not None and abs(cell.number - expected) > EPS:
         yield rules.SURVEY_TOTAL_MISMATCH(cell.loc, expected, cell.number, column="合计人数")

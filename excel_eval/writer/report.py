@@ -19,6 +19,7 @@ from ..report_text import Figure, budget_sentence, conclusion, money, percent, s
 from ..vocab import RuleKind, Severity
 from . import charts
 from .docx import Document, Run
+from ..keys import Key
 
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 HEADINGS = ("一", "二", "三", "四", "五", "六")
@@ -45,7 +46,7 @@ class _Report:
         self.doc = Document(title=self.title())
         # cells whose figure a check contradicted (not merely, say, a number typed as text)
         self.flagged = {loc for f in result.findings if f.severity is not Severity.INFO and f.expected for loc in f.locs}
-        contacts = self.m.allocation.data().texts("contact") if mask and self.m.allocation else []
+        contacts = self.m.allocation.data().texts(Key.CONTACT) if mask and self.m.allocation else []
         self.names = sorted(set(contacts) - {""}, key=len, reverse=True)
 
     # --- what the workbook says -------------------------------------------------------------
@@ -92,7 +93,7 @@ class _Report:
             shown = percent(b.execution_rate if ind.rule is RuleKind.EXECUTION else b.arrival_rate)
         else:
             return Run(typed)
-        cell = ind.row.get("actual")
+        cell = ind.row.get(Key.ACTUAL)
         flagged = cell is not None and cell.loc in self.flagged
         return Run(shown, comment=f"核算值；原表（{cell.loc}）填写为 {typed}" if flagged else "")
 
@@ -184,7 +185,7 @@ class _Report:
             groups: dict[str, list] = {}
             for ind in self.s.indicators:
                 if ind.section == x.name:
-                    groups.setdefault(ind.row.text("level2") or ind.row.text("level3") or x.name, []).append(ind)
+                    groups.setdefault(ind.row.text(Key.LEVEL2) or ind.row.text(Key.LEVEL3) or x.name, []).append(ind)
             for k, (group, items) in enumerate(groups.items(), start=1):
                 d.paragraph(Run(f"（{k}）{group}", bold=True))
                 for j, ind in enumerate(items):
@@ -203,7 +204,7 @@ class _Report:
         parts.append("分。")
         lost = weight - ind.score
         if lost > 0.005:
-            reason = self.narrative_text(ind.row.text("deviation"))
+            reason = self.narrative_text(ind.row.text(Key.DEVIATION))
             parts.append(f"扣{lost:.2f}分，偏差原因：")
             parts.append(reason if reason else placeholder("偏差原因"))
             parts.append("。" if reason and not reason.endswith(("。", "；", "！")) else "")
@@ -228,10 +229,10 @@ class _Report:
                     f"结余{money(b.budget - b.executed)}{self.unit}。" if b.execution_rate is not None else "")
         rows = self.m.budget.rows
         if b.execution_rate is not None and b.execution_rate > 1 + 1e-9:
-            carried = [r for r in rows if layout.is_carried_over(r.text("source"))]
-            notes = [self.narrative_text(r.text("note")) for r in rows if r.text("note")]
+            carried = [r for r in rows if layout.is_carried_over(r.text(Key.SOURCE))]
+            notes = [self.narrative_text(r.text(Key.NOTE)) for r in rows if r.text(Key.NOTE)]
             if carried:
-                amount = sum(r.num("budget") or 0 for r in carried)
+                amount = sum(r.num(Key.BUDGET) or 0 for r in carried)
                 d.paragraph(f"执行数超过当年预算，其中使用上年结转资金{money(amount)}{self.unit}"
                             + (f"（{'；'.join(n for n in notes if n)}）" if notes else "") + "。")
             else:
@@ -239,11 +240,11 @@ class _Report:
         d.paragraph(f"项目支出明细表（单位：{self.unit}）", style="Caption")
         table = [["序号", "支出内容", "全年预算数", "执行数", "结余", "执行率", "备注"]]
         for k, r in enumerate(rows, start=1):
-            budget, executed = r.num("budget"), r.num("executed")
-            table.append([str(k), r.text("item"), money(budget), money(executed),
+            budget, executed = r.num(Key.BUDGET), r.num(Key.EXECUTED)
+            table.append([str(k), r.text(Key.ITEM), money(budget), money(executed),
                           money(None if budget is None or executed is None else budget - executed),
                           percent(executed / budget if budget and executed is not None else None),
-                          self.narrative_text(r.text("note"))])
+                          self.narrative_text(r.text(Key.NOTE))])
         table.append(["合计", "", money(b.budget), money(b.executed), money(b.budget - b.executed),
                       percent(b.execution_rate), ""])
         d.table(table, [1.0, 4.6, 2.4, 2.4, 2.4, 1.9, 3.3], left=(1, 6))
@@ -266,10 +267,10 @@ class _Report:
         for ind in self.s.indicators:
             row = ind.row
             differs = ind.self_score is not None and abs(ind.score - ind.self_score) > 0.005
-            rows.append([ind.section, row.text("level2"), row.text("level3"), row.text("level4"),
+            rows.append([ind.section, row.text(Key.LEVEL2), row.text(Key.LEVEL3), row.text(Key.LEVEL4),
                          ind.target.text, self.actual(ind), f"{ind.weight or 0:g}",
                          Run(points(ind.score), comment=f"核算值；原表自评得分为 {ind.self_score:g}" if differs else ""),
-                         self.narrative_text(row.text("deviation"))])
+                         self.narrative_text(row.text(Key.DEVIATION))])
         rows.append(["合计", "", "", "", "", "", f"{sum(i.weight or 0 for i in self.s.indicators):g}",
                      points(sum(i.score for i in self.s.indicators)), ""])
         d.table(rows, [1.9, 1.9, 1.9, 3.0, 2.0, 2.0, 1.0, 1.3, 2.4], left=(3, 8))

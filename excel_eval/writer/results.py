@@ -19,6 +19,7 @@ from ..report_text import summary_sentences
 from ..text import cell_text, display_width
 from ..vocab import Severity
 from .formats import FONT, Formats
+from ..keys import Key
 
 UNKNOWN_TOTAL = "未知"
 DETAIL_LIMIT = 5000  # allocation rows listed one by one; a longer roster shows summaries and flagged rows
@@ -141,8 +142,8 @@ class _Results:
         ws.fit_to_pages(1, 1)
         ws.hide_gridlines(2)
         write_text(ws, 0, 0, "项目支出绩效自评结果", f.title)
-        rows = [("项目名称", info.text("project")), ("主管部门", info.text("department")),
-                ("实施单位", info.text("unit")), ("评价年度", str(self.m.year or "")),
+        rows = [("项目名称", info.text(Key.PROJECT)), ("主管部门", info.text(Key.DEPARTMENT)),
+                ("实施单位", info.text(Key.UNIT)), ("评价年度", str(self.m.year or "")),
                 ("评分体系", self.scheme_text()), ("源文件", source_text(self.m, self.r.path.name))]
         for i, (label, value) in enumerate(rows, start=2):
             write_text(ws, i, 0, label, f.label)
@@ -195,7 +196,7 @@ class _Results:
                                  f.big_provisional, self.r.grade_label)
             else:
                 ws.write_formula(k + 1, 7, self.grade_formula(cell(k, 7)), f.big_text, s.grade or "")
-        figures = [("自评总分（评价人）", s.self_total, f.number), ("报告总分（正文）", info.num("report_total"), f.number),
+        figures = [("自评总分（评价人）", s.self_total, f.number), ("报告总分（正文）", info.num(Key.REPORT_TOTAL), f.number),
                    ("满意度", s.satisfaction, f.number)]
         for i, (label, value, fmt) in enumerate(figures, start=k + 2):
             write_text(ws, i, 6, label, f.label)
@@ -300,7 +301,7 @@ class _Results:
             ws.write_formula(i, 9, f"={cell(i, 8)}-{cell(i, 7)}", f.number, ind.score - (ind.self_score or 0))
             write_text(ws, i, 10, ind.rule.value, f.text)
             write_text(ws, i, 11, ind.note, f.text)
-            fit_row(ws, i, [(ind.note, 30), (ind.name, 24), (row.text("target"), 14), (row.text("actual"), 14)])
+            fit_row(ws, i, [(ind.note, 30), (ind.name, 24), (row.text(Key.TARGET), 14), (row.text(Key.ACTUAL), 14)])
         last = max(len(inds), 1)
         tr = last + 1
         write_text(ws, tr, 0, "合计", f.total_label)
@@ -331,11 +332,11 @@ class _Results:
         for c, head in enumerate(heads):
             write_text(ws, 0, c, head, f.header)
         for i, row in enumerate(t.rows, start=1):
-            write_text(ws, i, 0, row.text("item"), f.text)
-            write_text(ws, i, 1, row.text("source") or layout.DEFAULT_FUND_SOURCE, f.text)
+            write_text(ws, i, 0, row.text(Key.ITEM), f.text)
+            write_text(ws, i, 1, row.text(Key.SOURCE) or layout.DEFAULT_FUND_SOURCE, f.text)
             for c, key in ((2, "budget"), (3, "received"), (4, "executed")):
                 self.num(ws, i, c, row.num(key), f.money)
-            budget, executed = row.num("budget") or 0, row.num("executed") or 0
+            budget, executed = row.num(Key.BUDGET) or 0, row.num(Key.EXECUTED) or 0
             ws.write_formula(i, 5, f"=IF({cell(i, 2)}=0,0,{cell(i, 4)}/{cell(i, 2)})", f.percent,
                              executed / budget if budget else 0)
             ws.write_formula(i, 6, f"={cell(i, 2)}-{cell(i, 4)}", f.money, budget - executed)
@@ -365,11 +366,11 @@ class _Results:
         ws = self.sheet("资金分配", {0: 24, 1: 12, 2: 10, 3: 14, 4: 10, 5: 4, 6: 24, 7: 12, 8: 8, 9: 10, 10: 14,
                                  11: 14, 12: 10, 13: 16})
         data = t.data()
-        regions = data.texts("region")
+        regions = data.texts(Key.REGION)
         by_region = any(regions)
         amounts: dict[str, float] = defaultdict(float)
         counts: dict[str, int] = defaultdict(int)
-        for name, amount in zip(regions if by_region else data.texts("name"), data.numbers("amount")):
+        for name, amount in zip(regions if by_region else data.texts(Key.NAME), data.numbers(Key.AMOUNT)):
             name = name or "（未填）"
             amounts[name] += amount or 0
             counts[name] += 1

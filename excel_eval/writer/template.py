@@ -17,6 +17,7 @@ from ..layout import Column, SheetSpec
 from ..model import col_letter
 from ..schemes import FOUR_LEVEL, builtin_scheme
 from .formats import COMPUTED_FILL, FONT, HEADER_FILL, INPUT_FILL
+from ..keys import CellKind, Key
 
 def default_option_weights() -> tuple[float, ...]:
     """The questionnaire weights of the default scheme, written into a new template."""
@@ -131,8 +132,8 @@ class _Writer:
         return ws
 
     def header_label(self, col: Column) -> str:
-        unit = self.content.info.get("money_unit") or layout.DEFAULT_MONEY_UNIT
-        return f"{col.label}（{unit}）" if col.kind == "money" else col.label
+        unit = self.content.info.get(Key.MONEY_UNIT) or layout.DEFAULT_MONEY_UNIT
+        return f"{col.label}（{unit}）" if col.kind is CellKind.MONEY else col.label
 
     def put(self, ws, r: int, c: int, value: object, kind: str) -> None:
         fmt = self.f.get(kind, self.f["text"])
@@ -193,8 +194,8 @@ class _Writer:
 
     def table(self, spec: SheetSpec, rows: list[dict], typed_total: dict | None, total: bool = True) -> None:
         ws = self.sheet(spec)
-        unit = self.content.info.get("money_unit") or layout.DEFAULT_MONEY_UNIT
-        ws.write(0, 0, f"{spec.name}" + (f"（单位：{unit}）" if any(c.kind == "money" for c in spec.columns) else ""),
+        unit = self.content.info.get(Key.MONEY_UNIT) or layout.DEFAULT_MONEY_UNIT
+        ws.write(0, 0, f"{spec.name}" + (f"（单位：{unit}）" if any(c.kind is CellKind.MONEY for c in spec.columns) else ""),
                  self.f["title"])
         for c, col in enumerate(spec.columns):
             ws.set_column(c, c, col.width)
@@ -226,11 +227,11 @@ class _Writer:
                 ws.write_string(r, c, "合计", self.f["label"])
             elif typed is not None and col.key in typed:
                 self.put(ws, r, c, typed[col.key], col.kind)
-            elif typed is None and col.kind in ("money", "number") and col.key not in ("seq", "standard", "quantity"):
+            elif typed is None and col.kind in (CellKind.MONEY, CellKind.NUMBER) and col.key not in (Key.SEQ, Key.STANDARD, Key.QUANTITY):
                 cached = sum(float(x[col.key]) for x in rows if isinstance(x.get(col.key), (int, float)))
                 letter = col_letter(c)
                 ws.write_formula(r, c, f"=SUM({letter}{first + 1}:{letter}{last + 1})",
-                                 self.f["c_money" if col.kind == "money" else "c_number"], _round(cached))
+                                 self.f["c_money" if col.kind is CellKind.MONEY else "c_number"], _round(cached))
             else:
                 ws.write_blank(r, c, None, self.f["label"])
 
