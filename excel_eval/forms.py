@@ -173,7 +173,7 @@ def budget_header(grid: Grid, lo: int, hi: int) -> Header | None:
     for r in range(lo, hi):
         texts = grid.texts(r)
         keys = {BUDGET_NAMES.get(label_key(t), ("",))[0] for t in texts}
-        if Key.EXECUTED in keys and ({"budget", Key.INITIAL} & keys):
+        if Key.EXECUTED in keys and ({Key.BUDGET, Key.INITIAL} & keys):
             return match_header(grid, r, BUDGET_NAMES, False)
     return None
 
@@ -186,10 +186,10 @@ def indicator_header(grid: Grid, lo: int, hi: int) -> Header | None:
         if not keys & set(LEVEL_KEYS):
             continue
         one = match_header(grid, r, INDICATOR_NAMES, False)
-        measured = {"target", Key.ACTUAL, Key.WEIGHT, Key.SCORE}
+        measured = {Key.TARGET, Key.ACTUAL, Key.WEIGHT, Key.SCORE}
         if len(measured & one.columns.keys()) >= 2:
             below = {INDICATOR_NAMES.get(label_key(t), ("",))[0] for t in grid.texts(r + 1)}
-            if not (below & {"nature", Key.UNIT, Key.TARGET} and not below & set(LEVEL_KEYS)):
+            if not (below & {Key.NATURE, Key.UNIT, Key.TARGET} and not below & set(LEVEL_KEYS)):
                 return one
         # A two-row header: a parent row above the levels (`年度指标值` over 指标性质 | 指标值 | 度量单位,
         # 永德县明朗中学), or the levels' row over its children.

@@ -24,6 +24,30 @@ SERIAL_DATES = (20000, 80000)  # 1954 … 2119: a bare number in this range agai
 
 # --- results ------------------------------------------------------------------------------------
 
+def share(part: float | None, whole: float | None) -> float | None:
+    """part ÷ whole, or None where there is nothing to divide by: the one zero convention every
+    writer follows (a workbook's formula shows 0 there, a report a dash)."""
+    return part / whole if whole and part is not None else None
+
+
+@dataclass
+class BudgetLine:
+    """One line of the budget table as every writer shows it."""
+
+    row: Row
+    budget: float | None
+    executed: float | None
+    received: float | None
+
+    @property
+    def balance(self) -> float | None:
+        return None if self.budget is None or self.executed is None else self.budget - self.executed
+
+    @property
+    def rate(self) -> float | None:
+        return share(self.executed, self.budget)
+
+
 @dataclass
 class BudgetScore:
     budget: float
@@ -31,6 +55,11 @@ class BudgetScore:
     received: float | None
     execution_rate: float | None
     arrival_rate: float | None
+    lines: list[BudgetLine] = field(default_factory=list)
+
+    @property
+    def balance(self) -> float:
+        return self.budget - self.executed
 
 
 @dataclass
@@ -86,6 +115,14 @@ class SectionScore:
     self_score: float
     scheme_weight: float | None
 
+    @property
+    def deduction(self) -> float:
+        return self.weight - self.score
+
+    @property
+    def rate(self) -> float | None:
+        return share(self.score, self.weight)
+
 
 @dataclass
 class Scores:
@@ -102,6 +139,24 @@ class Scores:
     @property
     def satisfaction(self) -> float | None:
         return self.surveys[0].score if self.surveys else None
+
+    @property
+    def weight(self) -> float:
+        """The sections' points together (100 on a well-made table)."""
+        return sum(x.weight for x in self.sections)
+
+    @property
+    def section_score(self) -> float:
+        """The sections' scores together (the total, where one could be computed)."""
+        return sum(x.score for x in self.sections)
+
+    @property
+    def deduction(self) -> float | None:
+        return None if self.total is None else self.weight - self.total
+
+    @property
+    def rate(self) -> float | None:
+        return share(self.total, self.weight)
 
 
 # --- scoring ------------------------------------------------------------------------------------
@@ -152,14 +207,13 @@ def defaulted_weights(model: Model) -> tuple[str, ...]:
 
 def score_budget(model: Model) -> BudgetScore | None:
     t = model.budget
-    if t is None or not t.rows or not {"budget", Key.EXECUTED} <= t.columns.keys() or t.unknown:
+    if t is None or not t.rows or not {Key.BUDGET, Key.EXECUTED} <= t.columns.keys() or t.unknown:
         return None  # a missing column is reported by the reader, a formula not computed by R012
     budget, executed = t.column_sum(Key.BUDGET), t.column_sum(Key.EXECUTED)
     has_received = any(r.num(Key.RECEIVED) is not None for r in t.rows)
     received = t.column_sum(Key.RECEIVED) if has_received else None
-    return BudgetScore(budget, executed, received,
-                       executed / budget if budget else None,
-                       received / budget if budget and received is not None else None)
+    lines = [BudgetLine(r, r.num(Key.BUDGET), r.num(Key.EXECUTED), r.num(Key.RECEIVED)) for r in t.rows]
+    return BudgetScore(budget, executed, received, share(executed, budget), share(received, budget), lines)
 
 
 def score_survey(survey: Survey, weights: tuple[float, ...]) -> SurveyScore:

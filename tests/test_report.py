@@ -120,7 +120,7 @@ def test_personal_data_is_masked_unless_kept(tmp_path):
 
 
 def test_without_a_chinese_font_the_report_says_why_there_is_no_chart(tmp_path, monkeypatch):
-    from excel_eval.writer import charts
+    from excel_eval.writer import report_charts as charts
 
     monkeypatch.setattr(charts, "font_file", lambda: None)
     result = evaluate(SAMPLES / "示例_无错误.xlsx")
@@ -174,7 +174,7 @@ def test_the_chart_png_decodes_to_the_image_drawn():
 
     from PIL import Image, ImageDraw
 
-    from excel_eval.writer.charts import _png
+    from excel_eval.writer.report_charts import _png
 
     image = Image.new("RGB", (37, 11), "white")  # an odd size: rows are not word-aligned
     ImageDraw.Draw(image).rectangle((3, 2, 20, 8), fill="#2E75B6")
@@ -192,7 +192,7 @@ def test_a_chart_of_absurd_counts_stays_inside_its_picture(counts):
 
     from PIL import Image
 
-    from excel_eval.writer import charts
+    from excel_eval.writer import report_charts as charts
 
     options = [(f"{o} {n}", c) for o, n, c in zip(("A", "B", "C", "D", "E"), ("很满意", "满意", "一般", "不满意", "很不满意"), counts)]
     survey = Image.open(io.BytesIO(charts.survey_chart(options)))

@@ -14,10 +14,11 @@ from .. import layout
 from ..families import FORM_SCHEME
 from ..files import write_atomic
 from ..result import Result
+from ..scoring import share
 from ..privacy import mask_text
 from ..report_text import Figure, budget_sentence, conclusion, money, percent, survey_sentence
 from ..vocab import RuleKind, Severity
-from . import charts
+from . import report_charts
 from .docx import Document, Run
 from ..keys import Key
 
@@ -165,15 +166,13 @@ class _Report:
         for x in s.sections:
             score = Run(points(x.score), comment=f"核算值；各指标自评得分合计为 {x.self_score:.2f}"
                         if abs(x.score - x.self_score) > 0.005 else "")
-            rows.append([x.name, points(x.weight), score, points(x.weight - x.score),
-                         percent(x.score / x.weight if x.weight else None)])
-        weight = sum(x.weight for x in s.sections)
-        total = sum(x.score for x in s.sections)
-        rows.append(["合计", points(weight), points(total), points(weight - total),
-                     percent(total / weight if weight else None)])
+            rows.append([x.name, points(x.weight), score, points(x.deduction), percent(x.rate)])
+        total = s.section_score  # (where no total could be computed, what the sections hold)
+        rows.append(["合计", points(s.weight), points(total), points(s.weight - total),
+                     percent(share(total, s.weight))])
         d.table(rows, [4, 2.5, 2.5, 2.5, 2.5], left=(0,))
-        chart = charts.section_chart([(x.name, x.weight, x.score) for x in s.sections])
-        d.picture(chart, 14, "各部分得分") if chart else d.paragraph(charts.NO_FONT, style="Figure")
+        chart = report_charts.section_chart([(x.name, x.weight, x.score) for x in s.sections])
+        d.picture(chart, 14, "各部分得分") if chart else d.paragraph(report_charts.NO_FONT, style="Figure")
         d.paragraph("图1  各部分满分与得分", style="Caption")
 
     def analysis(self) -> None:
@@ -214,9 +213,9 @@ class _Report:
         d = self.doc
         for sv in self.s.surveys:
             d.paragraph("满意度调查：", *self.sentence(survey_sentence(self.r, sv)), "各题得分见附表2。")
-            chart = charts.survey_chart([(f"{o} {n}", c) for o, n, c in zip(layout.OPTIONS, layout.OPTION_NAMES,
+            chart = report_charts.survey_chart([(f"{o} {n}", c) for o, n, c in zip(layout.OPTIONS, layout.OPTION_NAMES,
                                                                              sv.counts)])
-            d.picture(chart, 14, "问卷答案分布") if chart else d.paragraph(charts.NO_FONT, style="Figure")
+            d.picture(chart, 14, "问卷答案分布") if chart else d.paragraph(report_charts.NO_FONT, style="Figure")
             d.paragraph(f"图{2 + self.s.surveys.index(sv)}  问卷各选项人次（全部题目合计）", style="Caption")
 
     def cost(self) -> None:
@@ -226,7 +225,7 @@ class _Report:
             d.paragraph(placeholder("成本效益分析（工作簿没有预算表）"))
             return
         d.paragraph(*self.sentence(budget_sentence(self.r)),
-                    f"结余{money(b.budget - b.executed)}{self.unit}。" if b.execution_rate is not None else "")
+                    f"结余{money(b.balance)}{self.unit}。" if b.execution_rate is not None else "")
         rows = self.m.budget.rows
         if b.execution_rate is not None and b.execution_rate > 1 + 1e-9:
             carried = [r for r in rows if layout.is_carried_over(r.text(Key.SOURCE))]
@@ -239,14 +238,10 @@ class _Report:
                 d.paragraph("执行数超过当年预算：", placeholder("说明超出部分的资金来源（如上年结转资金）"))
         d.paragraph(f"项目支出明细表（单位：{self.unit}）", style="Caption")
         table = [["序号", "支出内容", "全年预算数", "执行数", "结余", "执行率", "备注"]]
-        for k, r in enumerate(rows, start=1):
-            budget, executed = r.num(Key.BUDGET), r.num(Key.EXECUTED)
-            table.append([str(k), r.text(Key.ITEM), money(budget), money(executed),
-                          money(None if budget is None or executed is None else budget - executed),
-                          percent(executed / budget if budget and executed is not None else None),
-                          self.narrative_text(r.text(Key.NOTE))])
-        table.append(["合计", "", money(b.budget), money(b.executed), money(b.budget - b.executed),
-                      percent(b.execution_rate), ""])
+        for k, line in enumerate(b.lines, start=1):
+            table.append([str(k), line.row.text(Key.ITEM), money(line.budget), money(line.executed),
+                          money(line.balance), percent(line.rate), self.narrative_text(line.row.text(Key.NOTE))])
+        table.append(["合计", "", money(b.budget), money(b.executed), money(b.balance), percent(b.execution_rate), ""])
         d.table(table, [1.0, 4.6, 2.4, 2.4, 2.4, 1.9, 3.3], left=(1, 6))
         d.paragraph(placeholder("资金使用效果：项目实施取得的经济效益、社会效益"))
 

@@ -15,7 +15,7 @@ from ..layout import GRADES
 from ..review import records
 from ..vocab import Status
 from .formats import FONT, SEVERITY_COLOURS, Formats
-from .results import fit_row, write_text
+from .sheets import NARROW, cell, fit_row, new_sheet, page, span, write_text
 
 if TYPE_CHECKING:
     from ..review import Views
@@ -67,14 +67,7 @@ def write_summary(views: Views, path: Path) -> None:
 
 
 def _sheet(book, name: str, columns) -> object:
-    ws = book.add_worksheet(name)
-    ws.set_paper(9)
-    ws.set_landscape()
-    ws.fit_to_pages(1, 0)
-    ws.set_margins(0.4, 0.4, 0.5, 0.5)
-    for c, (_, _, width, _) in enumerate(columns):
-        ws.set_column(c, c, width)
-    return ws
+    return new_sheet(book, name, {c: width for c, (_, _, width, _) in enumerate(columns)}, margins=NARROW, gridlines=True)
 
 
 def _table(book, f, name: str, columns, frame, frozen_cols: int = 0):
@@ -110,8 +103,6 @@ def _table(book, f, name: str, columns, frame, frozen_cols: int = 0):
 
 def _department_total(ws, f, views: Views, n_projects: int) -> None:
     """The 合计 row under the departments: sums by formula, means over every project."""
-    from xlsxwriter.utility import xl_rowcol_to_cell as cell
-
     d = views.departments
     if not len(d):
         return
@@ -120,11 +111,11 @@ def _department_total(ws, f, views: Views, n_projects: int) -> None:
     write_text(ws, r, 0, "合计", f.total_label)
     scored = views.projects["total"].dropna()
     for c, key in enumerate(keys[1:], start=1):
-        span = f"{cell(first, c)}:{cell(last, c)}"
+        rows = span(first, last, c)
         if key == "mean":
             ws.write_number(r, c, float(scored.mean()) if len(scored) else 0.0, f.total_number)
         elif key == "lowest":
-            ws.write_formula(r, c, f"=MIN({span})", f.total_number, float(d["lowest"].min()))
+            ws.write_formula(r, c, f"=MIN({rows})", f.total_number, float(d["lowest"].min()))
         elif key == "execution":
             b, e = keys.index("budget"), keys.index("executed")
             budget, executed = float(d["budget"].sum()), float(d["executed"].sum())
@@ -132,7 +123,7 @@ def _department_total(ws, f, views: Views, n_projects: int) -> None:
                              executed / budget if budget else "")
         else:
             fmt = f.total_money if key in ("budget", "executed") else f.total_count
-            ws.write_formula(r, c, f"=SUM({span})", fmt, float(d[key].sum()))
+            ws.write_formula(r, c, f"=SUM({rows})", fmt, float(d[key].sum()))
 
 
 def _rules(book, f) -> None:
@@ -153,16 +144,12 @@ def _rules(book, f) -> None:
 def _charts(book, f, views: Views) -> None:
     """统计: the grade distribution and the score histogram (counted by formulas from 汇总), the
     departments' mean scores, and each project's score when there are few."""
-    from xlsxwriter.utility import xl_col_to_name
-
     projects = views.projects
     keys = [k for _, k, _, _ in SUMMARY_COLUMNS]
     last = max(len(projects), 1) + 1
-    grade, total = (f"汇总!${xl_col_to_name(keys.index(k))}$2:${xl_col_to_name(keys.index(k))}${last}"
-                    for k in ("grade", "total"))
+    grade, total = (f"汇总!{span(1, last - 1, keys.index(k), absolute=True)}" for k in ("grade", "total"))
     ws = book.add_worksheet("统计")
-    ws.set_paper(9)
-    ws.fit_to_pages(1, 0)
+    page(ws, landscape=False, margins=None, gridlines=True)
     ws.set_column(0, 0, 14)
     ws.set_column(1, 1, 8)
     font = {"name": FONT, "size": 10}

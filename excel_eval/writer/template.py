@@ -16,6 +16,7 @@ from ..files import write_atomic
 from ..layout import Column, SheetSpec
 from ..model import col_letter
 from ..schemes import FOUR_LEVEL, builtin_scheme
+from .sheets import page
 from .formats import COMPUTED_FILL, FONT, HEADER_FILL, INPUT_FILL
 from ..keys import CellKind, Key
 
@@ -124,11 +125,7 @@ class _Writer:
 
     def sheet(self, spec: SheetSpec, name: str | None = None):
         ws = self.book.add_worksheet(name or spec.name)
-        ws.set_paper(9)  # A4
-        if spec.landscape:
-            ws.set_landscape()
-        ws.fit_to_pages(1, 0)
-        ws.set_margins(0.5, 0.5, 0.6, 0.6)
+        page(ws, landscape=spec.landscape, gridlines=True)
         return ws
 
     def header_label(self, col: Column) -> str:
