@@ -22,7 +22,7 @@ from pathlib import Path
 from .files import TEMP_PREFIX, write_atomic
 from .layout import MONEY_UNIT_FACTORS, MONEY_UNITS
 from .naming import KINDS, SUMMARY_PREFIX, is_own_output
-from .process import Options
+from .step import Options
 from .review import Views, records
 from .rules import RULES_BY_CODE
 from .text import os_reason
@@ -328,7 +328,7 @@ def sha256(path: Path) -> str:
 def process(source: str, rel: str, options: Options) -> list[Item]:
     """Evaluate one workbook and write its outputs into `options.out` (runs in a worker process):
     one Item per project, or one FAILED Item. Never raises."""
-    from . import process as step
+    from . import step
     from .voice import unwritten
 
     item = Item(rel, Status.FAILED)

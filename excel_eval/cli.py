@@ -112,7 +112,7 @@ def run(files: list[Path], out: Path | None, json_out: bool, scheme: str | None,
          (Argument("file", "文件.xlsx", "要核对的" + WORKBOOKS),), (JSON, SCHEME, SKIP, ONLY),
          extra="check 一次核对一个工作簿；多个工作簿请用 excel-eval run 或 batch")
 def check(file: Path, json_out: bool, scheme: str | None, skip: str | None, only: str | None) -> int:
-    from .process import exit_code, process
+    from .step import exit_code, process
     from .voice import check_lines, document, problem_lines
 
     options = _options(scheme, skip, only, outputs=False)  # check writes nothing
@@ -202,7 +202,7 @@ def gui(no_browser: bool, port: int | None) -> int:
          "项目支出绩效自评表（棠溪镇委托业务项目），并显示输出位置。",
          (Argument("folder", "目录", "示例输出目录（默认为 excel-eval-示例）", default=Path("excel-eval-示例")),))
 def demo(folder: Path) -> int:
-    from .process import Options, process
+    from .step import Options, process
     from .samples import write_demo_form, write_sample
     from .voice import summary_line
 
@@ -253,7 +253,7 @@ def rules(markdown: bool) -> int:
 
 def _options(scheme: str | None, skip: str | None, only: str | None, **fields):
     """The processing options of a command; a scheme or rule code that cannot be used is a Stop."""
-    from .process import Options
+    from .step import Options
     from .rules import UnknownRule
     from .schemes import SchemeError
 

@@ -13,7 +13,7 @@ from .text import os_reason
 from .vocab import ExitCode
 
 if TYPE_CHECKING:
-    from .process import Options
+    from .step import Options
 
 
 def say(message: str) -> None:
@@ -50,9 +50,9 @@ def _discard(stream) -> None:
 
 def run_files(files: list[Path], options: Options, *, json_out: bool = False, open_result: bool = False,
               say: Callable[[str], None] = say) -> ExitCode:
-    """Process each workbook (the one step, `process.py`), print what came of it; the exit code."""
+    """Process each workbook (the one step, `step.py`), print what came of it; the exit code."""
     from .naming import Claims
-    from .process import exit_code, process
+    from .step import exit_code, process
     from .voice import document, problem_lines, run_lines
 
     show = say if json_out else tell  # with --json, standard output holds nothing but the JSON

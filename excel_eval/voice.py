@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from .layout import OPTION_NAMES
-from .process import Outcome
+from .step import Outcome
 from .result import Result
 from .text import display_width
 from .vocab import UNGRADED, Severity

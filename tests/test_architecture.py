@@ -14,7 +14,7 @@ PACKAGE = ROOT / "excel_eval"
 # subpackage). layout → model → reader → scoring → checks → writers → runner/batch → cli.
 ORDER = ["_version", "vocab", "text", "keys", "layout", "families", "parse", "model", "targets", "findings", "rules", "files", "naming",
          "ooxml", "triage", "recalc", "forms", "reader", "schemes", "scoring", "result", "checks", "pipeline", "privacy",
-         "report_text", "review", "writer", "process", "voice", "samples", "runner", "batch", "gui", "cli", "entry", "__main__",
+         "report_text", "review", "writer", "step", "voice", "samples", "runner", "batch", "gui", "cli", "entry", "__main__",
          "__init__"]
 VOCABULARY = {"vocab.py", "layout.py", "families.py"}  # where the Chinese words the code tests for are named
 CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -228,7 +228,7 @@ def test_an_unknown_rule_code_is_refused():
 
 # What each layer is, and what it may import besides itself. The order above says "not upward";
 # this says more: the core never reads a file, writers never read a workbook again, and front ends
-# reach the work only through the processing step (process.py, voice.py).
+# reach the work only through the processing step (step.py, voice.py).
 LAYERS = {
     "base": {"_version", "vocab", "text", "keys", "layout", "families", "parse", "model", "targets", "findings", "rules",
              "files", "naming"},
@@ -236,7 +236,7 @@ LAYERS = {
     "core": {"schemes", "scoring", "result", "checks"},
     "pipeline": {"pipeline"},
     "writers": {"privacy", "report_text", "review", "writer"},
-    "step": {"process", "voice"},
+    "step": {"step", "voice"},
     "front": {"samples", "runner", "batch", "gui", "cli", "entry", "__main__"},
 }
 MAY_IMPORT = {
@@ -251,7 +251,7 @@ MAY_IMPORT = {
 # Each exception, and why it is one.
 ALLOWED = {
     ("result", "triage"): "a Result names its Source (the file or bytes read)",
-    ("process", "triage"): "the step makes the Source of what it is given",
+    ("step", "triage"): "the step makes the Source of what it is given",
     ("writer", "ooxml"): "the marked copy is the input's own package, copied part by part",
     ("batch", "review"): "the bureau's review views are the batch's own output",
     ("batch", "writer.summary"): "the batch summary workbook is the batch's own output",

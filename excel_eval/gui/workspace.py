@@ -84,7 +84,7 @@ class Workspace:
         """Evaluate a saved upload and write its outputs (the one processing step, as `run` and
         `batch` do): one card per project (one for a file that cannot be read, with the reason)."""
         from ..batch import Item
-        from ..process import Options, process
+        from ..step import Options, process
         from ..voice import card
 
         cards, items = [], []
