@@ -9,13 +9,11 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import itertools
 import json
 import os
-import threading
+import shutil
 import time
 from collections.abc import Callable, Iterable
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -25,7 +23,7 @@ from .naming import KINDS, SUMMARY_PREFIX, is_own_output
 from .step import Options
 from .review import Views, records
 from .rules import RULES_BY_CODE
-from .text import os_reason
+from .text import one_line, os_reason, shown
 from .vocab import UNGRADED, ExitCode, Failure, Severity, Status
 from .writer.summary import write_summary
 
@@ -35,8 +33,12 @@ LEGACY_MANIFEST = ".excel-eval-manifest.json"  # before the manifest became a jo
 LOCK = ".excel-eval.lock"
 LOG_PREFIX = "日志_"
 SETTLE_SECONDS = 3.0
-IN_FLIGHT = 4  # workbooks handed to each worker ahead of time
 DEFAULT_OUT = "评价结果"  # inside the inbox, when no output folder is given
+DEFAULT_TIMEOUT = 300.0  # seconds one workbook may take before it is one 失败 row
+RESERVE = 8 << 20  # bytes held back on the output disk for the log and the summary
+RESERVE_FILE = ".excel-eval-reserve"
+OUTSIDE = "链接指向收件箱以外的文件，未处理"
+NOTHING = "没有要处理的工作簿"
 REVIEW_UNIT = MONEY_UNITS[0]  # 万元: the unit a bureau's sums over many workbooks are in
 
 
@@ -127,6 +129,8 @@ class Report:
     views: Views | None = None  # the bureau's review views of every project listed
     summary: Path | None = None
     log: Path | None = None
+    note: str = ""  # why nothing was done (an empty inbox): the run's one line
+    problem: str = ""  # why the summary could not be written
 
     def count(self, status: Status) -> int:
         return self.counts[status]
@@ -153,7 +157,9 @@ class Report:
 
     @property
     def code(self) -> ExitCode:
-        """The run's exit code: a workbook failed (3), else one has 错误 (1), else 0."""
+        """The run's exit code: no summary (6), a workbook failed (3), one has 错误 (1), else 0."""
+        if self.problem:
+            return ExitCode.UNWRITABLE
         return ExitCode.UNREADABLE if self.count(Status.FAILED) else ExitCode.FINDINGS if self.has_errors else ExitCode.OK
 
 
@@ -227,6 +233,8 @@ class Manifest:
 
     def entries(self, rels: Iterable[str]):
         """The entries of `rels` (those it has), one at a time."""
+        if not self.index:
+            return
         with open(self.path, "rb") as f:
             for rel in rels:
                 if rel in self.index:
@@ -237,7 +245,11 @@ class Manifest:
         if self._file is None:
             self._file = open(self.path, "ab")  # noqa: SIM115 (closed by close())
         offset = self._file.seek(0, os.SEEK_END)
-        self._file.write(json.dumps(entry, ensure_ascii=False).encode() + b"\n")
+        try:
+            line = json.dumps(entry, ensure_ascii=False).encode()
+        except UnicodeEncodeError:  # text that is not UTF-8 (from a name): escaped, read back the same
+            line = json.dumps(entry).encode()
+        self._file.write(line + b"\n")
         self._file.flush()  # in the operating system's hands: a killed process does not lose it
         return offset
 
@@ -253,9 +265,17 @@ class Manifest:
         self.index.pop(rel, None)
 
     def compact(self) -> None:
-        """One line per workbook, in file order."""
+        """One line per workbook, in file order — when that saves much, and the disk has room for
+        the copy (an append-only journal is right as it is: tidying it is never needed)."""
         self.close()
         rels = sorted(self.index)
+        try:
+            size = self.path.stat().st_size
+            lines = self.path.read_bytes().count(b"\n")
+        except OSError:
+            return
+        if lines <= 2 * len(rels) or shutil.disk_usage(self.path.parent).free < 2 * size + RESERVE:
+            return
 
         def write(tmp: Path) -> None:
             with open(self.path, "rb") as src, open(tmp, "wb") as dst:
@@ -263,7 +283,10 @@ class Manifest:
                     src.seek(self.index[rel])
                     dst.write(src.readline())
 
-        write_atomic(self.path, write)
+        try:
+            write_atomic(self.path, write)
+        except OSError:
+            pass  # the journal as it was: every line still stands
         self._load()
 
     def close(self) -> None:
@@ -297,12 +320,14 @@ def find_workbooks(inbox: Path, out: Path, recursive: bool, settle: float = SETT
     now = time.time() if now is None else now
     paths = sorted(inbox.rglob("*") if recursive else inbox.iterdir())
     take, wait, ignored = [], [], []
-    out_resolved = out.resolve()
+    out_resolved, inbox_resolved = out.resolve(), inbox.resolve()
     for p in paths:
         if not p.is_file() or out_resolved in p.resolve().parents:
             continue
-        name = p.name
-        if name.startswith("~$"):
+        name = shown(p.name)
+        if inbox_resolved not in p.resolve().parents:  # a link to a file elsewhere: never read, never copied
+            ignored.append((name, OUTSIDE))
+        elif name.startswith("~$"):
             ignored.append((name, "Excel 的临时锁文件"))
         elif _hidden(p) or name.startswith(TEMP_PREFIX) or name.lower().endswith((".tmp", ".part")):
             ignored.append((name, "隐藏或临时文件"))
@@ -355,12 +380,13 @@ def process(source: str, rel: str, options: Options) -> list[Item]:
 
 def run_batch(inbox: str | os.PathLike, out: str | os.PathLike | None = None, *, options: Options | None = None,
               recursive: bool = False, jobs: int | None = None, force: bool = False, settle: float = SETTLE_SECONDS,
-              on_progress: Callable[[int, int, Item], None] | None = None,
+              timeout: float | None = DEFAULT_TIMEOUT, on_progress: Callable[[int, int, Item], None] | None = None,
               on_log: Callable[[str], None] | None = None, **fields) -> Report:
     """Evaluate every workbook in `inbox` into `out` (default: inbox/评价结果) and write the summary
     with the review views. How each is evaluated and written is `options` (an `Options`), or the
     same given as keywords (`mask`, `report`, `outputs=False` for the summary only, `scheme`,
-    `skip`, `only`).
+    `skip`, `only`). Each workbook runs in a worker process and may take `timeout` seconds.
+    An inbox with nothing to take does nothing at all: `Report.note` says why, nothing is written.
 
     Prints nothing: `on_log` receives each log line, `on_progress(done, total, item)` each
     finished workbook. Raises BatchLocked when another run holds `out`, OSError when `out`
@@ -370,8 +396,14 @@ def run_batch(inbox: str | os.PathLike, out: str | os.PathLike | None = None, *,
 
     inbox = Path(inbox)
     out = Path(out) if out is not None else inbox / DEFAULT_OUT
-    job = _Job(inbox, out, recursive, jobs, force, settle, options or Options.of(**fields),
+    job = _Job(inbox, out, recursive, jobs, force, settle, options or Options.of(**fields), timeout,
                on_log or (lambda line: None), on_progress)
+    found = take, wait, _ = find_workbooks(inbox, out, recursive, settle)
+    if not take:  # a nightly run on an empty inbox: no folder, no log, no summary, nothing wrong
+        report = Report(out)
+        report.counts[Status.SKIPPED] = len(wait)
+        report.note = f"{len(wait)} 个文件 {settle:g} 秒内修改过，下次再处理" if wait else NOTHING
+        return report
     out.mkdir(parents=True, exist_ok=True)
     lock = FileLock(str(out / LOCK), timeout=0)
     try:
@@ -379,7 +411,7 @@ def run_batch(inbox: str | os.PathLike, out: str | os.PathLike | None = None, *,
     except Timeout as exc:
         raise BatchLocked(f"输出目录正被另一个批处理使用：{out}") from exc
     try:
-        return _run(job)
+        return _run(job, found)
     finally:
         Path(lock.lock_file).unlink(missing_ok=True)  # no lock file left behind (removed while still held)
         lock.release()
@@ -394,11 +426,12 @@ class _Job:
     force: bool
     settle: float
     options: Options  # how each workbook is evaluated and written (its `out` set per workbook)
+    timeout: float | None  # seconds a workbook may take
     say: Callable[[str], None]
     progress: Callable[[int, int, Item], None] | None
 
 
-def _run(job: _Job) -> Report:
+def _run(job: _Job, found: tuple) -> Report:
     from . import review
 
     inbox, out = job.inbox, job.out
@@ -407,12 +440,20 @@ def _run(job: _Job) -> Report:
     lines: list[str] = []  # the log, written only when the run has something to do
     log_file = None
 
-    def log(line: str, console: bool = True) -> None:
+    held = False  # the disk was full: the log's lines wait for the space held back for them
+
+    def log(line: str, console: bool = True, retry: bool = False) -> None:
+        nonlocal held
+        line = one_line(line)  # a line break in a file's name cannot fake a line of the log
         lines.append(f"{dt.datetime.now():%H:%M:%S} {line}\n")
-        if log_file is not None:
-            log_file.writelines(lines)
-            log_file.flush()
-            lines.clear()
+        if log_file is not None and (retry or not held):
+            try:
+                log_file.writelines(lines)
+                log_file.flush()
+                lines.clear()
+                held = False
+            except OSError:
+                held = True
         if console:
             job.say(line)
 
@@ -420,9 +461,14 @@ def _run(job: _Job) -> Report:
     manifest = Manifest(out)
     try:
         scheme_name = job.options.scheme.name if job.options.scheme else None  # another scheme: score again
-        take, wait, _ = find_workbooks(inbox, out, job.recursive, job.settle)
+        take, wait, ignored = found
         log(f"开始：{inbox} → {out}，工作簿 {len(take)} 个" + (f"，暂缓 {len(wait)} 个" if wait else ""), console=False)
-        listed = [path.relative_to(inbox).as_posix() for path in take]  # the summary's workbooks
+        outside = [name for name, why in ignored if why == OUTSIDE]
+        if outside:
+            log(f"{len(outside)} 个链接指向收件箱以外的文件，未处理：" + "、".join(outside[:10])
+                + ("……" if len(outside) > 10 else ""))
+        # Each workbook by its path in the inbox, as it can be shown (a name that is not UTF-8 too).
+        listed = [shown(path.relative_to(inbox).as_posix()) for path in take]  # the summary's workbooks
         todo = []
         for path, rel in zip(take, listed):
             old = manifest.get(rel)
@@ -432,7 +478,7 @@ def _run(job: _Job) -> Report:
                     report.counts[Status.UNCHANGED if row.get("status") == Status.DONE.value else Status.FAILED] += 1
             else:
                 todo.append((path, rel))
-        skipped = [Item(path.relative_to(inbox).as_posix(), Status.SKIPPED, why).as_dict() for path, why in wait]
+        skipped = [Item(shown(path.relative_to(inbox).as_posix()), Status.SKIPPED, why).as_dict() for path, why in wait]
         report.counts[Status.SKIPPED] = len(skipped)
         present = set(listed) | {row["file"] for row in skipped}
         gone = [rel for rel in manifest if rel not in present]  # removed from the inbox since
@@ -459,8 +505,12 @@ def _run(job: _Job) -> Report:
             report.summary, report.log = latest
             report.views = review.build(rows())
             return report
+        reserve = _reserve(out)  # room for the log's end and the summary, should the disk fill up
         report.log = out / f"{LOG_PREFIX}{stamp}.log"
-        log_file = open(report.log, "a", encoding="utf-8")  # noqa: SIM115 (closed below)
+        try:
+            log_file = open(report.log, "a", encoding="utf-8", errors="replace")  # noqa: SIM115 (closed below)
+        except OSError as exc:
+            job.say(f"无法写日志 {report.log}：{os_reason(exc)}")
         done = 0
         for items in _map(todo, job):
             done += 1
@@ -486,14 +536,23 @@ def _run(job: _Job) -> Report:
             if job.progress:
                 for item in items:
                     job.progress(done, len(todo), item)
+        reserve.unlink(missing_ok=True)  # the space held back: now for the log's end and the summary
         manifest.compact()
         report.views = review.build(rows())
-        report.summary = out / f"{SUMMARY_PREFIX}{stamp}.xlsx"
-        write_atomic(report.summary, lambda tmp: write_summary(report.views, tmp))
-        log(f"结束：{report.tally()}；汇总表 {report.summary}", console=False)
+        summary = out / f"{SUMMARY_PREFIX}{stamp}.xlsx"
+        try:
+            report.summary = write_atomic(summary, lambda tmp: write_summary(report.views, tmp))
+        except OSError as exc:  # the journal is intact: the next run writes it
+            report.problem = f"无法写出汇总表 {summary}：{os_reason(exc)}（已处理的工作簿都已记下，下次运行会补写汇总表）"
+            log(report.problem, console=False, retry=True)
+            return report
+        log(f"结束：{report.tally()}；汇总表 {report.summary}", console=False, retry=True)
+        if held:
+            job.say(f"日志未能写完（磁盘空间已满）：{report.log}")
         return report
     finally:
         manifest.close()
+        (out / RESERVE_FILE).unlink(missing_ok=True)
         if log_file is not None:
             log_file.close()
 
@@ -519,46 +578,39 @@ def _latest(out: Path) -> tuple[Path, Path | None] | None:
 
 
 def _map(todo: list[tuple[Path, str]], job: _Job):
-    """Each workbook's Items as they finish; at most a few workbooks per worker in flight, so
-    ten thousand cost no more memory than ten."""
-    from concurrent.futures import FIRST_COMPLETED, wait
+    """Each workbook's Items as they finish, each workbook in a worker process of its own while
+    it runs: one that crashes its worker or outlives `job.timeout` is one FAILED Item (tried
+    again next run), and the rest go on."""
+    from .isolation import Lost, Workers
 
     def args(path: Path, rel: str) -> tuple:
         return str(path), rel, job.options.into(job.out / Path(rel).parent)
 
     workers = max(1, min(job.jobs or os.cpu_count() or 1, len(todo) or 1))
-    if workers == 1:
-        for path, rel in todo:
-            yield process(*args(path, rel))
-        return
-    queue = iter(todo)
-    with ProcessPoolExecutor(max_workers=workers, initializer=_watch_parent, initargs=(os.getpid(),)) as pool:
-        running = {pool.submit(process, *args(*x)) for x in itertools.islice(queue, workers * IN_FLIGHT)}
-        while running:
-            finished, running = wait(running, return_when=FIRST_COMPLETED)
-            for future in finished:
-                following = next(queue, None)
-                if following is not None:
-                    running.add(pool.submit(process, *args(*following)))
-                yield future.result()
-
-
-def _watch_parent(parent: int) -> None:
-    """In a worker: leave when the run that started it is gone. A run killed with -9 tells no one,
-    and a worker forked from it would otherwise wait for work forever (POSIX; on Windows a
-    worker's pipe closes with its parent)."""
-    def watch() -> None:
-        while os.getppid() == parent:
-            time.sleep(0.5)
-        os._exit(1)
-
-    threading.Thread(target=watch, daemon=True).start()
+    with Workers(process, workers, job.timeout) as pool:
+        for (_, rel, _), items in pool.map(args(*x) for x in todo):
+            yield [Item(rel, Status.FAILED, items.reason)] if isinstance(items, Lost) else items
 
 
 def _outputs_exist(out: Path, entry: dict) -> bool:
     """The results workbook, and the marked copy and report where they were written."""
     return bool(entry.get("results")) and all((out / entry[k]).exists()
                                               for k in ("results", "marked", "report") if entry.get(k))
+
+
+def _reserve(out: Path) -> Path:
+    """Hold some of the output disk (`RESERVE` bytes, at most a quarter of what is free) until
+    the log's end and the summary are due."""
+    path = out / RESERVE_FILE
+    try:
+        size = min(RESERVE, shutil.disk_usage(out).free // 4)
+        with open(path, "wb") as f:
+            f.write(bytes(size))
+            f.flush()
+            os.fsync(f.fileno())
+    except OSError:
+        pass  # a disk already full: what could be held is held
+    return path
 
 
 def _remove_stale_temps(out: Path) -> None:

@@ -147,15 +147,16 @@ def check(file: Path, json_out: bool, scheme: str | None, skip: str | None, only
           Option(("--jobs", "-j"), "并行数，默认为 CPU 核数", "N", int, minimum=1),
           Option(("--force",), "重新处理所有文件（默认跳过未变化的）"),
           Option(("--settle",), "修改后至少静置多少秒才处理（默认 3）", "秒", float, minimum=0),
+          Option(("--timeout",), "每个工作簿最长处理多少秒（默认 300），超时记为失败、下次再试", "秒", float, minimum=1),
           Option(("--summary-only",), "只写汇总表（财政局审核用），不逐个写结果、标注和报告"),
           Option(("--json",), "在标准输出打印汇总、抽查优先、按主管部门和历年对比的 JSON（进度写到标准错误）",
                  dest="json_out"),
           KEEP_PERSONAL, NO_REPORT, SCHEME, SKIP, ONLY),
          extra="batch 一次处理一个目录")
 def batch(inbox: Path, out: Path | None, recursive: bool, jobs: int | None, force: bool, settle: float | None,
-          summary_only: bool, json_out: bool, keep_personal: bool, no_report: bool, scheme: str | None,
+          timeout: float | None, summary_only: bool, json_out: bool, keep_personal: bool, no_report: bool, scheme: str | None,
           skip: str | None, only: str | None) -> int:
-    from .batch import BatchLocked, run_batch
+    from .batch import DEFAULT_TIMEOUT, BatchLocked, run_batch
 
     if inbox.is_file():
         raise Stop(f"“{inbox}”是一个文件；batch 处理整个目录，处理单个文件请用：excel-eval run \"{inbox}\"")
@@ -166,23 +167,40 @@ def batch(inbox: Path, out: Path | None, recursive: bool, jobs: int | None, forc
     bar = _progress()
     try:
         report = run_batch(inbox, out, options=options, recursive=recursive, jobs=jobs, force=force,
-                           settle=3.0 if settle is None else settle, on_progress=bar, on_log=None if bar else say)
+                           settle=3.0 if settle is None else settle, timeout=timeout or DEFAULT_TIMEOUT,
+                           on_progress=bar, on_log=None if bar else say)
     except BatchLocked as exc:
         raise Stop(str(exc), ExitCode.LOCKED) from None
     except OSError as exc:
-        raise Stop(f"无法使用输出目录 {out or inbox}：{os_reason(exc)}", ExitCode.UNWRITABLE) from None
+        raise Stop(f"无法使用输出目录 {report_folder(inbox, out)}：{os_reason(exc)}", ExitCode.UNWRITABLE) from None
     finally:
         if bar:
             bar.stop()
     show = say if json_out else tell  # the JSON alone on standard output when asked for
+    if report.note:  # nothing to do: one line, and nothing written
+        if json_out:
+            print_json({"tally": {s.value: report.count(s) for s in Status}, "summary": "", "note": report.note})
+        show(f"{report.note}（收件箱 {inbox}，输出目录 {report.out}）")
+        return report.code
     if json_out:
         print_json({"tally": {s.value: report.count(s) for s in Status}, "summary": str(report.summary or ""),
                     **report.views.as_json()})
     show(report.tally())  # the end summary, once; progress went to standard error
     for item in report.problems():
         show(f"  {item.status.value}：{item.file}：{item.reason}")
-    show(f"汇总表：{report.summary}\n日志：{report.log}")
+    if report.problem:
+        say(report.problem)
+    else:
+        show(f"汇总表：{report.summary}")
+    show(f"日志：{report.log}")
     return report.code
+
+
+def report_folder(inbox: Path, out: Path | None) -> Path:
+    """The output folder a batch uses: `--out`, else the inbox's own 评价结果."""
+    from .batch import DEFAULT_OUT
+
+    return out if out is not None else inbox / DEFAULT_OUT
 
 
 @command("在浏览器中打开本机网页：把工作簿或文件夹拖进去，即可核对、评分、看图表、下载结果（只在本机 127.0.0.1 上提供，"

@@ -16,6 +16,11 @@ def main(argv: list[str] | None = None) -> None:
     for stream in (sys.stdout, sys.stderr):
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="replace")
+    # A library's warnings (openpyxl: "Data Validation extension is not supported") are not the
+    # user's business: what matters about a file is said as a finding.
+    import warnings
+
+    warnings.filterwarnings("ignore", category=UserWarning)
     args = list(sys.argv[1:] if argv is None else argv)
     if argv is None:
         _utf8_or_restart(args)

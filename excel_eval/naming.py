@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from .text import shown
+
 RESULTS_SUFFIX = "_评价结果"
 MARKED_SUFFIX = "_标注"
 REPORT_SUFFIX = "_自评报告"
@@ -50,7 +52,8 @@ def output_paths(source: Path, out_dir: Path | None = None, tag: str = "") -> di
     """Where the outputs of `source` go: beside it, or in `out_dir`. `tag` tells one project of a
     workbook holding several from the others (部门导出.xlsx → 部门导出_项目甲_评价结果.xlsx)."""
     folder = out_dir or source.parent
-    stem = source.stem + (f"_{tag}" if tag else "")
+    # (a name no Windows file may have, or bytes that are not UTF-8: the outputs' names are safe)
+    stem = in_file_name(shown(source.stem)) + (f"_{tag}" if tag else "")
     # 原表.xls or 原表.ods beside 原表.xlsx must not overwrite its results: 原表_xls_评价结果.xlsx
     kind = source.suffix.lower().lstrip(".")
     mark = f"_{kind}" if kind not in ("xlsx", "") else ""
@@ -79,9 +82,16 @@ class Claims:
         return wanted, (first["results"] if wanted is not first else None)
 
 
+def linkable(name: str) -> bool:
+    """A name an output may link to: a relative path to one of the tool's own outputs, never a
+    UNC share (`\\\\host\\share`), a drive, an absolute path or a URL."""
+    return bool(name) and not re.match(r"^(?:[\\/]|[A-Za-z][\w+.-]*:)", name) and "\\" not in name \
+        and ".." not in Path(name).parts and is_own_output(Path(name))
+
+
 def _key(path: Path) -> str:
     return str(path.resolve()).casefold()
 
 
-__all__ = ["Claims", "KINDS", "MARKED_SUFFIX", "REPORT_SUFFIX", "RESULTS_SUFFIX", "SUMMARY_PREFIX", "in_file_name",
+__all__ = ["Claims", "KINDS", "linkable", "MARKED_SUFFIX", "REPORT_SUFFIX", "RESULTS_SUFFIX", "SUMMARY_PREFIX", "in_file_name",
            "is_own_output", "output_paths", "project_tags"]

@@ -20,7 +20,7 @@ from .model import UNKNOWN, Cell, Columns, Info, LazyRows, Loc, Model, Question,
 from .ooxml import sheets_mb, uncached_formulas
 from .parse import NotANumber, parse_number, parse_year
 from .recalc import Unknown, compute
-from .text import clip
+from .text import shown, clip
 from .triage import FORMATS, UNSAFE, Limits, ReadError, Source, triage
 from .vocab import Failure
 from .keys import NUMERIC_KINDS, CellKind, Key
@@ -53,7 +53,7 @@ def read_projects(source: str | os.PathLike | bytes | Source, limits: Limits | N
     from python_calamine import CalamineError, CalamineWorkbook, SheetVisibleEnum  # noqa: PLC0415
 
     try:
-        if source.data is None and source.path.suffix.lower() in FORMATS[fmt]:
+        if source.data is None and source.path.suffix.lower() in FORMATS[fmt] and shown(str(source.path)) == str(source.path):
             book = CalamineWorkbook.from_path(str(source.path))
         else:  # bytes, or a file named for another format (an .xls or .ods renamed .xlsx): by content
             book = CalamineWorkbook.from_filelike(io.BytesIO(source.read()))

@@ -115,7 +115,8 @@ def _deliver(outcome: Outcome, options: Options, claims: Claims) -> None:
         outcome.written = write_outputs(result, options.out, mask=options.mask, report=options.report,
                                         paths=outcome.wanted)
     except OSError as exc:  # a folder not writable, a full disk: this project fails, the run goes on
-        outcome.unwritten = os_reason(exc)
+        gone = result.source.data is None and not result.path.exists()
+        outcome.unwritten = "原文件在处理过程中被删除或移走" if gone else os_reason(exc)
 
 
 __all__ = ["Options", "Outcome", "exit_code", "process"]

@@ -21,13 +21,30 @@ def display_width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
+_SURROGATES = re.compile("[\ud800-\udfff]")
+_LINE_BREAKS = re.compile(r"[\r\n\u2028\u2029\x85]")
+
+
+def shown(name: str) -> str:
+    """A file name as it can be shown and written: bytes the file system gave that are not UTF-8
+    (what unzipping a Windows archive leaves) become U+FFFD, never an error."""
+    return _SURROGATES.sub("\ufffd", name)
+
+
+def one_line(text: str) -> str:
+    """Text for a log line: a line break in a name cannot start a line of its own (`⏎`)."""
+    return _LINE_BREAKS.sub("⏎", text)
+
+
 def clip(text: str, n: int = 40) -> str:
     """A cell's text for a message: at most `n` characters."""
     return text if len(text) <= n else text[: n - 1] + "…"
 
 
 def cell_text(text: str) -> str:
-    """Text for an output cell: cut where Excel would refuse it, saying so."""
+    """Text for an output cell: cut where Excel would refuse it, saying so; a name's bytes that
+    are not UTF-8 shown as U+FFFD."""
+    text = shown(text)
     return text if len(text) <= MAX_CELL_TEXT else text[: MAX_CELL_TEXT - 20] + CUT_NOTE
 
 

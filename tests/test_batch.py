@@ -295,7 +295,7 @@ def test_an_unwritable_output_folder_is_a_clear_message(tmp_path):
     r = excel_eval(src, "--out", blocked)
     assert r.returncode == 6 and "无法建立输出目录" in r.stderr and "已有同名的文件" in r.stderr
     assert "Traceback" not in r.stderr and "File exists" not in r.stderr  # the OS's words are not shown
-    r = excel_eval("batch", tmp_path, "--out", blocked / "子目录")
+    r = excel_eval("batch", tmp_path, "--out", blocked / "子目录", "--settle", "0")
     assert r.returncode == 6 and "无法使用输出目录" in r.stderr and "路径中有一段不是目录" in r.stderr
     assert "Traceback" not in r.stderr
 
@@ -397,3 +397,120 @@ def test_a_manifest_of_the_earlier_version_is_kept(inbox, tmp_path):
     again = run_batch(inbox, out, jobs=1)
     assert again.count(Status.DONE) == 0 and again.count(Status.UNCHANGED) == 2  # nothing redone
     assert not (out / ".excel-eval-manifest.json").exists() and read_manifest(out) == entries
+
+
+# --- a night run's inbox as it really is -----------------------------------------------------------
+
+def test_an_empty_inbox_does_nothing_says_so_and_exits_0(tmp_path):
+    (tmp_path / "收件箱").mkdir()
+    r = excel_eval("batch", tmp_path / "收件箱", "--out", tmp_path / "结果")
+    assert r.returncode == 0 and "没有要处理的工作簿" in r.stdout and str(tmp_path / "结果") in r.stdout, r
+    assert not (tmp_path / "结果").exists()  # no folder, no empty log, night after night
+    r = excel_eval("batch", tmp_path / "收件箱")
+    assert r.returncode == 0 and str(tmp_path / "收件箱" / "评价结果") in r.stdout  # the real output folder
+    assert list((tmp_path / "收件箱").iterdir()) == []
+
+
+def test_an_inbox_still_being_written_waits_for_the_next_run(tmp_path):
+    inbox = tmp_path / "收件箱"
+    inbox.mkdir()
+    shutil.copy(SAMPLES / "示例_无错误.xlsx", inbox / "刚到.xlsx")
+    r = excel_eval("batch", inbox)
+    assert r.returncode == 0 and "1 个文件 3 秒内修改过，下次再处理" in r.stdout
+    assert not (inbox / "评价结果").exists()
+
+
+def _abort_on_crash_files(source, rel, options):
+
+    if "崩溃" in rel:
+        os.abort()  # what a native reader's allocation failure does: no Python exception at all
+    if "很慢" in rel:
+        time.sleep(60)
+    return _REAL_PROCESS[0](source, rel, options)
+
+
+_REAL_PROCESS = []
+
+
+def test_a_worker_that_dies_or_hangs_costs_one_row_and_the_summary_is_written(tmp_path, monkeypatch):
+    from excel_eval import batch
+
+    inbox = tmp_path / "收件箱"
+    inbox.mkdir()
+    for name in ("甲.xlsx", "崩溃.xlsx", "乙.xlsx", "很慢.xlsx", "丙.xlsx"):
+        old(shutil.copy(SAMPLES / "示例_无错误.xlsx", inbox / name))
+    _REAL_PROCESS[:] = [batch.process]
+    monkeypatch.setattr(batch, "process", _abort_on_crash_files)  # the workers are forked: they run it
+    started = time.monotonic()
+    report = run_batch(inbox, tmp_path / "结果", jobs=2, timeout=3, report=False)
+    assert time.monotonic() - started < 30
+    rows = {i.file: i for i in report.items}
+    assert [rows[n].status for n in ("甲.xlsx", "乙.xlsx", "丙.xlsx")] == [Status.DONE] * 3
+    assert rows["崩溃.xlsx"].status is Status.FAILED and "工作进程意外退出" in rows["崩溃.xlsx"].reason
+    assert rows["很慢.xlsx"].status is Status.FAILED and "超过 3 秒" in rows["很慢.xlsx"].reason
+    assert report.summary.exists()
+    assert set(read_manifest(tmp_path / "结果")) == {"甲.xlsx", "乙.xlsx", "丙.xlsx"}  # the two are tried again
+
+
+def test_names_as_file_systems_give_them(tmp_path):
+    """Bytes that are not UTF-8 (a Windows archive unzipped), a UNC-looking name, a line break."""
+    inbox = tmp_path / "收件箱"
+    inbox.mkdir()
+    raw = os.fsencode(inbox) + b"/\xb9\xfa\xbc\xd2.xlsx"  # 国家 in GBK
+    with open(raw, "wb") as f:
+        f.write((SAMPLES / "示例_无错误.xlsx").read_bytes())
+    os.utime(raw, (time.time() - 60, time.time() - 60))
+    for name in ("\\\\evil.example\\share\\a.xlsx", "第一行\n09:00:00 假的.xlsx：100.00（优），错误 0.xlsx"):
+        old(shutil.copy(SAMPLES / "示例_无错误.xlsx", inbox / name))
+    r = excel_eval("batch", inbox, "--out", tmp_path / "结果", "--no-report")
+    assert r.returncode == 0, r.stderr
+    log = next((tmp_path / "结果").glob("日志_*.log")).read_text("utf-8")
+    assert all(line[:2].isdigit() for line in log.splitlines()), log  # every line the run's own
+    assert "\ufffd\ufffd\ufffd\ufffd.xlsx" in log and "第一行⏎09:00:00 假的" in log
+    outputs = sorted(p.name for p in (tmp_path / "结果").iterdir() if p.suffix == ".xlsx" and "汇总" not in p.name)
+    assert "__evil.example_share_a_评价结果.xlsx" in outputs and all("\\" not in n for n in outputs)
+    from openpyxl import load_workbook
+
+    summary = load_workbook(next((tmp_path / "结果").glob("汇总_*.xlsx")))["汇总"]
+    links = [c.hyperlink.target for row in summary.iter_rows() for c in row if c.hyperlink]
+    assert links and all("\\" not in t and not t.startswith(("/", "file:")) for t in links), links
+
+
+def test_a_link_out_of_the_inbox_is_not_followed(tmp_path):
+    inbox, elsewhere = tmp_path / "收件箱", tmp_path / "别处"
+    inbox.mkdir()
+    elsewhere.mkdir()
+    secret = old(shutil.copy(SAMPLES / "示例_无错误.xlsx", elsewhere / "别人的.xlsx"))
+    (inbox / "链接.xlsx").symlink_to(secret)
+    old(shutil.copy(SAMPLES / "示例_无错误.xlsx", inbox / "本单位.xlsx"))
+    r = excel_eval("batch", inbox, "--out", tmp_path / "结果", "--no-report")
+    assert r.returncode == 0, r.stderr
+    assert "1 个链接指向收件箱以外的文件，未处理：链接.xlsx" in r.stderr + r.stdout
+    assert not list((tmp_path / "结果").glob("链接*")) and list((tmp_path / "结果").glob("本单位_标注.xlsx"))
+
+
+@pytest.fixture
+def small_disk(tmp_path):
+    """A 3 MB file system of its own (tmpfs), where root may mount one."""
+    folder = tmp_path / "小磁盘"
+    folder.mkdir()
+    if os.geteuid() != 0 or subprocess.run(["mount", "-t", "tmpfs", "-o", "size=3m", "tmpfs", str(folder)],
+                                           capture_output=True).returncode:
+        pytest.skip("a small file system needs root and mount (tmpfs): not available here")
+    yield folder
+    subprocess.run(["umount", str(folder)], check=False)
+
+
+def test_a_full_disk_fails_files_clearly_and_still_writes_the_log_and_summary(tmp_path, small_disk):
+    inbox = tmp_path / "收件箱"
+    inbox.mkdir()
+    for i in range(40):
+        old(shutil.copy(SAMPLES / "003_职业技能培训及就业服务.xlsx", inbox / f"单位{i:02}.xlsx"))
+    r = excel_eval("batch", inbox, "--out", small_disk, "-j", "1")
+    assert r.returncode in (3, 6) and "Traceback" not in r.stderr, r.stderr
+    assert "磁盘空间已满" in r.stdout + r.stderr
+    summaries, logs = list(small_disk.glob("汇总_*.xlsx")), list(small_disk.glob("日志_*.log"))
+    assert summaries and logs, (r.stdout, r.stderr)  # written in the space held back for them
+    assert "结束：" in logs[0].read_text("utf-8")
+    done = read_manifest(small_disk)
+    assert done and len(done) < 40  # the files that fitted are kept; the rest are tried next time

@@ -18,6 +18,8 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..text import shown
+
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -242,7 +244,7 @@ def escape(text: str) -> str:
 
 def _text(text: str) -> str:
     """Text for a w:t element: XML-escaped, with the control characters XML 1.0 forbids dropped."""
-    return escape("".join(ch for ch in str(text) if ch in "\t\n" or ord(ch) >= 32))
+    return escape("".join(ch for ch in shown(str(text)) if ch in "\t\n" or ord(ch) >= 32))
 
 
 __all__ = ["Document", "Run"]

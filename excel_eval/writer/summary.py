@@ -15,6 +15,7 @@ from ..layout import GRADES
 from ..review import records
 from ..vocab import Status
 from .formats import FONT, SEVERITY_COLOURS, Formats
+from ..naming import linkable
 from .sheets import NARROW, cell, fit_row, new_sheet, page, span, write_text
 
 if TYPE_CHECKING:
@@ -84,7 +85,7 @@ def _table(book, f, name: str, columns, frame, frozen_cols: int = 0):
             value = values.get(key)
             if value is None or value == "":
                 ws.write_blank(r, c, None, f.text)
-            elif kind == "link":
+            elif kind == "link" and linkable(str(value)):  # only ever to the tool's own outputs
                 ws.write_url(r, c, "external:" + str(value), f.link, str(value))
             elif kind == "status":
                 write_text(ws, r, c, str(value), failed if value == Status.FAILED.value else f.text)
