@@ -476,8 +476,9 @@ def test_a_port_out_of_range_is_a_usage_line(port):
 
 # --- the page in a real browser ----------------------------------------------------------------
 
-@pytest.fixture
-def page(server):
+@contextlib.contextmanager
+def browse(server, width: int = 1280):
+    """The page in Debian's chromium, at a window `width` pixels wide."""
     if not Path(CHROMIUM).exists():  # under CI (which installs it) a failure, never a silent skip
         message = "Debian 的 chromium 没有安装：apt-get install chromium"
         pytest.fail(message) if os.environ.get("CI") else pytest.skip(message)
@@ -485,7 +486,7 @@ def page(server):
 
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
-        context = browser.new_context(accept_downloads=True, locale="zh-CN", viewport={"width": 1280, "height": 900})
+        context = browser.new_context(accept_downloads=True, locale="zh-CN", viewport={"width": width, "height": 900})
         outside: list[str] = []  # the page must work offline: any request beyond this machine is recorded
 
         def route(r):
@@ -495,11 +496,23 @@ def page(server):
             return r.abort()
 
         context.route("**/*", route)
+        # whatever the Content-Security-Policy refuses (an inline script or style, a data: image) is recorded
+        context.add_init_script("window.refused = []; document.addEventListener('securitypolicyviolation', "
+                                "e => window.refused.push(e.violatedDirective + ' ' + e.blockedURI))")
         page = context.new_page()
+        # file choosers are caught from the start (Playwright turns the catching on with its first listener,
+        # and a key pressed before that would open the real dialog, which a headless browser cancels)
+        page.on("filechooser", lambda chooser: None)
         page.outside = outside
         page.goto(server.url)
         yield page
         browser.close()
+
+
+@pytest.fixture
+def page(server):
+    with browse(server) as page:
+        yield page
 
 
 def drop(page, *paths: Path) -> None:
@@ -541,6 +554,7 @@ def test_drop_a_workbook_and_read_its_score_findings_and_download(page, tmp_path
     assert CalamineWorkbook.from_path(str(saved)).sheet_names[0] == "总览"
     assert page.locator(".job.done").count() == 1
     assert page.outside == []  # no script, font or style fetched from outside
+    assert page.evaluate("window.refused") == []  # and the page works under its own policy
 
 
 @pytest.mark.browser
@@ -561,17 +575,127 @@ def test_the_page_without_the_token_is_403(page, server):
 
 
 @pytest.mark.browser
-def test_a_folder_picked_gives_the_batch_summary(page, tmp_path):
+def test_a_folder_picked_gives_the_batch_summary_in_path_order(page, tmp_path):
     folder = tmp_path / "收件箱"
-    folder.mkdir()
-    for name in ("000_残疾人基层组织建设补助经费.xlsx", "示例_无错误.xlsx"):
-        shutil.copy(SAMPLES / name, folder / name)
+    for unit in ("乙单位", "甲单位"):
+        (folder / unit).mkdir(parents=True)
+        shutil.copy(SAMPLES / "000_残疾人基层组织建设补助经费.xlsx", folder / unit / "项目支出绩效自评表.xlsx")
+    shutil.copy(SAMPLES / "示例_无错误.xlsx", folder / "示例_无错误.xlsx")
+    (folder / "丙单位").mkdir()
+    (folder / "丙单位" / "坏.xlsx").write_bytes(b"PK\x03\x04 broken")
     (folder / "说明.txt").write_text("不是工作簿", encoding="utf-8")
     page.set_input_files("#folder", folder)
     panel = page.locator("#batch .batch")
     panel.locator("table").first.wait_for(timeout=60_000)
-    assert "完成 2 个，无法读取 0 个；另有 1 个不是工作簿的文件未处理" in panel.inner_text()
-    assert page.locator(".card").count() == 2
+    assert "完成 3 个，无法读取 1 个；另有 1 个不是工作簿的文件未处理" in panel.inner_text()
+    assert page.locator(".card").count() == 4
+    rows = page.locator(".job")
+    assert [r.get_attribute("data-file") for r in rows.all()] == [  # by path, in Chinese order: bing, jia, shi, yi
+        "收件箱/丙单位/坏.xlsx", "收件箱/甲单位/项目支出绩效自评表.xlsx", "收件箱/示例_无错误.xlsx",
+        "收件箱/乙单位/项目支出绩效自评表.xlsx"]
+    assert page.locator("#counter").inner_text() == "已处理 4/4 个文件"
+    bad = page.locator(".job", has_text="坏.xlsx")
+    assert "failed" in bad.get_attribute("class") and bad.locator(".state").inner_text() == "无法读取"
+    assert not bad.locator("progress").is_visible()  # not a full blue bar
+    page.locator("#queue").screenshot(path=tmp_path / "queue.png")
+    priority = panel.locator("table").nth(1).inner_text()
+    assert "收件箱/甲单位/项目支出绩效自评表.xlsx" in priority and "收件箱/乙单位/项目支出绩效自评表.xlsx" in priority
+
+
+def one_line_each(page) -> list[str]:
+    """The buttons and button-like links whose label is broken over more than one line."""
+    return page.evaluate("""() => [...document.querySelectorAll('button, a.button, .chip')]
+        .filter(b => b.offsetParent !== null)
+        .filter(b => { const r = document.createRange(); r.selectNodeContents(b);
+                       return new Set([...r.getClientRects()].map(x => Math.round(x.top))).size > 1; })
+        .map(b => b.textContent)""")
+
+
+def press_tab_until(page, found: str, most: int = 80) -> None:
+    for _ in range(most):
+        page.keyboard.press("Tab")
+        if page.evaluate(f"(() => {{ const e = document.activeElement; return {found}; }})()"):
+            return
+    raise AssertionError(f"Tab never reached {found}")
+
+
+@pytest.mark.browser
+def test_a_phone_sized_window_and_the_keyboard_alone(server, tmp_path):
+    expected = evaluate(SAMPLE)
+    with browse(server, 390) as page:
+        # the pickers are real buttons: reached by Tab, pressed by Enter, with the focus shown
+        press_tab_until(page, "e.id === 'pick-files'")
+        assert page.evaluate("getComputedStyle(document.activeElement).outlineStyle") != "none"
+        with page.expect_file_chooser() as chooser:
+            page.keyboard.press("Enter")
+        chooser.value.set_files(SAMPLE)
+        card = page.locator(".card").first
+        card.locator(".total").wait_for(timeout=60_000)
+        assert card.locator(".total").inner_text() == f"{expected.total_score:.2f}"
+        # nothing wider than the window; each finding a block, its problem across the block; no label broken
+        assert page.evaluate("document.documentElement.scrollWidth") <= 390
+        row = card.locator("tbody tr").first
+        assert card.locator("thead").is_hidden()
+        assert row.locator(".message").bounding_box()["width"] > 0.8 * row.bounding_box()["width"]
+        assert one_line_each(page) == []
+        page.screenshot(path=tmp_path / "page-390.png")
+        card.locator("tbody").screenshot(path=tmp_path / "findings-390.png")
+        # a filter by Space, a download by Enter
+        press_tab_until(page, "e.dataset.severity === '警告'")
+        page.keyboard.press("Space")
+        visible = [r for r in card.locator("tbody tr").all() if r.is_visible()]
+        assert visible and all(r.get_attribute("data-severity") == "警告" for r in visible)
+        page.keyboard.press("Shift+Tab")
+        press_tab_until(page, "e.textContent === '评价结果'")
+        with page.expect_download() as download:
+            page.keyboard.press("Enter")
+        assert download.value.suggested_filename.endswith("_评价结果.xlsx")
+        # the folder picker too, by Space
+        folder = tmp_path / "收件箱"
+        folder.mkdir()
+        shutil.copy(SAMPLES / "示例_无错误.xlsx", folder / "示例_无错误.xlsx")
+        page.evaluate("window.scrollTo(0, 0); document.activeElement.blur()")
+        press_tab_until(page, "e.id === 'pick-folder'")
+        with page.expect_file_chooser() as chooser:
+            page.keyboard.press("Space")
+        chooser.value.set_files(folder)
+        page.locator("#batch table").first.wait_for(timeout=60_000)
+        assert page.evaluate("document.documentElement.scrollWidth") <= 390 and one_line_each(page) == []
+        for width in (360, 1280):
+            page.set_viewport_size({"width": width, "height": 900})
+            page.evaluate("window.scrollTo(0, 0)")
+            # (the charts follow a new width a moment later)
+            wait_for(lambda: page.evaluate("document.documentElement.scrollWidth") <= width, "layout at " + str(width), 5)
+            assert one_line_each(page) == []
+            page.screenshot(path=tmp_path / f"page-{width}.png")
+        page.locator("#batch").screenshot(path=tmp_path / "batch-1280.png")
+        assert page.evaluate("window.refused") == []
+
+
+@pytest.mark.browser
+def test_a_slow_file_is_skipped_and_the_queue_goes_on(tmp_path):
+    child = tmp_path / "child"
+    s = Server(tmp_path, SLOW, CHILD_PID=str(child))
+    try:
+        slow, other = tmp_path / "慢.xlsx", tmp_path / "样例.xlsx"
+        shutil.copy(SAMPLE, slow)
+        shutil.copy(SAMPLE, other)
+        with browse(s) as page:
+            drop(page, other, slow)
+            first = page.locator(".job").first
+            assert first.get_attribute("data-file") == "慢.xlsx"  # 慢 (màn) before 样 (yàng): sorted by path
+            wait_for(child.exists, "child process")
+            assert page.locator("#counter").inner_text() == "正在处理第 1/2 个文件"
+            first.locator("button.skip").click()
+            page.locator(".job.done").wait_for(timeout=60_000)
+            assert first.locator(".state").inner_text() == "已跳过" and not first.locator("progress").is_visible()
+            assert page.locator("#counter").inner_text() == "已处理 2/2 个文件"
+            assert page.locator(".card").count() == 1
+            page.locator("#queue").screenshot(path=tmp_path / "queue-skipped.png")
+        wait_for(lambda: not alive(int(child.read_text())), "child killed", 5)
+    finally:
+        assert s.stop() == 0
+    said_cleanly(s.proc.stderr.read())
 
 
 def test_the_page_s_libraries_load_only_for_gui():
