@@ -589,7 +589,7 @@ def _map(todo: list[tuple[Path, str]], job: _Job):
     workers = max(1, min(job.jobs or os.cpu_count() or 1, len(todo) or 1))
     with Workers(process, workers, job.timeout) as pool:
         for (_, rel, _), items in pool.map(args(*x) for x in todo):
-            yield [Item(rel, Status.FAILED, items.reason)] if isinstance(items, Lost) else items
+            yield [Item(rel, Status.FAILED, f"{items.reason}；下次运行会再试")] if isinstance(items, Lost) else items
 
 
 def _outputs_exist(out: Path, entry: dict) -> bool:

@@ -36,6 +36,7 @@ class Option(NamedTuple):
     kind: Callable = str  # str, Path, int or float
     minimum: float | None = None
     dest: str = ""  # the action's parameter, when not the long flag's name
+    maximum: float | None = None
 
     @property
     def name(self) -> str:
@@ -206,7 +207,8 @@ def report_folder(inbox: Path, out: Path | None) -> Path:
 @command("在浏览器中打开本机网页：把工作簿或文件夹拖进去，即可核对、评分、看图表、下载结果（只在本机 127.0.0.1 上提供，"
          "地址含访问令牌；按 Ctrl+C 停止，临时文件随之删除）。",
          (), (Option(("--no-browser",), "不自动打开浏览器（地址仍打印在第一行）"),
-              Option(("--port",), "端口（默认自动选一个空闲端口）", "端口", int, minimum=1)))
+              Option(("--port",), "端口（1–65535，默认自动选一个空闲端口）", "端口", int, minimum=1,
+                     maximum=65535)))
 def gui(no_browser: bool, port: int | None) -> int:
     from .gui.server import PortInUse, serve
 
@@ -401,6 +403,8 @@ def _value(option: Option, text: str, way_out: str):
         raise Stop(f"“{names}”的值不对：应为数字，收到“{text}”{way_out}")
     if option.minimum is not None and value < option.minimum:
         raise Stop(f"“{names}”的值不对：应不小于 {option.minimum:g}，收到“{text}”{way_out}")
+    if option.maximum is not None and value > option.maximum:
+        raise Stop(f"“{names}”的值不对：应不大于 {option.maximum:g}，收到“{text}”{way_out}")
     if option.kind is Path and not text:
         raise Stop(f"选项“{option.flags[0]}”需要一个值（{option.value}）{way_out}")
     return value

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import os
 import sys
-from pathlib import Path
 
 from .cli import main as command_line
+from .files import internal_log
 from .runner import flush, say
 from .vocab import ExitCode
 
@@ -34,7 +34,7 @@ def main(argv: list[str] | None = None) -> None:
         say("已中断。")
         raise SystemExit(130) from None
     except Exception:  # noqa: BLE001 (one line for the user, the rest in a log)
-        log = _internal_log()
+        log = internal_log()
         say(f"内部错误，已停止。详细信息已写入：{log}（请把该文件发给维护人员）" if log else "内部错误，已停止。")
         raise SystemExit(ExitCode.INTERNAL) from None
 
@@ -53,26 +53,6 @@ def _utf8_or_restart(args: list[str]) -> None:
 
 
 RESTARTED = "EXCEL_EVAL_UTF8_RESTART"
-
-
-def _internal_log() -> Path | None:
-    """The traceback, in a log file for the maintainers; None when not even that can be written."""
-    import datetime as dt
-    import tempfile
-    import traceback
-
-    from ._version import __version__
-
-    text = f"excel-eval {__version__}\n{' '.join(sys.argv)}\n\n{traceback.format_exc()}"
-    stamp = f"{dt.datetime.now():%Y%m%d_%H%M%S}"
-    for name in (f"excel-eval-错误-{stamp}.log", f"excel-eval-error-{stamp}.log"):  # the second for an ASCII locale
-        path = Path(tempfile.gettempdir()) / name
-        try:
-            path.write_text(text, encoding="utf-8", errors="replace")
-            return path
-        except (OSError, UnicodeError):
-            continue
-    return None
 
 
 __all__ = ["main"]

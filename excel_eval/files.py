@@ -51,3 +51,23 @@ def write_atomic(path: Path, write: Callable[[Path], object], fallback: bool = F
     finally:
         if os.path.exists(tmp):
             os.unlink(tmp)
+
+
+def internal_log() -> Path | None:
+    """The traceback, in a log file for the maintainers; None when not even that can be written."""
+    import datetime as dt
+    import sys
+    import traceback
+
+    from ._version import __version__
+
+    text = f"excel-eval {__version__}\n{' '.join(sys.argv)}\n\n{traceback.format_exc()}"
+    stamp = f"{dt.datetime.now():%Y%m%d_%H%M%S}"
+    for name in (f"excel-eval-错误-{stamp}.log", f"excel-eval-error-{stamp}.log"):  # the second for an ASCII locale
+        path = Path(tempfile.gettempdir()) / name
+        try:
+            path.write_text(text, encoding="utf-8", errors="replace")
+            return path
+        except (OSError, UnicodeError):
+            continue
+    return None

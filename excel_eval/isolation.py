@@ -25,11 +25,18 @@ class Lost:
     timed_out: bool = False
 
 
-DIED = "处理该文件时工作进程意外退出（文件内容可能异常或过大），已跳过；下次运行会再试"
+DIED = "处理该文件时工作进程意外退出（文件内容可能异常或过大）"
 
 
 def timed_out(seconds: float) -> str:
-    return f"处理超过 {seconds:g} 秒仍未完成，已停止（文件可能过大或异常）；下次运行会再试"
+    return f"处理超过 {seconds:g} 秒仍未完成，已停止（文件可能过大或异常）"
+
+
+def threadsafe_start() -> str:
+    """How to start workers from a process that runs threads (the page's server): a fresh
+    interpreter (forking a threaded process could copy a lock another thread holds; a fork
+    server would leave its socket folder behind when the page is killed)."""
+    return "spawn"
 
 
 class Workers:
@@ -69,8 +76,9 @@ class Workers:
         with self._lock:
             self._all.discard(worker)
 
-    def run(self, *args) -> object:
-        """One task, in a worker of its own while it runs: its answer, or `Lost`."""
+    def run(self, *args, started: Callable[[multiprocessing.Process], None] | None = None) -> object:
+        """One task, in a worker of its own while it runs: its answer, or `Lost` (also when the
+        worker is killed from outside: `started(process)` is told which process it is)."""
         worker = self._take()
         try:
             worker.conn.send(args)
@@ -78,6 +86,8 @@ class Workers:
             self._drop(worker)
             worker = self._start()
             worker.conn.send(args)
+        if started is not None:
+            started(worker.process)
         answer = worker.answer(self.timeout)
         if isinstance(answer, Lost):
             self._drop(worker)
@@ -181,10 +191,16 @@ def _serve(conn, work: Callable, parent: int) -> None:
 
 def _watch_parent(parent: int) -> None:
     """Leave when the process that started this one is gone. A parent killed with -9 tells no
-    one, and a worker forked from it would otherwise wait for work forever (POSIX; on Windows a
-    worker's pipe closes with its parent)."""
+    one, and a forked worker holds a copy of the parent's end of its own pipe, so the pipe alone
+    would never say so. POSIX: a process whose parent dies is given another, so a change of
+    parent is the sign (for a fork server's child: the server, which ends with the page). On
+    Windows a worker's pipe closes with its parent."""
+    if os.name == "nt":
+        return
+    first = os.getppid()
+
     def watch() -> None:
-        while os.getppid() == parent:
+        while os.getppid() == first:
             time.sleep(0.5)
         os._exit(1)
 

@@ -3,13 +3,14 @@ document, and the page's card. The batch's row is made from the JSON document (b
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from .layout import OPTION_NAMES
 from .step import Outcome
 from .result import Result
 from .text import display_width
-from .vocab import UNGRADED, Severity
+from .vocab import UNGRADED, Failure, Severity
 from .keys import Key
 
 FIRST_FINDINGS = 5  # what `run` shows of a workbook's findings; the results workbook has them all
@@ -98,7 +99,7 @@ def card(outcome: Outcome, offer: Callable[[object], str]) -> dict:
     """What the page shows of one project; `offer(path)` gives a written file's download URL."""
     result = outcome.result
     if not result.ok or outcome.unwritten:
-        return failed_card(result.path.name, unwritten(outcome) or result.reason, result.part)
+        return failed_card(result.path.name, unwritten(outcome) or result.reason, result.part, result.failure)
     doc, m = document(outcome), result.model
     budget_lines = []
     if m.budget is not None:
@@ -132,5 +133,30 @@ def downloads(outcome: Outcome, offer: Callable[[object], str]) -> list[dict]:
             for kind, label in DOWNLOADS if kind in outcome.written]
 
 
-def failed_card(file: str, reason: str, sheet: str = "") -> dict:
-    return {"file": file, "sheet": sheet, "ok": False, "reason": reason}
+TOO_LARGE_ADVICE = "请把工作簿拆分为较小的文件（例如每个项目一个工作簿）再拖入，或报送财政局处理。"
+# A limit's refusal names the environment variable that raises it (triage.Limits): an officer on
+# the page cannot set one, so the card gives the advice above instead.
+_LIMIT_ADVICE = re.compile(r"（[^（）]*EXCEL_EVAL_[A-Z_]+[^（）]*）")
+# A library's own words (calamine's `I/O error: …`, `File not found '…'`, an exception's type) put
+# in brackets or after `内部错误：`: English an officer cannot act on, left out of the card. (A
+# sentence: a capital, then words; not a command such as `excel-eval template`.)
+_ENGLISH = r"[^（）()\u3400-\u9fff]*[A-Z][A-Za-z]*[ :,.'/-]+[A-Za-z]{2,}[^（）()\u3400-\u9fff]*"
+_LIBRARY_TEXT = re.compile(rf"[（(]{_ENGLISH}[）)]")
+_EXCEPTION = re.compile(r"(?:(?<=：)|^)[A-Za-z_.]*(?:Error|Exception|Panic[A-Za-z]*)(?::\s.*)?$", re.S)
+
+
+def page_reason(reason: str, failure: str = "") -> str:
+    """A reason as a card gives it: Chinese only, and for a file over a limit what to do."""
+    text = _LIMIT_ADVICE.sub("", reason)
+    text = _LIBRARY_TEXT.sub("", text)
+    text = _EXCEPTION.sub("这个文件未能处理，请把它发给维护人员", text).strip()
+    if failure == Failure.TOO_LARGE.value:
+        text = text.rstrip("。") + "。" + TOO_LARGE_ADVICE
+    return text
+
+
+def failed_card(file: str, reason: str, sheet: str = "", failure: Failure | str | None = None) -> dict:
+    """A file (or one project of it) that could not be read. `failure` is why (`Result.failure`):
+    a file over a limit is shown as too large, not as unreadable."""
+    failure = getattr(failure, "value", failure) or (Failure.TOO_LARGE.value if _LIMIT_ADVICE.search(reason) else "")
+    return {"file": file, "sheet": sheet, "ok": False, "failure": failure, "reason": page_reason(reason, failure)}

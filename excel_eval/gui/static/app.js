@@ -15,7 +15,8 @@ const el = (tag, props = {}, ...children) => {
 const fixed = (x, d = 2) => (x === null || x === undefined ? "—" : Number(x).toFixed(d));
 const percent = (x) => (x === null || x === undefined ? "—" : (x * 100).toFixed(2) + "%");
 
-let busy = Promise.resolve();  // files are checked one after another, in the order given
+let busy = Promise.resolve();  // files are checked one after another, in the order shown
+const tally = { total: 0, finished: 0, current: 0 };
 
 // --- choosing files ---------------------------------------------------------------------------
 
@@ -25,10 +26,11 @@ function wanted(file) {
 }
 
 async function entries(item) {
-  // A dropped folder: every file in it, as File objects with their relative path.
+  // A dropped folder: every file in it, with its path in the folder (甲单位/自评表.xlsx).
   const entry = item.webkitGetAsEntry && item.webkitGetAsEntry();
-  if (!entry) return { files: [item.getAsFile()].filter(Boolean), folder: false };
-  if (entry.isFile) return { files: [await new Promise((ok, no) => entry.file(ok, no))], folder: false };
+  if (!entry) return { files: [item.getAsFile()].filter(Boolean).map((file) => ({ file, path: file.name })), folder: false };
+  const read = (e) => new Promise((ok, no) => e.file(ok, no));
+  if (entry.isFile) return { files: [{ file: await read(entry), path: entry.name }], folder: false };
   const files = [];
   async function walk(dir) {
     const reader = dir.createReader();
@@ -37,7 +39,7 @@ async function entries(item) {
       if (!batch.length) break;
       for (const e of batch) {
         if (e.isDirectory) await walk(e);
-        else files.push(await new Promise((ok, no) => e.file(ok, no)));
+        else files.push({ file: await read(e), path: e.fullPath.replace(/^\/+/, "") });
       }
     }
   }
@@ -45,11 +47,13 @@ async function entries(item) {
   return { files, folder: true };
 }
 
-function take(files, folder) {
-  let list = Array.from(files).filter(wanted);
+const byPath = new Intl.Collator("zh-Hans-CN", { numeric: true });
+
+function take(chosen, folder) {
+  let list = chosen.filter((c) => wanted(c.file));
   let left = 0;
   if (folder) {  // in a folder, only the workbooks; a file dropped on its own is always tried
-    const books = list.filter((f) => WORKBOOK.test(f.name));
+    const books = list.filter((c) => WORKBOOK.test(c.file.name));
     left = list.length - books.length;
     list = books;
   }
@@ -57,30 +61,59 @@ function take(files, folder) {
     note(folder ? "这个文件夹里没有工作簿（.xlsx / .xlsm / .xls / .ods）。" : "没有可处理的文件。");
     return;
   }
-  const jobs = list.map((file) => queued(file));
+  list.sort((a, b) => byPath.compare(a.path, b.path));  // a folder in the order its paths read
+  const jobs = list.map((c) => queued(c.file, c.path));
+  tally.total += jobs.length;
+  count();
   busy = busy.then(() => runAll(jobs, folder, left));
 }
 
+const picked = (files) => Array.from(files).map((file) => ({ file, path: file.webkitRelativePath || file.name }));
+
 function note(text) {
-  $("#queue").prepend(el("div", { className: "job failed" }, el("span", { className: "name", textContent: text })));
+  $("#jobs").prepend(el("div", { className: "job failed" }, el("span", { className: "name", textContent: text })));
+}
+
+function count() {
+  const counter = $("#counter");
+  counter.hidden = false;
+  counter.textContent = tally.finished < tally.total
+    ? `正在处理第 ${tally.current || tally.finished + 1}/${tally.total} 个文件`
+    : `已处理 ${tally.total}/${tally.total} 个文件`;
 }
 
 // --- uploading and checking -------------------------------------------------------------------
 
-function queued(file) {
-  const name = file.webkitRelativePath || file.name;
+function queued(file, path) {
   const bar = el("progress", { max: 100, value: 0 });
   const state = el("span", { className: "state", textContent: "等待中" });
-  const row = el("div", { className: "job" }, el("span", { className: "name", textContent: name, title: name }), bar, state);
-  row.dataset.file = name;
-  $("#queue").append(row);
-  return { file, name, row, bar, state };
+  const skip = el("button", { type: "button", className: "skip", textContent: "跳过" });
+  const row = el("div", { className: "job" }, el("span", { className: "name", textContent: path, title: path }), bar, state,
+    skip);
+  row.dataset.file = path;
+  $("#jobs").append(row);
+  const job = { file, name: path, row, bar, state, skip, skipped: false, xhr: null };
+  skip.setAttribute("aria-label", `跳过 ${path}`);
+  skip.onclick = () => {  // a slow file: its request is aborted (the server stops its work) and the queue moves on
+    job.skipped = true;
+    if (job.xhr) job.xhr.abort();
+    else finish(job, "skipped", "已跳过");
+  };
+  return job;
 }
+
+// How a file that gave no project is named: on its queue row (state) and on its card (label).
+const FAILED = { "too-large": { state: "过大，未处理", label: "文件过大，未处理：" },
+  stopped: { state: "未处理完", label: "未处理完：" } };
+const UNREADABLE = { state: "无法读取", label: "无法读取：" };
+const failedAs = (c) => FAILED[c.failure] || UNREADABLE;
 
 function upload(job) {
   return new Promise((resolve) => {
     const xhr = new XMLHttpRequest();
-    xhr.open("PUT", "api/files?name=" + encodeURIComponent(job.file.name));
+    job.xhr = xhr;
+    const failed = (reason, failure = "") => resolve({ cards: [{ file: job.file.name, ok: false, failure, reason }] });
+    xhr.open("PUT", "api/files?name=" + encodeURIComponent(job.file.name) + "&path=" + encodeURIComponent(job.name));
     xhr.setRequestHeader("content-type", "application/octet-stream");
     xhr.upload.onprogress = (e) => {
       if (e.lengthComputable) job.bar.value = Math.round((e.loaded / e.total) * 90);
@@ -88,35 +121,58 @@ function upload(job) {
     };
     xhr.upload.onload = () => { job.bar.value = 90; job.state.textContent = "正在核对…"; };
     xhr.onload = () => {
-      try {
-        resolve(xhr.status === 200 ? JSON.parse(xhr.responseText)
-          : { cards: [{ file: job.file.name, ok: false, reason: `服务返回 ${xhr.status}：${xhr.responseText}` }] });
-      } catch (err) {
-        resolve({ cards: [{ file: job.file.name, ok: false, reason: "服务返回的内容无法读取" }] });
-      }
+      let answer = null;
+      try { answer = JSON.parse(xhr.responseText); } catch (err) { answer = null; }
+      if (answer && Array.isArray(answer.cards)) return resolve(answer);
+      // the server's own line (403, 404, 503 when the page was stopped): Chinese, shown as it is
+      failed(xhr.responseText.trim() || `excel-eval 没有回答（${xhr.status}）`, xhr.status === 503 ? "stopped" : "");
     };
-    xhr.onerror = () => resolve({ cards: [{ file: job.file.name, ok: false,
-      reason: "无法连接到 excel-eval（命令窗口是否已关闭？）" }] });
+    xhr.onabort = () => resolve({ skipped: true });
+    xhr.onerror = () => failed("无法连接到 excel-eval（命令窗口是否已关闭？）", "stopped");
     xhr.send(job.file);
   });
+}
+
+function finish(job, kind, text) {
+  if (job.row.classList.contains("finished")) return;
+  job.row.classList.add("finished", kind);
+  job.state.textContent = text;
+  job.skip.remove();
+  if (kind === "done") job.bar.value = 100;
+  tally.finished += 1;
+  count();
 }
 
 async function runAll(jobs, folder, left) {
   const uploads = [], failed = [];
   for (const job of jobs) {
+    if (job.skipped) {
+      failed.push({ file: job.name, reason: "在网页上跳过，未处理" });
+      continue;
+    }
+    tally.current = tally.finished + 1;
+    count();
+    job.row.classList.add("active");
     job.state.textContent = "上传中";
     const answer = await upload(job);
-    job.bar.value = 100;
+    job.row.classList.remove("active");
+    if (answer.skipped) {
+      finish(job, "skipped", "已跳过");
+      failed.push({ file: job.name, reason: "在网页上跳过，未处理" });
+      continue;
+    }
     const bad = answer.cards.filter((c) => !c.ok);
-    job.row.classList.add(bad.length === answer.cards.length ? "failed" : "done");
-    job.state.textContent = bad.length === answer.cards.length ? "无法读取" : "完成";
+    const allBad = !answer.cards.some((c) => c.ok);
+    finish(job, allBad ? "failed" : "done", allBad ? failedAs(bad[0] || {}).state : "完成");
     for (const c of answer.cards) {
       c.path = job.name;
       showCard(c);
     }
-    if (answer.upload && bad.length < answer.cards.length) uploads.push(answer.upload);
+    if (answer.upload && !allBad) uploads.push(answer.upload);
     for (const c of bad) failed.push({ file: job.name, reason: c.reason });
   }
+  tally.current = 0;
+  count();
   if (folder) await summary(uploads, failed, left);
 }
 
@@ -124,16 +180,23 @@ async function runAll(jobs, folder, left) {
 
 function showCard(c) {
   const card = $("#card-template").content.firstElementChild.cloneNode(true);
-  $(".project", card).textContent = c.ok ? (c.project || c.file) + (c.sheet ? `（${c.sheet}）` : "") : c.file;
-  $(".file", card).textContent = [c.path || c.file, c.ok && c.unit, c.ok && c.year && `${c.year} 年度`, c.ok && c.scheme]
+  const own = (c.path || c.file).split("/").pop();  // the file as the officer named it
+  $(".project", card).textContent = c.ok ? (c.project || own) + (c.sheet ? `（${c.sheet}）` : "") : own;
+  const where = c.ok || (c.path || c.file) !== own ? c.path || c.file : "";  // (a failed card's title is its file)
+  $(".file", card).textContent = [where, c.ok && c.unit, c.ok && c.year && `${c.year} 年度`, c.ok && c.scheme]
     .filter(Boolean).join(" · ");
   card.dataset.file = c.file;
   $("#cards").prepend(card);
+  if (c.note) {
+    const note = $(".note", card);
+    note.hidden = false;
+    note.textContent = c.note;
+  }
   if (!c.ok) {
     card.classList.add("failed");
     const reason = $(".reason", card);
     reason.hidden = false;
-    reason.textContent = "无法读取：" + c.reason;
+    reason.textContent = failedAs(c).label + c.reason;
     return;
   }
   $(".total", card).textContent = c.total === null ? "未能计算" : fixed(c.total);
@@ -174,13 +237,18 @@ const downloadsOf = (card) => $(".downloads", card);
 
 function findings(card, c) {
   const body = $("tbody", card);
+  const cell = (label, props, ...children) => {  // the label: each row stacked as a block on a narrow screen
+    const td = el("td", props, ...children);
+    td.dataset.label = label;
+    return td;
+  };
   for (const f of c.findings) {
     const row = el("tr", {},
-      el("td", {}, el("span", { className: `chip s-${f.severity}`, textContent: f.severity })),
-      el("td", { className: "code", textContent: f.code }),
-      el("td", { className: "where", textContent: f.where || "—" }),
-      el("td", { className: "message", textContent: f.message }),
-      el("td", { className: "hint", textContent: f.hint }));
+      cell("级别", { className: "severity" }, el("span", { className: `chip s-${f.severity}`, textContent: f.severity })),
+      cell("代码", { className: "code", textContent: f.code }),
+      cell("位置", { className: "where", textContent: f.where || "—" }),
+      cell("问题", { className: "message", textContent: f.message }),
+      cell("建议", { className: f.hint ? "hint" : "hint empty", textContent: f.hint }));
     row.dataset.severity = f.severity;
     body.append(row);
   }
@@ -248,17 +316,20 @@ async function summary(uploads, failed, left) {
   try {
     const r = await fetch("api/summary", { method: "POST", headers: { "content-type": "application/json" },
       body: JSON.stringify({ uploads, failed }) });
+    if (!r.ok) throw new Error((await r.text()).trim() || `excel-eval 没有回答（${r.status}）`);
     s = await r.json();
   } catch (err) {
-    box.firstChild.lastChild.textContent = "汇总表生成失败：" + err;
+    // a fetch that never reached the server fails with the browser's English words: said in Chinese
+    const reason = err instanceof TypeError ? "无法连接到 excel-eval（命令窗口是否已关闭？）" : err.message;
+    box.firstChild.lastChild.textContent = "汇总表生成失败：" + reason;
     return;
   }
   const panel = el("div", { className: "batch" });
   const head = el("div", { className: "card-head" }, el("h2", { textContent: "批量汇总" }),
     el("div", { className: "downloads" }, el("a", { className: "button", href: s.download.url, download: s.download.name,
-      textContent: "下载汇总表（抽查优先、按主管部门、历年对比）" })));
-  const tally = `完成 ${s.tally["完成"]} 个，无法读取 ${s.tally["失败"]} 个` + (left ? `；另有 ${left} 个不是工作簿的文件未处理` : "");
-  panel.append(head, el("p", { className: "tally", textContent: tally }));
+      textContent: "下载汇总表" })));
+  const done = `完成 ${s.tally["完成"]} 个，无法读取 ${s.tally["失败"]} 个` + (left ? `；另有 ${left} 个不是工作簿的文件未处理` : "");
+  panel.append(head, el("p", { className: "tally", textContent: done + "。汇总表含抽查优先、按主管部门和历年对比。" }));
   panel.append(el("h3", { textContent: "按主管部门" }), table(
     ["主管部门", "项目数", "平均分", "最低分", "优", "良", "中", "差", "加权执行率", "错误", "警告"],
     s.departments.map((d) => [d.department, d.projects, fixed(d.mean), fixed(d.lowest), d["优"], d["良"], d["中"], d["差"],
@@ -278,7 +349,7 @@ function table(heads, rows) {
       className: typeof v === "number" || /^[\d.,%—-]+$/.test(String(v)) ? "num" : "" }))));
   }
   t.append(body);
-  return t;
+  return el("div", { className: "scroll", tabIndex: 0 }, t);  // wide: scrolled sideways on a narrow screen
 }
 
 // --- wiring -------------------------------------------------------------------------------------
@@ -292,11 +363,14 @@ drop.addEventListener("drop", async (e) => {
   e.preventDefault();
   drop.classList.remove("over");
   const items = Array.from(e.dataTransfer.items || []).filter((i) => i.kind === "file");
-  if (!items.length) return take(e.dataTransfer.files, false);
+  if (!items.length) return take(picked(e.dataTransfer.files), false);
   const found = await Promise.all(items.map(entries));
   take(found.flatMap((f) => f.files), found.some((f) => f.folder));
 });
 document.addEventListener("dragover", (e) => e.preventDefault());  // a miss does not open the file in the browser
 document.addEventListener("drop", (e) => e.preventDefault());
-$("#picker").addEventListener("change", (e) => { take(e.target.files, false); e.target.value = ""; });
-$("#folder").addEventListener("change", (e) => { take(e.target.files, true); e.target.value = ""; });
+$("#picker").addEventListener("change", (e) => { take(picked(e.target.files), false); e.target.value = ""; });
+$("#folder").addEventListener("change", (e) => { take(picked(e.target.files), true); e.target.value = ""; });
+// Real buttons (reachable by Tab, pressed with Enter or Space) open the hidden file inputs.
+$("#pick-files").addEventListener("click", () => $("#picker").click());
+$("#pick-folder").addEventListener("click", () => $("#folder").click());
