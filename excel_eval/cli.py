@@ -8,6 +8,7 @@ reading a workbook, and its help and messages were English.
 
 from __future__ import annotations
 
+import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -51,7 +52,12 @@ class Argument(NamedTuple):
     shown: str  # "文件.xlsx"
     help: str
     many: bool = False
-    default: Path | None = None  # None: required
+    default: Path | None = None  # None: required, unless optional
+    optional: bool = False  # may be left out, with no default (help's command)
+
+    @property
+    def required(self) -> bool:
+        return self.default is None and not self.optional
 
 
 class Command(NamedTuple):
@@ -65,6 +71,7 @@ class Command(NamedTuple):
 
 COMMANDS: dict[str, Command] = {}
 HELP = Option(("--help", "-h"), "显示本说明")
+VERSION = Option(("--version",), "显示版本号")
 
 
 def command(help: str, arguments: tuple[Argument, ...] = (), options: tuple[Option, ...] = (), extra: str = ""):
@@ -220,11 +227,15 @@ def demo(folder: Path) -> int:
 
     try:
         folder.mkdir(parents=True, exist_ok=True)
+        sources = [write_sample("003", folder), write_demo_form(folder)]
     except OSError as exc:
-        raise Stop(f"无法建立目录 {folder}：{os_reason(exc)}") from None
-    for source in (write_sample("003", folder), write_demo_form(folder)):
+        raise Stop(f"无法在目录 {folder} 中写出示例：{os_reason(exc)}", ExitCode.UNWRITABLE) from None
+    for source in sources:
         result = evaluate(source)
-        written = write_outputs(result, folder)
+        try:
+            written = write_outputs(result, folder)
+        except OSError as exc:
+            raise Stop(f"无法在目录 {folder} 中写出示例的结果：{os_reason(exc)}", ExitCode.UNWRITABLE) from None
         tell(f"示例工作簿：{source}\n{summary_line(result)}\n结果：{written['results']}\n标注：{written['marked']}\n"
              f"报告：{written['report']}\n")
     return ExitCode.OK
@@ -243,7 +254,10 @@ def template(out: Path, force: bool) -> int:
         raise Stop(f"文件已存在：{out}（如需覆盖请加 --force）")
     if not out.parent.exists():
         raise Stop(f"目录不存在：{out.parent}")
-    write_template(out)
+    try:
+        write_template(out)
+    except OSError as exc:
+        raise Stop(f"无法写出模板 {out}：{os_reason(exc)}", ExitCode.UNWRITABLE) from None
     say(f"已生成模板：{out}")
     return ExitCode.OK
 
@@ -258,6 +272,21 @@ def rules(markdown: bool) -> int:
         return ExitCode.OK
     for r in ALL_RULES:
         tell(f"{r.code}  {r.severity.value}  {r.name:<32} {r.what}")
+    return ExitCode.OK
+
+
+@command("显示全部命令的用法，或一个命令的参数和选项（同 --help）。",
+         (Argument("topic", "命令", "要说明的命令（不写则列出全部命令）", optional=True),))
+def help(topic: Path | None) -> int:  # noqa: A001 (the command's name)
+    if topic is None:
+        tell(main_help())
+        return ExitCode.OK
+    name = str(topic)
+    if name not in COMMANDS:
+        meant = misspelled(name)
+        guess = f"您是不是要用 excel-eval help {meant}？" if meant else f"全部命令：{'、'.join(COMMANDS)}"
+        raise Stop(f"没有“{name}”这个命令，{guess}（excel-eval --help 列出全部命令）")
+    tell(command_help(COMMANDS[name]))
     return ExitCode.OK
 
 
@@ -303,13 +332,15 @@ def _progress():
 
 def main(args: list[str]) -> int:
     """Run the command line `args` (without the program's name); return the exit code."""
+    args = fold_dashes(args)
     if not args or args[0] in HELP.flags:
         tell(main_help())
         return ExitCode.OK
-    if args[0] == "--version":
+    if args[0] in VERSION.flags:
         tell(f"excel-eval {__version__}")
         return ExitCode.OK
-    if args[0] in COMMANDS:
+    top = args[0] not in COMMANDS  # the drop-on form: excel-eval's own options are also near
+    if not top:
         chosen, rest = COMMANDS[args[0]], args[1:]
     else:
         first = next((a for a in args if not a.startswith("-")), "")
@@ -322,10 +353,34 @@ def main(args: list[str]) -> int:
         tell(command_help(chosen))
         return ExitCode.OK
     try:
-        return chosen.action(**parse(chosen, rest))
+        return chosen.action(**parse(chosen, rest, top))
     except Stop as stop:
         say(str(stop))
         return stop.code
+
+
+# Dashes a Chinese input method or a word processor types for `-`: `——help` (Shift+- in Chinese mode),
+# `—out` and `–json` (`--` autocorrected), `－－help` (full width).
+DASHES = "-\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u2e3a\u2e3b\ufe58\ufe63\uff0d"
+_DASHED_FLAG = re.compile(f"[{DASHES}]+([A-Za-z][A-Za-z-]*)")
+
+
+def fold_dashes(args: list[str]) -> list[str]:
+    """`——out 目录`, `—help`, `－－json` as `--out 目录`, `--help`, `--json`: an option's name after any run of
+    dashes (and in full-width letters) is read as the option. A word after `--`, a value, or a file
+    that exists is left as it is."""
+    import unicodedata
+
+    folded = []
+    for i, word in enumerate(args):
+        if word == "--":
+            return folded + args[i:]
+        flag, equals, value = re.match(r"([^=＝]*)([=＝]?)(.*)", word, re.S).groups()
+        m = _DASHED_FLAG.fullmatch(unicodedata.normalize("NFKC", flag))
+        if m and not word.isascii() and not Path(word).exists():
+            word = ("-" if len(m[1]) == 1 else "--") + m[1] + ("=" + value if equals else "")
+        folded.append(word)
+    return folded
 
 
 def misspelled(word: str) -> str | None:
@@ -338,8 +393,9 @@ def misspelled(word: str) -> str | None:
     return close[0] if close else None
 
 
-def parse(chosen: Command, args: list[str]) -> dict:
-    """The action's keyword arguments from the command line, or a `Stop` saying what is wrong."""
+def parse(chosen: Command, args: list[str], top: bool = False) -> dict:
+    """The action's keyword arguments from the command line, or a `Stop` saying what is wrong. `top`:
+    the drop-on form, where a slip may mean one of excel-eval's own options (`--verison`)."""
     way_out = f"（excel-eval {chosen.name} --help 列出用法）"
     by_flag = {flag: o for o in chosen.options for flag in o.flags}
     values: dict = {o.name: (None if o.value else False) for o in chosen.options if o is not HELP}
@@ -358,7 +414,8 @@ def parse(chosen: Command, args: list[str]) -> dict:
         if option is None or (has_value and not option.value):
             if option is not None:
                 raise Stop(f"选项“{flag}”不带值{way_out}")
-            raise Stop(f"没有“{word}”这个选项{_closest(flag, by_flag)}{way_out}")
+            near = [*by_flag, *(f for f in VERSION.flags if top and f != flag)]
+            raise Stop(f"没有“{word}”这个选项{_closest(flag, near)}{way_out}")
         if not option.value:
             values[option.name] = True
             continue
@@ -372,7 +429,9 @@ def parse(chosen: Command, args: list[str]) -> dict:
             taken, words = [Path(w) for w in words], []
         else:
             taken, words = (Path(words[0]), words[1:]) if words else (argument.default, words)
-        if taken is None or taken == []:
+        if argument.optional and taken == []:
+            taken = None
+        if taken is None and argument.required or taken == []:
             raise Stop(f"缺少{argument.help.split('（')[0]}：excel-eval {chosen.name} {argument.shown}{way_out}")
         values[argument.name] = taken
     if words:
@@ -381,10 +440,10 @@ def parse(chosen: Command, args: list[str]) -> dict:
     return values
 
 
-def _closest(flag: str, by_flag: dict) -> str:
+def _closest(flag: str, flags) -> str:
     import difflib
 
-    close = difflib.get_close_matches(flag, [f for f in by_flag if f.startswith("--")], n=1, cutoff=0.6)
+    close = difflib.get_close_matches(flag, [f for f in flags if f.startswith("--")], n=1, cutoff=0.6)
     return f"，您是不是要用 {close[0]}？" if close else ""
 
 
@@ -417,13 +476,13 @@ def main_help() -> str:
              "",
              "命令："]
     lines += [f"  {c.name:<{names}}  {c.help}" for c in COMMANDS.values()]
-    lines += ["", "选项：", *_rows([(o.shown, o.help) for o in (Option(("--version",), "显示版本号"), HELP)]),
-              "", "每个命令的参数和选项：excel-eval 命令 --help", EXIT_HELP]
+    lines += ["", "选项：", *_rows([(o.shown, o.help) for o in (VERSION, HELP)]),
+              "", "每个命令的参数和选项：excel-eval help 命令（或 excel-eval 命令 --help）", EXIT_HELP]
     return "\n".join(lines)
 
 
 def command_help(chosen: Command) -> str:
-    shown = " ".join(a.shown if a.default is None else f"[{a.shown}]" for a in chosen.arguments)
+    shown = " ".join(a.shown if a.required else f"[{a.shown}]" for a in chosen.arguments)
     lines = [f"用法：excel-eval {chosen.name}{' ' + shown if shown else ''} [选项]", "", chosen.help, ""]
     if chosen.arguments:
         lines += ["参数：", *_rows([(a.shown, a.help) for a in chosen.arguments]), ""]

@@ -60,6 +60,7 @@ class ExitCode(enum.IntEnum):
     UNREADABLE = 3  # a file could not be read (corrupt, encrypted, not a workbook) or written
     INTERNAL = 4  # a bug: one line for the user, the details in a log
     LOCKED = 5  # batch: the output folder is in use by another run
+    UNWRITABLE = 6  # an output could not be written (folder not writable, disk full)
 
     @property
     def meaning(self) -> str:
@@ -70,6 +71,7 @@ _EXIT_MEANINGS = {
     ExitCode.OK: "无错误", ExitCode.FINDINGS: "有错误", ExitCode.USAGE: "用法错误",
     ExitCode.UNREADABLE: "文件无法读取", ExitCode.INTERNAL: "内部错误",
     ExitCode.LOCKED: "输出目录正被另一个批处理使用",
+    ExitCode.UNWRITABLE: "无法写出结果",
 }
 
 

@@ -108,7 +108,7 @@ def test_run_batch_prints_nothing_unless_asked(tmp_path, capsys):
 
 
 def test_exit_codes_are_one_enum():
-    assert [int(c) for c in ExitCode] == [0, 1, 2, 3, 4, 5]
+    assert [int(c) for c in ExitCode] == [0, 1, 2, 3, 4, 5, 6]
     assert issubclass(BatchLocked, Exception)
 
 
