@@ -278,3 +278,33 @@ def test_a_full_disk_is_exit_6_in_one_line(tmp_path):
         assert list(full.iterdir()) == []  # no temporary file left
     finally:
         subprocess.run(["umount", str(full)], check=True)
+
+
+def test_not_a_workbook_is_said_for_what_it_is(cli, tmp_path):
+    import shutil
+    import zipfile
+    report = tmp_path / "项目_自评报告.docx"
+    with zipfile.ZipFile(report, "w") as z:
+        z.writestr("[Content_Types].xml", "<Types/>")
+        z.writestr("word/document.xml", "<w:document/>")
+    code, _, err = cli("check", report)
+    assert code == 3 and "这是Word 文档（可能是自评报告），不是工作簿：excel-eval 只读取工作簿（.xlsx、.xlsm、.xls、.ods）" in err
+    assert "改了扩展名" not in err
+    renamed = shutil.copy(report, tmp_path / "项目.xlsx")  # the same content under a workbook's name
+    assert "内容是Word 文档，可能只是改了扩展名" in cli("check", renamed).err
+    lock = tmp_path / "~$项目.xlsx"  # what Excel leaves beside an open workbook: the user's name, padded
+    lock.write_bytes(b"\x08zhangsan" + b" " * 45 + b"\x00" * 110)
+    code, _, err = cli("check", lock)
+    assert code == 3 and "这是 Excel 或 WPS 打开工作簿时留下的锁文件" in err and "请关闭该工作簿，再使用不带“~$”的原文件" in err
+    assert "不是 Excel 工作簿" not in err
+
+
+@pytest.mark.libreoffice
+def test_a_word_97_document_is_said_to_be_one(cli, tmp_path):
+    from libreoffice import convert
+    text = tmp_path / "自评报告.txt"
+    text.write_text("项目支出绩效自评报告", encoding="utf-8")
+    (doc,) = convert([text], "doc", tmp_path)
+    code, _, err = cli("check", doc)
+    assert code == 3 and "这是Word 文档（可能是自评报告），不是工作簿" in err
+    assert "内容是Word 文档，可能只是改了扩展名" in cli("check", doc.rename(tmp_path / "自评.xls")).err
