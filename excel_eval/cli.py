@@ -8,6 +8,7 @@ reading a workbook, and its help and messages were English.
 
 from __future__ import annotations
 
+import os
 import re
 import sys
 from collections.abc import Callable
@@ -53,7 +54,7 @@ class Argument(NamedTuple):
     help: str
     many: bool = False
     default: Path | None = None  # None: required, unless optional
-    optional: bool = False  # may be left out, with no default (help's command)
+    optional: bool = False  # may be left out, with no default (help's command, drop's paths)
 
     @property
     def required(self) -> bool:
@@ -288,6 +289,71 @@ def help(topic: Path | None) -> int:  # noqa: A001 (the command's name)
         raise Stop(f"没有“{name}”这个命令，{guess}（excel-eval --help 列出全部命令）")
     tell(command_help(COMMANDS[name]))
     return ExitCode.OK
+
+
+# What the drag-and-drop script (scripts/excel-eval-拖放.bat) hands over: cmd's own command line, and the script.
+LAUNCH_LINE, LAUNCH_SCRIPT = "EXCEL_EVAL_LAUNCH", "EXCEL_EVAL_SCRIPT"
+DROP_USAGE = ("没有收到要处理的文件。用法：把一个或多个工作簿（.xlsx、.xlsm、.xls、.ods），或一个文件夹，"
+              "拖到“excel-eval-拖放”图标上松开：工作簿逐个核对、评分并在旁边写出结果；文件夹按批处理（同 excel-eval batch）"
+              "处理其中全部工作簿。也可以双击“excel-eval-网页”，在浏览器中拖入工作簿。")
+
+
+@command("拖放脚本所用：拖来的工作簿核对、评分并写出结果（同 run），文件夹按批处理（同 batch）；结束时说明"
+         "是否成功、结果和报告在哪里。",
+         (Argument("paths", "文件或目录…", "拖放的工作簿或文件夹（Windows 拖放脚本从命令行原文中取得）",
+                   many=True, optional=True),))
+def drop(paths: list[Path] | None) -> int:
+    from .writer import MARKED_SUFFIX, REPORT_SUFFIX, RESULTS_SUFFIX
+
+    dropped = launched_paths(os.environ.get(LAUNCH_LINE, ""), os.environ.get(LAUNCH_SCRIPT, ""))
+    dropped = (paths or []) if dropped is None else dropped
+    if not dropped:
+        tell(DROP_USAGE)
+        return ExitCode.USAGE
+    folders = [p for p in dropped if p.is_dir()]
+    files = [p for p in dropped if not p.is_dir()]
+    codes = [main(["run", "--", *map(str, files)])] if files else []
+    for folder in folders:
+        tell(f"\n—— 文件夹 {folder}（批处理）——")
+        codes.append(main(["batch", "--", str(folder)]))
+    code = ExitCode(max(codes))
+    where = []
+    if files:
+        where.append(f"工作簿的结果写在各自旁边：“{RESULTS_SUFFIX}.xlsx”（评价结果，含问题清单）、“{MARKED_SUFFIX}.xlsx”"
+                     f"（标注副本）和“{REPORT_SUFFIX}.docx”（自评报告草稿），位置见上方的“结果：”“报告：”")
+    if folders:
+        where.append("文件夹的汇总表和日志见上方的“汇总表：”“日志：”，各工作簿的结果和报告在同一目录")
+    tell("\n" + "-" * 40)
+    if code is ExitCode.OK:
+        tell("完成，没有“错误”级问题。" + "；".join(where) + "。")
+    elif code is ExitCode.FINDINGS:
+        tell("完成，但有“错误”级问题：请打开“评价结果”的“问题清单”页逐条更正，再拖放一次。" + "；".join(where) + "。")
+    else:
+        tell(f"未全部完成（退出码 {code.value}：{code.meaning}），原因见上方。" + ("；".join(where) + "（已完成的部分）。"
+                                                                              if code is not ExitCode.INTERNAL else ""))
+    return code
+
+
+def launched_paths(line: str, script: str) -> list[Path] | None:
+    """The paths dropped on `script`, read from cmd's own command line (`%cmdcmdline%`), or None when
+    the line is not the script's own start (typed in a console, the line is the console's).
+
+    Explorer starts a dropped-on script as `cmd.exe /c ""C:\\桌面\\x.bat" C:\\收\\R&D.xlsx "C:\\收\\a b.xlsx""`,
+    quoting a path only when it holds a space: cmd cuts `R&D.xlsx` at the `&` (and drops a `^`, splits at
+    `,` `;` `=`) before the script sees %1. The line itself has every path whole; no path can hold a `"`,
+    and one without quotes holds no space, so it splits without guessing."""
+    import ntpath
+
+    start = re.search(r"\s/[cCkK]\s*", line)
+    if not start or not script:
+        return None
+    rest = line[start.end():]
+    if rest.startswith('"') and rest.count('"') > 2:  # cmd /c takes away the first and the last quote
+        rest = rest[1:rest.rindex('"')] + rest[rest.rindex('"') + 1:]
+    words = [quoted or bare for quoted, bare in re.findall(r'"([^"]*)"|([^\s"]+)', rest)]
+    if not words or ntpath.normcase(ntpath.basename(words[0])) != ntpath.normcase(ntpath.basename(script)):
+        return None
+    return [Path(w) for w in words[1:] if w]
 
 
 def _scheme(name: str | None):
