@@ -1,4 +1,4 @@
-"""The Windows scripts, tested without Windows.
+"""The Windows scripts and the offline bundle, tested without Windows and without the network.
 
 There is no cmd.exe here. Two things stand in for it:
 
@@ -27,10 +27,15 @@ What the model cannot show is cmd itself; the scripts have not been run on Windo
 
 from __future__ import annotations
 
+import hashlib
+import base64
+import importlib.util
 import os
 import re
 import subprocess
 import sys
+import tomllib
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -42,6 +47,8 @@ from excel_eval import cli
 SCRIPTS = ROOT / "scripts"
 DROP = SCRIPTS / "excel-eval-拖放.bat"
 PAGE = SCRIPTS / "excel-eval-网页.bat"
+INSTALL_BAT = SCRIPTS / "offline" / "安装.bat"
+INSTALL_SH = SCRIPTS / "offline" / "install.sh"
 SELF_QUOTING = {"EXCEL_EVAL_RUN", "EXCEL_EVAL_ARGS", "EXCEL_EVAL_PY", "EXCEL_EVAL_CODE", "ERRORLEVEL"}
 CAPTURE = 'set "EXCEL_EVAL_LAUNCH=!cmdcmdline!"'
 
@@ -225,6 +232,9 @@ def test_the_scripts_agree_with_each_other_and_with_the_tool():
         return text[text.index(":find_excel_eval"):text.index(":found_excel_eval")]
 
     assert block(DROP) == block(PAGE)  # one search for excel-eval, written twice
+    install = INSTALL_BAT.read_bytes().decode()
+    assert r'set "EXCEL_EVAL_HOME=%LOCALAPPDATA%\excel-eval"' in install
+    assert r"%LOCALAPPDATA%\excel-eval\Scripts\excel-eval.exe" in block(DROP)  # found where it is installed
     drop = DROP.read_bytes().decode()
     assert f'set "{cli.LAUNCH_SCRIPT}=%~f0"' in drop and f'set "{cli.LAUNCH_LINE}=!cmdcmdline!"' in drop
 
@@ -279,3 +289,106 @@ def test_drop_says_why_when_not_done_and_how_to_use_it_when_given_nothing(tmp_pa
 def test_launched_paths(line, paths):
     result = cli.launched_paths(line, r"C:\桌面\excel-eval-拖放.bat")
     assert result == (None if paths is None else [Path(p) for p in paths])
+
+
+# --- the offline bundle -------------------------------------------------------------------------------
+
+def bundle_module():
+    spec = importlib.util.spec_from_file_location("offline_bundle", SCRIPTS / "offline-bundle.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_bundle_ships_the_runtime_dependencies_of_pyproject_and_nothing_for_tests():
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))["project"]
+    bundle = bundle_module()
+    assert bundle.requirements() == project["dependencies"]
+    assert not {r.split(">")[0] for r in bundle.requirements()} & {"pytest", "pytest-xdist", "hypothesis", "playwright"}
+    assert bundle.PYTHONS[0] == project["requires-python"].removeprefix(">=") and bundle.PYTHONS[-1] == "3.13"
+
+
+def test_the_bundle_downloads_binary_wheels_for_every_target(tmp_path, capsys):
+    bundle = bundle_module()
+    assert bundle.main([str(tmp_path / "包"), "--dry-run"]) == 0
+    commands = [line.split() for line in capsys.readouterr().out.splitlines() if " -m pip " in line]
+    assert commands[0][3:] == ["wheel", "--quiet", "--no-deps", "--wheel-dir", str(tmp_path / "包" / "wheels"), str(ROOT)]
+    targets = set()
+    for command in commands[1:]:
+        assert command[3] == "download" and "--only-binary=:all:" in command
+        python = command[command.index("--python-version") + 1]
+        assert command[command.index("--abi") + 1] == "cp" + python.replace(".", "")
+        platforms = tuple(command[i + 1] for i, word in enumerate(command) if word == "--platform")
+        targets.add((python, platforms))
+        assert set(bundle.requirements()) | {"pip"} <= set(command)
+    assert targets == {(p, tags) for p in ("3.11", "3.12", "3.13") for tags in (("win_amd64",), bundle.LINUX_TAGS)}
+    assert {"manylinux_2_28_x86_64", "manylinux_2_17_x86_64", "manylinux2014_x86_64"} <= set(bundle.LINUX_TAGS)
+    assert not (tmp_path / "包").exists()
+
+
+def fake_wheel(folder: Path, name: str, version: str, requires=(), files=None, scripts=None) -> Path:
+    """A wheel written by hand (RECORD with real hashes): what pip needs, nothing from the network."""
+    dist = f"{name}-{version}.dist-info"
+    files = dict(files or {f"{name}/__init__.py": ""})
+    files[f"{dist}/METADATA"] = "".join([f"Metadata-Version: 2.1\nName: {name}\nVersion: {version}\n",
+                                         *(f"Requires-Dist: {r}\n" for r in requires)])
+    files[f"{dist}/WHEEL"] = "Wheel-Version: 1.0\nGenerator: test\nRoot-Is-Purelib: true\nTag: py3-none-any\n"
+    if scripts:
+        files[f"{dist}/entry_points.txt"] = "[console_scripts]\n" + "".join(f"{k} = {v}\n" for k, v in scripts.items())
+
+    def digest(data: bytes) -> str:
+        return base64.urlsafe_b64encode(hashlib.sha256(data).digest()).rstrip(b"=").decode()
+
+    record = "".join(f"{p},sha256={digest(t.encode())},{len(t.encode())}\n" for p, t in files.items()) + f"{dist}/RECORD,,\n"
+    path = folder / f"{name}-{version}-py3-none-any.whl"
+    with zipfile.ZipFile(path, "w") as z:
+        for p, t in {**files, f"{dist}/RECORD": record}.items():
+            z.writestr(p, t)
+    return path
+
+
+def test_a_dependency_only_the_target_needs_is_found(tmp_path):
+    """pip judges `; platform_system == "Windows"` by the machine it runs on: the bundle judges it by the target."""
+    bundle = bundle_module()
+    fake_wheel(tmp_path, "click", "8.1", ['colorama; platform_system == "Windows"', "numpy>=1.2",
+                                          'pytest; extra == "test"', 'tomli; python_version < "3.11"'])
+    fake_wheel(tmp_path, "numpy", "2.0")
+    wheels = sorted(tmp_path.glob("*.whl"))
+    assert bundle.missing(wheels, "3.12", "windows") == {"colorama"}
+    assert bundle.missing(wheels, "3.12", "linux") == set()
+
+
+def test_the_linux_install_script_installs_with_no_network(tmp_path):
+    """install.sh on a bundle of a stand-in excel-eval and pip's own wheel (from ensurepip), pip pointed at
+    nothing: a virtual environment made without ensurepip, pip from its wheel, the command linked."""
+    import ensurepip
+    import shutil
+    wheels = tmp_path / "包" / "wheels"
+    wheels.mkdir(parents=True)
+    (pip_wheel,) = (Path(ensurepip.__file__).parent / "_bundled").glob("pip-*.whl")
+    shutil.copy(pip_wheel, wheels)
+    fake_wheel(wheels, "excel_eval", "9.9", files={"excel_eval/__init__.py": "def main():\n    print('excel-eval 9.9')\n"},
+               scripts={"excel-eval": "excel_eval:main"})
+    shutil.copy(INSTALL_SH, tmp_path / "包")
+    home, bin_ = tmp_path / "家" / "excel-eval", tmp_path / "家" / "bin"
+    env = {"PATH": os.environ["PATH"], "HOME": str(tmp_path / "家"), "LANG": "C.UTF-8", "EXCEL_EVAL_HOME": str(home),
+           "EXCEL_EVAL_BIN": str(bin_), "EXCEL_EVAL_PYTHON": sys.executable, "PIP_CONFIG_FILE": os.devnull,
+           "PIP_INDEX_URL": "http://127.0.0.1:9/"}
+    r = subprocess.run(["sh", str(tmp_path / "包" / "install.sh")], capture_output=True, text=True, env=env, timeout=300)
+    assert r.returncode == 0, r.stdout + r.stderr
+    assert "excel-eval 9.9" in r.stdout and "安装完成" in r.stdout
+    assert subprocess.run([str(bin_ / "excel-eval")], capture_output=True, text=True, env=env).stdout == "excel-eval 9.9\n"
+    r = subprocess.run(["sh", str(tmp_path / "包" / "install.sh")], capture_output=True, text=True,
+                       env={**env, "EXCEL_EVAL_PYTHON": str(tmp_path / "没有这个python")})
+    assert r.returncode == 1 and "没有找到 Python 3.11、3.12 或 3.13" in r.stderr
+
+
+def test_the_windows_install_script_installs_from_the_bundle_only():
+    text = INSTALL_BAT.read_bytes().decode()
+    assert '%EXCEL_EVAL_PY% -m venv --clear "%EXCEL_EVAL_HOME%"' in text
+    assert ('"%EXCEL_EVAL_HOME%\\Scripts\\python.exe" -m pip install --quiet --no-index --find-links '
+            '"%EXCEL_EVAL_HERE%wheels" --upgrade excel-eval') in text
+    assert all(f"py -{v} " in text for v in bundle_module().PYTHONS)
+    for name in ("excel-eval-拖放.bat", "excel-eval-网页.bat"):  # copied to the desktop from the bundle
+        assert f'copy /y "%EXCEL_EVAL_HERE%{name}" "%EXCEL_EVAL_DESKTOP%\\{name}"' in text
+        assert SCRIPTS / name in bundle_module().BUNDLE_FILES
