@@ -8,6 +8,8 @@ reading a workbook, and its help and messages were English.
 
 from __future__ import annotations
 
+import os
+import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -52,7 +54,12 @@ class Argument(NamedTuple):
     shown: str  # "文件.xlsx"
     help: str
     many: bool = False
-    default: Path | None = None  # None: required
+    default: Path | None = None  # None: required, unless optional
+    optional: bool = False  # may be left out, with no default (help's command, drop's paths)
+
+    @property
+    def required(self) -> bool:
+        return self.default is None and not self.optional
 
 
 class Command(NamedTuple):
@@ -66,6 +73,7 @@ class Command(NamedTuple):
 
 COMMANDS: dict[str, Command] = {}
 HELP = Option(("--help", "-h"), "显示本说明")
+VERSION = Option(("--version",), "显示版本号")
 
 
 def command(help: str, arguments: tuple[Argument, ...] = (), options: tuple[Option, ...] = (), extra: str = ""):
@@ -228,12 +236,13 @@ def demo(folder: Path) -> int:
 
     try:
         folder.mkdir(parents=True, exist_ok=True)
+        sources = [write_sample("003", folder), write_demo_form(folder)]
     except OSError as exc:
-        raise Stop(f"无法建立目录 {folder}：{os_reason(exc)}", ExitCode.UNWRITABLE) from None
-    for source in (write_sample("003", folder), write_demo_form(folder)):
+        raise Stop(f"无法在目录 {folder} 中写出示例：{os_reason(exc)}", ExitCode.UNWRITABLE) from None
+    for source in sources:
         outcome = process(source, Options(out=folder))[0]
         if outcome.unwritten:
-            raise Stop(outcome.unwritten, ExitCode.UNWRITABLE)
+            raise Stop(f"无法在目录 {folder} 中写出示例的结果：{outcome.unwritten}", ExitCode.UNWRITABLE)
         written = outcome.written
         tell(f"示例工作簿：{source}\n{summary_line(outcome.result)}\n结果：{written['results']}\n标注：{written['marked']}\n"
              f"报告：{written['report']}\n")
@@ -253,7 +262,10 @@ def template(out: Path, force: bool) -> int:
         raise Stop(f"文件已存在：{out}（如需覆盖请加 --force）")
     if not out.parent.exists():
         raise Stop(f"目录不存在：{out.parent}")
-    write_template(out)
+    try:
+        write_template(out)
+    except OSError as exc:
+        raise Stop(f"无法写出模板 {out}：{os_reason(exc)}", ExitCode.UNWRITABLE) from None
     say(f"已生成模板：{out}")
     return ExitCode.OK
 
@@ -269,6 +281,86 @@ def rules(markdown: bool) -> int:
     for r in ALL_RULES:
         tell(f"{r.code}  {r.severity.value}  {r.name:<32} {r.what}")
     return ExitCode.OK
+
+
+@command("显示全部命令的用法，或一个命令的参数和选项（同 --help）。",
+         (Argument("topic", "命令", "要说明的命令（不写则列出全部命令）", optional=True),))
+def help(topic: Path | None) -> int:  # noqa: A001 (the command's name)
+    if topic is None:
+        tell(main_help())
+        return ExitCode.OK
+    name = str(topic)
+    if name not in COMMANDS:
+        meant = misspelled(name)
+        guess = f"您是不是要用 excel-eval help {meant}？" if meant else f"全部命令：{'、'.join(COMMANDS)}"
+        raise Stop(f"没有“{name}”这个命令，{guess}（excel-eval --help 列出全部命令）")
+    tell(command_help(COMMANDS[name]))
+    return ExitCode.OK
+
+
+# What the drag-and-drop script (scripts/excel-eval-拖放.bat) hands over: cmd's own command line, and the script.
+LAUNCH_LINE, LAUNCH_SCRIPT = "EXCEL_EVAL_LAUNCH", "EXCEL_EVAL_SCRIPT"
+DROP_USAGE = ("没有收到要处理的文件。用法：把一个或多个工作簿（.xlsx、.xlsm、.xls、.ods），或一个文件夹，"
+              "拖到“excel-eval-拖放”图标上松开：工作簿逐个核对、评分并在旁边写出结果；文件夹按批处理（同 excel-eval batch）"
+              "处理其中全部工作簿。也可以双击“excel-eval-网页”，在浏览器中拖入工作簿。")
+
+
+@command("拖放脚本所用：拖来的工作簿核对、评分并写出结果（同 run），文件夹按批处理（同 batch）；结束时说明"
+         "是否成功、结果和报告在哪里。",
+         (Argument("paths", "文件或目录…", "拖放的工作簿或文件夹（Windows 拖放脚本从命令行原文中取得）",
+                   many=True, optional=True),))
+def drop(paths: list[Path] | None) -> int:
+    from .naming import MARKED_SUFFIX, REPORT_SUFFIX, RESULTS_SUFFIX
+
+    dropped = launched_paths(os.environ.get(LAUNCH_LINE, ""), os.environ.get(LAUNCH_SCRIPT, ""))
+    dropped = (paths or []) if dropped is None else dropped
+    if not dropped:
+        tell(DROP_USAGE)
+        return ExitCode.USAGE
+    folders = [p for p in dropped if p.is_dir()]
+    files = [p for p in dropped if not p.is_dir()]
+    codes = [main(["run", "--", *map(str, files)])] if files else []
+    for folder in folders:
+        tell(f"\n—— 文件夹 {folder}（批处理）——")
+        codes.append(main(["batch", "--", str(folder)]))
+    code = ExitCode(max(codes))
+    where = []
+    if files:
+        where.append(f"工作簿的结果写在各自旁边：“{RESULTS_SUFFIX}.xlsx”（评价结果，含问题清单）、“{MARKED_SUFFIX}.xlsx”"
+                     f"（标注副本）和“{REPORT_SUFFIX}.docx”（自评报告草稿），位置见上方的“结果：”“报告：”")
+    if folders:
+        where.append("文件夹的汇总表和日志见上方的“汇总表：”“日志：”，各工作簿的结果和报告在同一目录")
+    tell("\n" + "-" * 40)
+    if code is ExitCode.OK:
+        tell("完成，没有“错误”级问题。" + "；".join(where) + "。")
+    elif code is ExitCode.FINDINGS:
+        tell("完成，但有“错误”级问题：请打开“评价结果”的“问题清单”页逐条更正，再拖放一次。" + "；".join(where) + "。")
+    else:
+        tell(f"未全部完成（退出码 {code.value}：{code.meaning}），原因见上方。" + ("；".join(where) + "（已完成的部分）。"
+                                                                              if code is not ExitCode.INTERNAL else ""))
+    return code
+
+
+def launched_paths(line: str, script: str) -> list[Path] | None:
+    """The paths dropped on `script`, read from cmd's own command line (`%cmdcmdline%`), or None when
+    the line is not the script's own start (typed in a console, the line is the console's).
+
+    Explorer starts a dropped-on script as `cmd.exe /c ""C:\\桌面\\x.bat" C:\\收\\R&D.xlsx "C:\\收\\a b.xlsx""`,
+    quoting a path only when it holds a space: cmd cuts `R&D.xlsx` at the `&` (and drops a `^`, splits at
+    `,` `;` `=`) before the script sees %1. The line itself has every path whole; no path can hold a `"`,
+    and one without quotes holds no space, so it splits without guessing."""
+    import ntpath
+
+    start = re.search(r"\s/[cCkK]\s*", line)
+    if not start or not script:
+        return None
+    rest = line[start.end():]
+    if rest.startswith('"') and rest.count('"') > 2:  # cmd /c takes away the first and the last quote
+        rest = rest[1:rest.rindex('"')] + rest[rest.rindex('"') + 1:]
+    words = [quoted or bare for quoted, bare in re.findall(r'"([^"]*)"|([^\s"]+)', rest)]
+    if not words or ntpath.normcase(ntpath.basename(words[0])) != ntpath.normcase(ntpath.basename(script)):
+        return None
+    return [Path(w) for w in words[1:] if w]
 
 
 def _options(scheme: str | None, skip: str | None, only: str | None, **fields):
@@ -305,13 +397,15 @@ def _progress():
 
 def main(args: list[str]) -> int:
     """Run the command line `args` (without the program's name); return the exit code."""
+    args = fold_dashes(args)
     if not args or args[0] in HELP.flags:
         tell(main_help())
         return ExitCode.OK
-    if args[0] == "--version":
+    if args[0] in VERSION.flags:
         tell(f"excel-eval {__version__}")
         return ExitCode.OK
-    if args[0] in COMMANDS:
+    top = args[0] not in COMMANDS  # the drop-on form: excel-eval's own options are also near
+    if not top:
         chosen, rest = COMMANDS[args[0]], args[1:]
     else:
         first = next((a for a in args if not a.startswith("-")), "")
@@ -324,10 +418,34 @@ def main(args: list[str]) -> int:
         tell(command_help(chosen))
         return ExitCode.OK
     try:
-        return chosen.action(**parse(chosen, rest))
+        return chosen.action(**parse(chosen, rest, top))
     except Stop as stop:
         say(str(stop))
         return stop.code
+
+
+# Dashes a Chinese input method or a word processor types for `-`: `——help` (Shift+- in Chinese mode),
+# `—out` and `–json` (`--` autocorrected), `－－help` (full width).
+DASHES = "-\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u2e3a\u2e3b\ufe58\ufe63\uff0d"
+_DASHED_FLAG = re.compile(f"[{DASHES}]+([A-Za-z][A-Za-z-]*)")
+
+
+def fold_dashes(args: list[str]) -> list[str]:
+    """`——out 目录`, `—help`, `－－json` as `--out 目录`, `--help`, `--json`: an option's name after any run of
+    dashes (and in full-width letters) is read as the option. A word after `--`, a value, or a file
+    that exists is left as it is."""
+    import unicodedata
+
+    folded = []
+    for i, word in enumerate(args):
+        if word == "--":
+            return folded + args[i:]
+        flag, equals, value = re.match(r"([^=＝]*)([=＝]?)(.*)", word, re.S).groups()
+        m = _DASHED_FLAG.fullmatch(unicodedata.normalize("NFKC", flag))
+        if m and not word.isascii() and not Path(word).exists():
+            word = ("-" if len(m[1]) == 1 else "--") + m[1] + ("=" + value if equals else "")
+        folded.append(word)
+    return folded
 
 
 def misspelled(word: str) -> str | None:
@@ -340,8 +458,9 @@ def misspelled(word: str) -> str | None:
     return close[0] if close else None
 
 
-def parse(chosen: Command, args: list[str]) -> dict:
-    """The action's keyword arguments from the command line, or a `Stop` saying what is wrong."""
+def parse(chosen: Command, args: list[str], top: bool = False) -> dict:
+    """The action's keyword arguments from the command line, or a `Stop` saying what is wrong. `top`:
+    the drop-on form, where a slip may mean one of excel-eval's own options (`--verison`)."""
     way_out = f"（excel-eval {chosen.name} --help 列出用法）"
     by_flag = {flag: o for o in chosen.options for flag in o.flags}
     values: dict = {o.name: (None if o.value else False) for o in chosen.options if o is not HELP}
@@ -360,7 +479,8 @@ def parse(chosen: Command, args: list[str]) -> dict:
         if option is None or (has_value and not option.value):
             if option is not None:
                 raise Stop(f"选项“{flag}”不带值{way_out}")
-            raise Stop(f"没有“{word}”这个选项{_closest(flag, by_flag)}{way_out}")
+            near = [*by_flag, *(f for f in VERSION.flags if top and f != flag)]
+            raise Stop(f"没有“{word}”这个选项{_closest(flag, near)}{way_out}")
         if not option.value:
             values[option.name] = True
             continue
@@ -374,7 +494,9 @@ def parse(chosen: Command, args: list[str]) -> dict:
             taken, words = [Path(w) for w in words], []
         else:
             taken, words = (Path(words[0]), words[1:]) if words else (argument.default, words)
-        if taken is None or taken == []:
+        if argument.optional and taken == []:
+            taken = None
+        if taken is None and argument.required or taken == []:
             raise Stop(f"缺少{argument.help.split('（')[0]}：excel-eval {chosen.name} {argument.shown}{way_out}")
         values[argument.name] = taken
     if words:
@@ -383,10 +505,10 @@ def parse(chosen: Command, args: list[str]) -> dict:
     return values
 
 
-def _closest(flag: str, by_flag: dict) -> str:
+def _closest(flag: str, flags) -> str:
     import difflib
 
-    close = difflib.get_close_matches(flag, [f for f in by_flag if f.startswith("--")], n=1, cutoff=0.6)
+    close = difflib.get_close_matches(flag, [f for f in flags if f.startswith("--")], n=1, cutoff=0.6)
     return f"，您是不是要用 {close[0]}？" if close else ""
 
 
@@ -421,13 +543,13 @@ def main_help() -> str:
              "",
              "命令："]
     lines += [f"  {c.name:<{names}}  {c.help}" for c in COMMANDS.values()]
-    lines += ["", "选项：", *_rows([(o.shown, o.help) for o in (Option(("--version",), "显示版本号"), HELP)]),
-              "", "每个命令的参数和选项：excel-eval 命令 --help", EXIT_HELP]
+    lines += ["", "选项：", *_rows([(o.shown, o.help) for o in (VERSION, HELP)]),
+              "", "每个命令的参数和选项：excel-eval help 命令（或 excel-eval 命令 --help）", EXIT_HELP]
     return "\n".join(lines)
 
 
 def command_help(chosen: Command) -> str:
-    shown = " ".join(a.shown if a.default is None else f"[{a.shown}]" for a in chosen.arguments)
+    shown = " ".join(a.shown if a.required else f"[{a.shown}]" for a in chosen.arguments)
     lines = [f"用法：excel-eval {chosen.name}{' ' + shown if shown else ''} [选项]", "", chosen.help, ""]
     if chosen.arguments:
         lines += ["参数：", *_rows([(a.shown, a.help) for a in chosen.arguments]), ""]

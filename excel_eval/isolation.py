@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import sys
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -53,7 +54,8 @@ class Workers:
 
     def _start(self) -> _Worker:
         mine, theirs = self._context.Pipe()
-        process = self._context.Process(target=_serve, args=(theirs, self.work, os.getpid()), daemon=True)
+        forked = self._context.get_start_method() == "fork"
+        process = self._context.Process(target=_serve, args=(theirs, self.work, os.getpid(), forked), daemon=True)
         process.start()
         theirs.close()
         worker = _Worker(process, mine)
@@ -178,8 +180,10 @@ class _Worker:
         self.process.join(5)
 
 
-def _serve(conn, work: Callable, parent: int) -> None:
+def _serve(conn, work: Callable, parent: int, forked: bool = False) -> None:
     """In a worker: answer each task until the pipe closes or the parent is gone."""
+    if forked:
+        _die_with_parent()
     _watch_parent(parent)
     while True:
         try:
@@ -187,6 +191,21 @@ def _serve(conn, work: Callable, parent: int) -> None:
         except (EOFError, OSError):
             return
         conn.send(work(*args))
+
+
+def _die_with_parent() -> None:
+    """Linux: the kernel kills this worker the moment the process that forked it dies (kill -9
+    included), so no worker goes on writing into a folder the next run is cleaning. (Only for a
+    fork from the main thread, as batch does: the signal follows the thread that forked.)"""
+    if not sys.platform.startswith("linux"):
+        return
+    import ctypes
+    import signal
+
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass  # the watcher below still sees it, within half a second
 
 
 def _watch_parent(parent: int) -> None:

@@ -76,6 +76,16 @@ ODS_MIMETYPE = b"application/vnd.oasis.opendocument.spreadsheet"
 FORMATS = {"xlsx": (".xlsx", ".xlsm"), "xls": (".xls",), "ods": (".ods",)}  # by content → the usual names
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 UNSAFE = "文件内容损坏或不安全"
+LOCK_FILE = ("这是 Excel 或 WPS 打开工作簿时留下的锁文件（文件名以“~$”开头），不是工作簿本身："
+             "请关闭该工作簿，再使用不带“~$”的原文件")
+WORKBOOK_NAMES = "工作簿（.xlsx、.xlsm、.xls、.ods）"
+# Files that are no workbook, by what gives them away (a part of the zip, or the OLE2 format msoffcrypto
+# finds): what it is, its own names, what it may be here, what to send instead.
+_REPORT = ("Word 文档", "（可能是自评报告）", "，请提交与它一同报送的自评工作簿")
+OTHER_FILES = {"word/document.xml": (*_REPORT, (".docx", ".docm", ".dotx")), "doc97": (*_REPORT, (".doc", ".dot")),
+               "ppt/presentation.xml": ("PowerPoint 文稿", "", "", (".pptx", ".pptm", ".ppsx")),
+               "ppt97": ("PowerPoint 文稿", "", "", (".ppt", ".pps")),
+               "": ("压缩文件", "", "，请先解压，再处理其中的工作簿", (".zip",))}
 
 
 def triage(source: Source, limits: Limits) -> str:
@@ -87,10 +97,16 @@ def triage(source: Source, limits: Limits) -> str:
             head = f.read(8)
     except OSError as exc:
         raise ReadError(Failure.UNOPENABLE, f"无法打开文件：{os_reason(exc)}") from exc
+    lock_file = source.path.name.startswith("~$")
+    if lock_file and not head.startswith((ZIP_MAGIC, OLE2_MAGIC)):  # Excel's owner file: a name, not a workbook
+        raise ReadError(Failure.NOT_A_WORKBOOK, LOCK_FILE)
     if not head:
         raise ReadError(Failure.EMPTY, "文件是空的（0 字节）")
     if head.startswith(OLE2_MAGIC):
-        if _encrypted(source):
+        kind, encrypted = _ole2(source)
+        if kind in OTHER_FILES:  # a Word 97 .doc, a .ppt
+            raise _not_a_workbook(source, kind)
+        if encrypted:
             raise ReadError(Failure.ENCRYPTED, "文件已加密，请取消密码后重试")
         return "xls"  # a legacy .xls: calamine reads it
     if not head.startswith(ZIP_MAGIC):
@@ -105,12 +121,17 @@ def triage(source: Source, limits: Limits) -> str:
         raise
     except ZIP_ERRORS as exc:
         raise ReadError(Failure.CORRUPT, "文件已损坏（压缩包不完整），请重新保存或重新获取该文件") from exc
-    if "xl/workbook.xml" not in names:
-        kind = "Word 文档" if "word/document.xml" in names else "PowerPoint 文稿" if "ppt/presentation.xml" in names \
-            else "其他压缩文件"
-        if not ods:
-            raise ReadError(Failure.NOT_A_WORKBOOK, f"不是 Excel 工作簿（内容是{kind}，可能只是改了扩展名）")
+    if "xl/workbook.xml" not in names and not ods:
+        raise _not_a_workbook(source, next((part for part in OTHER_FILES if part in names), ""))
     return "ods" if ods else "xlsx"
+
+
+def _not_a_workbook(source: Source, kind: str) -> ReadError:
+    """A real .docx is a Word document (a report?), not a workbook with a renamed extension."""
+    what, guess, instead, own_names = OTHER_FILES[kind]
+    if source.path.suffix.lower() in own_names:
+        return ReadError(Failure.NOT_A_WORKBOOK, f"这是{what}{guess}，不是工作簿：excel-eval 只读取{WORKBOOK_NAMES}{instead}")
+    return ReadError(Failure.NOT_A_WORKBOOK, f"不是 Excel 工作簿（内容是{what}，可能只是改了扩展名）")
 
 
 _DIMENSION = re.compile(rb'<dimension ref="[A-Z]+\d+:([A-Z]+)(\d+)"')
@@ -141,11 +162,14 @@ def _check_package(z: zipfile.ZipFile, limits: Limits) -> None:
             raise limits.too_big(int(m[2]), col_index(m[1].decode()))
 
 
-def _encrypted(source: Source) -> bool:
+def _ole2(source: Source) -> tuple[str, bool]:
+    """What an OLE2 file holds (msoffcrypto's name: xls97, doc97, ppt97, ooxml for an encrypted package; empty
+    when it cannot tell) and whether it is encrypted."""
     try:
         import msoffcrypto
 
         with source.open() as f:
-            return bool(msoffcrypto.OfficeFile(f).is_encrypted())
+            office = msoffcrypto.OfficeFile(f)
+            return getattr(office, "format", ""), bool(office.is_encrypted())
     except Exception:  # noqa: BLE001 (an OLE2 file msoffcrypto cannot parse is not an encrypted workbook)
-        return False
+        return "", False

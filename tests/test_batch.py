@@ -154,16 +154,6 @@ def test_demo_runs_the_bundled_sample(tmp_path):
     assert (tmp_path / "示例" / "011_棠溪镇委托业务项目_标注.xlsx").exists()
 
 
-def test_drag_and_drop_script_passes_the_files_and_waits():
-    bat = (Path(__file__).parent.parent / "scripts" / "excel-eval-拖放.bat").read_bytes().decode("utf-8")
-    assert "excel-eval %*" in bat and "pause" in bat and "\r\n" in bat
-
-
-def test_page_script_starts_the_page():
-    bat = (Path(__file__).parent.parent / "scripts" / "excel-eval-网页.bat").read_bytes().decode("utf-8")
-    assert "excel-eval gui %*" in bat and "py -m excel_eval gui" in bat and "\r\n" in bat
-
-
 # --- folder runs ----------------------------------------------------------------------------------
 
 def test_batch_mixes_good_and_bad_files(inbox, tmp_path):
@@ -421,8 +411,10 @@ def test_an_inbox_still_being_written_waits_for_the_next_run(tmp_path):
 
 
 def _abort_on_crash_files(source, rel, options):
-
     if "崩溃" in rel:
+        import faulthandler
+        faulthandler.disable()
+        os.dup2(os.open(os.devnull, os.O_WRONLY), 2)  # (quietly: the test's output stays readable)
         os.abort()  # what a native reader's allocation failure does: no Python exception at all
     if "很慢" in rel:
         time.sleep(60)

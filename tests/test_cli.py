@@ -235,3 +235,126 @@ def test_check_skips_the_tools_own_outputs_as_run_does(cli, tmp_path):
     assert r.code == 0
     r = cli("check", tmp_path / "示例_无错误_评价结果.xlsx")
     assert r.code == 0 and "本工具写出的结果文件，已跳过" in r.err and "R001" not in r.out + r.err
+
+
+# --- every slip answered ----------------------------------------------------------------------------
+
+def test_help_is_a_command(cli):
+    whole = cli("--help")
+    assert cli("help") == whole
+    assert cli("help", "check") == cli("check", "--help") and "用法：excel-eval check" in cli("help", "check").out
+    code, out, err = cli("help", "chek")
+    assert code == 2 and out == "" and "没有“chek”这个命令，您是不是要用 excel-eval help check？" in err
+    code, _, err = cli("help", "命令")  # the placeholder typed as it is
+    assert code == 2 and "全部命令：run、check、batch" in err
+
+
+@pytest.mark.parametrize("typed", ["—help", "——help", "–help", "－－help", "－－ｈｅｌｐ", "‐‐help", "－h", "—h"])
+def test_ime_and_word_processor_dashes_read_as_dashes(cli, typed):
+    """Shift+- in a Chinese input method gives ——, Word turns -- into — or –, full-width mode gives －－."""
+    assert cli(typed) == cli("--help")
+
+
+def test_ime_dashes_before_options_and_values(cli, tmp_path):
+    import shutil
+    source = shutil.copy(SAMPLES / "示例_无错误.xlsx", tmp_path / "——附件.xlsx")  # a real name is never folded
+    r = cli(source, "——out", tmp_path / "甲", "——no-report")
+    assert r.code == 0 and (tmp_path / "甲" / "——附件_评价结果.xlsx").exists(), r.err
+    assert not (tmp_path / "甲" / "——附件_自评报告.docx").exists()
+    r = cli("run", source, "—out＝" + str(tmp_path / "乙"))  # a full-width = as well
+    assert r.code == 0 and (tmp_path / "乙" / "——附件_评价结果.xlsx").exists(), r.err
+    r = cli("check", SAMPLES / "示例_无错误.xlsx", "——json")
+    assert r.code == 0 and json.loads(r.out)["status"] == "ok"
+    assert cli("—version").out == cli("--version").out
+
+
+def test_a_mistyped_version_is_suggested(cli):
+    code, out, err = cli("--verison")
+    assert code == 2 and out == "" and "没有“--verison”这个选项，您是不是要用 --version？" in err
+    code, _, err = cli("check", "x.xlsx", "--jsno")
+    assert code == 2 and "您是不是要用 --json？" in err  # within a command, its own options
+
+
+@pytest.mark.parametrize("name, meant", [("五级", ""), ("四级", "您是不是要用“四级指标”？")])
+def test_a_scheme_name_that_is_no_file_lists_the_built_in_schemes(cli, name, meant):
+    code, out, err = cli("check", SAMPLES / "示例_无错误.xlsx", "--scheme", name)
+    assert code == 2 and out == "" and err.count("\n") == 1
+    assert f"没有名为“{name}”的评分体系。{meant}内置评分体系：四级指标（项目决策20 / 项目管理20 / 项目绩效60" in err
+    assert "自评表（预算执行率10 + 产出指标50" in err and "无法读取" not in err
+
+
+@pytest.fixture
+def unwritable(tmp_path):
+    """A folder nobody may write in, root included: mode 555, or immutable (chattr +i) when run as root."""
+    import os
+    import subprocess
+    folder = tmp_path / "只读"
+    folder.mkdir()
+    folder.chmod(0o555)
+    immutable = False
+    if os.access(folder, os.W_OK):  # root ignores the mode
+        immutable = subprocess.run(["chattr", "+i", str(folder)], capture_output=True).returncode == 0
+        if not immutable:
+            folder.chmod(0o755)
+            pytest.skip("no folder can be made unwritable here (root, and chattr +i refused)")
+    yield folder
+    if immutable:
+        subprocess.run(["chattr", "-i", str(folder)], check=True)
+    folder.chmod(0o755)
+
+
+def test_an_output_that_cannot_be_written_is_exit_6_in_one_line(cli, unwritable):
+    from excel_eval.vocab import ExitCode
+    assert ExitCode.UNWRITABLE == 6 and ExitCode.UNWRITABLE.meaning == "无法写出结果"
+    code, out, err = cli("template", unwritable / "t.xlsx")
+    assert (code, out) == (6, "") and err == f"无法写出模板 {unwritable / 't.xlsx'}：没有权限\n"
+    code, out, err = cli("demo", unwritable / "示例")
+    assert (code, out) == (6, "") and err == f"无法在目录 {unwritable / '示例'} 中写出示例：没有权限\n"
+    assert list(unwritable.iterdir()) == []
+    assert "6 无法写出结果" in cli("--help").out
+
+
+def test_a_full_disk_is_exit_6_in_one_line(tmp_path):
+    """A 4 KB file system (tmpfs, where root may mount one): the template does not fit."""
+    import os
+    full = tmp_path / "满"
+    full.mkdir()
+    if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=4k", "tmpfs", str(full)], capture_output=True).returncode:
+        pytest.skip("cannot mount a small file system here (needs root)")
+    try:
+        r = subprocess.run([sys.executable, "-m", "excel_eval", "template", str(full / "t.xlsx")], capture_output=True,
+                           text=True, env={**os.environ, "LANG": "C.UTF-8"})
+        assert r.returncode == 6 and r.stdout == "" and r.stderr == f"无法写出模板 {full / 't.xlsx'}：磁盘空间已满\n"
+        assert list(full.iterdir()) == []  # no temporary file left
+    finally:
+        subprocess.run(["umount", str(full)], check=True)
+
+
+def test_not_a_workbook_is_said_for_what_it_is(cli, tmp_path):
+    import shutil
+    import zipfile
+    report = tmp_path / "项目自评报告.docx"  # (…_自评报告.docx would be the tool's own report: skipped)
+    with zipfile.ZipFile(report, "w") as z:
+        z.writestr("[Content_Types].xml", "<Types/>")
+        z.writestr("word/document.xml", "<w:document/>")
+    code, _, err = cli("check", report)
+    assert code == 3 and "这是Word 文档（可能是自评报告），不是工作簿：excel-eval 只读取工作簿（.xlsx、.xlsm、.xls、.ods）" in err
+    assert "改了扩展名" not in err
+    renamed = shutil.copy(report, tmp_path / "项目.xlsx")  # the same content under a workbook's name
+    assert "内容是Word 文档，可能只是改了扩展名" in cli("check", renamed).err
+    lock = tmp_path / "~$项目.xlsx"  # what Excel leaves beside an open workbook: the user's name, padded
+    lock.write_bytes(b"\x08zhangsan" + b" " * 45 + b"\x00" * 110)
+    code, _, err = cli("check", lock)
+    assert code == 3 and "这是 Excel 或 WPS 打开工作簿时留下的锁文件" in err and "请关闭该工作簿，再使用不带“~$”的原文件" in err
+    assert "不是 Excel 工作簿" not in err
+
+
+@pytest.mark.libreoffice
+def test_a_word_97_document_is_said_to_be_one(cli, tmp_path):
+    from libreoffice import convert
+    text = tmp_path / "自评报告.txt"
+    text.write_text("项目支出绩效自评报告", encoding="utf-8")
+    (doc,) = convert([text], "doc", tmp_path)
+    code, _, err = cli("check", doc)
+    assert code == 3 and "这是Word 文档（可能是自评报告），不是工作簿" in err
+    assert "内容是Word 文档，可能只是改了扩展名" in cli("check", doc.rename(tmp_path / "自评.xls")).err

@@ -7,7 +7,7 @@ README = (ROOT / "README.md").read_text("utf-8")
 
 
 def test_every_command_and_option_has_help_and_a_readme_entry():
-    assert set(cli.COMMANDS) == {"run", "check", "batch", "gui", "demo", "template", "rules"}
+    assert set(cli.COMMANDS) == {"run", "check", "batch", "gui", "demo", "template", "rules", "help", "drop"}
     for name, command in cli.COMMANDS.items():
         assert command.help, name
         assert f"excel-eval {name}" in README, name
@@ -20,9 +20,22 @@ def test_every_command_and_option_has_help_and_a_readme_entry():
 
 
 def test_every_exit_code_is_documented():
-    for code in range(6):
-        assert f"| {code} |" in README
-    assert "5 输出目录正被另一个批处理使用" in cli.EXIT_HELP
+    from excel_eval.vocab import ExitCode
+
+    for code in ExitCode:
+        assert f"| {code.value} |" in README and f"{code.value} {code.meaning}" in cli.EXIT_HELP
+    assert "5 输出目录正被另一个批处理使用" in cli.EXIT_HELP and "6 无法写出结果" in cli.EXIT_HELP
+
+
+def test_ci_runs_exactly_the_readme_commands():
+    """The two set-up commands are fenced blocks under "两条命令"; CI runs the test one as it is written."""
+    import re
+
+    section = README[README.index("### 两条命令"):README.index("测试需要的系统程序")]
+    demo, tests = re.findall(r"```\n(.+?)\n```", section)
+    assert demo.startswith("python3 -m venv .venv && ") and demo.endswith("excel-eval demo")
+    ci = (ROOT / ".ci" / "run").read_text("utf-8").splitlines()
+    assert tests in ci and ci[-1] == tests
 
 
 def test_the_installed_package_has_every_module(tmp_path):

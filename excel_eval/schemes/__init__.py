@@ -59,11 +59,14 @@ def load_scheme(source: str | os.PathLike | Scheme) -> Scheme:
         return source
     if str(source) in BUILTIN_SCHEMES:
         return builtin_scheme(str(source))
+    path = Path(source)
+    if not path.suffix and len(path.parts) == 1 and not path.exists():  # `--scheme 五级`: meant a name
+        raise SchemeError(unknown_scheme(str(source)))
     where = f"评分体系文件 {source}"
     try:
-        text = Path(source).read_text("utf-8")
+        text = path.read_text("utf-8")
     except OSError as exc:
-        raise SchemeError(f"无法读取{where}：{os_reason(exc)}") from exc
+        raise SchemeError(f"无法读取{where}：{os_reason(exc)}；{builtin_list()}") from exc
     except UnicodeDecodeError as exc:
         raise SchemeError(f"无法读取{where}：不是 UTF-8 编码的文本") from exc
     return _parse(text, where)
@@ -73,6 +76,21 @@ def load_scheme(source: str | os.PathLike | Scheme) -> Scheme:
 def builtin_scheme(name: str) -> Scheme:
     """A built-in scheme, read from its file the first time it is asked for."""
     return _parse((SCHEMES_DIR / SCHEME_FILES[name]).read_text("utf-8"), f"内置评分体系“{name}”")
+
+
+def unknown_scheme(name: str) -> str:
+    """What to say of a scheme name that is neither built in nor a file: the built-in ones, and the nearest."""
+    import difflib
+
+    close = difflib.get_close_matches(name, BUILTIN_SCHEMES, n=1, cutoff=0.5)
+    meant = f"您是不是要用“{close[0]}”？" if close else ""
+    return (f"没有名为“{name}”的评分体系。{meant}{builtin_list()}；"
+            f"也可以给出自定义评分体系的 TOML 文件（格式见 excel_eval/schemes/{SCHEME_FILES[FOUR_LEVEL]}）")
+
+
+def builtin_list() -> str:
+    """`内置评分体系：四级指标（项目决策20 / …）、自评表（…）`, from the built-in files themselves."""
+    return "内置评分体系：" + "、".join(f"{n}（{builtin_scheme(n).description}）" for n in BUILTIN_SCHEMES)
 
 
 def pick_scheme(model: Model) -> Scheme:

@@ -71,13 +71,19 @@ class Content:
 
 def write_template(path: str | Path, content: Content | None = None) -> Path:
     """Write the standard workbook to `path` atomically (temp file, then rename)."""
+    import io
+
     import xlsxwriter  # noqa: PLC0415 (start-up time)
 
     def write(tmp: Path) -> None:
-        book = xlsxwriter.Workbook(str(tmp), {"in_memory": True})
+        # Built in memory, then written in one call: a full disk is the plain OSError it is (xlsxwriter
+        # writing the file itself wraps it in its own exception and leaves an unclosed zip behind).
+        buffer = io.BytesIO()
+        book = xlsxwriter.Workbook(buffer, {"in_memory": True})
         book.set_properties({"created": FIXED_DATE})  # the same content gives the same file
         _Writer(book, content or Content(), content is None).write()
         book.close()
+        tmp.write_bytes(buffer.getvalue())
 
     return write_atomic(Path(path), write)
 
