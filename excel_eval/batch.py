@@ -18,6 +18,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from .files import TEMP_PREFIX, write_atomic
+from .errors import Refusal
 from .layout import MONEY_UNIT_FACTORS, MONEY_UNITS
 from .naming import KINDS, SUMMARY_PREFIX, is_own_output
 from .step import Options
@@ -42,8 +43,10 @@ NOTHING = "没有要处理的工作簿"
 REVIEW_UNIT = MONEY_UNITS[0]  # 万元: the unit a bureau's sums over many workbooks are in
 
 
-class BatchLocked(Exception):
+class BatchLocked(Refusal):
     """Another run holds the output folder."""
+
+    code = ExitCode.LOCKED
 
 
 @dataclass

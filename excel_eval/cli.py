@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from ._version import __version__
+from .errors import Refusal
 from .runner import print_json, run_files, say, tell
 from .text import display_width, os_reason
 from .vocab import ExitCode, Status
@@ -23,7 +24,7 @@ from .vocab import ExitCode, Status
 EXIT_HELP = "退出码：" + "；".join(f"{c.value} {c.meaning}" for c in ExitCode) + "。"
 
 
-class Stop(Exception):
+class Stop(Refusal):
     """Stop with one Chinese sentence on standard error and an exit code (a usage slip by default)."""
 
     def __init__(self, message: str, code: int = ExitCode.USAGE) -> None:
@@ -165,7 +166,7 @@ def check(file: Path, json_out: bool, scheme: str | None, skip: str | None, only
 def batch(inbox: Path, out: Path | None, recursive: bool, jobs: int | None, force: bool, settle: float | None,
           timeout: float | None, summary_only: bool, json_out: bool, keep_personal: bool, no_report: bool, scheme: str | None,
           skip: str | None, only: str | None) -> int:
-    from .batch import DEFAULT_TIMEOUT, BatchLocked, run_batch
+    from .batch import DEFAULT_TIMEOUT, run_batch
 
     if inbox.is_file():
         raise Stop(f"“{inbox}”是一个文件；batch 处理整个目录，处理单个文件请用：excel-eval run \"{inbox}\"")
@@ -178,8 +179,6 @@ def batch(inbox: Path, out: Path | None, recursive: bool, jobs: int | None, forc
         report = run_batch(inbox, out, options=options, recursive=recursive, jobs=jobs, force=force,
                            settle=3.0 if settle is None else settle, timeout=timeout or DEFAULT_TIMEOUT,
                            on_progress=bar, on_log=None if bar else say)
-    except BatchLocked as exc:
-        raise Stop(str(exc), ExitCode.LOCKED) from None
     except OSError as exc:
         raise Stop(f"无法使用输出目录 {report_folder(inbox, out)}：{os_reason(exc)}", ExitCode.UNWRITABLE) from None
     finally:
@@ -218,12 +217,9 @@ def report_folder(inbox: Path, out: Path | None) -> Path:
               Option(("--port",), "端口（1–65535，默认自动选一个空闲端口）", "端口", int, minimum=1,
                      maximum=65535)))
 def gui(no_browser: bool, port: int | None) -> int:
-    from .gui.server import PortInUse, serve
+    from .gui.server import serve
 
-    try:
-        return serve(open_browser=not no_browser, port=port or 0)
-    except PortInUse as exc:
-        raise Stop(str(exc)) from None
+    return serve(open_browser=not no_browser, port=port or 0)  # a port in use: PortInUse, one line
 
 
 @command("用随附的两个样例演示完整运行：一份标准模板工作簿（2022年职业技能培训及就业服务）和一份单位公开的"
@@ -364,15 +360,11 @@ def launched_paths(line: str, script: str) -> list[Path] | None:
 
 
 def _options(scheme: str | None, skip: str | None, only: str | None, **fields):
-    """The processing options of a command; a scheme or rule code that cannot be used is a Stop."""
+    """The processing options of a command (a scheme or rule code that cannot be used is refused:
+    SchemeError, UnknownRule)."""
     from .step import Options
-    from .rules import UnknownRule
-    from .schemes import SchemeError
 
-    try:
-        return Options.of(scheme=scheme, skip=skip or "", only=only or "", **fields)
-    except (SchemeError, UnknownRule) as exc:
-        raise Stop(str(exc)) from None
+    return Options.of(scheme=scheme, skip=skip or "", only=only or "", **fields)
 
 
 def _progress():
@@ -419,9 +411,9 @@ def main(args: list[str]) -> int:
         return ExitCode.OK
     try:
         return chosen.action(**parse(chosen, rest, top))
-    except Stop as stop:
-        say(str(stop))
-        return stop.code
+    except Refusal as refusal:  # every refusal of the tool (errors.py): its one line and its exit code
+        say(str(refusal))
+        return refusal.code
 
 
 # Dashes a Chinese input method or a word processor types for `-`: `——help` (Shift+- in Chinese mode),

@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .findings import Finding, Rule, Severity
+from .errors import Refusal
 
 E, W, I = Severity.ERROR, Severity.WARNING, Severity.INFO
 ROUNDING_SLIP = "所填数字与算出值只差填写精度的一个舍入单位时为提示"
@@ -798,7 +799,7 @@ ALL_RULES: tuple[Rule, ...] = tuple(v for v in list(globals().values()) if isins
 RULES_BY_CODE = {r.code: r for r in ALL_RULES}
 
 
-class UnknownRule(ValueError):
+class UnknownRule(Refusal, ValueError):
     """A rule code given to --skip / --only that no rule has."""
 
 

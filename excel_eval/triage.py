@@ -12,12 +12,15 @@ from typing import BinaryIO
 
 from .model import col_index
 from .ooxml import ZIP_ERRORS
+from .errors import Refusal
 from .text import os_reason
-from .vocab import Failure
+from .vocab import ExitCode, Failure
 
 
-class ReadError(Exception):
+class ReadError(Refusal):
     """The file could not be read at all. `kind` says why; the message says it in Chinese."""
+
+    code = ExitCode.UNREADABLE
 
     def __init__(self, kind: Failure, message: str):
         super().__init__(message)

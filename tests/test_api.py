@@ -138,3 +138,20 @@ def test_batch_only(cli, tmp_path):
     errors = {name: entry["errors"] for name, entry in manifest.items()}
     assert errors == {"000_残疾人基层组织建设补助经费.xlsx": 0, "001_残疾人基层组织建设及服务经费.xlsx": 0,
                       "003_职业技能培训及就业服务.xlsx": 1, "示例_无错误.xlsx": 0}
+
+
+def test_every_refusal_is_one_family_with_its_exit_code():
+    from excel_eval.batch import BatchLocked
+    from excel_eval.cli import Stop
+    from excel_eval.errors import Refusal
+    from excel_eval.gui.server import PortInUse
+    from excel_eval.rules import UnknownRule
+    from excel_eval.schemes import SchemeError
+    from excel_eval.triage import ReadError
+    from excel_eval.vocab import ExitCode
+
+    codes = {ReadError: ExitCode.UNREADABLE, SchemeError: ExitCode.USAGE, UnknownRule: ExitCode.USAGE,
+             BatchLocked: ExitCode.LOCKED, PortInUse: ExitCode.USAGE, Stop: ExitCode.USAGE}
+    for cls, code in codes.items():
+        assert issubclass(cls, Refusal) and cls.code is code, cls
+    assert set(Refusal.__subclasses__()) == set(codes)  # a new refusal is listed in errors.py and here

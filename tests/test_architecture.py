@@ -12,7 +12,7 @@ PACKAGE = ROOT / "excel_eval"
 
 # Every module in the order it may import: each imports only modules before it (or its own
 # subpackage). layout → model → reader → scoring → checks → writers → runner/batch → cli.
-ORDER = ["_version", "vocab", "text", "keys", "layout", "families", "parse", "model", "targets", "findings", "rules", "files", "naming",
+ORDER = ["_version", "vocab", "errors", "text", "keys", "layout", "families", "parse", "model", "targets", "findings", "rules", "files", "naming",
          "ooxml", "triage", "recalc", "forms", "reader", "schemes", "scoring", "result", "checks", "pipeline", "privacy",
          "report_text", "review", "writer", "step", "voice", "isolation", "samples", "runner", "batch", "gui", "cli", "entry", "__main__",
          "__init__"]
@@ -230,7 +230,7 @@ def test_an_unknown_rule_code_is_refused():
 # this says more: the core never reads a file, writers never read a workbook again, and front ends
 # reach the work only through the processing step (step.py, voice.py).
 LAYERS = {
-    "base": {"_version", "vocab", "text", "keys", "layout", "families", "parse", "model", "targets", "findings", "rules",
+    "base": {"_version", "vocab", "errors", "text", "keys", "layout", "families", "parse", "model", "targets", "findings", "rules",
              "files", "naming"},
     "read": {"ooxml", "triage", "recalc", "forms", "reader"},
     "core": {"schemes", "scoring", "result", "checks"},

@@ -16,6 +16,7 @@ import sys
 import threading
 import webbrowser
 
+from ..errors import Refusal
 from .workspace import Workspace, sweep
 
 HOST = "127.0.0.1"  # this machine only
@@ -26,8 +27,8 @@ CONSOLE_CLOSED = (2, 5, 6)  # Windows: CTRL_CLOSE_EVENT, CTRL_LOGOFF_EVENT, CTRL
 CLOSE_WAIT = 1.0  # seconds, of the 5 Windows gives a closed console, left to the files in flight
 
 
-class PortInUse(Exception):
-    pass
+class PortInUse(Refusal):
+    """The port asked for is taken by another program."""
 
 
 def bind(port: int = 0) -> socket.socket:

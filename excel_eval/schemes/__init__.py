@@ -11,6 +11,7 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..errors import Refusal
 from ..layout import SCHEMES, section_name
 from ..model import Model
 from ..text import os_reason
@@ -22,7 +23,7 @@ SCHEMES_DIR = Path(__file__).parent
 SCHEME_FILES = {FOUR_LEVEL: "four_level.toml", SELF_EVAL_FORM: "self_eval_form.toml"}
 
 
-class SchemeError(Exception):
+class SchemeError(Refusal):
     """A scheme file that cannot be used; the message says what to fix."""
 
 
