@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from .families import family_of
 from .files import TEMP_PREFIX, write_atomic
 from .errors import Refusal
 from .layout import MONEY_UNIT_FACTORS, MONEY_UNITS
@@ -62,6 +63,7 @@ class Item:
     unit: str = ""
     year: int | None = None
     scheme: str = ""
+    form: str = ""  # the family of table it was read as (标准模板, 财预〔2020〕10号, 预算管理一体化, …)
     total: float | None = None
     self_total: float | None = None  # the total the workbook itself typed
     grade: str = ""
@@ -92,6 +94,7 @@ class Item:
         outputs = {kind: str((written or {}).get(kind, "")) for kind in KINDS}
         return cls(file, Status.DONE, sheet=part, department=doc["department"],
                    project=doc["project"], unit=doc["unit"], year=doc["year"], scheme=doc["scheme"],
+                   form=family_of(doc["layout"]).name,
                    total=doc["total_score"], self_total=doc["self_total"], grade=doc["grade"] or "",
                    execution=budget["execution_rate"] if budget else None, satisfaction=doc["satisfaction"],
                    respondents=surveys[0]["respondents"] if surveys else None,

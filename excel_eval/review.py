@@ -129,7 +129,8 @@ def prioritize(row: dict) -> tuple[int, list[str]]:
 
 # --- the views ------------------------------------------------------------------------------------
 
-PROJECT_COLUMNS = ("file", "sheet", "status", "department", "project", "unit", "year", "scheme", "total", "self_total",
+PROJECT_COLUMNS = ("file", "sheet", "status", "department", "project", "unit", "year", "scheme", "form", "total",
+                   "self_total",
                    "grade", "execution", "satisfaction", "respondents", "budget", "executed", "indicators",
                    "full_marks", "unexplained", "errors", "warnings", "hints", "results", "marked", "report", "reason",
                    "failure", "sha256")
@@ -163,7 +164,7 @@ def build(rows: Iterable[dict]) -> Views:
         for key, values in columns.items():
             values.append(row.get(key))
     projects = pd.DataFrame(columns)
-    for key in ("file", "sheet", "status", "department", "project", "unit", "scheme", "grade", "results", "marked",
+    for key in ("file", "sheet", "status", "department", "project", "unit", "scheme", "form", "grade", "results", "marked",
                 "report", "reason", "failure", "sha256"):
         projects[key] = projects[key].fillna("").astype(str)
     projects["full_marks"] = projects["full_marks"].fillna(False).astype(bool)

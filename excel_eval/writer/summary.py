@@ -27,6 +27,7 @@ PER_PROJECT_CHART = 40  # a bar per project only up to this many; beyond, the hi
 SUMMARY_COLUMNS = (("文件", "file", 22, "text"), ("工作表", "sheet", 10, "text"), ("状态", "status", 6, "status"),
                    ("主管部门", "department", 16, "text"), ("项目名称", "project", 22, "text"),
                    ("实施单位", "unit", 16, "text"), ("年度", "year", 6, "count"), ("评分体系", "scheme", 8, "text"),
+                   ("表格格式", "form", 16, "text"),
                    ("核算总分", "total", 8, "number"), ("填报总分", "self_total", 8, "number"),
                    ("等级", "grade", 5, "text"), ("执行率", "execution", 8, "percent"),
                    ("满意度", "satisfaction", 7, "number"), ("错误", "errors", 5, "count"),
