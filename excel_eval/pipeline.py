@@ -179,7 +179,8 @@ def evaluate_all(source: str | os.PathLike | bytes, *, scheme: Scheme | str | os
     except ReadError as exc:
         return [Result(src, failure=exc.kind, reason=str(exc))]
     several = len(readings) > 1
-    return [_evaluate(src, reading, chosen, selection, reading.model.sheet if several else "") for reading in readings]
+    return [_evaluate(reading.source or src, reading, chosen, selection, reading.model.sheet if several else "")
+            for reading in readings]
 
 
 def _evaluate(src: Source, reading: Reading, chosen: Scheme | None, selection: Selection, part: str) -> Result:

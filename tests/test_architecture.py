@@ -12,7 +12,7 @@ PACKAGE = ROOT / "excel_eval"
 
 # Every module in the order it may import: each imports only modules before it (or its own
 # subpackage). layout → model → reader → scoring → checks → writers → runner/batch → cli.
-ORDER = ["_version", "vocab", "text", "layout", "families", "parse", "model", "targets", "findings", "rules", "files", "ooxml",
+ORDER = ["_version", "vocab", "text", "layout", "families", "parse", "model", "targets", "findings", "rules", "files", "ooxml", "package",
          "triage", "recalc", "forms", "reader", "schemes", "scoring", "checks", "pipeline", "privacy", "report_text", "review", "writer",
          "samples", "runner", "batch", "gui", "cli", "entry", "__main__", "__init__"]
 VOCABULARY = {"vocab.py", "layout.py", "families.py"}  # where the Chinese words the code tests for are named

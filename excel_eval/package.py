@@ -1,0 +1,375 @@
+"""A zip package read inside limits it cannot lie about, before any reader sees it.
+
+Every part is inflated here and its bytes counted as they come: a part whose header declares
+less than it holds is caught at the first byte too many, never believed. Each sheet's cell area
+is taken from its own `<row>` and `<c>` tags, not from `<dimension>`: the cell reader makes a grid
+from A1 to the farthest cell holding a value, so one cell at XFD1048576 asks for 512 GB. What a
+reader would trust to allocate or to decode (a shared-strings count, an encoding declaration) is
+checked against what the part holds; when it is wrong the package is rebuilt in memory with it
+corrected, and every reader reads that copy (the file itself is never changed).
+"""
+
+from __future__ import annotations
+
+import codecs
+import io
+import re
+import struct
+import zipfile
+import zlib
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, BinaryIO
+
+from .model import col_index, col_letter
+from .vocab import Failure
+
+if TYPE_CHECKING:
+    from .triage import Limits
+
+UNSAFE = "文件内容损坏或不安全"
+CHUNK = 1 << 20  # inflated bytes looked at in one go
+_READ = 1 << 16
+
+
+class ReadError(Exception):
+    """The file could not be read at all. `kind` says why; the message says it in Chinese."""
+
+    def __init__(self, kind: Failure, message: str):
+        super().__init__(message)
+        self.kind = kind
+
+
+@dataclass
+class Area:
+    """The farthest row and column (1-based) of the cells of a sheet that may hold a value."""
+
+    rows: int = 0
+    cols: int = 0
+
+    @property
+    def cells(self) -> int:
+        return self.rows * self.cols
+
+    @property
+    def corner(self) -> str:
+        return f"{col_letter(max(self.cols, 1) - 1)}{max(self.rows, 1)}"
+
+
+@dataclass
+class Inspection:
+    """What the package holds: each sheet part's area, and the parts to correct before reading."""
+
+    areas: dict[str, Area] = field(default_factory=dict)
+    fixes: dict[str, str] = field(default_factory=dict)  # part → what is corrected (for tests and logs)
+    _edits: dict = field(default_factory=dict, repr=False)  # part → bytes → bytes
+
+
+def inspect(file: BinaryIO, z: zipfile.ZipFile, limits: Limits, sheet_names: dict[str, str]) -> Inspection:
+    """Inflate every part once, counting its bytes; measure the sheet parts (`sheet_names`: part →
+    sheet name, for messages); raise ReadError for what cannot be read safely."""
+    found = Inspection()
+    budget = [int(limits.max_unzipped_mb * 1e6)]
+    for info in z.infolist():
+        if info.is_dir():
+            continue
+        name = info.filename
+        xml = name.endswith((".xml", ".rels", ".vml"))
+        sheet = sheet_names.get(name)
+        cells = _Cells(exact=False) if sheet is not None else None
+        head, shared = b"", 0
+        for text in _tags(_inflate(file, info, limits, budget)) if xml else _inflate(file, info, limits, budget):
+            if not xml:
+                continue
+            if len(head) < 4096:
+                head += text[:4096 - len(head)]
+            if b"<!DOCTYPE" in text or b"<!ENTITY" in text:
+                raise ReadError(Failure.UNSAFE, f"{UNSAFE}：{name} 含有 XML 实体声明，已拒绝读取")
+            if cells is not None:
+                cells.feed(text)
+            elif name == SHARED_STRINGS:
+                shared += text.count(b"<si>") + text.count(b"<si ") + text.count(b":si>") + text.count(b":si ")
+        if not xml:
+            continue
+        _encoding(found, name, head)
+        if name == SHARED_STRINGS:
+            _shared_counts(found, head, shared)
+        if cells is not None:
+            area = cells.area
+            if _over(area, limits):  # an estimate: the exact area, counting only cells that can hold a value
+                cells = _Cells(exact=True)
+                for text in _tags(_inflate(file, info, limits, [budget[0] + info.file_size])):
+                    cells.feed(text)
+                area = cells.area
+                if _over(area, limits):
+                    raise limits.too_big(area.rows, area.cols, sheet, area.corner)
+            if cells.merges > limits.max_merges:
+                raise ReadError(Failure.TOO_LARGE, f"工作表“{sheet}”有 {cells.merges} 个合并区域，超过上限 {limits.max_merges}"
+                                                   "，无法安全读取")
+            found.areas[name] = area
+    return found
+
+
+def corrected(file: BinaryIO, z: zipfile.ZipFile, found: Inspection) -> bytes:
+    """The package with every part that needs it corrected: a zip in memory."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as w:
+        for info in z.infolist():
+            data = z.read(info)  # sizes and checksums were verified by `inspect`
+            edit = found._edits.get(info.filename)
+            copy = zipfile.ZipInfo(info.filename, info.date_time)
+            copy.compress_type = zipfile.ZIP_STORED if info.compress_type == zipfile.ZIP_STORED else zipfile.ZIP_DEFLATED
+            w.writestr(copy, edit(data) if edit else data)
+    return out.getvalue()
+
+
+def _over(area: Area, limits: Limits) -> bool:
+    return area.rows > limits.max_rows or area.cols > limits.max_cols or area.cells > limits.max_cells
+
+
+# --- inflating, counted ---------------------------------------------------------------------------
+
+def _inflate(file: BinaryIO, info: zipfile.ZipInfo, limits: Limits, budget: list[int]) -> Iterator[bytes]:
+    """The part's bytes as they inflate, at most CHUNK at a time, whatever its headers declare:
+    more than it declares, more than `budget` (what the whole package may still hold) or a
+    checksum that does not match is a ReadError."""
+    file.seek(info.header_offset)
+    local = file.read(30)
+    if len(local) < 30 or local[:4] != b"PK\x03\x04":
+        raise zipfile.BadZipFile(info.filename)
+    name_len, extra_len = struct.unpack("<HH", local[26:30])
+    file.seek(info.header_offset + 30 + name_len + extra_len)
+    if info.compress_type == zipfile.ZIP_STORED:
+        inflater = None
+    elif info.compress_type == zipfile.ZIP_DEFLATED:
+        inflater = zlib.decompressobj(-15)
+    else:
+        raise ReadError(Failure.CORRUPT, f"{UNSAFE}：{info.filename} 使用了 Excel 和 WPS 不使用的压缩方式，"
+                                         "请用 Excel 或 WPS 打开后重新保存")
+    left, size, crc = info.compress_size, 0, 0
+
+    def counted(data: bytes) -> bytes:
+        nonlocal size, crc
+        size += len(data)
+        budget[0] -= len(data)
+        if size > info.file_size:
+            raise ReadError(Failure.UNSAFE, f"{UNSAFE}：{info.filename} 解压后比压缩包中声明的大小（{_mb(info.file_size)}）更大，"
+                                            "压缩包已被篡改或损坏，已拒绝读取")
+        if budget[0] < 0:
+            raise ReadError(Failure.TOO_LARGE, f"{UNSAFE}：解压后超过上限 {limits.max_unzipped_mb:g} MB"
+                                               "（如确为大表，可设置环境变量 EXCEL_EVAL_MAX_UNZIPPED_MB 提高上限）")
+        crc = zlib.crc32(data, crc)
+        return data
+
+    while left > 0 and not (inflater is not None and inflater.eof):
+        raw = file.read(min(_READ, left))
+        if not raw:
+            break
+        left -= len(raw)
+        if inflater is None:
+            yield counted(raw)
+            continue
+        data = inflater.decompress(raw, CHUNK)
+        while True:
+            if data:
+                yield counted(data)
+            if not inflater.unconsumed_tail or inflater.eof:
+                break
+            data = inflater.decompress(inflater.unconsumed_tail, CHUNK)
+    if size != info.file_size or crc != info.CRC:
+        raise zipfile.BadZipFile(info.filename)  # cut short, or damaged: said as a damaged file
+
+
+def _mb(n: int) -> str:
+    return f"{n / 1e6:.1f} MB" if n >= 100_000 else f"{n} 字节"
+
+
+def _tags(chunks: Iterator[bytes]) -> Iterator[bytes]:
+    """The inflated text cut at tag starts, so that no tag is split between two pieces."""
+    tail = b""
+    for chunk in chunks:
+        text = tail + chunk
+        cut = text.rfind(b"<")
+        if cut <= 0 or len(text) - cut > CHUNK:
+            tail = b""
+            yield text
+        else:
+            tail = text[cut:]
+            yield text[:cut]
+    if tail:
+        yield tail
+
+
+# --- the cells of a sheet -------------------------------------------------------------------------
+
+# A <c> or <row> without r first, or with a namespace prefix: such text is counted row by row.
+_NOT_PLAIN = (re.compile(rb'<c(?:[>/]|\s(?!r="))'), re.compile(rb'<row(?:[>/]|\s(?!r="))'), re.compile(rb':(?:c|row)[\s>/]'))
+_ROW_R = re.compile(rb'<row r="(\d+)"')
+_COL_LETTERS = re.compile(rb'<c r="([A-Z]+)\d')
+_WIDER = {n: re.compile(rb'<c r="(?:[A-Z]{2}|[%s-Z]\d)' % bytes([65 + n])) for n in range(26)}  # a column > n
+_WIDER[26] = re.compile(rb'<c r="[A-Z]{2}')  # past Z the letters are counted whenever there are two
+_VALUED = re.compile(rb'<c r="([A-Z]+)(\d+)"(?:[^>]*(?<!/)>|[^>]*\Z)')  # a self-closed <c …/> holds no value
+_ROW_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?row(?=[\s/>])([^>]*)>")
+_CELL_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?c(?=[\s/>])([^>]*)>")
+_R_ATTR = re.compile(rb'\sr\s*=\s*["\']([A-Za-z]*)(\d*)["\']')
+
+
+class _Cells:
+    """The area of one sheet part, fed its text cut at tag starts (`_tags`).
+
+    Most packages write `r` first on every `<row>` and `<c>` (Excel, WPS, LibreOffice and the
+    libraries do): their area comes from a few passes of the regular-expression engine; in the
+    estimate (`exact=False`) a row's number stands for its cells. Anything else (no `r`, another
+    attribute first, a namespace prefix) is counted row by row, as the cell reader places it:
+    a cell without `r` is one column right of the one before, a row without `r` one row down."""
+
+    def __init__(self, exact: bool):
+        self.exact = exact
+        self.rows = self.cols = 0
+        self.row = 0  # the row being read (1-based)
+        self.col = 0  # the farthest column reached in it
+        self.merges = 0
+
+    @property
+    def area(self) -> Area:
+        return Area(self.rows, self.cols)
+
+    def feed(self, text: bytes) -> None:
+        self.merges += text.count(b"mergeCell ")
+        if any(p.search(text) for p in _NOT_PLAIN):
+            self._by_rows(text)
+        elif b'<c r="' in text:
+            self._exact(text) if self.exact else self._estimate(text)
+        else:
+            self._rows_only(text)
+
+    def _rows_only(self, text: bytes) -> None:
+        rows = _ROW_R.findall(text)
+        if rows:
+            self.row, self.col = int(rows[-1]), 0
+
+    def _estimate(self, text: bytes) -> None:
+        """Rows: the highest row tag, rounded up at its first digit unless a cell claims more (then
+        exact); columns: exact, from the widest column letters present."""
+        rows = _ROW_R.findall(text)
+        top = max(max(map(int, rows)), self.row) if rows else max(self.row, 1)
+        digits = str(top)
+        bound = (int(digits[0]) + 1) * 10 ** (len(digits) - 1) - 1
+        if _beyond(digits).search(text):
+            self._exact(text)  # a cell below every row tag: a hostile package, or a very odd one
+        else:
+            self.rows = max(self.rows, bound)
+        if _WIDER[min(self.cols, 26)].search(text):
+            self.cols = max(self.cols, max(col_index(x.decode()) for x in set(_COL_LETTERS.findall(text))))
+        self._rows_only(text)
+
+    def _exact(self, text: bytes) -> None:
+        found = _VALUED.findall(text)
+        if found:
+            self.rows = max(self.rows, max(int(d) for d in {d for _, d in found}))
+            self.cols = max(self.cols, max(col_index(x.decode()) for x in {x for x, _ in found}))
+        self._rows_only(text)
+
+    def _by_rows(self, text: bytes) -> None:
+        starts = list(_ROW_TAG.finditer(text))
+        self._cells(text[: starts[0].start() if starts else len(text)])
+        for i, m in enumerate(starts):
+            r = _R_ATTR.search(m[1])
+            self.row, self.col = (int(r[2]) if r and r[2] else self.row + 1), 0
+            self._cells(text[m.end(): starts[i + 1].start() if i + 1 < len(starts) else len(text)])
+        if starts and not self.exact:
+            self.rows = max(self.rows, self.row)  # conservative: a row counts even when empty
+
+    def _cells(self, segment: bytes) -> None:
+        tags = _CELL_TAG.findall(segment)
+        if not tags:
+            return
+        for attrs in tags:
+            r = _R_ATTR.search(attrs)
+            if r and r[1]:
+                self.col = col_index(r[1].upper().decode())
+                row = int(r[2]) if r[2] else self.row
+            else:
+                self.col += 1
+                row = max(self.row, 1)
+            self.rows, self.cols = max(self.rows, row), max(self.cols, self.col)
+
+
+_BEYOND: dict[str, re.Pattern] = {}
+
+
+def _beyond(digits: str) -> re.Pattern:
+    """Cells `<c r="…N"` whose row N has more digits than `digits`, or as many and a greater first digit."""
+    if digits not in _BEYOND:
+        first = int(digits[0])
+        same = rb"|[%d-9]\d{%d}" % (first + 1, len(digits) - 1) if first < 9 else b""
+        _BEYOND[digits] = re.compile(rb'<c r="[A-Z]+(?:\d{%d,}%s)"' % (len(digits) + 1, same))
+    return _BEYOND[digits]
+
+
+# --- headers a reader trusts ----------------------------------------------------------------------
+
+SHARED_STRINGS = "xl/sharedStrings.xml"
+_SST = re.compile(rb"<(?:\w+:)?sst\b[^>]*>")
+_UNIQUE = re.compile(rb'\buniqueCount\s*=\s*["\'](\d*)["\']')
+_DECLARATION = re.compile(rb'^(\xef\xbb\xbf)?<\?xml[^>]*?encoding\s*=\s*["\']([^"\']*)["\']')
+
+
+def _shared_counts(found: Inspection, head: bytes, actual: int) -> None:
+    """`<sst uniqueCount>`: the cell reader reserves room for that many strings before reading one."""
+    root = _SST.search(head)
+    declared = _UNIQUE.search(root[0]) if root else None
+    if declared is None or int(declared[1] or 0) <= actual:
+        return
+    found.fixes[SHARED_STRINGS] = f"共享字符串数 {declared[1].decode()} 改为实有的 {actual}"
+
+    def edit(data: bytes) -> bytes:
+        m = _SST.search(data)
+        return data[: m.start()] + _UNIQUE.sub(f'uniqueCount="{actual}"'.encode(), m[0]) + data[m.end():]
+    _add(found, SHARED_STRINGS, edit)
+
+
+def _encoding(found: Inspection, name: str, head: bytes) -> None:
+    """Every part is read as UTF-8 (or UTF-16 by its byte-order mark); a declaration that says
+    otherwise is checked against the bytes: UTF-8 bytes under another label are UTF-8 (the label
+    is corrected), bytes of the encoding named are converted, and anything else is refused."""
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or head[:2] in (b"<\0", b"\0<"):
+        found.fixes[name] = "UTF-16 转为 UTF-8"
+        _add(found, name, lambda data: _declare_utf8(data.decode("utf-16").encode("utf-8")))
+        return
+    m = _DECLARATION.match(head)
+    label = m[2].decode("ascii", "replace").strip().lower().replace("_", "-") if m else "utf-8"
+    if label in ("utf-8", "utf8"):
+        return
+    found.fixes[name] = f"编码声明“{m[2].decode('ascii', 'replace')}”改为 UTF-8"
+
+    def edit(data: bytes) -> bytes:
+        try:
+            data.decode("utf-8")
+            return _declare_utf8(data)
+        except UnicodeDecodeError:
+            pass
+        try:
+            return _declare_utf8(data.decode(codecs.lookup(label).name).encode("utf-8"))
+        except (LookupError, UnicodeDecodeError):
+            raise ReadError(Failure.CORRUPT, f"{UNSAFE}：{name} 声明的编码“{label}”与内容不符，无法读取；"
+                                             "请用 Excel 或 WPS 打开后重新保存") from None
+    _add(found, name, edit)
+
+
+def as_utf8(name: str, data: bytes) -> bytes:
+    """A part's bytes as UTF-8, declared so (what `corrected` makes of it)."""
+    found = Inspection()
+    _encoding(found, name, data[:4096])
+    edit = found._edits.get(name)
+    return edit(data) if edit else data
+
+
+def _declare_utf8(data: bytes) -> bytes:
+    data = data.removeprefix(codecs.BOM_UTF8)
+    return re.sub(rb'^<\?xml([^>]*?)encoding\s*=\s*["\'][^"\']*["\']', rb'<?xml\1encoding="UTF-8"', data, count=1)
+
+
+def _add(found: Inspection, name: str, edit) -> None:
+    before = found._edits.get(name)
+    found._edits[name] = (lambda data: edit(before(data))) if before else edit
