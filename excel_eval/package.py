@@ -77,7 +77,7 @@ def inspect(file: BinaryIO, z: zipfile.ZipFile, limits: Limits, sheet_names: dic
         xml = name.endswith((".xml", ".rels", ".vml"))
         sheet = sheet_names.get(name)
         cells = _Cells(exact=False) if sheet is not None else None
-        head, shared = b"", 0
+        head, shared, forbidden = b"", 0, False
         for text in _tags(_inflate(file, info, limits, budget)) if xml else _inflate(file, info, limits, budget):
             if not xml:
                 continue
@@ -89,9 +89,13 @@ def inspect(file: BinaryIO, z: zipfile.ZipFile, limits: Limits, sheet_names: dic
                 cells.feed(text)
             elif name == SHARED_STRINGS:
                 shared += text.count(b"<si>") + text.count(b"<si ") + text.count(b":si>") + text.count(b":si ")
+            forbidden = forbidden or _may_forbid(text, cells is not None)
         if not xml:
             continue
         _encoding(found, name, head)
+        if forbidden:  # after the encoding: the characters are looked for in UTF-8
+            found.fixes.setdefault(name, "删去 XML 不允许的字符")
+            _add(found, name, drop_forbidden)
         if name == SHARED_STRINGS:
             _shared_counts(found, head, shared)
         if cells is not None:
@@ -358,11 +362,40 @@ def _encoding(found: Inspection, name: str, head: bytes) -> None:
 
 
 def as_utf8(name: str, data: bytes) -> bytes:
-    """A part's bytes as UTF-8, declared so (what `corrected` makes of it)."""
+    """A part's bytes as UTF-8, declared so, without what XML forbids (what `corrected` makes of it)."""
     found = Inspection()
     _encoding(found, name, data[:4096])
     edit = found._edits.get(name)
-    return edit(data) if edit else data
+    return drop_forbidden(edit(data) if edit else data)
+
+
+# Characters XML 1.0 forbids (text.XML_FORBIDDEN), as they come in a part: raw bytes, in Excel's
+# escape (_x0001_; _x005F_ escapes the underscore itself), or as character references (&#1;). The
+# cell reader turns each into the character and passes it on; the results could not be opened.
+_RAW_FORBIDDEN = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f]|\xef\xbf[\xbe\xbf]|\xed[\xa0-\xbf][\x80-\xbf]")
+_ESCAPED = re.compile(rb"(_x005[Ff]_)?_x([0-9A-Fa-f]{4})_")
+_REFERENCE = re.compile(rb"&#(?:[xX]([0-9A-Fa-f]+)|([0-9]+));")
+
+
+def _forbidden(code: int) -> bool:
+    return code < 0x20 and code not in (9, 10, 13) or 0xD800 <= code <= 0xDFFF or code in (0xFFFE, 0xFFFF) \
+        or code > 0x10FFFF
+
+
+def _may_forbid(text: bytes, sheet: bool) -> bool:
+    """Whether a piece of a part may hold such a character. A sheet's numbers hold none: its text
+    is looked at only where it has some (t="inlineStr", t="str"; a formula's own text is cleaned
+    where it is read, ooxml.uncached_formulas)."""
+    if sheet and b'tr"' not in text:
+        return False
+    return bool(b"_x" in text or b"&#" in text or _RAW_FORBIDDEN.search(text))
+
+
+def drop_forbidden(data: bytes) -> bytes:
+    """A part without the characters XML 1.0 forbids, in whichever form they come."""
+    data = _RAW_FORBIDDEN.sub(b"", data)
+    data = _ESCAPED.sub(lambda m: m[0] if m[1] or not _forbidden(int(m[2], 16)) else b"", data)
+    return _REFERENCE.sub(lambda m: b"" if _forbidden(int(m[1], 16) if m[1] else int(m[2])) else m[0], data)
 
 
 def _declare_utf8(data: bytes) -> bytes:

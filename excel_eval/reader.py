@@ -273,7 +273,11 @@ class _Reader:
         head = rows[:HEADER_SEARCH_ROWS + 1]
         width = max((len(v) for v in head), default=0)
         padded = [list(v) + [None] * (width - len(v)) for v in head]
+        budget = len(padded) * width  # overlapping merges fill no more than the header rows hold
         for (r0, c0), (r1, c1) in merged:  # a merged header cell labels every column it spans
+            budget -= max(min(r1, len(padded) - 1) - r0 + 1, 0) * max(min(c1, width - 1) - c0 + 1, 0)
+            if budget < 0:
+                break
             for r in range(r0, min(r1, len(padded) - 1) + 1):
                 for c in range(c0, min(c1, width - 1) + 1):
                     if r == r0 and (r, c) != (r0, c0) and padded[r][c] in (None, ""):

@@ -268,3 +268,12 @@ def test_each_finding_says_what_it_costs_the_stated_total(tmp_path):
     assert result.findings[0].code == "I008"  # the 错误 that change the score come first
     assert result.findings[0].as_dict()["score_effect"] == pytest.approx(-1.0)
     assert all(f.score_effect == 0 for f in result.findings[1:])
+
+
+def test_a_finding_about_several_cells_gives_every_one_in_the_json(tmp_path):
+    """P006 names the five blank option weights: the JSON's `cells` lists the five, not the first."""
+    blank = {f"项目信息!B{r}": None for r in range(4, 9)}
+    result = evaluate(workbook(tmp_path, **blank))
+    weights = next(f.as_dict() for f in result.findings if f.code == "P006")
+    assert weights["cells"] == ["B4", "B5", "B6", "B7", "B8"] and weights["cell"] == "B4"
+    assert "B4、B5、B6、B7、B8" in weights["message"]

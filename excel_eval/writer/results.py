@@ -16,7 +16,7 @@ from ..pipeline import Result
 from ..files import write_atomic
 from ..privacy import masked
 from ..report_text import summary_sentences
-from ..text import cell_text, display_width
+from ..text import cell_text, display_width, xml_safe
 from ..vocab import Severity
 from .formats import FONT, Formats
 
@@ -262,7 +262,7 @@ class _Results:
             write_text(ws, i, 1, x.code, f.text)
             write_text(ws, i, 2, x.loc.sheet if x.loc else "", f.text)
             if x.loc and self.marked:
-                ws.write_url(i, 3, f"external:{self.marked}#{q(x.loc.sheet)}!{x.loc.cell}", f.link,
+                ws.write_url(i, 3, xml_safe(f"external:{self.marked}#{q(x.loc.sheet)}!{x.loc.cell}"), f.link,
                              x.loc.cell, "打开标注副本中的这个单元格")
             else:
                 write_text(ws, i, 3, x.loc.cell if x.loc else "", f.text)
@@ -531,7 +531,7 @@ class _Results:
         for i, x in enumerate(s.sections):
             rr = r + 1 + i
             src = sections.first + i
-            ws.write_formula(rr, 0, f"={q('总览')}!{cell(src, 0)}", f.text, x.name)
+            ws.write_formula(rr, 0, f"={q('总览')}!{cell(src, 0)}", f.text, cell_text(x.name))
             for c, value, fmt in ((1, x.weight, f.number), (2, x.score, f.number),
                                   (3, x.weight - x.score, f.number),
                                   (4, x.score / x.weight if x.weight else 0, f.percent)):
