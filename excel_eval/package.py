@@ -70,6 +70,7 @@ def inspect(file: BinaryIO, z: zipfile.ZipFile, limits: Limits, sheet_names: dic
     sheet name, for messages); raise ReadError for what cannot be read safely."""
     found = Inspection()
     budget = [int(limits.max_unzipped_mb * 1e6)]
+    strings, sheet_bytes = None, 0
     for info in z.infolist():
         if info.is_dir():
             continue
@@ -97,8 +98,9 @@ def inspect(file: BinaryIO, z: zipfile.ZipFile, limits: Limits, sheet_names: dic
             found.fixes.setdefault(name, "删去 XML 不允许的字符")
             _add(found, name, drop_forbidden)
         if name == SHARED_STRINGS:
-            _shared_counts(found, head, shared)
+            strings = (head, shared)
         if cells is not None:
+            sheet_bytes += info.file_size
             area = cells.area
             if _over(area, limits):  # an estimate: the exact area, counting only cells that can hold a value
                 cells = _Cells(exact=True)
@@ -111,6 +113,8 @@ def inspect(file: BinaryIO, z: zipfile.ZipFile, limits: Limits, sheet_names: dic
                 raise ReadError(Failure.TOO_LARGE, f"工作表“{sheet}”有 {cells.merges} 个合并区域，超过上限 {limits.max_merges}"
                                                    "，无法安全读取")
             found.areas[name] = area
+    if strings is not None:
+        _shared_counts(found, *strings, sheet_bytes // 8)
     return found
 
 
@@ -316,20 +320,29 @@ def _beyond(digits: str) -> re.Pattern:
 SHARED_STRINGS = "xl/sharedStrings.xml"
 _SST = re.compile(rb"<(?:\w+:)?sst\b[^>]*>")
 _UNIQUE = re.compile(rb'\buniqueCount\s*=\s*["\'](\d*)["\']')
+_USES = re.compile(rb'\s\bcount\s*=\s*["\'](\d*)["\']')
 _DECLARATION = re.compile(rb'^(\xef\xbb\xbf)?<\?xml[^>]*?encoding\s*=\s*["\']([^"\']*)["\']')
 
 
-def _shared_counts(found: Inspection, head: bytes, actual: int) -> None:
-    """`<sst uniqueCount>`: the cell reader reserves room for that many strings before reading one."""
+def _shared_counts(found: Inspection, head: bytes, actual: int, most_uses: int) -> None:
+    """`<sst uniqueCount count>`: the cell reader reserves room for `uniqueCount` strings before
+    reading one (4294967295 is 100 GB); `count`, the strings' uses, cannot exceed the cells the
+    sheets have room for (a cell takes 8 bytes at least). Either one past the truth is corrected."""
     root = _SST.search(head)
-    declared = _UNIQUE.search(root[0]) if root else None
-    if declared is None or int(declared[1] or 0) <= actual:
+    if root is None:
         return
-    found.fixes[SHARED_STRINGS] = f"共享字符串数 {declared[1].decode()} 改为实有的 {actual}"
+    unique, uses = _UNIQUE.search(root[0]), _USES.search(root[0])
+    wrong_unique = unique is not None and int(unique[1] or 0) > actual
+    wrong_uses = uses is not None and int(uses[1] or 0) > max(most_uses, actual)
+    if not (wrong_unique or wrong_uses):
+        return
+    found.fixes[SHARED_STRINGS] = f"共享字符串数改为实有的 {actual}"
 
     def edit(data: bytes) -> bytes:
         m = _SST.search(data)
-        return data[: m.start()] + _UNIQUE.sub(f'uniqueCount="{actual}"'.encode(), m[0]) + data[m.end():]
+        tag = _UNIQUE.sub(f'uniqueCount="{actual}"'.encode(), m[0]) if wrong_unique else m[0]
+        tag = _USES.sub(b"", tag) if wrong_uses else tag  # optional: a reader counts the uses itself
+        return data[: m.start()] + tag + data[m.end():]
     _add(found, SHARED_STRINGS, edit)
 
 

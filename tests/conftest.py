@@ -118,3 +118,23 @@ def rules_are_kept():
     yield
     assert not UNFILLED, f"placeholders left unfilled: {sorted(set(UNFILLED))}"
     assert not UNDECLARED, f"rules emitted but not declared: {sorted(set(UNDECLARED))}"
+
+
+def assert_opens(path: Path) -> None:
+    """An output opens: every XML part of the package parses, and openpyxl (a workbook) or
+    python-docx (a report) loads it, as Excel, WPS and Word would have to."""
+    import zipfile
+    from xml.etree import ElementTree
+
+    with zipfile.ZipFile(path) as z:
+        for name in z.namelist():
+            if name.endswith((".xml", ".rels", ".vml")):
+                ElementTree.fromstring(z.read(name))  # raises on a character XML 1.0 forbids
+    if path.suffix == ".docx":
+        import docx
+
+        docx.Document(str(path))
+    else:
+        import openpyxl
+
+        openpyxl.load_workbook(path).close()
