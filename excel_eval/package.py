@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import codecs
 import io
+import itertools
 import re
 import struct
 import zipfile
@@ -75,11 +76,11 @@ def inspect(file: BinaryIO, z: zipfile.ZipFile, limits: Limits, sheet_names: dic
         if info.is_dir():
             continue
         name = info.filename
-        xml = name.endswith((".xml", ".rels", ".vml"))
         sheet = sheet_names.get(name)
+        xml = name.endswith((".xml", ".rels", ".vml")) or sheet is not None  # a sheet is read as XML, whatever its name
         cells = _Cells(exact=False) if sheet is not None else None
         head, shared, forbidden = b"", 0, False
-        for text in _tags(_inflate(file, info, limits, budget)) if xml else _inflate(file, info, limits, budget):
+        for text in _texts(file, info, limits, budget) if xml else _inflate(file, info, limits, budget):
             if not xml:
                 continue
             if len(head) < 4096:
@@ -93,7 +94,7 @@ def inspect(file: BinaryIO, z: zipfile.ZipFile, limits: Limits, sheet_names: dic
             forbidden = forbidden or _may_forbid(text, cells is not None)
         if not xml:
             continue
-        _encoding(found, name, head)
+        _encoding(found, name, next(_inflate(file, info, limits, [budget[0] + info.file_size]), b"")[:4096])
         if forbidden:  # after the encoding: the characters are looked for in UTF-8
             found.fixes.setdefault(name, "删去 XML 不允许的字符")
             _add(found, name, drop_forbidden)
@@ -104,7 +105,7 @@ def inspect(file: BinaryIO, z: zipfile.ZipFile, limits: Limits, sheet_names: dic
             area = cells.area
             if _over(area, limits):  # an estimate: the exact area, counting only cells that can hold a value
                 cells = _Cells(exact=True)
-                for text in _tags(_inflate(file, info, limits, [budget[0] + info.file_size])):
+                for text in _texts(file, info, limits, [budget[0] + info.file_size]):
                     cells.feed(text)
                 area = cells.area
                 if _over(area, limits):
@@ -188,6 +189,29 @@ def _inflate(file: BinaryIO, info: zipfile.ZipInfo, limits: Limits, budget: list
         raise zipfile.BadZipFile(info.filename)  # cut short, or damaged: said as a damaged file
 
 
+def _texts(file: BinaryIO, info: zipfile.ZipInfo, limits: Limits, budget: list[int]) -> Iterator[bytes]:
+    """An XML part's text cut at tag starts (`_tags`), in UTF-8: a part in UTF-16 is converted first,
+    as the readers will read it (so its cells are measured, not passed over as unreadable bytes)."""
+    chunks = _inflate(file, info, limits, budget)
+    first = next(chunks, b"")
+    codec = _utf16(first)
+    if codec is None:
+        yield from _tags(itertools.chain([first], chunks))
+        return
+    try:
+        text = (first + b"".join(chunks)).decode(codec).encode("utf-8")
+    except UnicodeError:
+        raise ReadError(Failure.CORRUPT, f"{UNSAFE}：{info.filename} 的 UTF-16 编码有误，无法读取") from None
+    yield from _tags(text[i:i + CHUNK] for i in range(0, len(text), CHUNK))
+
+
+def _utf16(head: bytes) -> str | None:
+    """The codec of a part written in UTF-16 (by its byte-order mark, or by `<` as two bytes), else None."""
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "utf-16"
+    return {b"<\0": "utf-16-le", b"\0<": "utf-16-be"}.get(head[:2])
+
+
 def _mb(n: int) -> str:
     return f"{n / 1e6:.1f} MB" if n >= 100_000 else f"{n} 字节"
 
@@ -210,8 +234,10 @@ def _tags(chunks: Iterator[bytes]) -> Iterator[bytes]:
 
 # --- the cells of a sheet -------------------------------------------------------------------------
 
-# A <c> or <row> without r first, or with a namespace prefix: such text is counted row by row.
-_NOT_PLAIN = (re.compile(rb'<c(?:[>/]|\s(?!r="))'), re.compile(rb'<row(?:[>/]|\s(?!r="))'), re.compile(rb':(?:c|row)[\s>/]'))
+# A <c> or <row> without r first, with a namespace prefix, or a cell's column in small letters (the
+# cell reader takes "xfd1"): such text is counted row by row.
+_NOT_PLAIN = (re.compile(rb'<c(?:[>/]|\s(?!r="))'), re.compile(rb'<row(?:[>/]|\s(?!r="))'), re.compile(rb':(?:c|row)[\s>/]'),
+              re.compile(rb'<c r="[A-Z]*[a-z]'))
 _ROW_R = re.compile(rb'<row r="(\d+)"')
 _COL_LETTERS = re.compile(rb'<c r="([A-Z]+)\d')
 _WIDER = {n: re.compile(rb'<c r="(?:[A-Z]{2}|[%s-Z]\d)' % bytes([65 + n])) for n in range(26)}  # a column > n
@@ -350,13 +376,14 @@ def _encoding(found: Inspection, name: str, head: bytes) -> None:
     """Every part is read as UTF-8 (or UTF-16 by its byte-order mark); a declaration that says
     otherwise is checked against the bytes: UTF-8 bytes under another label are UTF-8 (the label
     is corrected), bytes of the encoding named are converted, and anything else is refused."""
-    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or head[:2] in (b"<\0", b"\0<"):
+    codec = _utf16(head)
+    if codec is not None:
         found.fixes[name] = "UTF-16 转为 UTF-8"
-        _add(found, name, lambda data: _declare_utf8(data.decode("utf-16").encode("utf-8")))
+        _add(found, name, lambda data: _declare_utf8(data.decode(codec).encode("utf-8")))
         return
     m = _DECLARATION.match(head)
     label = m[2].decode("ascii", "replace").strip().lower().replace("_", "-") if m else "utf-8"
-    if label in ("utf-8", "utf8"):
+    if label == "utf-8":  # only this spelling: an XML parser takes "utf8" for an unknown one-byte encoding
         return
     found.fixes[name] = f"编码声明“{m[2].decode('ascii', 'replace')}”改为 UTF-8"
 
@@ -402,6 +429,26 @@ def _may_forbid(text: bytes, sheet: bool) -> bool:
     if sheet and b'tr"' not in text:
         return False
     return bool(b"_x" in text or b"&#" in text or _RAW_FORBIDDEN.search(text))
+
+
+def well_formed(file: BinaryIO) -> bytes | None:
+    """For a copy of the package that must open (the marked copy): the package rebuilt with what
+    XML forbids dropped from every XML part, or None when none holds any. `inspect` looks only at
+    the parts' text, which is all a reader takes; a copy holds every byte."""
+    with zipfile.ZipFile(file) as z:
+        dirty = [i.filename for i in z.infolist() if i.filename.endswith((".xml", ".rels", ".vml"))
+                 and _unclean(z.read(i))]
+        if not dirty:
+            return None
+        found = Inspection()
+        for name in dirty:
+            _add(found, name, drop_forbidden)
+        return corrected(file, z, found)
+
+
+def _unclean(data: bytes) -> bool:
+    return bool(_RAW_FORBIDDEN.search(data)) or (b"&#" in data and any(
+        _forbidden(int(m[1], 16) if m[1] else int(m[2])) for m in _REFERENCE.finditer(data)))
 
 
 def drop_forbidden(data: bytes) -> bytes:

@@ -163,11 +163,11 @@ def test_a_hostile_file_is_one_clear_answer(corpus, tmp_path, case):
         if case.exit == 3:
             assert stderr.strip().count("\n") == 0 and case.message in stderr and stdout == ""
         else:
-            assert stderr == "" and "核算总分" in stdout
+            assert stderr == "" and "核算总分" in stdout and (case.message in stdout or args[0] == "check")
         assert peak <= MAX_RSS_MB
     assert sha(source) == before
     written = sorted(out.iterdir()) if out.exists() else []
-    assert len(written) == (0 if case.exit == 3 else 3)
+    assert len(written) == (0 if case.exit == 3 else 2 if "标注副本" in case.message else 3)
     for path in written:
         assert_opens(path)
 

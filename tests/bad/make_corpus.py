@@ -316,6 +316,23 @@ def merge_and_formula(path: Path) -> None:
     _rewrite(path, _clean(path.parent), change)
 
 
+def comment_and_huge_merge(path: Path) -> None:
+    """A negative amount on 预算 (a finding to mark), a comment there already (the marked copy then
+    goes through openpyxl) and a merge over the whole sheet, which openpyxl would fill cell by cell."""
+    src = path.parent / "comment_src.xlsx"
+
+    def edit(book) -> None:
+        from openpyxl.comments import Comment
+
+        book["预算"]["G4"] = -28.6
+        book["预算"]["B2"].comment = Comment("原有批注", "填表人")
+    _openpyxl(src, edit)
+    merge = b'<mergeCells count="1"><mergeCell ref="K1:XFD1048576"/></mergeCells>'
+    _rewrite(path, src, lambda name, data: re.sub(rb"<mergeCells .*?</mergeCells>", b"", data, flags=re.S).replace(
+        b"</sheetData>", b"</sheetData>" + merge, 1) if name == BUDGET else data)
+    src.unlink()
+
+
 def control_in_section(path: Path) -> None:
     """A control character (U+0001) in a 一级指标 name and in a 项目名称: text XML 1.0 cannot hold."""
     def edit(c: Content) -> None:
@@ -331,6 +348,21 @@ def encoding_declared(label: bytes) -> Callable[[Path], None]:
         _edit_part(path, "xl/workbook.xml", lambda d: d.replace(b'encoding="UTF-8"', b'encoding="' + label + b'"', 1))
     make.__doc__ = f"xl/workbook.xml declares encoding {label.decode()} over UTF-8 bytes."
     return make
+
+
+def all_utf16(path: Path) -> None:
+    """Every XML part really in UTF-16 (with its byte-order mark), as OOXML allows and no office writes."""
+    _rewrite(path, _clean(path.parent), lambda name, data: data.decode("utf-8").replace(
+        'encoding="UTF-8"', 'encoding="UTF-16"', 1).encode("utf-16") if name.endswith((".xml", ".rels")) else data)
+
+
+def utf16_far_cell(path: Path) -> None:
+    """The far cell again, in a sheet written in UTF-16: its cells are measured after conversion."""
+    src = path.parent / "far_src.xlsx"
+    far_cell(src)
+    _rewrite(path, src, lambda name, data: data.decode("utf-8").replace('encoding="UTF-8"', 'encoding="UTF-16"', 1)
+             .encode("utf-16") if name == SHEET else data)
+    src.unlink()
 
 
 def duplicate_sheet_names(path: Path) -> None:
@@ -418,9 +450,12 @@ HOSTILE = [
     Case("三十万行无编号.xlsx", 3, "工作表“资金分配”过大（300001 行 × 1 列，最远的单元格在 A300001），超过上限 300000 行",
          unnumbered_rows),
     Case("合并十万行公式.xlsx", 0, "", merge_and_formula),
+    Case("批注与整表合并.xlsx", 1, "标注：文件结构不完整，无法生成标注副本", comment_and_huge_merge),
     Case("控制字符.xlsx", 0, "", control_in_section),
     Case("编码UTF16.xlsx", 0, "", encoding_declared(b"UTF-16")),
     Case("编码junk.xlsx", 0, "", encoding_declared(b"junk")),
+    Case("全UTF16.xlsx", 0, "", all_utf16),
+    Case("UTF16远处单元格.xlsx", 3, "工作表“资金分配”过大（1048576 行 × 16384 列，最远的单元格在 XFD1048576）", utf16_far_cell),
     Case("重名工作表.xlsx", 3, "工作簿中有两张同名的工作表“预算”，无法确定读哪一张", duplicate_sheet_names),
 ]
 
