@@ -78,7 +78,7 @@ def inspect(file: BinaryIO, z: zipfile.ZipFile, limits: Limits, sheet_names: dic
         name = info.filename
         sheet = sheet_names.get(name)
         xml = name.endswith((".xml", ".rels", ".vml")) or sheet is not None  # a sheet is read as XML, whatever its name
-        cells = _Cells(exact=False) if sheet is not None else None
+        cells = _Cells(limits, exact=False) if sheet is not None else None
         head, shared, forbidden = b"", 0, False
         for text in _texts(file, info, limits, budget) if xml else _inflate(file, info, limits, budget):
             if not xml:
@@ -87,7 +87,7 @@ def inspect(file: BinaryIO, z: zipfile.ZipFile, limits: Limits, sheet_names: dic
                 head += text[:4096 - len(head)]
             if b"<!DOCTYPE" in text or b"<!ENTITY" in text:
                 raise ReadError(Failure.UNSAFE, f"{UNSAFE}：{name} 含有 XML 实体声明，已拒绝读取")
-            if cells is not None:
+            if cells is not None and not cells.over:
                 cells.feed(text)
             elif name == SHARED_STRINGS:
                 shared += text.count(b"<si>") + text.count(b"<si ") + text.count(b":si>") + text.count(b":si ")
@@ -103,13 +103,13 @@ def inspect(file: BinaryIO, z: zipfile.ZipFile, limits: Limits, sheet_names: dic
         if cells is not None:
             sheet_bytes += info.file_size
             area = cells.area
-            if _over(area, limits):  # an estimate: the exact area, counting only cells that can hold a value
-                cells = _Cells(exact=True)
+            if cells.over:  # an estimate: the exact area, counting only cells that can hold a value
+                cells = _Cells(limits, exact=True)
                 for text in _texts(file, info, limits, [budget[0] + info.file_size]):
                     cells.feed(text)
+                    if cells.over:
+                        raise limits.too_big(max(cells.rows, 1), max(cells.cols, 1), sheet, cells.area.corner)
                 area = cells.area
-                if _over(area, limits):
-                    raise limits.too_big(area.rows, area.cols, sheet, area.corner)
             if cells.merges > limits.max_merges:
                 raise ReadError(Failure.TOO_LARGE, f"工作表“{sheet}”有 {cells.merges} 个合并区域，超过上限 {limits.max_merges}"
                                                    "，无法安全读取")
@@ -147,6 +147,8 @@ def _inflate(file: BinaryIO, info: zipfile.ZipInfo, limits: Limits, budget: list
     if len(local) < 30 or local[:4] != b"PK\x03\x04":
         raise zipfile.BadZipFile(info.filename)
     name_len, extra_len = struct.unpack("<HH", local[26:30])
+    if file.read(name_len) != info.orig_filename.encode("utf-8" if info.flag_bits & 0x800 else "cp437", "replace"):
+        raise zipfile.BadZipFile(info.filename)  # the two headers name different parts: damaged
     file.seek(info.header_offset + 30 + name_len + extra_len)
     if info.compress_type == zipfile.ZIP_STORED:
         inflater = None
@@ -244,6 +246,7 @@ _WIDER = {n: re.compile(rb'<c r="(?:[A-Z]{2}|[%s-Z]\d)' % bytes([65 + n])) for n
 _WIDER[26] = re.compile(rb'<c r="[A-Z]{2}')  # past Z the letters are counted whenever there are two
 _VALUED = re.compile(rb'<c r="([A-Z]+)(\d+)"(?:[^>]*(?<!/)>|[^>]*\Z)')  # a self-closed <c …/> holds no value
 _ROW_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?row(?=[\s/>])([^>]*)>")
+_ROW_NUMBER = re.compile(rb'row\s[^>]*?\br\s*=\s*["\'](\d+)')
 _CELL_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?c(?=[\s/>])([^>]*)>")
 _R_ATTR = re.compile(rb'\sr\s*=\s*["\']([A-Za-z]*)(\d*)["\']')
 
@@ -257,8 +260,9 @@ class _Cells:
     attribute first, a namespace prefix) is counted row by row, as the cell reader places it:
     a cell without `r` is one column right of the one before, a row without `r` one row down."""
 
-    def __init__(self, exact: bool):
-        self.exact = exact
+    def __init__(self, limits: Limits, exact: bool):
+        self.limits, self.exact = limits, exact
+        self.over = False  # past a limit: the rest of the part need not be looked at
         self.rows = self.cols = 0
         self.row = 0  # the row being read (1-based)
         self.col = 0  # the farthest column reached in it
@@ -270,12 +274,16 @@ class _Cells:
 
     def feed(self, text: bytes) -> None:
         self.merges += text.count(b"mergeCell ")
-        if any(p.search(text) for p in _NOT_PLAIN):
-            self._by_rows(text)
-        elif b'<c r="' in text:
-            self._exact(text) if self.exact else self._estimate(text)
-        else:
-            self._rows_only(text)
+        try:
+            if any(p.search(text) for p in _NOT_PLAIN):
+                self._by_rows(text)
+            elif b'<c r="' in text:
+                self._exact(text) if self.exact else self._estimate(text)
+            else:
+                self._rows_only(text)
+        except _Over:
+            pass
+        self.over = self.over or _over(self.area, self.limits)
 
     def _rows_only(self, text: bytes) -> None:
         rows = _ROW_R.findall(text)
@@ -305,6 +313,10 @@ class _Cells:
         self._rows_only(text)
 
     def _by_rows(self, text: bytes) -> None:
+        if _CELL_TAG.search(text) is None:  # rows without cells (fifty million <row/> are 200 MB): counted, not walked
+            numbered = [int(r) for r in _ROW_NUMBER.findall(text)]
+            self.row = max(self.row + text.count(b"row"), *numbered) if numbered else self.row + text.count(b"row")
+            return
         starts = list(_ROW_TAG.finditer(text))
         self._cells(text[: starts[0].start() if starts else len(text)])
         for i, m in enumerate(starts):
@@ -318,7 +330,12 @@ class _Cells:
         tags = _CELL_TAG.findall(segment)
         if not tags:
             return
+        if self.row > self.limits.max_rows:
+            self.rows = max(self.rows, self.row)
+            raise _Over  # a hostile row count need not be walked to its end
         for attrs in tags:
+            if self.col > self.limits.max_cols:
+                raise _Over
             r = _R_ATTR.search(attrs)
             if r and r[1]:
                 self.col = col_index(r[1].upper().decode())
@@ -327,6 +344,10 @@ class _Cells:
                 self.col += 1
                 row = max(self.row, 1)
             self.rows, self.cols = max(self.rows, row), max(self.cols, self.col)
+
+
+class _Over(Exception):
+    """Counting stopped: the area is past a limit already."""
 
 
 _BEYOND: dict[str, re.Pattern] = {}

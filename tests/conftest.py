@@ -95,17 +95,23 @@ def pytest_runtest_logreport(report):
     if any(kind in report.keywords for kind in EXTERNAL):
         TIMES["external"] += report.duration
     for name, value in report.user_properties:
-        if name == "fuzz":
-            FUZZ.update(value)
+        if name in ("fuzz", "xml_fuzz"):
+            FUZZ[name] = value
 
 
 def pytest_terminal_summary(terminalreporter):
     wall = time.perf_counter() - TIMES["start"]
     terminalreporter.write_line(f"wall time: {wall:.1f} s in all, LibreOffice and browser tests included "
                                 f"(their own durations: {TIMES['external']:.1f} s; budget: 90 s without them)")
-    if FUZZ.get("cases"):
-        terminalreporter.write_line(f"fuzz: {FUZZ['cases']} mutated workbooks, {FUZZ['read_errors']} refused with a "
+    if FUZZ.get("fuzz", {}).get("cases"):
+        run = FUZZ["fuzz"]
+        terminalreporter.write_line(f"fuzz: {run['cases']} mutated workbooks, {run['read_errors']} refused with a "
                                     "clear read error, 0 crashes")
+    if FUZZ.get("xml_fuzz", {}).get("cases"):
+        run = FUZZ["xml_fuzz"]
+        terminalreporter.write_line(f"xml fuzz: {run['cases']} packages mutated at the XML level, {run['read_errors']} "
+                                    f"refused with a clear read error, {run['written']} written (every output opens), "
+                                    "0 internal errors")
 @pytest.fixture(autouse=True)
 def rules_are_kept():
     """Every test: no finding made with a placeholder left unfilled, and no check emitting a

@@ -41,13 +41,13 @@ def write_marked(result: Result, path: Path) -> Path | None:
     with source.open() as f:
         if not zipfile.is_zipfile(f):
             return None
-    with source.open() as f:
-        clean = well_formed(f)  # a copy opens even where the input holds what XML forbids
-    if clean is not None:
-        source = replace(source, package=clean)
-        result = replace(result, source=source)
     marks = _marks(result.findings)
     try:
+        with source.open() as f:
+            clean = well_formed(f)  # a copy opens even where the input holds what XML forbids
+        if clean is not None:
+            source = replace(source, package=clean)
+            result = replace(result, source=source)
         with source.open() as f, zipfile.ZipFile(f) as z:
             parts = sheet_parts(z)
             marks = {sheet: cells for sheet, cells in marks.items() if sheet in parts}
