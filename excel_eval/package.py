@@ -87,7 +87,7 @@ def inspect(file: BinaryIO, z: zipfile.ZipFile, limits: Limits, sheet_names: dic
                 head += text[:4096 - len(head)]
             if b"<!DOCTYPE" in text or b"<!ENTITY" in text:
                 raise ReadError(Failure.UNSAFE, f"{UNSAFE}：{name} 含有 XML 实体声明，已拒绝读取")
-            if cells is not None and not cells.over:
+            if cells is not None and not cells.stopped:
                 cells.feed(text)
             elif name == SHARED_STRINGS:
                 shared += text.count(b"<si>") + text.count(b"<si ") + text.count(b":si>") + text.count(b":si ")
@@ -103,13 +103,15 @@ def inspect(file: BinaryIO, z: zipfile.ZipFile, limits: Limits, sheet_names: dic
         if cells is not None:
             sheet_bytes += info.file_size
             area = cells.area
-            if cells.over:  # an estimate: the exact area, counting only cells that can hold a value
+            if _over(area, limits):  # an estimate: the exact area, counting only cells that can hold a value
                 cells = _Cells(limits, exact=True)
                 for text in _texts(file, info, limits, [budget[0] + info.file_size]):
                     cells.feed(text)
-                    if cells.over:
-                        raise limits.too_big(max(cells.rows, 1), max(cells.cols, 1), sheet, cells.area.corner)
+                    if cells.stopped:
+                        break
                 area = cells.area
+                if _over(area, limits):
+                    raise limits.too_big(max(area.rows, 1), max(area.cols, 1), sheet, area.corner, cells.stopped)
             if cells.merges > limits.max_merges:
                 raise ReadError(Failure.TOO_LARGE, f"工作表“{sheet}”有 {cells.merges} 个合并区域，超过上限 {limits.max_merges}"
                                                    "，无法安全读取")
@@ -262,7 +264,7 @@ class _Cells:
 
     def __init__(self, limits: Limits, exact: bool):
         self.limits, self.exact = limits, exact
-        self.over = False  # past a limit: the rest of the part need not be looked at
+        self.stopped = False  # counting row by row passed a limit: the rest need not be walked
         self.rows = self.cols = 0
         self.row = 0  # the row being read (1-based)
         self.col = 0  # the farthest column reached in it
@@ -282,8 +284,7 @@ class _Cells:
             else:
                 self._rows_only(text)
         except _Over:
-            pass
-        self.over = self.over or _over(self.area, self.limits)
+            self.stopped = True
 
     def _rows_only(self, text: bytes) -> None:
         rows = _ROW_R.findall(text)

@@ -66,14 +66,15 @@ class Limits:
                    int(env("EXCEL_EVAL_MAX_ROWS", cls.max_rows)), int(env("EXCEL_EVAL_MAX_COLS", cls.max_cols)),
                    int(env("EXCEL_EVAL_MAX_CELLS", cls.max_cells)), int(env("EXCEL_EVAL_MAX_MERGES", cls.max_merges)))
 
-    def too_big(self, rows: int, cols: int, sheet: str, corner: str) -> ReadError:
-        """A sheet whose cells reach `corner`, `rows` × `cols` from A1."""
+    def too_big(self, rows: int, cols: int, sheet: str, corner: str, at_least: bool = False) -> ReadError:
+        """A sheet whose cells reach `corner`, `rows` × `cols` from A1 (`at_least`: counting stopped there)."""
         over = [f"{self.max_rows} 行"] if rows > self.max_rows else []
         over += [f"{self.max_cols} 列"] if cols > self.max_cols else []
         over = over or [f"{self.max_cells} 个单元格"]
         env = {"行": "EXCEL_EVAL_MAX_ROWS", "列": "EXCEL_EVAL_MAX_COLS"}.get(over[0].split()[-1], "EXCEL_EVAL_MAX_CELLS")
         return ReadError(Failure.TOO_LARGE,
-                         f"工作表“{sheet}”过大（{rows} 行 × {cols} 列，最远的单元格在 {corner}），超过上限 {' / '.join(over)}"
+                         f"工作表“{sheet}”过大（{'至少 ' if at_least else ''}{rows} 行 × {cols} 列，"
+                         f"{'已数到' if at_least else '最远'}的单元格在 {corner}），超过上限 {' / '.join(over)}"
                          f"（如确需处理，可设置环境变量 {env} 提高上限）")
 
 

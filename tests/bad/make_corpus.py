@@ -447,7 +447,7 @@ HOSTILE = [
     Case("共享字符串计数.xlsx", 0, "", shared_strings_count),
     Case("三十万行公式.xlsx", 3, "工作表“预算”过大（300001 行 × 9 列，最远的单元格在 I300001），超过上限 300000 行",
          rows_and_formula),
-    Case("三十万行无编号.xlsx", 3, "工作表“资金分配”过大（300001 行 × 1 列，最远的单元格在 A300001），超过上限 300000 行",
+    Case("三十万行无编号.xlsx", 3, "工作表“资金分配”过大（至少 300001 行 × 1 列，已数到的单元格在 A300001），超过上限 300000 行",
          unnumbered_rows),
     Case("合并十万行公式.xlsx", 0, "", merge_and_formula),
     Case("批注与整表合并.xlsx", 1, "标注：文件结构不完整，无法生成标注副本", comment_and_huge_merge),
