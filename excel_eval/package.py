@@ -453,19 +453,39 @@ def _may_forbid(text: bytes, sheet: bool) -> bool:
     return bool(b"_x" in text or b"&#" in text or _RAW_FORBIDDEN.search(text))
 
 
+class NotWellFormed(Exception):
+    """A part of the package is not XML at all (the cell reader is lenient; Excel is not)."""
+
+
+MAX_PARSED_PART = 5_000_000  # parts up to this size are parsed whole before a copy is written
+_BARE_AMPERSAND = re.compile(rb"&(?!(?:amp|lt|gt|quot|apos|#[0-9]+|#[xX][0-9A-Fa-f]+);)")
+
+
 def well_formed(file: BinaryIO) -> bytes | None:
-    """For a copy of the package that must open (the marked copy): the package rebuilt with what
-    XML forbids dropped from every XML part, or None when none holds any. `inspect` looks only at
-    the parts' text, which is all a reader takes; a copy holds every byte."""
+    """For a copy of the package that must open (the marked copy): None when every XML part can
+    be copied as it is, else the package rebuilt with what XML forbids dropped and a bare `&`
+    written `&amp;`. A part that is still not XML raises NotWellFormed (every part up to
+    MAX_PARSED_PART is parsed; a larger one, a roster's sheet, is only looked at for the two)."""
+    import xml.parsers.expat  # noqa: PLC0415
+
+    found = Inspection()
     with zipfile.ZipFile(file) as z:
-        dirty = [i.filename for i in z.infolist() if i.filename.endswith((".xml", ".rels", ".vml"))
-                 and _unclean(z.read(i))]
-        if not dirty:
-            return None
-        found = Inspection()
-        for name in dirty:
-            _add(found, name, drop_forbidden)
-        return corrected(file, z, found)
+        for info in z.infolist():
+            if not info.filename.endswith((".xml", ".rels", ".vml")):
+                continue
+            data = fixed = z.read(info)
+            if _unclean(fixed):
+                fixed = drop_forbidden(fixed)
+            if b"&" in fixed:
+                fixed = _BARE_AMPERSAND.sub(b"&amp;", fixed)
+            if len(fixed) <= MAX_PARSED_PART:
+                try:
+                    xml.parsers.expat.ParserCreate().Parse(fixed, True)
+                except xml.parsers.expat.ExpatError as exc:
+                    raise NotWellFormed(info.filename) from exc
+            if fixed != data:
+                _add(found, info.filename, lambda _, fixed=fixed: fixed)
+        return corrected(file, z, found) if found._edits else None
 
 
 def _unclean(data: bytes) -> bool:

@@ -228,7 +228,7 @@ def xml_mutated(draw) -> Blob:
             names = re.findall(rb'<sheet name="([^"]*)"', parts["xl/workbook.xml"])
             if len(names) > 1:
                 a, b = draw(st.sampled_from(names)), draw(st.sampled_from(names))
-                twin = a.decode().swapcase().encode() if draw(st.booleans()) else a
+                twin = a.swapcase() if draw(st.booleans()) else a
                 parts["xl/workbook.xml"] = parts["xl/workbook.xml"].replace(b'<sheet name="' + b + b'"',
                                                                             b'<sheet name="' + twin + b'"', 1)
         elif kind == "dimension":

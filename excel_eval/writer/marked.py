@@ -21,7 +21,7 @@ from ..files import write_atomic
 from ..findings import Finding
 from ..model import col_index
 from ..ooxml import ZIP_ERRORS, escape, rels_path, sheet_parts
-from ..package import well_formed
+from ..package import NotWellFormed, well_formed
 from ..vocab import Severity
 from .formats import SEVERITY_COLOURS
 
@@ -45,6 +45,11 @@ def write_marked(result: Result, path: Path) -> Path | None:
     try:
         with source.open() as f:
             clean = well_formed(f)  # a copy opens even where the input holds what XML forbids
+    except NotWellFormed:
+        return None  # a part that is no XML: a copy of it would not open either
+    except BROKEN:
+        clean = None  # said below, as for any damaged package
+    try:
         if clean is not None:
             source = replace(source, package=clean)
             result = replace(result, source=source)
