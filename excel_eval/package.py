@@ -248,7 +248,6 @@ _WIDER = {n: re.compile(rb'<c r="(?:[A-Z]{2}|[%s-Z]\d)' % bytes([65 + n])) for n
 _WIDER[26] = re.compile(rb'<c r="[A-Z]{2}')  # past Z the letters are counted whenever there are two
 _VALUED = re.compile(rb'<c r="([A-Z]+)(\d+)"(?:[^>]*(?<!/)>|[^>]*\Z)')  # a self-closed <c …/> holds no value
 _ROW_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?row(?=[\s/>])([^>]*)>")
-_ROW_NUMBER = re.compile(rb'row\s[^>]*?\br\s*=\s*["\'](\d+)')
 _CELL_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?c(?=[\s/>])([^>]*)>")
 _R_ATTR = re.compile(rb'\sr\s*=\s*["\']([A-Za-z]*)(\d*)["\']')
 
@@ -315,8 +314,9 @@ class _Cells:
 
     def _by_rows(self, text: bytes) -> None:
         if _CELL_TAG.search(text) is None:  # rows without cells (fifty million <row/> are 200 MB): counted, not walked
-            numbered = [int(r) for r in _ROW_NUMBER.findall(text)]
-            self.row = max(self.row + text.count(b"row"), *numbered) if numbered else self.row + text.count(b"row")
+            rows = _ROW_TAG.findall(text)
+            numbered = [int(r[2]) for r in map(_R_ATTR.search, rows) if r and r[2]] if _R_ATTR.search(text) else []
+            self.row = max(self.row + len(rows), *numbered) if numbered else self.row + len(rows)
             return
         starts = list(_ROW_TAG.finditer(text))
         self._cells(text[: starts[0].start() if starts else len(text)])
