@@ -66,9 +66,10 @@ class Inspection:
     _edits: dict = field(default_factory=dict, repr=False)  # part → bytes → bytes
 
 
-def inspect(file: BinaryIO, z: zipfile.ZipFile, limits: Limits, sheet_names: dict[str, str]) -> Inspection:
+def inspect(file: BinaryIO, z: zipfile.ZipFile, limits: Limits, sheet_names: dict[str, str], ods: bool = False) -> Inspection:
     """Inflate every part once, counting its bytes; measure the sheet parts (`sheet_names`: part →
-    sheet name, for messages); raise ReadError for what cannot be read safely."""
+    sheet name, for messages; an OpenDocument package's tables in content.xml); raise ReadError
+    for what cannot be read safely."""
     found = Inspection()
     budget = [int(limits.max_unzipped_mb * 1e6)]
     strings, sheet_bytes = None, 0
@@ -79,6 +80,7 @@ def inspect(file: BinaryIO, z: zipfile.ZipFile, limits: Limits, sheet_names: dic
         sheet = sheet_names.get(name)
         xml = name.endswith((".xml", ".rels", ".vml")) or sheet is not None  # a sheet is read as XML, whatever its name
         cells = _Cells(limits, exact=False) if sheet is not None else None
+        tables = _Tables(limits) if ods and name == "content.xml" else None
         head, shared, forbidden = b"", 0, False
         for text in _texts(file, info, limits, budget) if xml else _inflate(file, info, limits, budget):
             if not xml:
@@ -87,6 +89,8 @@ def inspect(file: BinaryIO, z: zipfile.ZipFile, limits: Limits, sheet_names: dic
                 head += text[:4096 - len(head)]
             if b"<!DOCTYPE" in text or b"<!ENTITY" in text:
                 raise ReadError(Failure.UNSAFE, f"{UNSAFE}：{name} 含有 XML 实体声明，已拒绝读取")
+            if tables is not None:
+                tables.feed(text)
             if cells is not None and not cells.stopped:
                 cells.feed(text)
             elif name == SHARED_STRINGS:
@@ -345,6 +349,60 @@ class _Cells:
                 self.col += 1
                 row = max(self.row, 1)
             self.rows, self.cols = max(self.rows, row), max(self.cols, self.col)
+
+
+_ODS_TAG = re.compile(rb"<table:(table|table-row|table-cell|covered-table-cell)(?=[\s/>])([^>]*?)(/?)>|</table:table-row>")
+_ODS_NAME = re.compile(rb'table:name="([^"]*)"')
+_ODS_REPEAT = re.compile(rb'number-(?:rows|columns)-repeated="(\d+)"')
+
+
+class _Tables:
+    """The area of each table of an OpenDocument spreadsheet (content.xml): a row or a cell may
+    stand for many (number-rows-repeated, number-columns-repeated), and the cell reader makes
+    every one of them. Empty ones (LibreOffice writes a sheet's unused 16,384 columns and a
+    million rows as two such) count only when a cell with a value comes after them."""
+
+    def __init__(self, limits: Limits):
+        self.limits = limits
+        self.sheet = ""
+        self.row = self.rows = self.cols = 0  # rows so far; the farthest row and column with a value
+        self.repeat = 1  # of the row being read
+        self.col = self.last = 0  # the columns so far in it; the end of its last cell with a value
+
+    def feed(self, text: bytes) -> None:
+        for m in _ODS_TAG.finditer(text):
+            kind, attrs, closed = m[1], m[2] or b"", m[3]
+            if kind is None:  # </table:table-row>
+                self._row_end()
+                continue
+            n = _ODS_REPEAT.search(attrs)
+            repeat = int(n[1]) if n else 1
+            if kind == b"table":
+                name = _ODS_NAME.search(attrs)
+                self.sheet = name[1].decode("utf-8", "replace") if name else ""
+                self.row = self.rows = self.cols = 0
+            elif kind == b"table-row":
+                self.repeat, self.col, self.last = repeat, 0, 0
+                if closed:
+                    self._row_end()
+            else:
+                self.col += repeat
+                if b"value-type" in attrs or not closed:
+                    self.last = self.col
+                if self.col > self.limits.max_cols and self.last == self.col:
+                    self._check(self.row + 1, self.col)
+
+    def _row_end(self) -> None:
+        if self.last:
+            self.rows, self.cols = self.row + self.repeat, max(self.cols, self.last)
+            self._check(self.rows, self.cols)
+        self.row += self.repeat
+        self.repeat, self.col, self.last = 1, 0, 0
+
+    def _check(self, rows: int, cols: int) -> None:
+        area = Area(rows, cols)
+        if _over(area, self.limits):
+            raise self.limits.too_big(rows, cols, self.sheet, area.corner)
 
 
 class _Over(Exception):

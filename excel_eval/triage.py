@@ -109,7 +109,7 @@ def triage(source: Source, limits: Limits) -> tuple[str, Source]:
             ods = "mimetype" in names and z.read("mimetype").strip() == ODS_MIMETYPE
             if "xl/workbook.xml" in names or ods:
                 _check_declared(z, limits)
-                found = inspect(f, z, limits, _sheet_parts(z) if not ods else {})
+                found = inspect(f, z, limits, _sheet_parts(z) if not ods else {}, ods)
                 if found.fixes:
                     source = replace(source, package=corrected(f, z, found))
     except ReadError:

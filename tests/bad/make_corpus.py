@@ -365,6 +365,27 @@ def utf16_far_cell(path: Path) -> None:
     src.unlink()
 
 
+def repeated_ods(path: Path) -> None:
+    """An OpenDocument table whose one row of one cell stands for 6,000 rows × 16,384 columns, all
+    holding a value (number-rows-repeated, number-columns-repeated): 1 KB that the cell reader
+    makes into 98 million cells, just under its own cap."""
+    table = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
+    content = ('<?xml version="1.0" encoding="UTF-8"?><office:document-content xmlns:office="urn:oasis:names:tc:'
+               f'opendocument:xmlns:office:1.0" xmlns:table="{table}" xmlns:text="urn:oasis:names:tc:opendocument:'
+               'xmlns:text:1.0" office:version="1.2"><office:body><office:spreadsheet><table:table table:name="预算">'
+               '<table:table-row><table:table-cell office:value-type="string"><text:p>全年预算数</text:p>'
+               '</table:table-cell></table:table-row><table:table-row table:number-rows-repeated="6000"><table:table-cell '
+               'table:number-columns-repeated="16384" office:value-type="float" office:value="1"/></table:table-row>'
+               "</table:table></office:spreadsheet></office:body></office:document-content>")
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+        z.writestr("content.xml", content, zipfile.ZIP_DEFLATED)
+        z.writestr("META-INF/manifest.xml", '<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest='
+                   '"urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"><manifest:file-entry manifest:full-path="/" '
+                   'manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/><manifest:file-entry '
+                   'manifest:full-path="content.xml" manifest:media-type="text/xml"/></manifest:manifest>')
+
+
 def duplicate_sheet_names(path: Path) -> None:
     _edit_part(path, "xl/workbook.xml", lambda d: d.replace('<sheet name="资金分配"'.encode(),
                                                                      '<sheet name="预算"'.encode(), 1))
@@ -456,6 +477,7 @@ HOSTILE = [
     Case("编码junk.xlsx", 0, "", encoding_declared(b"junk")),
     Case("全UTF16.xlsx", 0, "", all_utf16),
     Case("UTF16远处单元格.xlsx", 3, "工作表“资金分配”过大（1048576 行 × 16384 列，最远的单元格在 XFD1048576）", utf16_far_cell),
+    Case("重复行列.ods", 3, "工作表“预算”过大（2 行 × 16384 列，最远的单元格在 XFD2），超过上限 500 列", repeated_ods),
     Case("重名工作表.xlsx", 3, "工作簿中有两张同名的工作表“预算”，无法确定读哪一张", duplicate_sheet_names),
 ]
 
