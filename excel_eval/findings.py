@@ -39,11 +39,18 @@ class Rule(NamedTuple):
 
     def __call__(self, loc: Loc | None, expected: object = None, actual: object = None,
                  severity: Severity | None = None, **values: object) -> Finding:
+        """`cells` given as locations (a finding about several cells) is listed in the message and
+        kept, every one, in `Finding.cells` (the JSON's `cells`, the marked copy's marks)."""
         if severity is not None and severity not in self.severities:
             raise ValueError(f"{self.code} is not declared at {severity.name} (Rule.also)")
+        named = values.get("cells")
+        locs: tuple[Loc, ...] = ()
+        if isinstance(named, (list, tuple)) and named and all(isinstance(x, Loc) for x in named):
+            locs = tuple(dict.fromkeys(((loc,) if loc is not None else ()) + tuple(named)))
+            values["cells"] = cell_list(tuple(named))
         values = _Values(self.code, expected=_show(expected), actual=_show(actual), **values)
         return Finding(self, loc, self.message.format_map(values), values["expected"],
-                       values["actual"], severity or self.severity, self.hint.format_map(values))
+                       values["actual"], severity or self.severity, self.hint.format_map(values), locs)
 
 
 class _Values(dict):

@@ -94,9 +94,14 @@ class Grid:
         self.rows = rows
         self.width = max((len(r) for r in rows), default=0)
         self.across: dict[tuple[int, int], object] = {}  # a cell inside a merge: the merge's value
+        budget = len(rows) * self.width  # overlapping merges fill no more than the grid holds
         for (r0, c0), (r1, c1) in merged:
             if r1 - r0 > 50 or c1 - c0 > 50:
                 continue  # a merge over a whole area is no header label
+            r1, c1 = min(r1, len(rows) - 1), min(c1, self.width - 1)
+            budget -= max(r1 - r0 + 1, 0) * max(c1 - c0 + 1, 0)
+            if budget < 0:
+                break
             value = self.at(r0, c0)
             for r in range(r0, r1 + 1):
                 for c in range(c0, c1 + 1):

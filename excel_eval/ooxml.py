@@ -12,6 +12,7 @@ from typing import BinaryIO
 from defusedxml import ElementTree  # refuses entity expansion and external entities
 
 from .model import col_index
+from .text import xml_safe
 
 # What reading a damaged zip package can raise (flipped bytes reach every one of these).
 ZIP_ERRORS = (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError, KeyError, NotImplementedError,
@@ -100,7 +101,7 @@ def uncached_formulas(file: BinaryIO, names: list[str]) -> dict[str, dict[tuple[
                     f = _FORMULA.search(body)
                     if ref and f is not None:
                         key = (int(ref[2]) - 1, col_index(ref[1].decode()) - 1)
-                        cells[key] = "=" + unescape((f[1] or b"").decode("utf-8", "replace"))
+                        cells[key] = "=" + xml_safe(unescape((f[1] or b"").decode("utf-8", "replace")))
                 if cells:
                     out[name] = cells
             return out

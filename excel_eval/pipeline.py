@@ -51,7 +51,7 @@ def evaluate_all(source: str | os.PathLike | bytes, *, scheme: Scheme | str | os
         return [Result(src, failure=exc.kind, reason=str(exc))]
     several = len(readings) > 1
     tags = project_tags([reading.model.sheet for reading in readings])
-    return [_evaluate(src, reading, chosen, selection, reading.model.sheet if several else "", tag)
+    return [_evaluate(reading.source or src, reading, chosen, selection, reading.model.sheet if several else "", tag)
             for reading, tag in zip(readings, tags)]
 
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from . import forms, layout, rules
 from .findings import Finding, Rule
 from .layout import Column, SheetSpec, label_key, normalize
-from .model import UNKNOWN, Cell, Columns, Info, LazyRows, Loc, Model, Question, Row, Survey, Table
+from .model import UNKNOWN, Cell, Columns, Info, LazyRows, Loc, Model, Question, Row, Survey, Table, col_letter
 from .ooxml import sheets_mb, uncached_formulas
 from .parse import NotANumber, parse_number, parse_year
 from .recalc import Unknown, compute
@@ -36,6 +36,7 @@ PERCENT_WITHOUT_SIGN = (1.5, 100.0)  # a ratio typed in this range without % is 
 class Reading:
     model: Model
     findings: list[Finding] = field(default_factory=list)
+    source: Source | None = None  # what was read: the file, or its package corrected in memory
 
 
 def read_workbook(source: str | os.PathLike | bytes | Source, limits: Limits | None = None) -> Reading:
@@ -46,43 +47,56 @@ def read_workbook(source: str | os.PathLike | bytes | Source, limits: Limits | N
 
 def read_projects(source: str | os.PathLike | bytes | Source, limits: Limits | None = None) -> list[Reading]:
     """Every project of a workbook: one for template v1, one per 自评表 sheet (a department's
-    export holds all its projects). The layout is told by content, never by names."""
+    export holds all its projects). The layout is told by content, never by names. Each Reading's
+    `source` is what was read (the package corrected in memory when triage had to)."""
     source = source if isinstance(source, Source) else Source.of(source)
     limits = limits or Limits.from_env()
-    fmt = triage(source, limits)
-    from python_calamine import CalamineError, CalamineWorkbook, SheetVisibleEnum  # noqa: PLC0415
+    fmt, source = triage(source, limits)  # every limit is applied here, before any reader allocates
+    from python_calamine import CalamineWorkbook, SheetVisibleEnum  # noqa: PLC0415
 
-    try:
-        if source.data is None and source.path.suffix.lower() in FORMATS[fmt] and shown(str(source.path)) == str(source.path):
-            book = CalamineWorkbook.from_path(str(source.path))
-        else:  # bytes, or a file named for another format (an .xls or .ods renamed .xlsx): by content
-            book = CalamineWorkbook.from_filelike(io.BytesIO(source.read()))
-        names = list(book.sheet_names)
-    except (CalamineError, OSError, ValueError) as exc:
-        raise ReadError(Failure.CORRUPT, f"{UNSAFE}，无法读取（{exc}）") from exc
+    def native(step, where: str = ""):
+        """A call into the cell reader: whatever it raises, a Rust panic included (pyo3's
+        PanicException is a BaseException), is a ReadError in Chinese, never its English text."""
+        try:
+            return step()
+        except (KeyboardInterrupt, SystemExit, ReadError):
+            raise
+        except MemoryError as exc:
+            raise ReadError(Failure.TOO_LARGE, f"{UNSAFE}：读取{where}时内存不足") from exc
+        except BaseException as exc:  # noqa: BLE001
+            raise ReadError(Failure.CORRUPT, f"{UNSAFE}，无法读取{where}（文件结构有误，请用 Excel 或 WPS 打开后重新保存）") from exc
+
+    def open_book():
+        if source.data is None and source.package is None and source.path.suffix.lower() in FORMATS[fmt] \
+                and shown(str(source.path)) == str(source.path):  # (a name that is not UTF-8: by its bytes)
+            return CalamineWorkbook.from_path(str(source.path))
+        return CalamineWorkbook.from_filelike(io.BytesIO(source.read()))  # bytes, or named for another format: by content
+
+    book = native(open_book)
+    names = native(lambda: list(book.sheet_names))
     with source.open() as f:
         uncached = uncached_formulas(f, names)
     computed = {}
     if uncached:  # a file written by a script: compute its formulas rather than read them as blank
         with source.open() as f:  # (recalc imports the heavy formula engine only now)
             computed = compute(source, uncached, sheets_mb(f))
-    hidden = {m.name for m in book.sheets_metadata if str(m.visible) != str(SheetVisibleEnum.Visible)}
+    hidden = native(lambda: {m.name for m in book.sheets_metadata if str(m.visible) != str(SheetVisibleEnum.Visible)})
 
     def grid(name: str, reader: _Reader) -> tuple[list[list], list]:
-        try:
-            ws = book.get_sheet_by_name(name)
-            if ws.height > limits.max_rows or ws.width > limits.max_cols:
-                raise limits.too_big(ws.height, ws.width)
-            if name in hidden:
-                reader.add(rules.HIDDEN_SHEET(Loc(name, 0, 0), sheet=name))
-            return ws.to_python(skip_empty_area=False), ws.merged_cell_ranges or []
-        except (CalamineError, ValueError) as exc:
-            raise ReadError(Failure.CORRUPT, f"{UNSAFE}，无法读取工作表“{name}”（{exc}）") from exc
+        where = f"工作表“{name}”"
+        ws = native(lambda: book.get_sheet_by_name(name), where)
+        end = native(lambda: ws.end, where)
+        rows, cols = (end[0] + 1, end[1] + 1) if end else (0, 0)  # the grid runs from A1 to the farthest cell
+        if rows > limits.max_rows or cols > limits.max_cols or rows * cols > limits.max_cells:
+            raise limits.too_big(rows, cols, name, f"{col_letter(cols - 1)}{rows}")
+        if name in hidden:
+            reader.add(rules.HIDDEN_SHEET(Loc(name, 0, 0), sheet=name))
+        return native(lambda: (ws.to_python(skip_empty_area=False), ws.merged_cell_ranges or []), where)
 
     if any(layout.find_sheet(names, spec) for spec in (layout.INFO, layout.BUDGET, layout.INDICATORS)):
         reader = _Reader(uncached, computed)
         model = Model(str(source.path), file_format=fmt)
-        return [Reading(_read_template(names, lambda name: grid(name, reader), reader, model), reader.findings)]
+        return [Reading(_read_template(names, lambda name: grid(name, reader), reader, model), reader.findings, source)]
     return _read_forms(source, fmt, names, grid, lambda: _Reader(uncached, computed))
 
 
@@ -97,7 +111,7 @@ def _read_forms(source: Source, fmt: str, names: list[str], grid, new_reader) ->
         found, why = forms.read_sheet(new_reader, name, rows, merged)
         for model, reader in found:
             model.path, model.file_format = str(source.path), fmt
-            projects.append(Reading(model, sheet_reader.findings + reader.findings))
+            projects.append(Reading(model, sheet_reader.findings + reader.findings, source))
             sheet_reader.findings = []
         if not found and why is not None:
             unread.append(why)
@@ -255,7 +269,11 @@ class _Reader:
         head = rows[:HEADER_SEARCH_ROWS + 1]
         width = max((len(v) for v in head), default=0)
         padded = [list(v) + [None] * (width - len(v)) for v in head]
+        budget = len(padded) * width  # overlapping merges fill no more than the header rows hold
         for (r0, c0), (r1, c1) in merged:  # a merged header cell labels every column it spans
+            budget -= max(min(r1, len(padded) - 1) - r0 + 1, 0) * max(min(c1, width - 1) - c0 + 1, 0)
+            if budget < 0:
+                break
             for r in range(r0, min(r1, len(padded) - 1) + 1):
                 for c in range(c0, min(c1, width - 1) + 1):
                     if r == r0 and (r, c) != (r0, c0) and padded[r][c] in (None, ""):

@@ -6,7 +6,9 @@ from __future__ import annotations
 import contextlib
 import io
 import math
+import re
 import tempfile
+import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -47,10 +49,26 @@ def _solve(source: Source) -> dict:
 
     with tempfile.TemporaryDirectory() as folder, contextlib.redirect_stderr(io.StringIO()):
         path = Path(folder) / source.path.name
-        path.write_bytes(source.read())
+        path.write_bytes(_unmerged(source))
         model = formulas.ExcelModel().loads(str(path)).finish(circular=True)
         solution = model.calculate()
     return {k.upper(): v for k, v in solution.items()}
+
+
+_MERGES = re.compile(rb"<(\w+:)?mergeCells\b.*?</(\w+:)?mergeCells>|<(\w+:)?mergeCells\b[^>]*/>", re.S)
+
+
+def _unmerged(source: Source) -> bytes:
+    """The package without its merged areas: the engine fills every cell of a merge over its whole
+    range (A1:A100000 is 100,000 cells to compile), and a merge changes no formula's value."""
+    out = io.BytesIO()
+    with source.open() as f, zipfile.ZipFile(f) as z, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as w:
+        for info in z.infolist():
+            data = z.read(info)
+            if info.filename.startswith("xl/worksheets/") and b"mergeCell" in data:
+                data = _MERGES.sub(b"", data)
+            w.writestr(info, data)
+    return out.getvalue()
 
 
 def _value(ranges) -> object:

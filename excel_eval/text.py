@@ -41,10 +41,21 @@ def clip(text: str, n: int = 40) -> str:
     return text if len(text) <= n else text[: n - 1] + "…"
 
 
+# What XML 1.0 cannot hold, whatever the escaping: control characters but tab, newline and return,
+# lone surrogates, U+FFFE and U+FFFF. A file's text reaches the tool without them (the package is
+# cleaned in memory, package.py); text from elsewhere (a file name) is cleaned where it is written.
+XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def xml_safe(text: str) -> str:
+    """Text that every XML writer can write: what XML 1.0 forbids dropped."""
+    return XML_FORBIDDEN.sub("", text)
+
+
 def cell_text(text: str) -> str:
-    """Text for an output cell: cut where Excel would refuse it, saying so; a name's bytes that
-    are not UTF-8 shown as U+FFFD."""
-    text = shown(text)
+    """Text for an output cell: what XML cannot hold dropped (a name's bytes that are not UTF-8
+    shown as U+FFFD first), cut where Excel would refuse it, saying so."""
+    text = xml_safe(shown(text))
     return text if len(text) <= MAX_CELL_TEXT else text[: MAX_CELL_TEXT - 20] + CUT_NOTE
 
 

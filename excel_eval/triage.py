@@ -4,35 +4,28 @@ from __future__ import annotations
 
 import io
 import os
-import re
 import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import BinaryIO
 
-from .model import col_index
-from .ooxml import ZIP_ERRORS
-from .errors import Refusal
+from .ooxml import MAIN_NS, REL_NS, ZIP_ERRORS, resolve
+from .package import UNSAFE, ReadError, as_utf8, corrected, inspect
 from .text import os_reason
 from .vocab import ExitCode, Failure
 
-
-class ReadError(Refusal):
-    """The file could not be read at all. `kind` says why; the message says it in Chinese."""
-
-    code = ExitCode.UNREADABLE
-
-    def __init__(self, kind: Failure, message: str):
-        super().__init__(message)
-        self.kind = kind
+__all__ = ["FORMATS", "UNSAFE", "Limits", "ReadError", "Source", "triage"]
 
 
 @dataclass(frozen=True)
 class Source:
-    """A workbook to read: a file on disk, or its bytes (an upload) under a file name."""
+    """A workbook to read: a file on disk, or its bytes (an upload) under a file name. `package`
+    is what every reader reads when triage corrected the package in memory (the file, or the
+    upload's bytes, stay as they are)."""
 
     path: Path
     data: bytes | None = None
+    package: bytes | None = None
 
     @classmethod
     def of(cls, source: str | os.PathLike | bytes, name: str | None = None) -> Source:
@@ -41,10 +34,12 @@ class Source:
         return cls(Path(source))
 
     def open(self) -> BinaryIO:
-        return io.BytesIO(self.data) if self.data is not None else open(self.path, "rb")  # noqa: SIM115
+        held = self.package if self.package is not None else self.data
+        return io.BytesIO(held) if held is not None else open(self.path, "rb")  # noqa: SIM115
 
     def read(self) -> bytes:
-        return self.data if self.data is not None else self.path.read_bytes()
+        held = self.package if self.package is not None else self.data
+        return held if held is not None else self.path.read_bytes()
 
 
 @dataclass(frozen=True)
@@ -56,6 +51,8 @@ class Limits:
     max_ratio: float = 200  # compressed : decompressed, for a part over 10 MB
     max_rows: int = 300_000  # per sheet
     max_cols: int = 500
+    max_cells: int = 5_000_000  # per sheet, rows × columns from A1 to its farthest cell (~40 bytes each in memory)
+    max_merges: int = 100_000  # merged areas per sheet
 
     @classmethod
     def from_env(cls) -> Limits:
@@ -66,12 +63,19 @@ class Limits:
                 return default
 
         return cls(env("EXCEL_EVAL_MAX_UNZIPPED_MB", cls.max_unzipped_mb), env("EXCEL_EVAL_MAX_RATIO", cls.max_ratio),
-                   int(env("EXCEL_EVAL_MAX_ROWS", cls.max_rows)), int(env("EXCEL_EVAL_MAX_COLS", cls.max_cols)))
+                   int(env("EXCEL_EVAL_MAX_ROWS", cls.max_rows)), int(env("EXCEL_EVAL_MAX_COLS", cls.max_cols)),
+                   int(env("EXCEL_EVAL_MAX_CELLS", cls.max_cells)), int(env("EXCEL_EVAL_MAX_MERGES", cls.max_merges)))
 
-    def too_big(self, rows: int, cols: int) -> ReadError:
+    def too_big(self, rows: int, cols: int, sheet: str, corner: str, at_least: bool = False) -> ReadError:
+        """A sheet whose cells reach `corner`, `rows` × `cols` from A1 (`at_least`: counting stopped there)."""
+        over = [f"{self.max_rows} 行"] if rows > self.max_rows else []
+        over += [f"{self.max_cols} 列"] if cols > self.max_cols else []
+        over = over or [f"{self.max_cells} 个单元格"]
+        env = {"行": "EXCEL_EVAL_MAX_ROWS", "列": "EXCEL_EVAL_MAX_COLS"}.get(over[0].split()[-1], "EXCEL_EVAL_MAX_CELLS")
         return ReadError(Failure.TOO_LARGE,
-                         f"工作表过大（{rows} 行 × {cols} 列），超过上限 {self.max_rows} 行 / {self.max_cols} 列"
-                         "（如确需处理，可设置环境变量 EXCEL_EVAL_MAX_ROWS 提高上限）")
+                         f"工作表“{sheet}”过大（{'至少 ' if at_least else ''}{rows} 行 × {cols} 列，"
+                         f"{'已数到' if at_least else '最远'}的单元格在 {corner}），超过上限 {' / '.join(over)}"
+                         f"（如确需处理，可设置环境变量 {env} 提高上限）")
 
 
 ZIP_MAGIC = b"PK\x03\x04"
@@ -91,10 +95,11 @@ OTHER_FILES = {"word/document.xml": (*_REPORT, (".docx", ".docm", ".dotx")), "do
                "": ("压缩文件", "", "，请先解压，再处理其中的工作簿", (".zip",))}
 
 
-def triage(source: Source, limits: Limits) -> str:
+def triage(source: Source, limits: Limits) -> tuple[str, Source]:
     """Recognise the file by its content, not its extension, and refuse what would be unsafe to
-    decompress or parse; raise ReadError with the reason. Returns the format found: `xlsx`
-    (and .xlsm), `xls` or `ods`, whatever the file is named."""
+    decompress or parse; raise ReadError with the reason. Returns the format found (`xlsx`, and
+    .xlsm, `xls` or `ods`, whatever the file is named) and the source to read: `source` itself,
+    or with its package corrected in memory (`package.py`)."""
     try:
         with source.open() as f:
             head = f.read(8)
@@ -111,7 +116,7 @@ def triage(source: Source, limits: Limits) -> str:
             raise _not_a_workbook(source, kind)
         if encrypted:
             raise ReadError(Failure.ENCRYPTED, "文件已加密，请取消密码后重试")
-        return "xls"  # a legacy .xls: calamine reads it
+        return "xls", source  # a legacy .xls: calamine reads it
     if not head.startswith(ZIP_MAGIC):
         raise ReadError(Failure.NOT_A_WORKBOOK, "不是 Excel 工作簿（请另存为 .xlsx 后重试）")
     try:
@@ -119,14 +124,17 @@ def triage(source: Source, limits: Limits) -> str:
             names = set(z.namelist())
             ods = "mimetype" in names and z.read("mimetype").strip() == ODS_MIMETYPE
             if "xl/workbook.xml" in names or ods:
-                _check_package(z, limits)
+                _check_declared(z, limits)
+                found = inspect(f, z, limits, _sheet_parts(z) if not ods else {}, ods)
+                if found.fixes:
+                    source = replace(source, package=corrected(f, z, found))
     except ReadError:
         raise
     except ZIP_ERRORS as exc:
         raise ReadError(Failure.CORRUPT, "文件已损坏（压缩包不完整），请重新保存或重新获取该文件") from exc
     if "xl/workbook.xml" not in names and not ods:
         raise _not_a_workbook(source, next((part for part in OTHER_FILES if part in names), ""))
-    return "ods" if ods else "xlsx"
+    return ("ods" if ods else "xlsx"), source
 
 
 def _not_a_workbook(source: Source, kind: str) -> ReadError:
@@ -137,12 +145,9 @@ def _not_a_workbook(source: Source, kind: str) -> ReadError:
     return ReadError(Failure.NOT_A_WORKBOOK, f"不是 Excel 工作簿（内容是{what}，可能只是改了扩展名）")
 
 
-_DIMENSION = re.compile(rb'<dimension ref="[A-Z]+\d+:([A-Z]+)(\d+)"')
-
-
-def _check_package(z: zipfile.ZipFile, limits: Limits) -> None:
-    """Declared sizes and ratios before anything is decompressed; no XML entity declarations
-    (billion laughs); sheet dimensions within the row and column caps."""
+def _check_declared(z: zipfile.ZipFile, limits: Limits) -> None:
+    """Declared sizes and ratios, before anything is decompressed (`inspect` then counts what
+    each part really inflates to)."""
     infos = z.infolist()
     total = sum(i.file_size for i in infos)
     if total > limits.max_unzipped_mb * 1e6:
@@ -153,16 +158,39 @@ def _check_package(z: zipfile.ZipFile, limits: Limits) -> None:
         if i.file_size > 10e6 and i.file_size > limits.max_ratio * max(i.compress_size, 1):
             raise ReadError(Failure.UNSAFE, f"{UNSAFE}：{i.filename} 压缩比异常"
                             f"（{i.file_size / max(i.compress_size, 1):.0f}:1），疑似压缩炸弹")
-    for i in infos:
-        if not i.filename.endswith((".xml", ".rels")):
-            continue
-        with z.open(i) as f:
-            head = f.read(4096)
-        if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
-            raise ReadError(Failure.UNSAFE, f"{UNSAFE}：{i.filename} 含有 XML 实体声明，已拒绝读取")
-        m = _DIMENSION.search(head) if i.filename.startswith("xl/worksheets/") else None
-        if m and (int(m[2]) > limits.max_rows or col_index(m[1].decode()) > limits.max_cols):
-            raise limits.too_big(int(m[2]), col_index(m[1].decode()))
+
+
+def _sheet_parts(z: zipfile.ZipFile) -> dict[str, str]:
+    """Part → sheet name, for every part a cell reader may read as a sheet: the workbook's
+    relationship targets (as resolved by the OOXML rules and as the cell reader joins them to
+    `xl/`), and whatever lies in xl/worksheets/. Two sheets of one name (Excel treats names
+    without regard to case) are refused: which of them is meant cannot be told."""
+    from defusedxml import ElementTree  # noqa: PLC0415
+
+    try:
+        book = ElementTree.fromstring(as_utf8("xl/workbook.xml", z.read("xl/workbook.xml")))
+        rels = ElementTree.fromstring(as_utf8("xl/_rels/workbook.xml.rels", z.read("xl/_rels/workbook.xml.rels")))
+    except KeyError:
+        return {}  # no relationships: the cell reader says the package is incomplete
+    except (ElementTree.ParseError, ValueError) as exc:  # defusedxml's refusals are ValueErrors
+        raise ReadError(Failure.CORRUPT, f"{UNSAFE}：工作簿的目录部分无法解析，"
+                                         "请用 Excel 或 WPS 打开后重新保存") from exc
+    targets = {rel.get("Id"): rel.get("Target", "") for rel in rels}
+    parts, seen = {}, {}
+    for sheet in book.iter(f"{{{MAIN_NS}}}sheet"):
+        name = sheet.get("name", "")
+        if name.casefold() in seen:
+            raise ReadError(Failure.CORRUPT, f"工作簿中有两张同名的工作表“{seen[name.casefold()]}”，无法确定读哪一张；"
+                                             "请在 Excel 或 WPS 中打开，改名后重新保存")
+        seen[name.casefold()] = name
+        target = targets.get(sheet.get(f"{{{REL_NS}}}id"), "")
+        for part in (resolve("xl/workbook.xml", target), target[1:] if target.startswith("/") else
+                     target if target.startswith("xl/") else f"xl/{target}"):
+            parts[part] = name
+    for info in z.infolist():
+        if info.filename.startswith("xl/worksheets/") and info.filename.endswith(".xml"):
+            parts.setdefault(info.filename, info.filename)
+    return parts
 
 
 def _ole2(source: Source) -> tuple[str, bool]:

@@ -12,10 +12,10 @@ PACKAGE = ROOT / "excel_eval"
 
 # Every module in the order it may import: each imports only modules before it (or its own
 # subpackage). layout → model → reader → scoring → checks → writers → runner/batch → cli.
-ORDER = ["_version", "vocab", "errors", "text", "keys", "layout", "families", "parse", "model", "targets", "findings", "rules", "files", "naming",
-         "ooxml", "triage", "recalc", "forms", "reader", "schemes", "scoring", "result", "checks", "pipeline", "privacy",
-         "report_text", "review", "writer", "step", "voice", "isolation", "samples", "runner", "batch", "gui", "cli", "entry", "__main__",
-         "__init__"]
+ORDER = ["_version", "vocab", "errors", "text", "keys", "layout", "families", "parse", "model", "targets", "findings", "rules",
+         "files", "naming", "ooxml", "package", "triage", "recalc", "forms", "reader", "schemes", "scoring", "result",
+         "checks", "pipeline", "privacy", "report_text", "review", "writer", "step", "voice", "isolation", "samples",
+         "runner", "batch", "gui", "cli", "entry", "__main__", "__init__"]
 VOCABULARY = {"vocab.py", "layout.py", "families.py"}  # where the Chinese words the code tests for are named
 CJK = re.compile(r"[\u4e00-\u9fff]")
 
@@ -232,7 +232,7 @@ def test_an_unknown_rule_code_is_refused():
 LAYERS = {
     "base": {"_version", "vocab", "errors", "text", "keys", "layout", "families", "parse", "model", "targets", "findings", "rules",
              "files", "naming"},
-    "read": {"ooxml", "triage", "recalc", "forms", "reader"},
+    "read": {"ooxml", "package", "triage", "recalc", "forms", "reader"},
     "core": {"schemes", "scoring", "result", "checks"},
     "pipeline": {"pipeline"},
     "writers": {"privacy", "report_text", "review", "writer"},
@@ -253,6 +253,7 @@ ALLOWED = {
     ("result", "triage"): "a Result names its Source (the file or bytes read)",
     ("step", "triage"): "the step makes the Source of what it is given",
     ("writer", "ooxml"): "the marked copy is the input's own package, copied part by part",
+    ("writer", "package"): "…the package as it was read (corrected in memory where its counts lied)",
     ("batch", "review"): "the bureau's review views are the batch's own output",
     ("batch", "writer.summary"): "the batch summary workbook is the batch's own output",
     ("gui", "review"): "a folder's summary on the page is the batch summary",

@@ -3,9 +3,12 @@ traceback, leaves the input's bytes alone and no partial output behind."""
 
 import hashlib
 import os
+import re
 import shutil
 import subprocess
 import sys
+import tempfile
+import threading
 import zipfile
 from pathlib import Path
 
@@ -13,7 +16,8 @@ import pytest
 from python_calamine import CalamineWorkbook
 
 sys.path.insert(0, str(Path(__file__).parent / "bad"))
-from make_corpus import CASES, FORMULA_TEXTS, build  # noqa: E402
+from make_corpus import CASES, FORMULA_TEXTS, HOSTILE, build  # noqa: E402
+from conftest import assert_opens  # noqa: E402
 
 
 @pytest.fixture(scope="session")
@@ -121,3 +125,102 @@ def test_the_command_itself_refuses_a_bad_file_in_its_own_process(corpus, tmp_pa
     r = subprocess.run([sys.executable, "-m", "excel_eval", str(corpus / "加密.xlsx")], capture_output=True,
                        text=True, timeout=300, env={**os.environ, "PYTHONIOENCODING": "utf-8"})
     assert r.returncode == 3 and "文件已加密" in r.stderr and "Traceback" not in r.stderr
+
+
+# --- hostile files (issue 25) ----------------------------------------------------------------------
+
+MAX_RSS_MB = 500
+ENGLISH = re.compile(r"error|Error|failed|panick|I/O|Traceback|memory allocation")
+
+
+def command(*args: str) -> tuple[int, str, str, float]:
+    """`python -m excel_eval …` in its own process: (exit code, stdout, stderr, its peak memory in MB)."""
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        proc = subprocess.Popen([sys.executable, "-m", "excel_eval", *args], stdout=out, stderr=err,
+                                env={**os.environ, "PYTHONIOENCODING": "utf-8"})
+        timer = threading.Timer(120, proc.kill)
+        timer.start()
+        _, status, usage = os.wait4(proc.pid, 0)  # this child's own peak, not the largest of all so far
+        timer.cancel()
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        out.seek(0)
+        err.seek(0)
+        return proc.returncode, out.read().decode("utf-8"), err.read().decode("utf-8"), usage.ru_maxrss / 1024
+
+
+@pytest.mark.parametrize("case", HOSTILE, ids=[c.file for c in HOSTILE])
+def test_a_hostile_file_is_one_clear_answer(corpus, tmp_path, case):
+    """`check` and `run`, each in its own process: the exit code and the one Chinese line the case
+    names (a readable one scored and written), no English, no abort, the input unchanged, and
+    every output opens."""
+    source = corpus / case.file
+    before = sha(source)
+    out = tmp_path / "输出"
+    for args in (["check", str(source)], ["run", str(source), "--out", str(out)]):
+        code, stdout, stderr, peak = command(*args)
+        assert code == case.exit, stderr
+        assert not ENGLISH.search(stderr + stdout), stderr
+        if case.exit == 3:
+            assert stderr.strip().count("\n") == 0 and case.message in stderr and stdout == ""
+        else:
+            assert stderr == "" and "核算总分" in stdout and (case.message in stdout or args[0] == "check")
+        assert peak <= MAX_RSS_MB
+    assert sha(source) == before
+    written = sorted(out.iterdir()) if out.exists() else []
+    assert len(written) == (0 if case.exit == 3 else 2 if "标注副本" in case.message else 3)
+    for path in written:
+        assert_opens(path)
+
+
+def test_what_a_reader_would_trust_is_corrected_in_memory_and_in_the_marked_copy(corpus, tmp_path):
+    """The shared-strings count and the encoding declaration come right in the copy every reader
+    reads, and so in the marked copy made from it; the file itself keeps its bytes."""
+    from excel_eval.pipeline import evaluate
+    from excel_eval.writer import write_outputs
+
+    for name, part, want in (("共享字符串计数.xlsx", "xl/sharedStrings.xml", b'uniqueCount="'),
+                             ("编码junk.xlsx", "xl/workbook.xml", b'encoding="UTF-8"')):
+        result = evaluate(corpus / name)
+        assert result.ok and result.source.package is not None and result.source.data is None
+        marked = write_outputs(result, tmp_path)["marked"]
+        with zipfile.ZipFile(marked) as z:
+            head = z.read(part)[:300]
+        assert want in head and b"4294967295" not in head and b"junk" not in head
+    with zipfile.ZipFile(corpus / "共享字符串计数.xlsx") as z:
+        assert b'uniqueCount="4294967295"' in z.read("xl/sharedStrings.xml")[:300]
+
+
+def test_control_characters_are_dropped_where_text_is_read(corpus):
+    from excel_eval.pipeline import evaluate
+
+    result = evaluate(corpus / "控制字符.xlsx")
+    assert [s.name for s in result.sections][0] == "项目决策" and result.info("unit") == "某某单位"
+
+
+def test_a_panic_in_the_cell_reader_is_a_read_error_in_chinese(monkeypatch, tmp_path):
+    """pyo3 turns a Rust panic into PanicException, a BaseException: it is caught where the cell
+    reader is called and said as one Chinese line (an interrupt still interrupts)."""
+    import python_calamine
+
+    from excel_eval.pipeline import evaluate
+    from excel_eval.samples import demo
+    from excel_eval.writer.template import write_template
+
+    class PanicException(BaseException):
+        pass
+
+    def panics(*args, **kwargs):
+        raise PanicException("called `Option::unwrap()` on a `None` value")
+
+    path = write_template(tmp_path / "样例.xlsx", demo())
+    monkeypatch.setattr(python_calamine.CalamineWorkbook, "from_path", panics)
+    result = evaluate(path)
+    assert not result.ok and result.failure.value == "corrupt"
+    assert "无法读取" in result.reason and "unwrap" not in result.reason
+
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(python_calamine.CalamineWorkbook, "from_path", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        evaluate(path)

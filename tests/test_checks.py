@@ -302,3 +302,12 @@ def test_a_rule_is_raised_only_at_the_severities_it_declares():
     with pytest.raises(ValueError, match="B005"):
         rules.BUDGET_TOTAL_MISMATCH(None, severity=Severity.INFO)  # not declared
     assert all(r.also_when for r in ALL_RULES if r.also), "each variant says when (docs/rules.md)"
+
+
+def test_a_finding_about_several_cells_gives_every_one_in_the_json(tmp_path):
+    """P006 names the five blank option weights: the JSON's `cells` lists the five, not the first."""
+    blank = {f"项目信息!B{r}": None for r in range(4, 9)}
+    result = evaluate(workbook(tmp_path, **blank))
+    weights = next(f.as_dict() for f in result.findings if f.code == "P006")
+    assert weights["cells"] == ["B4", "B5", "B6", "B7", "B8"] and weights["cell"] == "B4"
+    assert "B4、B5、B6、B7、B8" in weights["message"]

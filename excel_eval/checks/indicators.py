@@ -176,7 +176,7 @@ def unscored(ctx: Context):
     cells = [i.row.cells[Key.SCORE].loc if Key.SCORE in i.row.cells else i.row.cells[Key.WEIGHT].loc for i in missing]
     total = t.totals[0].cells.get(Key.SCORE) if t is not None and t.totals else None
     yield rules.TOTAL_NOT_SCORABLE(total.loc if total is not None else cells[0], n=len(missing),
-                                   cells="、".join(c.cell for c in cells))
+                                   cells=cells)
 
 
 CHECKS = (no_points, weights, each, totals, section_labels, text_actuals, unscored)

@@ -62,7 +62,7 @@ def option_weights_blank(ctx: Context):
     cells = [info.fields[f"weight_{o}"].loc for o in blank if f"weight_{o}" in info.fields]
     loc = cells[0] if cells else Loc(info.sheet, info.end_row, 0)
     weights = ctx.scores.surveys[0].weights
-    yield rules.OPTION_WEIGHTS_BLANK(loc, cells="、".join(c.cell for c in cells) or "“选项A权重”等栏目缺失",
+    yield rules.OPTION_WEIGHTS_BLANK(loc, cells=cells or "“选项A权重”等栏目缺失",
                                      scheme=ctx.scores.scheme.name,
                                      weights="/".join(f"{o}={w:g}" for o, w in zip(layout.OPTIONS, weights)))
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 import zipfile
 from collections import defaultdict
+from dataclasses import replace
 from pathlib import Path
 
 from ..result import Result
@@ -20,6 +21,7 @@ from ..files import write_atomic
 from ..findings import Finding
 from ..model import col_index
 from ..ooxml import ZIP_ERRORS, escape, rels_path, sheet_parts
+from ..package import NotWellFormed, well_formed
 from ..vocab import Severity
 from .formats import SEVERITY_COLOURS
 
@@ -41,6 +43,16 @@ def write_marked(result: Result, path: Path) -> Path | None:
             return None
     marks = _marks(result.findings)
     try:
+        with source.open() as f:
+            clean = well_formed(f)  # a copy opens even where the input holds what XML forbids
+    except NotWellFormed:
+        return None  # a part that is no XML: a copy of it would not open either
+    except BROKEN:
+        clean = None  # said below, as for any damaged package
+    try:
+        if clean is not None:
+            source = replace(source, package=clean)
+            result = replace(result, source=source)
         with source.open() as f, zipfile.ZipFile(f) as z:
             parts = sheet_parts(z)
             marks = {sheet: cells for sheet, cells in marks.items() if sheet in parts}
@@ -305,11 +317,31 @@ def _vml(cells: dict[str, list[Finding]], shape_block: int) -> bytes:
 
 # --- the slow, general way ---------------------------------------------------------------------
 
-def _write_with_openpyxl(result: Result, path: Path, marks: dict) -> Path:
+MAX_MERGED_CELLS = 1_000_000  # openpyxl makes an object of every cell a merge covers
+
+
+def _merged_cells(source) -> int:
+    """How many cells the package's merges cover, counted from their refs (A1:XFD1048576 is 17 billion)."""
+    total = 0
+    with source.open() as f, zipfile.ZipFile(f) as z:
+        for name in z.namelist():
+            if name.startswith("xl/worksheets/") and name.endswith(".xml"):
+                for c0, r0, c1, r1 in _MERGE_REF.findall(z.read(name)):
+                    rows = abs(int(r1) - int(r0)) + 1
+                    total += rows * (abs(col_index(c1.decode()) - col_index(c0.decode())) + 1)
+    return total
+
+
+_MERGE_REF = re.compile(rb'<(?:\w+:)?mergeCell\b[^>]*\bref="([A-Z]+)(\d+):([A-Z]+)(\d+)"')
+
+
+def _write_with_openpyxl(result: Result, path: Path, marks: dict) -> Path | None:
     import openpyxl
     from openpyxl.comments import Comment
     from openpyxl.styles import PatternFill
 
+    if _merged_cells(result.source) > MAX_MERGED_CELLS:
+        return None  # said as no marked copy: its merges would take openpyxl minutes and gigabytes
     with result.source.open() as f:
         book = openpyxl.load_workbook(f, keep_vba=result.path.suffix.lower() == ".xlsm", rich_text=True)
     fills = {sev: PatternFill("solid", fgColor=colour.lstrip("#")) for sev, colour in SEVERITY_COLOURS.items()}

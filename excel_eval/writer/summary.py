@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from ..layout import GRADES
 from ..review import records
+from ..text import xml_safe
 from ..vocab import Status
 from .formats import FONT, SEVERITY_COLOURS, Formats
 from ..naming import linkable
@@ -87,7 +88,7 @@ def _table(book, f, name: str, columns, frame, frozen_cols: int = 0):
             if value is None or value == "":
                 ws.write_blank(r, c, None, f.text)
             elif kind == "link" and linkable(str(value)):  # only ever to the tool's own outputs
-                ws.write_url(r, c, "external:" + str(value), f.link, str(value))
+                ws.write_url(r, c, "external:" + xml_safe(str(value)), f.link, xml_safe(str(value)))
             elif kind == "status":
                 write_text(ws, r, c, str(value), failed if value == Status.FAILED.value else f.text)
             elif isinstance(value, bool):

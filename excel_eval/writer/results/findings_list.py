@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ...naming import linkable
+from ...text import xml_safe
 from ..sheets import Block, fit_row, new_sheet, q, write_number, write_text
 from .book import Book
 
@@ -18,7 +19,7 @@ def write(ctx: Book) -> Block:
         write_text(ws, i, 1, x.code, f.text)
         write_text(ws, i, 2, x.loc.sheet if x.loc else "", f.text)
         if x.loc and linkable(ctx.marked):  # the marked copy beside it, never anything else
-            ws.write_url(i, 3, f"external:{ctx.marked}#{q(x.loc.sheet)}!{x.loc.cell}", f.link,
+            ws.write_url(i, 3, xml_safe(f"external:{ctx.marked}#{q(x.loc.sheet)}!{x.loc.cell}"), f.link,
                          x.loc.cell, "打开标注副本中的这个单元格")
         else:
             write_text(ws, i, 3, x.loc.cell if x.loc else "", f.text)

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from ...report_text import summary_sentences
+from ...text import cell_text
 from ..sheets import Block, cell, new_sheet, q, write_text
 from .book import UNKNOWN_TOTAL, Book
 
@@ -27,7 +28,7 @@ def write(ctx: Book, sections: Block, budget: Block | None, indicators: Block) -
     for i, x in enumerate(s.sections):
         rr = r + 1 + i
         src = sections.first + i
-        ws.write_formula(rr, 0, f"={q('总览')}!{cell(src, 0)}", f.text, x.name)
+        ws.write_formula(rr, 0, f"={q('总览')}!{cell(src, 0)}", f.text, cell_text(x.name))
         for c, value, fmt in ((1, x.weight, f.number), (2, x.score, f.number), (3, x.deduction, f.number),
                               (4, x.rate or 0, f.percent)):
             ws.write_formula(rr, c, f"={q('总览')}!{cell(src, c)}", fmt, value)

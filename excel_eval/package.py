@@ -1,0 +1,571 @@
+"""A zip package read inside limits it cannot lie about, before any reader sees it.
+
+Every part is inflated here and its bytes counted as they come: a part whose header declares
+less than it holds is caught at the first byte too many, never believed. Each sheet's cell area
+is taken from its own `<row>` and `<c>` tags, not from `<dimension>`: the cell reader makes a grid
+from A1 to the farthest cell holding a value, so one cell at XFD1048576 asks for 512 GB. What a
+reader would trust to allocate or to decode (a shared-strings count, an encoding declaration) is
+checked against what the part holds; when it is wrong the package is rebuilt in memory with it
+corrected, and every reader reads that copy (the file itself is never changed).
+"""
+
+from __future__ import annotations
+
+import codecs
+import io
+import itertools
+import re
+import struct
+import zipfile
+import zlib
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, BinaryIO
+
+from .model import col_index, col_letter
+from .errors import Refusal
+from .vocab import ExitCode, Failure
+
+if TYPE_CHECKING:
+    from .triage import Limits
+
+UNSAFE = "文件内容损坏或不安全"
+CHUNK = 1 << 20  # inflated bytes looked at in one go
+_READ = 1 << 16
+
+
+class ReadError(Refusal):
+    """The file could not be read at all. `kind` says why; the message says it in Chinese."""
+
+    code = ExitCode.UNREADABLE
+
+    def __init__(self, kind: Failure, message: str):
+        super().__init__(message)
+        self.kind = kind
+
+
+@dataclass
+class Area:
+    """The farthest row and column (1-based) of the cells of a sheet that may hold a value."""
+
+    rows: int = 0
+    cols: int = 0
+
+    @property
+    def cells(self) -> int:
+        return self.rows * self.cols
+
+    @property
+    def corner(self) -> str:
+        return f"{col_letter(max(self.cols, 1) - 1)}{max(self.rows, 1)}"
+
+
+@dataclass
+class Inspection:
+    """What the package holds: each sheet part's area, and the parts to correct before reading."""
+
+    areas: dict[str, Area] = field(default_factory=dict)
+    fixes: dict[str, str] = field(default_factory=dict)  # part → what is corrected (for tests and logs)
+    _edits: dict = field(default_factory=dict, repr=False)  # part → bytes → bytes
+
+
+def inspect(file: BinaryIO, z: zipfile.ZipFile, limits: Limits, sheet_names: dict[str, str], ods: bool = False) -> Inspection:
+    """Inflate every part once, counting its bytes; measure the sheet parts (`sheet_names`: part →
+    sheet name, for messages; an OpenDocument package's tables in content.xml); raise ReadError
+    for what cannot be read safely."""
+    found = Inspection()
+    budget = [int(limits.max_unzipped_mb * 1e6)]
+    strings, sheet_bytes = None, 0
+    for info in z.infolist():
+        if info.is_dir():
+            continue
+        name = info.filename
+        sheet = sheet_names.get(name)
+        xml = name.endswith((".xml", ".rels", ".vml")) or sheet is not None  # a sheet is read as XML, whatever its name
+        cells = _Cells(limits, exact=False) if sheet is not None else None
+        tables = _Tables(limits) if ods and name == "content.xml" else None
+        head, shared, forbidden = b"", 0, False
+        for text in _texts(file, info, limits, budget) if xml else _inflate(file, info, limits, budget):
+            if not xml:
+                continue
+            if len(head) < 4096:
+                head += text[:4096 - len(head)]
+            if b"<!DOCTYPE" in text or b"<!ENTITY" in text:
+                raise ReadError(Failure.UNSAFE, f"{UNSAFE}：{name} 含有 XML 实体声明，已拒绝读取")
+            if tables is not None:
+                tables.feed(text)
+            if cells is not None and not cells.stopped:
+                cells.feed(text)
+            elif name == SHARED_STRINGS:
+                shared += text.count(b"<si>") + text.count(b"<si ") + text.count(b":si>") + text.count(b":si ")
+            forbidden = forbidden or _may_forbid(text, cells is not None)
+        if not xml:
+            continue
+        _encoding(found, name, next(_inflate(file, info, limits, [budget[0] + info.file_size]), b"")[:4096])
+        if forbidden:  # after the encoding: the characters are looked for in UTF-8
+            found.fixes.setdefault(name, "删去 XML 不允许的字符")
+            _add(found, name, drop_forbidden)
+        if name == SHARED_STRINGS:
+            strings = (head, shared)
+        if cells is not None:
+            sheet_bytes += info.file_size
+            area = cells.area
+            if _over(area, limits):  # an estimate: the exact area, counting only cells that can hold a value
+                cells = _Cells(limits, exact=True)
+                for text in _texts(file, info, limits, [budget[0] + info.file_size]):
+                    cells.feed(text)
+                    if cells.stopped:
+                        break
+                area = cells.area
+                if _over(area, limits):
+                    raise limits.too_big(max(area.rows, 1), max(area.cols, 1), sheet, area.corner, cells.stopped)
+            if cells.merges > limits.max_merges:
+                raise ReadError(Failure.TOO_LARGE, f"工作表“{sheet}”有 {cells.merges} 个合并区域，超过上限 {limits.max_merges}"
+                                                   "，无法安全读取")
+            found.areas[name] = area
+    if strings is not None:
+        _shared_counts(found, *strings, sheet_bytes // 8)
+    return found
+
+
+def corrected(file: BinaryIO, z: zipfile.ZipFile, found: Inspection) -> bytes:
+    """The package with every part that needs it corrected: a zip in memory."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as w:
+        for info in z.infolist():
+            data = z.read(info)  # sizes and checksums were verified by `inspect`
+            edit = found._edits.get(info.filename)
+            copy = zipfile.ZipInfo(info.filename, info.date_time)
+            copy.compress_type = zipfile.ZIP_STORED if info.compress_type == zipfile.ZIP_STORED else zipfile.ZIP_DEFLATED
+            w.writestr(copy, edit(data) if edit else data)
+    return out.getvalue()
+
+
+def _over(area: Area, limits: Limits) -> bool:
+    return area.rows > limits.max_rows or area.cols > limits.max_cols or area.cells > limits.max_cells
+
+
+# --- inflating, counted ---------------------------------------------------------------------------
+
+def _inflate(file: BinaryIO, info: zipfile.ZipInfo, limits: Limits, budget: list[int]) -> Iterator[bytes]:
+    """The part's bytes as they inflate, at most CHUNK at a time, whatever its headers declare:
+    more than it declares, more than `budget` (what the whole package may still hold) or a
+    checksum that does not match is a ReadError."""
+    file.seek(info.header_offset)
+    local = file.read(30)
+    if len(local) < 30 or local[:4] != b"PK\x03\x04":
+        raise zipfile.BadZipFile(info.filename)
+    name_len, extra_len = struct.unpack("<HH", local[26:30])
+    if file.read(name_len) != info.orig_filename.encode("utf-8" if info.flag_bits & 0x800 else "cp437", "replace"):
+        raise zipfile.BadZipFile(info.filename)  # the two headers name different parts: damaged
+    file.seek(info.header_offset + 30 + name_len + extra_len)
+    if info.compress_type == zipfile.ZIP_STORED:
+        inflater = None
+    elif info.compress_type == zipfile.ZIP_DEFLATED:
+        inflater = zlib.decompressobj(-15)
+    else:
+        raise ReadError(Failure.CORRUPT, f"{UNSAFE}：{info.filename} 使用了 Excel 和 WPS 不使用的压缩方式，"
+                                         "请用 Excel 或 WPS 打开后重新保存")
+    left, size, crc = info.compress_size, 0, 0
+
+    def counted(data: bytes) -> bytes:
+        nonlocal size, crc
+        size += len(data)
+        budget[0] -= len(data)
+        if size > info.file_size:
+            raise ReadError(Failure.UNSAFE, f"{UNSAFE}：{info.filename} 解压后比压缩包中声明的大小（{_mb(info.file_size)}）更大，"
+                                            "压缩包已被篡改或损坏，已拒绝读取")
+        if budget[0] < 0:
+            raise ReadError(Failure.TOO_LARGE, f"{UNSAFE}：解压后超过上限 {limits.max_unzipped_mb:g} MB"
+                                               "（如确为大表，可设置环境变量 EXCEL_EVAL_MAX_UNZIPPED_MB 提高上限）")
+        crc = zlib.crc32(data, crc)
+        return data
+
+    while left > 0 and not (inflater is not None and inflater.eof):
+        raw = file.read(min(_READ, left))
+        if not raw:
+            break
+        left -= len(raw)
+        if inflater is None:
+            yield counted(raw)
+            continue
+        data = inflater.decompress(raw, CHUNK)
+        while True:
+            if data:
+                yield counted(data)
+            if not inflater.unconsumed_tail or inflater.eof:
+                break
+            data = inflater.decompress(inflater.unconsumed_tail, CHUNK)
+    if size != info.file_size or crc != info.CRC:
+        raise zipfile.BadZipFile(info.filename)  # cut short, or damaged: said as a damaged file
+
+
+def _texts(file: BinaryIO, info: zipfile.ZipInfo, limits: Limits, budget: list[int]) -> Iterator[bytes]:
+    """An XML part's text cut at tag starts (`_tags`), in UTF-8: a part in UTF-16 is converted first,
+    as the readers will read it (so its cells are measured, not passed over as unreadable bytes)."""
+    chunks = _inflate(file, info, limits, budget)
+    first = next(chunks, b"")
+    codec = _utf16(first)
+    if codec is None:
+        yield from _tags(itertools.chain([first], chunks))
+        return
+    try:
+        text = (first + b"".join(chunks)).decode(codec).encode("utf-8")
+    except UnicodeError:
+        raise ReadError(Failure.CORRUPT, f"{UNSAFE}：{info.filename} 的 UTF-16 编码有误，无法读取") from None
+    yield from _tags(text[i:i + CHUNK] for i in range(0, len(text), CHUNK))
+
+
+def _utf16(head: bytes) -> str | None:
+    """The codec of a part written in UTF-16 (by its byte-order mark, or by `<` as two bytes), else None."""
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "utf-16"
+    return {b"<\0": "utf-16-le", b"\0<": "utf-16-be"}.get(head[:2])
+
+
+def _mb(n: int) -> str:
+    return f"{n / 1e6:.1f} MB" if n >= 100_000 else f"{n} 字节"
+
+
+def _tags(chunks: Iterator[bytes]) -> Iterator[bytes]:
+    """The inflated text cut at tag starts, so that no tag is split between two pieces."""
+    tail = b""
+    for chunk in chunks:
+        text = tail + chunk
+        cut = text.rfind(b"<")
+        if cut <= 0 or len(text) - cut > CHUNK:
+            tail = b""
+            yield text
+        else:
+            tail = text[cut:]
+            yield text[:cut]
+    if tail:
+        yield tail
+
+
+# --- the cells of a sheet -------------------------------------------------------------------------
+
+# A <c> or <row> without r first, with a namespace prefix, or a cell's column in small letters (the
+# cell reader takes "xfd1"): such text is counted row by row.
+_NOT_PLAIN = (re.compile(rb'<c(?:[>/]|\s(?!r="))'), re.compile(rb'<row(?:[>/]|\s(?!r="))'), re.compile(rb':(?:c|row)[\s>/]'),
+              re.compile(rb'<c r="[A-Z]*[a-z]'))
+_ROW_R = re.compile(rb'<row r="(\d+)"')
+_COL_LETTERS = re.compile(rb'<c r="([A-Z]+)\d')
+_WIDER = {n: re.compile(rb'<c r="(?:[A-Z]{2}|[%s-Z]\d)' % bytes([65 + n])) for n in range(26)}  # a column > n
+_WIDER[26] = re.compile(rb'<c r="[A-Z]{2}')  # past Z the letters are counted whenever there are two
+_VALUED = re.compile(rb'<c r="([A-Z]+)(\d+)"(?:[^>]*(?<!/)>|[^>]*\Z)')  # a self-closed <c …/> holds no value
+_ROW_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?row(?=[\s/>])([^>]*)>")
+_CELL_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?c(?=[\s/>])([^>]*)>")
+_R_ATTR = re.compile(rb'\sr\s*=\s*["\']([A-Za-z]*)(\d*)["\']')
+
+
+class _Cells:
+    """The area of one sheet part, fed its text cut at tag starts (`_tags`).
+
+    Most packages write `r` first on every `<row>` and `<c>` (Excel, WPS, LibreOffice and the
+    libraries do): their area comes from a few passes of the regular-expression engine; in the
+    estimate (`exact=False`) a row's number stands for its cells. Anything else (no `r`, another
+    attribute first, a namespace prefix) is counted row by row, as the cell reader places it:
+    a cell without `r` is one column right of the one before, a row without `r` one row down."""
+
+    def __init__(self, limits: Limits, exact: bool):
+        self.limits, self.exact = limits, exact
+        self.stopped = False  # counting row by row passed a limit: the rest need not be walked
+        self.rows = self.cols = 0
+        self.row = 0  # the row being read (1-based)
+        self.col = 0  # the farthest column reached in it
+        self.merges = 0
+
+    @property
+    def area(self) -> Area:
+        return Area(self.rows, self.cols)
+
+    def feed(self, text: bytes) -> None:
+        self.merges += text.count(b"mergeCell ")
+        try:
+            if any(p.search(text) for p in _NOT_PLAIN):
+                self._by_rows(text)
+            elif b'<c r="' in text:
+                self._exact(text) if self.exact else self._estimate(text)
+            else:
+                self._rows_only(text)
+        except _Over:
+            self.stopped = True
+
+    def _rows_only(self, text: bytes) -> None:
+        rows = _ROW_R.findall(text)
+        if rows:
+            self.row, self.col = int(rows[-1]), 0
+
+    def _estimate(self, text: bytes) -> None:
+        """Rows: the highest row tag, rounded up at its first digit unless a cell claims more (then
+        exact); columns: exact, from the widest column letters present."""
+        rows = _ROW_R.findall(text)
+        top = max(max(map(int, rows)), self.row) if rows else max(self.row, 1)
+        digits = str(top)
+        bound = (int(digits[0]) + 1) * 10 ** (len(digits) - 1) - 1
+        if _beyond(digits).search(text):
+            self._exact(text)  # a cell below every row tag: a hostile package, or a very odd one
+        else:
+            self.rows = max(self.rows, bound)
+        if _WIDER[min(self.cols, 26)].search(text):
+            self.cols = max(self.cols, max(col_index(x.decode()) for x in set(_COL_LETTERS.findall(text))))
+        self._rows_only(text)
+
+    def _exact(self, text: bytes) -> None:
+        found = _VALUED.findall(text)
+        if found:
+            self.rows = max(self.rows, max(int(d) for d in {d for _, d in found}))
+            self.cols = max(self.cols, max(col_index(x.decode()) for x in {x for x, _ in found}))
+        self._rows_only(text)
+
+    def _by_rows(self, text: bytes) -> None:
+        if _CELL_TAG.search(text) is None:  # rows without cells (fifty million <row/> are 200 MB): counted, not walked
+            rows = _ROW_TAG.findall(text)
+            numbered = [int(r[2]) for r in map(_R_ATTR.search, rows) if r and r[2]] if _R_ATTR.search(text) else []
+            self.row = max(self.row + len(rows), *numbered) if numbered else self.row + len(rows)
+            return
+        starts = list(_ROW_TAG.finditer(text))
+        self._cells(text[: starts[0].start() if starts else len(text)])
+        for i, m in enumerate(starts):
+            r = _R_ATTR.search(m[1])
+            self.row, self.col = (int(r[2]) if r and r[2] else self.row + 1), 0
+            self._cells(text[m.end(): starts[i + 1].start() if i + 1 < len(starts) else len(text)])
+        if starts and not self.exact:
+            self.rows = max(self.rows, self.row)  # conservative: a row counts even when empty
+
+    def _cells(self, segment: bytes) -> None:
+        tags = _CELL_TAG.findall(segment)
+        if not tags:
+            return
+        if self.row > self.limits.max_rows:
+            self.rows = max(self.rows, self.row)
+            raise _Over  # a hostile row count need not be walked to its end
+        for attrs in tags:
+            if self.col > self.limits.max_cols:
+                raise _Over
+            r = _R_ATTR.search(attrs)
+            if r and r[1]:
+                self.col = col_index(r[1].upper().decode())
+                row = int(r[2]) if r[2] else self.row
+            else:
+                self.col += 1
+                row = max(self.row, 1)
+            self.rows, self.cols = max(self.rows, row), max(self.cols, self.col)
+
+
+_ODS_TAG = re.compile(rb"<table:(table|table-row|table-cell|covered-table-cell)(?=[\s/>])([^>]*?)(/?)>|</table:table-row>")
+_ODS_NAME = re.compile(rb'table:name="([^"]*)"')
+_ODS_REPEAT = re.compile(rb'number-(?:rows|columns)-repeated="(\d+)"')
+
+
+class _Tables:
+    """The area of each table of an OpenDocument spreadsheet (content.xml): a row or a cell may
+    stand for many (number-rows-repeated, number-columns-repeated), and the cell reader makes
+    every one of them. Empty ones (LibreOffice writes a sheet's unused 16,384 columns and a
+    million rows as two such) count only when a cell with a value comes after them."""
+
+    def __init__(self, limits: Limits):
+        self.limits = limits
+        self.sheet = ""
+        self.row = self.rows = self.cols = 0  # rows so far; the farthest row and column with a value
+        self.repeat = 1  # of the row being read
+        self.col = self.last = 0  # the columns so far in it; the end of its last cell with a value
+
+    def feed(self, text: bytes) -> None:
+        for m in _ODS_TAG.finditer(text):
+            kind, attrs, closed = m[1], m[2] or b"", m[3]
+            if kind is None:  # </table:table-row>
+                self._row_end()
+                continue
+            n = _ODS_REPEAT.search(attrs)
+            repeat = int(n[1]) if n else 1
+            if kind == b"table":
+                name = _ODS_NAME.search(attrs)
+                self.sheet = name[1].decode("utf-8", "replace") if name else ""
+                self.row = self.rows = self.cols = 0
+            elif kind == b"table-row":
+                self.repeat, self.col, self.last = repeat, 0, 0
+                if closed:
+                    self._row_end()
+            else:
+                self.col += repeat
+                if b"value-type" in attrs or not closed:
+                    self.last = self.col
+                if self.col > self.limits.max_cols and self.last == self.col:
+                    self._check(self.row + 1, self.col)
+
+    def _row_end(self) -> None:
+        if self.last:
+            self.rows, self.cols = self.row + self.repeat, max(self.cols, self.last)
+            self._check(self.rows, self.cols)
+        self.row += self.repeat
+        self.repeat, self.col, self.last = 1, 0, 0
+
+    def _check(self, rows: int, cols: int) -> None:
+        area = Area(rows, cols)
+        if _over(area, self.limits):
+            raise self.limits.too_big(rows, cols, self.sheet, area.corner)
+
+
+class _Over(Exception):
+    """Counting stopped: the area is past a limit already."""
+
+
+_BEYOND: dict[str, re.Pattern] = {}
+
+
+def _beyond(digits: str) -> re.Pattern:
+    """Cells `<c r="…N"` whose row N has more digits than `digits`, or as many and a greater first digit."""
+    if digits not in _BEYOND:
+        first = int(digits[0])
+        same = rb"|[%d-9]\d{%d}" % (first + 1, len(digits) - 1) if first < 9 else b""
+        _BEYOND[digits] = re.compile(rb'<c r="[A-Z]+(?:\d{%d,}%s)"' % (len(digits) + 1, same))
+    return _BEYOND[digits]
+
+
+# --- headers a reader trusts ----------------------------------------------------------------------
+
+SHARED_STRINGS = "xl/sharedStrings.xml"
+_SST = re.compile(rb"<(?:\w+:)?sst\b[^>]*>")
+_UNIQUE = re.compile(rb'\buniqueCount\s*=\s*["\'](\d*)["\']')
+_USES = re.compile(rb'\s\bcount\s*=\s*["\'](\d*)["\']')
+_DECLARATION = re.compile(rb'^(\xef\xbb\xbf)?<\?xml[^>]*?encoding\s*=\s*["\']([^"\']*)["\']')
+
+
+def _shared_counts(found: Inspection, head: bytes, actual: int, most_uses: int) -> None:
+    """`<sst uniqueCount count>`: the cell reader reserves room for `uniqueCount` strings before
+    reading one (4294967295 is 100 GB); `count`, the strings' uses, cannot exceed the cells the
+    sheets have room for (a cell takes 8 bytes at least). Either one past the truth is corrected."""
+    root = _SST.search(head)
+    if root is None:
+        return
+    unique, uses = _UNIQUE.search(root[0]), _USES.search(root[0])
+    wrong_unique = unique is not None and int(unique[1] or 0) > actual
+    wrong_uses = uses is not None and int(uses[1] or 0) > max(most_uses, actual)
+    if not (wrong_unique or wrong_uses):
+        return
+    found.fixes[SHARED_STRINGS] = f"共享字符串数改为实有的 {actual}"
+
+    def edit(data: bytes) -> bytes:
+        m = _SST.search(data)
+        tag = _UNIQUE.sub(f'uniqueCount="{actual}"'.encode(), m[0]) if wrong_unique else m[0]
+        tag = _USES.sub(b"", tag) if wrong_uses else tag  # optional: a reader counts the uses itself
+        return data[: m.start()] + tag + data[m.end():]
+    _add(found, SHARED_STRINGS, edit)
+
+
+def _encoding(found: Inspection, name: str, head: bytes) -> None:
+    """Every part is read as UTF-8 (or UTF-16 by its byte-order mark); a declaration that says
+    otherwise is checked against the bytes: UTF-8 bytes under another label are UTF-8 (the label
+    is corrected), bytes of the encoding named are converted, and anything else is refused."""
+    codec = _utf16(head)
+    if codec is not None:
+        found.fixes[name] = "UTF-16 转为 UTF-8"
+        _add(found, name, lambda data: _declare_utf8(data.decode(codec).encode("utf-8")))
+        return
+    m = _DECLARATION.match(head)
+    label = m[2].decode("ascii", "replace").strip().lower().replace("_", "-") if m else "utf-8"
+    if label == "utf-8":  # only this spelling: an XML parser takes "utf8" for an unknown one-byte encoding
+        return
+    found.fixes[name] = f"编码声明“{m[2].decode('ascii', 'replace')}”改为 UTF-8"
+
+    def edit(data: bytes) -> bytes:
+        try:
+            data.decode("utf-8")
+            return _declare_utf8(data)
+        except UnicodeDecodeError:
+            pass
+        try:
+            return _declare_utf8(data.decode(codecs.lookup(label).name).encode("utf-8"))
+        except (LookupError, UnicodeDecodeError):
+            raise ReadError(Failure.CORRUPT, f"{UNSAFE}：{name} 声明的编码“{label}”与内容不符，无法读取；"
+                                             "请用 Excel 或 WPS 打开后重新保存") from None
+    _add(found, name, edit)
+
+
+def as_utf8(name: str, data: bytes) -> bytes:
+    """A part's bytes as UTF-8, declared so, without what XML forbids (what `corrected` makes of it)."""
+    found = Inspection()
+    _encoding(found, name, data[:4096])
+    edit = found._edits.get(name)
+    return drop_forbidden(edit(data) if edit else data)
+
+
+# Characters XML 1.0 forbids (text.XML_FORBIDDEN), as they come in a part: raw bytes, in Excel's
+# escape (_x0001_; _x005F_ escapes the underscore itself), or as character references (&#1;). The
+# cell reader turns each into the character and passes it on; the results could not be opened.
+_RAW_FORBIDDEN = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f]|\xef\xbf[\xbe\xbf]|\xed[\xa0-\xbf][\x80-\xbf]")
+_ESCAPED = re.compile(rb"(_x005[Ff]_)?_x([0-9A-Fa-f]{4})_")
+_REFERENCE = re.compile(rb"&#(?:[xX]([0-9A-Fa-f]+)|([0-9]+));")
+
+
+def _forbidden(code: int) -> bool:
+    return code < 0x20 and code not in (9, 10, 13) or 0xD800 <= code <= 0xDFFF or code in (0xFFFE, 0xFFFF) \
+        or code > 0x10FFFF
+
+
+def _may_forbid(text: bytes, sheet: bool) -> bool:
+    """Whether a piece of a part may hold such a character. A sheet's numbers hold none: its text
+    is looked at only where it has some (t="inlineStr", t="str"; a formula's own text is cleaned
+    where it is read, ooxml.uncached_formulas)."""
+    if sheet and b'tr"' not in text:
+        return False
+    return bool(b"_x" in text or b"&#" in text or _RAW_FORBIDDEN.search(text))
+
+
+class NotWellFormed(Exception):
+    """A part of the package is not XML at all (the cell reader is lenient; Excel is not)."""
+
+
+MAX_PARSED_PART = 5_000_000  # parts up to this size are parsed whole before a copy is written
+_BARE_AMPERSAND = re.compile(rb"&(?!(?:amp|lt|gt|quot|apos|#[0-9]+|#[xX][0-9A-Fa-f]+);)")
+
+
+def well_formed(file: BinaryIO) -> bytes | None:
+    """For a copy of the package that must open (the marked copy): None when every XML part can
+    be copied as it is, else the package rebuilt with what XML forbids dropped and a bare `&`
+    written `&amp;`. A part that is still not XML raises NotWellFormed (every part up to
+    MAX_PARSED_PART is parsed; a larger one, a roster's sheet, is only looked at for the two)."""
+    import xml.parsers.expat  # noqa: PLC0415
+
+    found = Inspection()
+    with zipfile.ZipFile(file) as z:
+        for info in z.infolist():
+            if not info.filename.endswith((".xml", ".rels", ".vml")):
+                continue
+            data = fixed = z.read(info)
+            if _unclean(fixed):
+                fixed = drop_forbidden(fixed)
+            if b"&" in fixed:
+                fixed = _BARE_AMPERSAND.sub(b"&amp;", fixed)
+            if len(fixed) <= MAX_PARSED_PART:
+                try:
+                    xml.parsers.expat.ParserCreate().Parse(fixed, True)
+                except xml.parsers.expat.ExpatError as exc:
+                    raise NotWellFormed(info.filename) from exc
+            if fixed != data:
+                _add(found, info.filename, lambda _, fixed=fixed: fixed)
+        return corrected(file, z, found) if found._edits else None
+
+
+def _unclean(data: bytes) -> bool:
+    return bool(_RAW_FORBIDDEN.search(data)) or (b"&#" in data and any(
+        _forbidden(int(m[1], 16) if m[1] else int(m[2])) for m in _REFERENCE.finditer(data)))
+
+
+def drop_forbidden(data: bytes) -> bytes:
+    """A part without the characters XML 1.0 forbids, in whichever form they come."""
+    data = _RAW_FORBIDDEN.sub(b"", data)
+    data = _ESCAPED.sub(lambda m: m[0] if m[1] or not _forbidden(int(m[2], 16)) else b"", data)
+    return _REFERENCE.sub(lambda m: b"" if _forbidden(int(m[1], 16) if m[1] else int(m[2])) else m[0], data)
+
+
+def _declare_utf8(data: bytes) -> bytes:
+    data = data.removeprefix(codecs.BOM_UTF8)
+    return re.sub(rb'^<\?xml([^>]*?)encoding\s*=\s*["\'][^"\']*["\']', rb'<?xml\1encoding="UTF-8"', data, count=1)
+
+
+def _add(found: Inspection, name: str, edit) -> None:
+    before = found._edits.get(name)
+    found._edits[name] = (lambda data: edit(before(data))) if before else edit
