@@ -496,6 +496,19 @@ def as_utf8(name: str, data: bytes) -> bytes:
 # escape (_x0001_; _x005F_ escapes the underscore itself), or as character references (&#1;). The
 # cell reader turns each into the character and passes it on; the results could not be opened.
 _RAW_FORBIDDEN = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f]|\xef\xbf[\xbe\xbf]|\xed[\xa0-\xbf][\x80-\xbf]")
+_CONTROLS = bytes(b for b in range(0x20) if b not in b"\t\n\r")  # the single bytes XML 1.0 forbids
+_NOT_CONTROLS = bytes(b for b in range(256) if b not in _CONTROLS)
+_SURROGATE_UTF8 = re.compile(rb"\xed[\xa0-\xbf][\x80-\xbf]")
+
+
+def _has_forbidden(data: bytes) -> bool:
+    """`_RAW_FORBIDDEN.search(data)`, at the speed of a copy: a roster's sheet of 50 MB is looked
+    at in milliseconds (the regular expression's alternatives took a third of a second)."""
+    if data.translate(None, _NOT_CONTROLS):  # what is left when all but the control bytes go
+        return True
+    if b"\xef\xbf\xbe" in data or b"\xef\xbf\xbf" in data:  # U+FFFE, U+FFFF
+        return True
+    return b"\xed" in data and _SURROGATE_UTF8.search(data) is not None
 _ESCAPED = re.compile(rb"(_x005[Ff]_)?_x([0-9A-Fa-f]{4})_")
 _REFERENCE = re.compile(rb"&#(?:[xX]([0-9A-Fa-f]+)|([0-9]+));")
 
@@ -511,7 +524,7 @@ def _may_forbid(text: bytes, sheet: bool) -> bool:
     where it is read, ooxml.uncached_formulas)."""
     if sheet and b'tr"' not in text:
         return False
-    return bool(b"_x" in text or b"&#" in text or _RAW_FORBIDDEN.search(text))
+    return bool(b"_x" in text or b"&#" in text or _has_forbidden(text))
 
 
 class NotWellFormed(Exception):
@@ -550,7 +563,7 @@ def well_formed(file: BinaryIO) -> bytes | None:
 
 
 def _unclean(data: bytes) -> bool:
-    return bool(_RAW_FORBIDDEN.search(data)) or (b"&#" in data and any(
+    return _has_forbidden(data) or (b"&#" in data and any(
         _forbidden(int(m[1], 16) if m[1] else int(m[2])) for m in _REFERENCE.finditer(data)))
 
 

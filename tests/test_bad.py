@@ -9,6 +9,7 @@ import subprocess
 import sys
 import tempfile
 import threading
+import time
 import zipfile
 from pathlib import Path
 
@@ -17,7 +18,7 @@ from python_calamine import CalamineWorkbook
 
 sys.path.insert(0, str(Path(__file__).parent / "bad"))
 from make_corpus import CASES, FORMULA_TEXTS, HOSTILE, build  # noqa: E402
-from conftest import assert_opens  # noqa: E402
+from conftest import ROOT, assert_opens  # noqa: E402
 
 
 @pytest.fixture(scope="session")
@@ -224,3 +225,46 @@ def test_a_panic_in_the_cell_reader_is_a_read_error_in_chinese(monkeypatch, tmp_
     monkeypatch.setattr(python_calamine.CalamineWorkbook, "from_path", interrupted)
     with pytest.raises(KeyboardInterrupt):
         evaluate(path)
+
+
+def test_the_hostile_files_in_a_batch_are_rows_and_the_summary_is_written(corpus, tmp_path):
+    """The same files in a night run: each one row (失败 with its reason, or scored), the good
+    workbook beside them scored, the summary and log written, nothing exit 4."""
+    inbox = tmp_path / "收件箱"
+    inbox.mkdir()
+    for case in HOSTILE:
+        shutil.copy(corpus / case.file, inbox / case.file)
+    shutil.copy(ROOT / "samples" / "示例_无错误.xlsx", inbox / "好的.xlsx")
+    old = time.time() - 60
+    for p in inbox.iterdir():
+        os.utime(p, (old, old))
+    started = time.monotonic()
+    r = subprocess.run([sys.executable, "-m", "excel_eval", "batch", str(inbox), "--out", str(tmp_path / "结果"),
+                        "--no-report"], capture_output=True, text=True, timeout=300)
+    assert r.returncode in (1, 3) and "Traceback" not in r.stderr + r.stdout, r.stderr
+    assert time.monotonic() - started < 20 * len(HOSTILE)
+    from excel_eval.batch import read_manifest
+
+    rows = {e["file"]: e for e in read_manifest(tmp_path / "结果").values()}
+    assert rows["好的.xlsx"]["status"] == "完成"
+    for case in HOSTILE:
+        assert case.file in rows, case.file
+        status = rows[case.file]["status"]
+        assert (status == "失败") is (case.exit == 3), (case.file, rows[case.file].get("reason"))
+    assert list((tmp_path / "结果").glob("汇总_*.xlsx")) and list((tmp_path / "结果").glob("日志_*.log"))
+
+
+def test_the_page_answers_each_hostile_file_with_a_card_and_keeps_serving(corpus, tmp_path):
+    from excel_eval.gui.workspace import Workspace
+
+    ws = Workspace(root=tmp_path / "ws")
+    ws.root.mkdir()
+    try:
+        for case in HOSTILE + [type(HOSTILE[0])("好的.xlsx", 0, "", None)]:
+            upload, path = ws.new_upload(case.file)
+            source = corpus / case.file if case.make else ROOT / "samples" / "示例_无错误.xlsx"
+            path.write_bytes(source.read_bytes())
+            cards = ws.process(upload, path)
+            assert cards and all(c["ok"] is (case.exit != 3) for c in cards), (case.file, cards[0].get("reason"))
+    finally:
+        ws.close()
