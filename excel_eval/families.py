@@ -94,12 +94,15 @@ RATE_COMPARATORS = ("=", "≥", "≤", ">", "<")  # 指标性质 of a quantitati
 DIRECTION_WORDS = {"正向": "≥", "反向": "≤", "大于等于": "≥", "小于等于": "≤", "等于": "=", "大于": ">", "小于": "<",
                    "≥": "≥", "≤": "≤", "=": "=", ">": ">", "<": "<", ">=": "≥", "<=": "≤"}
 QUALITATIVE_WORDS = ("定性",)
+# A 完成值 that states a bound (`≥90%`, `100%以上`) restates the target instead of what was done.
+BOUND_WORDS = ("≥", "≤", ">", "<", "以上", "以下", "不低于", "不少于", "不高于", "不超过", "大于", "小于")
 # Block labels: a row holding one ends the block above it.
 BLOCK_LABELS = ("年度总体目标", "绩效指标", "项目基本情况", "总体目标", "年度绩效目标", "绩效目标", "评价结论",
                 "存在问题", "改进措施", "项目资金", "预算执行情况")
 
 TITLE_WORDS = ("自评", "绩效")  # a title row of a form says what it is
 BUDGET_WORDS = ("预算", "资金")  # a budget block's label (预算执行情况(20分), 项目资金（万元）)
+GOAL_WORDS = ("目标", "指标")  # an indicator block's label (年度绩效目标(80分), 绩效指标(90分))
 # Labels that make a sheet look like a self-evaluation: one the tool cannot read says which it saw.
 FORM_MARKS = ("预算执行情况", "项目资金", "绩效指标", "年度绩效目标", "一级指标", "三级指标", "指标名称", "全年执行数", "执行数",
               "得分", "分值", "产出指标", "效益指标", "满意度指标", "评价结论")
@@ -125,6 +128,20 @@ def is_title(text: str) -> bool:
 
 def is_budget_label(text: str) -> bool:
     return any(w in text for w in BUDGET_WORDS)
+
+
+def is_budget_points(level1: str) -> bool:
+    """The indicator a 自评表's budget block becomes (its points are the block's, not the indicators')."""
+    return level1 == FORM_EXECUTION_NAME
+
+
+def is_goal_label(text: str) -> bool:
+    return any(w in text for w in GOAL_WORDS)
+
+
+def states_a_bound(text: object) -> bool:
+    """`≥90%`, `100%以上`: a value written as a bound, not as a measurement."""
+    return isinstance(text, str) and any(w in fold(text) for w in BOUND_WORDS)
 
 
 def is_where_of(text: object) -> bool:

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from . import layout, rules
-from .families import (SKIP_LINES, FORM_MARKS, TITLE_WORDS, is_budget_label, is_title, BELOW_FIELDS, BLOCK_LABELS, BUDGET_COLUMNS, DEPARTMENT_NAME, FORM_EXECUTION_NAME, GRAND_TOTAL,
+from .families import (SKIP_LINES, FORM_MARKS, TITLE_WORDS, is_budget_label, is_goal_label, is_title, BELOW_FIELDS, BLOCK_LABELS, BUDGET_COLUMNS, DEPARTMENT_NAME, FORM_EXECUTION_NAME, GRAND_TOTAL,
                        INDICATOR_COLUMNS, INFO_FIELDS, LEVEL_KEYS, QUALITATIVE_WORDS, RATE_COMPARATORS, SOURCE_LINES,
                        TEXT_FIELDS, TOTAL_LINES, Family, direction, is_instruction, is_percent_header, is_placeholder,
                        is_where_of, line_label, recognise, stated_money_unit, stated_points, stated_year)
@@ -362,6 +362,21 @@ class _Project:
                 return Cell.at(points, self.sheet, r, c, 1.0)
         return None
 
+    def block_points(self, head: Header) -> Cell | None:
+        """The points the indicator block's own label states (`年度绩效目标(80分)`, `绩效指标(90分)`),
+        left of its header or in the two rows above it."""
+        g = self.grid
+        first = min(head.columns.values())
+        spots = [(r, c) for r in range(head.first, head.row + 1) for c in range(first)] + \
+            [(r, c) for r in range(max(self.lo, head.first - 2), head.first) for c in range(g.width)]
+        for r, c in spots:
+            v = g.at(r, c)
+            if isinstance(v, str) and not is_budget_label(v) and is_goal_label(v):
+                points = stated_points(v)
+                if points is not None:
+                    return Cell.at(points, self.sheet, r, c, 1.0, text=v.strip())
+        return None
+
     def budget(self, head: Header) -> tuple[Table | None, Row | None]:
         """The budget block as a 预算 table, and its total line (the 预算执行率 indicator)."""
         g, columns = self.grid, dict(head.columns)
@@ -432,11 +447,14 @@ class _Project:
     def indicators(self, head: Header, execution: Row | None) -> Table:
         g, columns = self.grid, head.columns
         specs = {c.key: c for c in INDICATOR_COLUMNS if c.key in columns}
-        table = Table(self.sheet, head.row, {k: columns[k] for k in specs})
+        table = Table(self.sheet, head.row, {k: columns[k] for k in specs}, stated=self.block_points(head))
         if execution is not None and execution.get(Key.WEIGHT) is not None:
             table.rows.append(self.execution_row(execution))
         above: dict[str, Cell] = {}
         levels = [k for k in LEVEL_KEYS if k in specs]
+        # The block's own label, printed again where the form runs onto a new page (衡山县): no end.
+        first = min(columns.values())
+        block_label = label_key(g.at(head.first, 0)) if first > 0 and isinstance(g.at(head.first, 0), str) else None
         for r in range(head.row + 1, self.hi):
             values = g.rows[r]
             texts = [label_key(v) for v in values if isinstance(v, str) and v.strip()]
@@ -447,8 +465,9 @@ class _Project:
                          for k in (Key.WEIGHT, Key.SCORE) if k in columns}
                 table.totals.append(Row(r, cells, layout.FINAL_TOTAL_WORDS[0]))
                 break
+            repeated = texts and texts[0] == block_label and levels and not _blank(g.at(r, columns[levels[-1]]))
             if (texts and (texts[0] in STOP_LABELS or texts[0] in PROJECT_LABELS) and texts[0] not in
-                    {label_key(g.at(r, columns[k])) for k in levels}) or \
+                    {label_key(g.at(r, columns[k])) for k in levels} and not repeated) or \
                     any(layout.is_footer(v) for v in values if isinstance(v, str)):
                 break
             cells = {}
@@ -482,8 +501,9 @@ class _Project:
         weight = total.cells[Key.WEIGHT]
         cells = {Key.LEVEL1: name, Key.LEVEL2: name, Key.LEVEL3: name,
                  Key.TYPE: Cell.at(layout.QUANTITATIVE_TYPE, label.sheet, label.row, label.col),
-                 Key.WEIGHT: weight, Key.SCORE: total.cells.get(Key.SCORE) or _blank_at(weight),
-                 Key.ACTUAL: total.cells.get(Key.RATE) or _blank_at(weight)}
+                 Key.WEIGHT: weight, Key.ACTUAL: total.cells.get(Key.RATE) or _blank_at(weight)}
+        if Key.SCORE in total.cells:  # (a budget block without a 得分 column: its points are computed only)
+            cells[Key.SCORE] = total.cells[Key.SCORE]
         if Key.NOTE in total.cells:  # the 一体化 form's 原因; the national form's budget line has none
             cells[Key.DEVIATION] = total.cells[Key.NOTE]
         return Row(total.index, cells)

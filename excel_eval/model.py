@@ -229,6 +229,7 @@ class Table:
     totals: list[Row] = field(default_factory=list)
     unknown: bool = False  # a formula in it could not be computed: its sums are not claimed
     columnar: Columns | None = None  # a long roster, read column by column (`reader.COLUMNAR_ROWS`)
+    stated: Cell | None = None  # the points the block's own label states (`年度绩效目标(80分)`, `绩效指标(90分)`)
 
     def loc(self, row: int, key: Key) -> Loc:
         return Loc(self.sheet, row, self.columns[known(key)])

@@ -95,7 +95,7 @@ def score_effects(findings: list[Finding], scores: Scores) -> list[Finding]:
         else:
             continue
         if abs(gap) >= EFFECT_STEP:
-            gaps[(ind.row.cells[Key.WEIGHT].sheet, ind.row.index)] = gap
+            gaps[(ind.row.cells[Key.SCORE].sheet, ind.row.index)] = gap
     out = []
     for f in findings:
         key = (f.loc.sheet, f.loc.row) if f.loc is not None else None

@@ -188,8 +188,10 @@ def departments(projects: pd.DataFrame) -> pd.DataFrame:
     if done.empty:
         return pd.DataFrame(columns=["department", "projects", "mean", "lowest", *GRADES, "budget", "executed",
                                      "execution", "errors", "warnings"])
+    # a total not on a 100-point scale (points adding to 120: no grade) is not averaged with the others
+    done["graded"] = done["total"].where(done["grade"].fillna("") != "")
     grouped = done.groupby("department", sort=True)
-    out = grouped.agg(projects=("file", "size"), mean=("total", "mean"), lowest=("total", "min"),
+    out = grouped.agg(projects=("file", "size"), mean=("graded", "mean"), lowest=("graded", "min"),
                       budget=("budget", "sum"), executed=("executed", "sum"), errors=("errors", "sum"),
                       warnings=("warnings", "sum"))
     with_budget = done.dropna(subset=["budget", "executed"])

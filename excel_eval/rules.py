@@ -524,7 +524,7 @@ INDICATOR_TOTAL_MISMATCH = Rule(
 )
 SECTION_LABEL_WEIGHT = Rule(
     "I017", "section-label-weight", E,
-    "一级指标“{label}”标明 {expected} 分，其下各指标分值合计 {actual}",
+    "“{label}”标明 {expected} 分，其下各指标分值合计 {actual}",
     "请使各指标分值之和等于一级指标标明的分值，或改正标明的分值。",
     what="一级指标名称里写明的分值（如“产出指标(50分)”）是否等于其下各指标分值之和。",
     why="标明的分值与指标分值不符，说明表格改过一半，得分结构不可信。",
@@ -567,6 +567,60 @@ DIRECTION_CONFLICT = Rule(
     why="方向相反时，完成得好与不好正好颠倒，得分就没有依据。",
     bad="指标方向“正向”，指标值“≤5%”。", good="指标方向“反向”，指标值“≤5%”。",
     raised_in=('forms.py',),
+)
+FORM_TOTAL_DIFFERS = Rule(
+    "I022", "form-total-differs", W,
+    "表中总分 {actual} ≠ 按各指标完成情况核算的总分 {expected}",
+    "总分按核算结果为准；逐项的差异见本表其他问题（超过分值的得分、未完成却给满分等）。",
+    what="自评表总分行填写的总分是否等于按规则逐项核算的总分。",
+    why="各项得分加起来对，不等于总分对：超出分值的得分、未按完成比例扣分，都会让总分偏高。",
+    bad="各项得分之和 71.7，其中三项超过分值；核算总分 58.17。", good="总分 58.17。",
+    raised_in=('checks/indicators.py',), moves_score=True, also=(I,), also_when=ROUNDING_SLIP,
+)
+IMPLIED_POINTS = Rule(
+    "I023", "implied-points", I,
+    "本表没有“分值”列；各指标的分值由所填得分和{label}推定（{points}），据此核算",
+    "推定的分值只在每项都得出整数、且合计与标明的分值相符时采用；如与原意不符，请补上“分值”列。",
+    what="没有分值列、只有得分的自评表：能否由得分和一级指标（或“年度绩效目标”）标明的分值推定各指标分值。",
+    why="不推定就无法核算；推定的依据要写明，评审者才能复核。",
+    bad="产出指标(60分)下 6 项各得 10 分，没有分值列。", good="推定各 10 分，合计 60，与标明的分值相符。",
+    raised_in=('checks/indicators.py',),
+)
+NOT_MET_UNSCORED = Rule(
+    "I024", "not-met-unscored", W,
+    "指标“{name}”未达到年度指标值（目标 {target}，完成 {done}）",
+    "本表没有分值，不扣分也不评分；请核实完成值，未完成的在偏差原因中说明。",
+    what="没有分值的自评表上，定量指标的完成值是否达到指标值。",
+    why="没有分值的表没有扣分来显示未完成，只能逐项说出来。",
+    bad="保障率 目标 100%，完成值“无”。", good="完成值 100%。",
+    raised_in=('checks/indicators.py',),
+)
+RATE_OVER_100 = Rule(
+    "I025", "rate-over-100", W,
+    "“{name}”的{what}为 {value}，满意度不可能超过 100%",
+    "请改正为实际的百分比（如“≥90%”）。",
+    what="满意度指标的指标值和完成值是否超过 100%。",
+    why="超过 100% 的满意度多是录入错误（“≥90%”写成“290%”），据此计分没有意义。",
+    bad="市民满意度 指标值 290%。", good="指标值 ≥90%。",
+    raised_in=('checks/indicators.py',),
+)
+POINTS_WITHOUT_EVIDENCE = Rule(
+    "I026", "points-without-evidence", W,
+    "指标“{name}”既没有年度指标值，也没有实际完成值，却得了 {actual} 分",
+    "请填写年度指标值和实际完成值；没有依据的得分无法复核。",
+    what="得分大于 0 的指标是否至少有指标值或完成值。",
+    why="没有目标也没有完成情况，得分（尤其是满分）就没有依据。",
+    bad="工程质量合格，指标值和完成值空白，得 10 分。", good="指标值“合格”，完成值“合格”，得 10 分。",
+    raised_in=('checks/indicators.py',),
+)
+ACTUAL_RESTATES_TARGET = Rule(
+    "I027", "actual-restates-target", W,
+    "指标“{name}”的实际完成值写作“{done}”，是目标的写法，不是实际完成的数值",
+    "请填写实际测得的数值（如满意度 95.3%），得分按它与指标值计算。",
+    what="实际完成值是否带有“≥”“≤”“以上”之类的比较词。",
+    why="“≥90%”只复述了目标，说不出完成了多少；据此给满分没有依据。",
+    bad="满意度 指标值 90%，完成值“≥90%”，得 40 分。", good="完成值 96%。",
+    raised_in=('checks/indicators.py',),
 )
 # --- S: 满意度问卷 -----------------------------------------------------------------------------
 

@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 
 from . import layout
 from .layout import is_arrival, is_execution, is_satisfaction, section_name
-from .model import UNKNOWN, Model, Question, Row, Survey
+from .families import stated_points
+from .model import UNKNOWN, Cell, Loc, Model, Question, Row, Survey
 from .schemes import Scheme
 from .targets import EQ, GE, GT, LE, LT, RANGE, Target, TargetKind, parse_target, units_compatible
 from .vocab import RuleKind
@@ -98,6 +99,17 @@ class IndicatorScore:
     band: tuple[float, float] | None = None  # qualitative: the allowed share of w
     survey: SurveyScore | None = None  # the questionnaire a 满意度 indicator takes its actual from
     note: str = ""
+    ratio: float | None = None  # actual ÷ target, not capped (a positive indicator)
+    share: float | None = None  # of its points, what the rule gives (1 met, 0.4 for 6 of 15); None: no rule
+    implied: bool = False  # its points are not typed: implied by its 得分 and the points its labels state
+
+    @property
+    def loc(self) -> Loc:
+        """Where the indicator's points stand: its 分值 cell; its 得分, or its name, where the table
+        types no points."""
+        cells = self.row.cells
+        key = next((k for k in (Key.WEIGHT, Key.SCORE, Key.LEVEL4, Key.LEVEL3, Key.LEVEL2, Key.LEVEL1) if k in cells))
+        return cells[key].loc
 
     @property
     def score(self) -> float:
@@ -171,12 +183,17 @@ def score(model: Model, scheme: Scheme) -> Scores:
     budget = score_budget(model)
     surveys = [score_survey(s, option_weights(model, scheme)) for s in model.surveys]
     indicators = score_indicators(model, scheme, budget, surveys)
-    sections = score_sections(indicators, scheme, model)
+    # A table without points (no 分值 column, none implied): read and checked, not scored (I020).
+    pointless = any(i.weight is None for i in indicators) and not declares_points(model)
+    sections = [] if pointless else score_sections(indicators, scheme, model)
     # An indicator cell the tool could not compute (R012): the total is unknown, not a sum with a 0 in it.
     unknown = model.indicators is not None and model.indicators.unknown
     # An indicator with neither a computable actual nor a score (an unfinished table): the total
     # is unknown too; what can be scored still is, section by section (I019 says which).
-    unscored = [i for i in indicators if i.weight is not None and i.computed is None and i.self_score is None
+    # (on a table whose points are not typed, one with neither a share by the rules nor a score)
+    open_scores = not declares_points(model) and model.indicators is not None and Key.SCORE in model.indicators.columns
+    unscored = [i for i in indicators if (i.weight is not None or (open_scores and i.share is None))
+                and i.computed is None and i.self_score is None
                 and not (i.row.cells.get(Key.SCORE) and i.row.cells[Key.SCORE].value is UNKNOWN)]  # (R012 says that)
     total = sum(s.score for s in sections) if sections and not unknown and not unscored else None
     # what the evaluator typed, summed: unknown when no indicator has a typed score (not 0)
@@ -248,12 +265,21 @@ def linked_survey(row: Row, name: str, satisfaction_rows: int, surveys: list[Sur
     return surveys[0] if len(surveys) == 1 and satisfaction_rows == 1 else None
 
 
+def declares_points(model: Model) -> bool:
+    """The indicator table types each indicator's points (a 分值 / 权重 column)."""
+    return model.indicators is not None and Key.WEIGHT in model.indicators.columns
+
+
 def score_indicators(model: Model, scheme: Scheme, budget: BudgetScore | None,
                      surveys: list[SurveyScore]) -> list[IndicatorScore]:
-    if model.indicators is None or Key.WEIGHT not in model.indicators.columns:
+    """Each indicator scored by the rules. On a table whose points are not typed (no 分值 column),
+    each still gets its share of the points by the rules (met or not), and its points are taken
+    from its 得分 where that is unambiguous (`implied_points`)."""
+    t = model.indicators
+    if t is None or (Key.WEIGHT not in t.columns and not model.family.is_form):
         return []  # a missing column is reported by the reader
     year = model.year
-    rows = model.indicators.rows
+    rows = t.rows
     n_satisfaction = sum(1 for r in rows if is_satisfaction(leaf_name(r)))
     out = []
     for row in rows:
@@ -263,15 +289,67 @@ def score_indicators(model: Model, scheme: Scheme, budget: BudgetScore | None,
         actual = parse_target(row.get(Key.ACTUAL).value if row.get(Key.ACTUAL) else None, year)
         result = IndicatorScore(row, name, section_name(row.text(Key.LEVEL1)), w, row.num(Key.SCORE), None, RuleKind.NOT_COMPUTED,
                                 target, actual)
-        if w is not None:
-            _score_one(result, scheme, budget, linked_survey(row, name, n_satisfaction, surveys)
-                       if is_satisfaction(name) else None)
+        survey = linked_survey(row, name, n_satisfaction, surveys) if is_satisfaction(name) else None
+        _score_one(result, scheme, budget, survey, 1.0 if w is None else w)
+        if w is None:  # the share only: points the table does not give are not scored
+            result.share, result.computed = result.computed, None
+        elif w:
+            result.share = None if result.computed is None else result.computed / w
         out.append(result)
+    if Key.WEIGHT not in t.columns:
+        for ind, w in implied_points(out, t.stated):
+            ind.weight, ind.implied = w, True
+            _score_one(ind, scheme, budget, ind.survey, w)
     return out
 
 
-def _score_one(r: IndicatorScore, scheme: Scheme, budget: BudgetScore | None, survey: SurveyScore | None) -> None:
-    w = r.weight or 0.0
+POINT_SLACK = 0.25  # implied points further than this from a whole number are no points the unit meant
+
+
+def implied_points(indicators: list[IndicatorScore], stated: Cell | None) -> list[tuple[IndicatorScore, float]]:
+    """The points of each indicator a table without a 分值 column implies, or none where they are not
+    determined. The unit's own 得分 imply them under one of two readings — full points for a met
+    indicator and the rule's share of them otherwise (6 of 15 done, 8 typed: 20 points), or the
+    unit's uncapped ratio (12767.36 of 8000, 31.9 typed: 20 points) — and a reading is taken only
+    when every indicator's points come out whole and add to what the labels state: each 一级指标's
+    own (`产出指标(60分)`), else the block's (`年度绩效目标(80分)`)."""
+    open_ = [i for i in indicators if i.weight is None]
+    if not open_ or any(i.self_score is None for i in open_):
+        return []
+    labelled = {i.row.text(Key.LEVEL1): stated_points(i.row.text(Key.LEVEL1)) for i in open_}
+    if all(p is not None for p in labelled.values()):
+        wanted = [(p, [i for i in open_ if i.row.text(Key.LEVEL1) == label]) for label, p in labelled.items()]
+    elif stated is not None and stated.number is not None:
+        wanted = [(stated.number, open_)]
+    else:
+        return []
+    for reading in (_capped_share, _uncapped_share):
+        points = {}
+        for i in open_:
+            share = reading(i)
+            w = (i.self_score / share) if share else None
+            if w is None or w <= 0 or abs(w - round(w)) > POINT_SLACK:
+                break
+            points[id(i)] = float(round(w))
+        else:
+            if all(abs(sum(points[id(i)] for i in group) - total) <= 1e-6 for total, group in wanted):
+                return [(i, points[id(i)]) for i in open_]
+    return []
+
+
+def _capped_share(ind: IndicatorScore) -> float | None:
+    """The rule's share of the points (a met indicator: all of them); a qualitative indicator or
+    one the rule cannot compute: its 得分 taken as full points."""
+    return 1.0 if ind.share is None else ind.share
+
+
+def _uncapped_share(ind: IndicatorScore) -> float | None:
+    """The unit's ratio of actual to target, not capped at the target (a positive indicator)."""
+    return ind.ratio if ind.ratio is not None else _capped_share(ind)
+
+
+def _score_one(r: IndicatorScore, scheme: Scheme, budget: BudgetScore | None, survey: SurveyScore | None,
+               w: float) -> None:
     kind = r.row.text(Key.TYPE)
     if budget is not None and (is_execution(r.name) or is_arrival(r.name)):
         rate = budget.execution_rate if is_execution(r.name) else budget.arrival_rate
@@ -338,6 +416,7 @@ def _score_one(r: IndicatorScore, scheme: Scheme, budget: BudgetScore | None, su
         r.computed = w if r.met else 0.0
         return
     r.met = value >= tv - 1e-12 if t.op != GT else value > tv
+    r.ratio = value / tv if tv else None
     r.computed = w if value >= tv else (w * value / tv if tv else w)
     r.over_performance = tv > 0 and value >= scheme.over_performance * tv
 

@@ -128,6 +128,12 @@ FIRES = [  # family, rule, cell, changes
     ("integrated", "I006", "H13", {"H13": "85人"}),
     ("integrated", "I021", "E12", {"E12": "正向", "F12": "≤100"}),  # a direction column against the target
     ("national", "I020", "B12", {"G12": None, "H12": None}),  # no 分值 and no 得分 column: read, not scored
+    ("national", "I022", "H17", {"F13": "90人"}),  # the total adds up, but rests on a full score for 90 of 100
+    ("national", "I023", "B12", {"G12": None}),  # no 分值 column: points implied by the 得分 and the labels
+    ("national", "I024", "F13", {"G12": None, "H12": None, "F13": "90人"}),  # no points: a missed target said
+    ("national", "I025", "E16", {"E16": "≥190%"}),
+    ("national", "I026", "H14", {"E14": None, "F14": None}),
+    ("national", "I027", "F15", {"F15": "≥80%"}),
 ]
 
 

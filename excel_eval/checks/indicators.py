@@ -3,30 +3,45 @@
 from __future__ import annotations
 
 from .. import layout, rules
-from ..families import TEMPLATE, Family, stated_points
+from ..families import TEMPLATE, Family, is_budget_points, stated_points, states_a_bound
+from ..layout import is_satisfaction
 from ..findings import Severity
 from ..model import Loc
-from ..scoring import IndicatorScore, Scores
+from ..scoring import IndicatorScore, Scores, declares_points
+from ..text import clip
 from ..vocab import RuleKind
-from .base import Context, EPS, check, column_totals, show, verdict
+from .base import Context, EPS, check, column_totals, mismatch, show, verdict
 from ..keys import Key
 from ..targets import TargetKind
 
 
-@check(rules.NO_POINTS)
+@check(rules.NO_POINTS, rules.IMPLIED_POINTS)
 def no_points(ctx: Context):
-    """A table whose indicators carry no 分值 (many transfer-payment tables): read and checked, not scored."""
+    """A table whose indicators carry no 分值 (many transfer-payment tables): read and checked, and
+    scored only where its 得分 and stated points imply each indicator's points, said once."""
     t = ctx.model.indicators
     if t is None or Key.WEIGHT in t.columns or not ctx.model.family.is_form:
         return
+    at = Loc(t.sheet, t.header_row, min(t.columns.values(), default=0))
+    implied = [i for i in ctx.scores.indicators if i.implied]
+    if implied:
+        by_label: dict[str, list[float]] = {}
+        for i in implied:
+            by_label.setdefault(i.row.text(Key.LEVEL1) or i.section, []).append(i.weight)
+        points = "；".join(f"{label}：" + "、".join(f"{w:g}" for w in ws) for label, ws in by_label.items())
+        labelled = all(stated_points(label) is not None for label in by_label)
+        label = "一级指标标明的分值" if labelled or t.stated is None else f"“{t.stated.text}”"
+        yield rules.IMPLIED_POINTS(at, label=label, points=points)
+        return
     what = "分值（只有得分）" if Key.SCORE in t.columns else "分值和得分"
-    yield rules.NO_POINTS(Loc(t.sheet, t.header_row, min(t.columns.values(), default=0)), what=what)
+    yield rules.NO_POINTS(at, what=what)
 
 
 @check(rules.SECTION_WEIGHT, rules.WEIGHTS_NOT_100, rules.WEIGHT_MISSING)
 def weights(ctx: Context):
     t = ctx.model.indicators
-    if t is None or not t.rows or Key.WEIGHT not in t.columns:
+    implied = any(i.implied for i in ctx.scores.indicators)
+    if t is None or not t.rows or (Key.WEIGHT not in t.columns and not implied):
         return  # a missing column is reported by the reader
     for ind in ctx.scores.indicators:
         if ind.weight is None:
@@ -44,9 +59,12 @@ def weights(ctx: Context):
 
 def _total_loc(ctx: Context) -> Loc:
     t = ctx.model.indicators
-    if t.totals and t.totals[0].get(Key.WEIGHT):
-        return t.totals[0].get(Key.WEIGHT).loc
-    return t.loc(t.rows[-1].index, Key.WEIGHT)
+    for key in (Key.WEIGHT, Key.SCORE):  # points implied (no 分值 column): the total's 得分
+        if t.totals and t.totals[0].get(key):
+            return t.totals[0].get(key).loc
+        if key in t.columns:
+            return t.loc(t.rows[-1].index, key)
+    return t.stated.loc if t.stated is not None else Loc(t.sheet, t.header_row, min(t.columns.values(), default=0))
 
 
 @check(rules.ACTUAL_MISSING,
@@ -60,18 +78,63 @@ def _total_loc(ctx: Context) -> Loc:
        rules.SCORE_MISSING,
        rules.SCORE_OUT_OF_RANGE,
        rules.TARGET_UNPARSED,
-       rules.UNIT_MISMATCH)
+       rules.UNIT_MISMATCH,
+       rules.NOT_MET_UNSCORED,
+       rules.RATE_OVER_100,
+       rules.POINTS_WITHOUT_EVIDENCE,
+       rules.ACTUAL_RESTATES_TARGET)
 def each(ctx: Context):
+    pointless = not declares_points(ctx.model) and ctx.model.family.is_form
     for ind in ctx.scores.indicators:
-        yield from _one(ind, ctx.model.family, ctx.scores)
+        yield from _plausible(ind)
+        if ind.weight is None and pointless:
+            yield from _unpointed(ind)
+        else:
+            yield from _one(ind, ctx.model.family, ctx.scores)
+
+
+def _plausible(ind: IndicatorScore):
+    """What an indicator's own values say, points or none: a 完成值 that restates a bound, a
+    satisfaction over 100 %."""
+    row = ind.row
+    if ind.rule.from_budget:
+        return
+    actual = row.get(Key.ACTUAL)
+    if actual is not None and states_a_bound(actual.value):
+        yield rules.ACTUAL_RESTATES_TARGET(actual.loc, name=ind.name, done=clip(row.text(Key.ACTUAL)))
+    for key, what, value in ((Key.TARGET, "指标值", ind.target), (Key.ACTUAL, "完成值", ind.actual)):
+        if _impossible(ind, value):
+            yield rules.RATE_OVER_100(row.cells[key].loc, name=ind.name, what=what, value=f"{value.value:.0%}")
+
+
+def _impossible(ind: IndicatorScore, value) -> bool:
+    """A satisfaction over 100 %."""
+    return is_satisfaction(ind.name) and value.kind is TargetKind.NUMBER and value.unit == "%" \
+        and value.value is not None and value.value > 1 + EPS
+
+
+def _unpointed(ind: IndicatorScore):
+    """An indicator of a table without points: its 完成值 given, and its target met."""
+    row = ind.row
+    if ind.rule.from_budget or Key.ACTUAL not in row.cells:
+        return
+    measured = ind.target.kind in (TargetKind.NUMBER, TargetKind.RANGE, TargetKind.DATE)
+    done = ind.actual.text.strip() if ind.actual.text else show(ind.actual_value, percent=True)
+    if measured and ind.actual.kind is TargetKind.EMPTY and not ind.note:
+        yield rules.ACTUAL_MISSING(row.cells[Key.ACTUAL].loc, name=ind.name)
+    elif (ind.met is False and not _impossible(ind, ind.target)) or (measured and ind.actual.kind is TargetKind.QUALITATIVE):
+        yield rules.NOT_MET_UNSCORED(row.cells[Key.ACTUAL].loc, name=ind.name, target=row.text(Key.TARGET), done=done)
 
 
 def _one(ind: IndicatorScore, family: Family = TEMPLATE, scores: Scores | None = None):
     row, w, s = ind.row, ind.weight, ind.self_score
-    score_cell = row.get(Key.SCORE)
-    loc_score = row.cells[Key.SCORE].loc if Key.SCORE in row.cells else row.cells[Key.WEIGHT].loc
     if w is None:
         return
+    score_cell = row.get(Key.SCORE)
+    loc_score = row.cells[Key.SCORE].loc if Key.SCORE in row.cells else ind.loc
+    if s is not None and s > EPS and not ind.rule.from_budget and not row.text(Key.TARGET) and not row.text(Key.ACTUAL) \
+            and not ind.survey and (Key.TARGET in row.cells or Key.ACTUAL in row.cells):  # (a rubric has neither column)
+        yield rules.POINTS_WITHOUT_EVIDENCE(loc_score, name=ind.name, actual=s)
     if s is not None and (s < -EPS or s > w + EPS):
         yield rules.SCORE_OUT_OF_RANGE(loc_score, w, s)
         return
@@ -87,7 +150,7 @@ def _one(ind: IndicatorScore, family: Family = TEMPLATE, scores: Scores | None =
     if ind.rule is RuleKind.UNIT_MISMATCH:
         yield rules.UNIT_MISMATCH(actual_loc, ind.target.unit, ind.actual.unit)
     # A blank 得分 the rules can compute is no gap in a workbook, but is one on a 自评表: a form to fill in.
-    if s is None and (ind.computed is None or family.blank_score_is_gap) and score_cell is None:  # (an unknown formula is not a blank)
+    if s is None and (ind.computed is None or family.blank_score_is_gap) and score_cell is None and Key.SCORE in row.cells:  # (an unknown formula is not a blank)
         yield rules.SCORE_MISSING(loc_score, name=ind.name)
     reason = bool(row.text(Key.DEVIATION))
     done = ind.actual.text.strip() if ind.actual.text else show(ind.actual_value, percent=True)
@@ -139,9 +202,30 @@ def totals(ctx: Context):
                              rules.INDICATOR_TOTAL_MISMATCH)
 
 
+@check(rules.FORM_TOTAL_DIFFERS)
+def form_total(ctx: Context):
+    """A 自评表's 总分 row against the total the rules give, indicator by indicator."""
+    t, total = ctx.model.indicators, ctx.scores.total
+    if t is None or not t.totals or total is None or not ctx.model.family.is_form:
+        return
+    typed = t.totals[0].get(Key.SCORE)
+    typed_sum = ctx.scores.self_total  # (a total that is not the sum of its own lines is I016's)
+    if typed is not None and typed.number is not None and typed_sum is not None and verdict(typed, typed_sum) is None:
+        found = mismatch(rules.FORM_TOTAL_DIFFERS, typed, total)
+        if found is not None:
+            yield found
+
+
 @check(rules.SECTION_LABEL_WEIGHT)
 def section_labels(ctx: Context):
-    """`产出指标(50分)`: the weight a 一级指标 label states against its indicators' 分值."""
+    """`产出指标(50分)`: the weight a 一级指标 label states against its indicators' 分值; the points
+    the block's own label states (`年度绩效目标(80分)`) against all of them."""
+    t = ctx.model.indicators
+    own = [i for i in ctx.scores.indicators if not is_budget_points(i.row.text(Key.LEVEL1))]
+    if t is not None and t.stated is not None and own and all(i.weight is not None for i in own):
+        points = sum(i.weight for i in own)
+        if abs(points - t.stated.number) > EPS:
+            yield rules.SECTION_LABEL_WEIGHT(t.stated.loc, t.stated.number, points, label=t.stated.text)
     groups: dict[str, list[IndicatorScore]] = {}
     for ind in ctx.scores.indicators:
         label = ind.row.get(Key.LEVEL1)
@@ -173,10 +257,10 @@ def unscored(ctx: Context):
     if not missing:
         return
     t = ctx.model.indicators
-    cells = [i.row.cells[Key.SCORE].loc if Key.SCORE in i.row.cells else i.row.cells[Key.WEIGHT].loc for i in missing]
+    cells = [i.row.cells[Key.SCORE].loc if Key.SCORE in i.row.cells else i.loc for i in missing]
     total = t.totals[0].cells.get(Key.SCORE) if t is not None and t.totals else None
     yield rules.TOTAL_NOT_SCORABLE(total.loc if total is not None else cells[0], n=len(missing),
                                    cells=cells)
 
 
-CHECKS = (no_points, weights, each, totals, section_labels, text_actuals, unscored)
+CHECKS = (no_points, weights, each, totals, form_total, section_labels, text_actuals, unscored)
