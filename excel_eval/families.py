@@ -62,6 +62,13 @@ BUDGET_COLUMNS = (
     Column(Key.SCORE, "得分", ("自评得分", "评分"), kind=CellKind.NUMBER),
     Column(Key.REASON, "原因", ("偏差原因", "未完成原因", "说明")),  # 一体化: a rate under 90 % needs one
 )
+# A budget given as labels with their amounts in one row, not as a table (海南省: 计划投资额(万元) | 570 |
+# 实际到位资金(万元) | 398.88 | 实际使用情况(万元) | 395.86): the amount is the next number to the right.
+LABELLED_BUDGET = (
+    Field(Key.BUDGET, "计划投资额", ("计划投资", "预算安排资金", "年度预算资金")),
+    Field(Key.RECEIVED, "实际到位资金", ("到位资金",)),
+    Field(Key.EXECUTED, "实际使用情况", ("实际使用资金", "实际使用", "实际支出资金")),
+)
 # The indicator block's header: a level (一级/二级/三级指标 or 指标名称) and at least one of the rest.
 INDICATOR_COLUMNS = (
     Column(Key.LEVEL1, "一级指标", kind=CellKind.LEVEL),
@@ -89,6 +96,8 @@ SOURCE_LINES = {
 }
 SKIP_LINES = ("列次", "行次")  # the column numbers some provinces print under a header (名山区)
 GRAND_TOTAL = ("总分", "合计", "总计", "自评总分", "综合得分", "自评得分")  # the last row of the indicator block
+# The total stated among the project labels at the top (银川市: 实施单位 | … | 自评得分 | 98).
+HEAD_TOTAL = ("自评得分", "自评总分", "综合得分", "自评分")
 RATE_COMPARATORS = ("=", "≥", "≤", ">", "<")  # 指标性质 of a quantitative indicator (一体化)
 # Direction columns (指标方向, 计算符号) in words: the comparator each means.
 DIRECTION_WORDS = {"正向": "≥", "反向": "≤", "大于等于": "≥", "小于等于": "≤", "等于": "=", "大于": ">", "小于": "<",
@@ -113,6 +122,8 @@ _INSTRUCTION = re.compile(r"\(\d+字以内\)")
 _YEAR = re.compile(r"\((\d{4})年度?\)|(\d{4})年度|(\d{4})年(?=.{0,20}(?:绩效|自评))")
 _MONEY_UNIT = re.compile(r"\((万元|元)\)|单位[:](万元|元)")
 _PLACEHOLDER = re.compile(r"^(?:指标\d*[:]?[/—\-]*|[.…。·]+|等)$")  # 指标1：, 指标2:/ (天长市), ……
+_TITLE_PROJECT = re.compile(r"^(?:\d{4}年度?)?(.+?)(?:支出)?绩效(?:目标)?自评表")
+GENERIC_TITLES = ("", "项目", "部门预算项目", "部门项目", "预算项目", "专项资金", "市级部门项目", "本级部门项目")
 _PERCENT_HEADER = re.compile(r"\(%\)|（%）|%$")
 
 
@@ -165,6 +176,15 @@ def is_instruction(text: object) -> bool:
 def is_placeholder(text: object) -> bool:
     """The printed form's own empty lines: `指标1：`, `指标2：`, `……`."""
     return bool(_PLACEHOLDER.match(fold(text))) if isinstance(text, str) else False
+
+
+def title_project(text: object) -> str:
+    """The project a form's title names where the form has no 项目名称 (海南省: `服务贸易项目绩效自评表` →
+    服务贸易项目); "" for a title that names only the form (`项目支出绩效自评表`)."""
+    m = _TITLE_PROJECT.match(fold(text)) if isinstance(text, str) and len(text) < 60 else None
+    name = m[1].strip() if m else ""
+    generic = name in GENERIC_TITLES or name.endswith(("部门项目", "部门预算项目", "预算项目")) or any(w in name for w in ("部门整体", "转移支付", "区域"))
+    return "" if generic else name
 
 
 def stated_year(text: object) -> int | None:
@@ -234,7 +254,7 @@ INTEGRATED = Family("integrated-form", "部门预算项目支出绩效自评表�
                     marks=("调整后预算数", "预算执行数", "指标性质"), fixed_sections=(FORM_EXECUTION_NAME,),
                     low_rate_needs_reason=True)
 FOUR_PART = Family("four-part-form", "项目支出绩效自评表（决策、过程、产出、效益四部分）",
-                   marks=("项目决策", "项目产出", "项目效益"))
+                   marks=("项目决策", "项目产出"))  # (海南省: 项目决策/项目管理/项目绩效, 项目产出 under 项目绩效)
 MUNICIPAL = Family("municipal-form", "项目支出绩效自评表（预算执行 20 分、绩效目标 80 分）", budget_points=20.0)
 NATIONAL = Family("national-form", "项目支出绩效自评表（财预〔2020〕10号）", marks=("全年执行数",),
                   fixed_sections=None)

@@ -19,10 +19,10 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from . import layout, rules
-from .families import (SKIP_LINES, FORM_MARKS, TITLE_WORDS, is_budget_label, is_goal_label, is_title, BELOW_FIELDS, BLOCK_LABELS, BUDGET_COLUMNS, DEPARTMENT_NAME, FORM_EXECUTION_NAME, GRAND_TOTAL,
+from .families import (LABELLED_BUDGET, SKIP_LINES, FORM_MARKS, TITLE_WORDS, is_budget_label, is_goal_label, is_title, BELOW_FIELDS, BLOCK_LABELS, BUDGET_COLUMNS, DEPARTMENT_NAME, FORM_EXECUTION_NAME, GRAND_TOTAL, HEAD_TOTAL,
                        INDICATOR_COLUMNS, INFO_FIELDS, LEVEL_KEYS, QUALITATIVE_WORDS, RATE_COMPARATORS, SOURCE_LINES,
                        TEXT_FIELDS, TOTAL_LINES, Family, direction, is_instruction, is_percent_header, is_placeholder,
-                       is_where_of, line_label, recognise, stated_money_unit, stated_points, stated_year)
+                       is_where_of, line_label, recognise, title_project, stated_money_unit, stated_points, stated_year)
 from .findings import Finding
 from .layout import Column, label_key
 from .model import Cell, Info, Loc, Model, Row, Table
@@ -82,6 +82,7 @@ DEPARTMENT_LABELS = {label_key(n) for n in DEPARTMENT_NAME.names}
 STOP_LABELS = {label_key(n) for f in (*INFO_FIELDS, *BELOW_FIELDS, *TEXT_FIELDS) for n in f.names} | \
     {label_key(n) for n in BLOCK_LABELS}
 GRAND_TOTALS = {label_key(n) for n in GRAND_TOTAL}
+HEAD_TOTALS = {label_key(n) for n in HEAD_TOTAL}
 TOTAL_LINE_KEYS = {label_key(n) for n in TOTAL_LINES}
 SOURCE_LINE_KEYS = {label_key(k): v for k, v in SOURCE_LINES.items()}
 SKIP_LINE_KEYS = {label_key(n) for n in SKIP_LINES}
@@ -173,6 +174,21 @@ def match_header(grid: Grid, r: int, names: dict[str, tuple[str, int]], two_rows
     return Header(last, r, columns, percent, text)
 
 
+def deepest_points(grid: Grid, head: Header) -> Header:
+    """A form that gives 分值 beside each level (海南省: 一级指标 | 分值 | 二级指标 | 分值 | 三级指标 | 分值 | 得分):
+    an indicator's points are the ones beside its deepest level."""
+    levels = [head.columns[k] for k in LEVEL_KEYS if k in head.columns]
+    if not levels or Key.WEIGHT not in head.columns:
+        return head
+    spots = sorted({c for r in range(head.first, head.row + 1) for c in range(grid.width)
+                    if INDICATOR_NAMES.get(label_key(grid.shown(r, c)) if isinstance(grid.shown(r, c), str) else "",
+                                           ("",))[0] == Key.WEIGHT})
+    right = [c for c in spots if c > max(levels)]
+    if len(spots) > 1 and right and right[0] != head.columns[Key.WEIGHT]:
+        head.columns[Key.WEIGHT] = right[0]
+    return head
+
+
 def budget_header(grid: Grid, lo: int, hi: int) -> Header | None:
     """The first row in [lo, hi) naming the money executed and the budget it is of."""
     for r in range(lo, hi):
@@ -195,7 +211,7 @@ def indicator_header(grid: Grid, lo: int, hi: int) -> Header | None:
         if len(measured & one.columns.keys()) >= 2:
             below = {INDICATOR_NAMES.get(label_key(t), ("",))[0] for t in grid.texts(r + 1)}
             if not (below & {Key.NATURE, Key.UNIT, Key.TARGET} and not below & set(LEVEL_KEYS)):
-                return one
+                return deepest_points(grid, one)
         # A two-row header: a parent row above the levels (`年度指标值` over 指标性质 | 指标值 | 度量单位,
         # 永德县明朗中学), or the levels' row over its children.
         pairs = [match_header(grid, r - 1, INDICATOR_NAMES, True)] if r > lo else []
@@ -296,7 +312,7 @@ class _Project:
         self.family = family
         info = self.info(family)
         self.reader.money_unit = info.text(Key.MONEY_UNIT) or layout.DEFAULT_MONEY_UNIT
-        budget, execution = self.budget(budget_head) if budget_head else (None, None)
+        budget, execution = self.budget(budget_head) if budget_head else self.labelled_budget()
         indicators = self.indicators(indicator_head, execution) if indicator_head else None
         return Model("", info=info, budget=budget, indicators=indicators, layout=family.layout, sheet=self.sheet)
 
@@ -334,6 +350,12 @@ class _Project:
             if at is not None:
                 r, c = at
                 info.fields[f.key] = self.text_cell(r + 1, c, f.label)
+        if Key.PROJECT not in info.fields:  # no 项目名称: the project the title names, if it names one
+            spot = next(((r, c) for r in range(self.lo, min(self.hi, self.lo + 4)) for c, v in enumerate(g.rows[r])
+                         if title_project(v)), None)
+            if spot is not None:
+                r, c = spot
+                info.fields[Key.PROJECT] = Cell.at(title_project(g.at(r, c)), self.sheet, r, c)
         for r in range(self.lo, self.hi):  # the title, wherever it states the year
             for c, v in enumerate(g.rows[r]):
                 year = stated_year(v)
@@ -433,6 +455,30 @@ class _Project:
             table.rows = [Row(total.index, total.cells)]
         return table, total
 
+    def labelled_budget(self) -> tuple[Table | None, Row | None]:
+        """A budget given as labels with amounts in one row (`计划投资额(万元) | 570 | 实际使用情况(万元) | 395.86`):
+        a 预算 table of that one line, when it names both the budget and the money spent."""
+        g = self.grid
+        for r in range(self.lo, self.hi):
+            found: dict[str, int] = {}
+            for c, v in enumerate(g.rows[r]):
+                key = next((f.key for f in LABELLED_BUDGET if isinstance(v, str) and label_key(v) in
+                            {label_key(n) for n in f.names}), None)
+                if key is None:
+                    continue
+                col = next((k for k in range(c + 1, g.width) if not _blank(g.at(r, k))), None)
+                if col is not None and self._number(r, col):
+                    found.setdefault(key, col)
+            if {Key.BUDGET, Key.EXECUTED} <= found.keys():
+                first = min(found.values())
+                cells = {k: self.reader.cell(self.sheet, r, c, g.at(r, c), CellKind.MONEY) for k, c in found.items()}
+                label = Cell.at(str(g.at(r, 0) or "").strip(), self.sheet, r, 0)
+                cells[Key.ITEM], cells[Key.SOURCE] = label, Cell.at(layout.DEFAULT_FUND_SOURCE, self.sheet, r, 0)
+                table = Table(self.sheet, r - 1, {**found, "item": 0, "source": 0})
+                table.rows = [Row(r, cells)]
+                return table, None
+        return None, None
+
     def _number(self, r: int, c: int | None) -> bool:
         if c is None:
             return False
@@ -492,7 +538,23 @@ class _Project:
                 continue  # an unused or placeholder line of the printed form (指标1：, ……)
             self.compose(row)
             table.rows.append(row)
+        if not table.totals and Key.SCORE in columns:
+            head_total = self.head_total(head)
+            if head_total is not None:
+                table.totals.append(Row(head_total.row, {Key.SCORE: head_total}, layout.FINAL_TOTAL_WORDS[0]))
         return table
+
+    def head_total(self, head: Header) -> Cell | None:
+        """The total stated among the labels above the blocks (`自评得分 | 98`): the number right of it."""
+        g = self.grid
+        at = g.find(HEAD_TOTALS, self.lo, head.first)
+        if at is None:
+            return None
+        r, c = at
+        col = next((k for k in range(c + 1, g.width) if not _blank(g.at(r, k))), None)
+        if col is None or not self._number(r, col):
+            return None
+        return self.reader.cell(self.sheet, r, col, g.at(r, col), CellKind.NUMBER)
 
     def execution_row(self, total: Row) -> Row:
         """The budget total line as the 预算执行率 indicator: 分值, 得分, and 执行率 as its actual."""

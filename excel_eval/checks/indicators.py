@@ -154,7 +154,7 @@ def _one(ind: IndicatorScore, family: Family = TEMPLATE, scores: Scores | None =
         yield rules.SCORE_MISSING(loc_score, name=ind.name)
     reason = bool(row.text(Key.DEVIATION))
     done = ind.actual.text.strip() if ind.actual.text else show(ind.actual_value, percent=True)
-    target = row.text(Key.TARGET)
+    target = row.text(Key.TARGET) or ("100%" if ind.rule.from_budget else "")  # (到位率 without a target: all of it)
     if ind.computed is not None and s is not None and score_cell is not None:
         off = verdict(score_cell, ind.computed)
         if ind.met and s < w - EPS and off is not None and not ind.rule.from_budget:

@@ -67,11 +67,13 @@ EXPECTED = [{
     "budget_score": 10.0,
     "weights": 100.0,
     "typed_total": 98.0,
-    "total": None,
+    "total": 86.0,  # the page as stored: points 90, so the total stands ungraded (the tool's rule for points ≠ 100)
     "grade": None,
     "why": "stored page stops at the 服务对象满意度指标(10分) row; its 参考分值 and 得分 are missing (visible: 85.0 of 90 visible points)",
     "contradictions": [
         {"cell": "F3", "severity": "错误", "what": "自评得分 98, but the typed scores on the page add to 84 (10 + 24 + 29 + 21) and the only row left, 服务对象满意度指标(10分), can add at most 10: 94 at most"},
+        {"cell": "A26", "severity": "错误", "what": "as the page is stored (cut after 可持续影响指标): 项目效益(35分) holds 15 + 10 = 25 points"},
+        {"cell": "D31", "severity": "错误", "what": "as the page is stored: 参考分值 add to 90, not 100 (the cut 满意度 row's 10 missing), so no grade"},
         {"cell": "G13", "severity": "警告", "what": "预算执行率 64.8/64.8 = 100% (printed 100%) yet 9 of 10"},
         {"cell": "G21", "severity": "警告", "what": "公用经费完成时间: 全年实际值 equals 指标值 (2021年12月完成) yet 4 of 5"},
         {"cell": "G28", "severity": "提示", "what": "社会效益: 全年实际值 equals 指标值 yet 13 of 15 (qualitative; the unit's own judgement)"},

@@ -66,10 +66,11 @@ EXPECTED = [{
     "budget_score": None,
     "weights": 100.0,
     "typed_total": None,
-    "total": None,
+    "total": 59.099368,  # the page as stored: 60 points, 到位率 2.10 by the rule (398.88/570) — ungraded
     "grade": None,
     "why": "stored page stops at 项目效益 (40 of the 100 points): its indicators, scores and any 总分 are missing; the form has no budget-execution line with points",
     "contradictions": [
+        {"cell": "F28", "severity": "错误", "what": "as the page is stored (cut before 项目效益): 分值 add to 60, not 100, so no grade"},
         {"cell": "G19", "severity": "警告", "what": "到位率 (实际到位/计划到位) = 398.88/570 = 69.98%, yet the full 3 of 3 points"},
         {"cell": "G21", "severity": "提示", "what": "资金使用 7 of 7 while only 395.86 of the 570 planned (69.45%) was spent"},
     ],
