@@ -405,6 +405,8 @@ class _Project:
         first = min(columns.values())
         if first == 0:  # no column left of the money for the line labels: not a block we know
             return None, None
+        if Key.BUDGET not in columns:  # only 年初预算数 (北京市 2016): the budget the money was spent of
+            columns[Key.BUDGET] = columns.pop(Key.INITIAL)
         specs = {c.key: c for c in BUDGET_COLUMNS}
         total, sources = None, []
         for r in range(head.row + 1, min(self.hi, head.row + 1 + BUDGET_LINES)):

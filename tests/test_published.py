@@ -36,7 +36,6 @@ NOT_YET = {
     "c02_shouxian_dept_rubric": "a department rubric's 指标分值 column beside 指标解释 is not read",
     "c05_mingshan_forestry_transfer": "the 资金管理情况 block's words against themselves (及时分解下达 beside 下达滞后) are not read",
     "c06_linhe_employment_transfer": "the 总额 line 0.03 off its lines is said as B009 only, not as B005 at its cell",
-    "d03_haidian_xueyuanlu_baojie": "the 2016 Beijing form's budget block (分值(10分) and 得分计算方法 columns) is not read",
 }
 BLOCKING = {"错误", "警告"}  # the contradictions a reviewer must be shown; a 提示 the tool may say or not
 

@@ -59,10 +59,12 @@ EXPECTED = [{
     "budget_score": 4.988394584139266,
     "weights": 22.5,  # only the budget line (10) and the first indicator (12.5) survive; label 产出指标(50分)
     "typed_total": None,
-    "total": None,
+    "total": 17.488395,  # the page as stored: 22.5 points (4.99 + 12.5), so the total stands ungraded
     "grade": None,
     "why": "the stored preview stops after the first indicator row; the other indicators and the 总分 are missing",
     "contradictions": [
+        {"cell": "B10", "severity": "错误", "what": "as the page is stored (cut after the first indicator): 产出指标(50分) holds 12.5 points"},
+        {"cell": "E10", "severity": "错误", "what": "as the page is stored: points add to 22.5, not 100, so no grade"},
         {"cell": "H5", "severity": "提示", "what": "执行率 typed 50%; 154.74 ÷ 310.2 = 49.88% (rounded to a whole percent)"},
         {"cell": "I5", "severity": "提示", "what": "budget 得分 typed 5; 10 × 49.88% = 4.99 (computed from the rounded rate)"},
         {"cell": "F10", "severity": "提示",
