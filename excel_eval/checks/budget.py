@@ -35,7 +35,9 @@ def amounts(ctx: Context):
         if received is not None and executed is not None and executed > received + 1e-9:
             yield rules.EXECUTED_OVER_RECEIVED(row.get(Key.EXECUTED).loc, received, executed)
         initial = row.num(Key.INITIAL)
-        if initial is not None and budget is not None and abs(initial - budget) > 1e-9 and not row.text(Key.NOTE):
+        # (a form with no 备注 or 原因 column has nowhere to explain an adjustment: nothing is missing)
+        if initial is not None and budget is not None and abs(initial - budget) > 1e-9 and not row.text(Key.NOTE) \
+                and Key.NOTE in t.columns:
             yield rules.INITIAL_DIFFERS(row.get(Key.INITIAL).loc, budget, initial)
 
 
