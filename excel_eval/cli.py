@@ -149,6 +149,37 @@ def check(file: Path, json_out: bool, scheme: str | None, skip: str | None, only
     return exit_code(outcomes)
 
 
+@command("按算术更正工作簿中由其他数字算出的单元格（合计、结余、执行率、得分率、扣分、问卷占比和得分、项目信息重复的数字），"
+         "写出“_已更正.xlsx”（原文件不会被修改），列出每处更正和留待人工处理的问题。",
+         (Argument("file", "文件.xlsx", "要更正的" + WORKBOOKS),),
+         (OUT, Option(("--dry-run",), "只列出要更正的单元格，不写文件"),
+          Option(("--scores",), "同时按评分规则改写定量指标和预算执行率的得分（评价人可能采用了其他规则，请核实）")),
+         extra="fix 一次更正一个工作簿；多个工作簿请用 excel-eval batch --fix")
+def fix(file: Path, out: Path | None, dry_run: bool, scores: bool) -> int:
+    from .step import Fixing, exit_code, process
+    from .voice import fix_lines, problem_lines
+
+    if file.is_dir():
+        raise Stop(f"“{file}”是一个目录；fix 更正一个工作簿，更正整个目录请用：excel-eval batch \"{file}\" --fix")
+    if not file.is_file():
+        raise Stop(f"找不到文件：{file}")
+    if out is not None and not dry_run:
+        try:
+            out.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise Stop(f"无法建立输出目录 {out}：{os_reason(exc)}", ExitCode.UNWRITABLE) from None
+    outcomes = process(file, _options(None, None, None, out=out, outputs=False,
+                                      fix=Fixing(scores=scores, write=not dry_run)))
+    first = outcomes[0]
+    if not first.result.ok:
+        raise Stop(problem_lines(first)[0], first.code)
+    if first.unwritten:
+        raise Stop(f"{file.name}：无法写出{'更正副本'}到 {out or file.parent}：{first.unwritten}", ExitCode.UNWRITABLE)
+    for line in fix_lines(first, dry_run):
+        tell(line)
+    return exit_code(outcomes)
+
+
 @command("批量处理一个目录：每个工作簿写出结果和报告，另写“汇总_日期时间.xlsx”（汇总、抽查优先、按主管部门、"
          "历年对比和统计图）和运行日志。",
          (Argument("inbox", "收件箱目录", "要处理的目录"),),

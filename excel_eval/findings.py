@@ -13,11 +13,14 @@ from .vocab import FixKind, Severity
 class Fix(NamedTuple):
     """What the check that raised a finding computed for one of its cells: the value the cell
     should hold, in the cell's own units (0.8427 for a cell holding 84.28%), rounded as the finding
-    shows it; `summed`, the cells whose sum it is (a 合计's formula is rewritten over them)."""
+    shows it; `summed`, the cells whose sum it is (a 合计's formula is rewritten over them); `was`
+    and `now`, the cell's value and the new one as the finding shows them."""
 
     loc: Loc
     value: float | str
     summed: tuple[Loc, ...] = ()
+    was: str = ""
+    now: str = ""
 
 
 # Placeholders a finding was made without ("code: name"); the tests fail on any.

@@ -11,8 +11,9 @@ from .text import shown
 RESULTS_SUFFIX = "_评价结果"
 MARKED_SUFFIX = "_标注"
 REPORT_SUFFIX = "_自评报告"
+CORRECTED_SUFFIX = "_已更正"  # the officer's own workbook, corrected (`excel-eval fix`): theirs to hand in, so read like any input
 SUMMARY_PREFIX = "汇总_"
-KINDS = ("results", "marked", "report")  # in the order they are written and listed
+KINDS = ("results", "marked", "report", "corrected")  # in the order they are written and listed
 
 _NOT_IN_FILE_NAMES = re.compile(r'[<>:"/\\|?*\x00-\x1f\x7f]')
 _ALTERNATE = re.compile(r"\(\d+\)$")  # 原表_评价结果(1): written under a new name (see files.alternates)
@@ -60,7 +61,8 @@ def output_paths(source: Path, out_dir: Path | None = None, tag: str = "") -> di
     marked = ".xlsm" if kind == "xlsm" else ".xlsx"  # a copy of the package: never the name's own suffix (x.html)
     return {"results": folder / f"{stem}{mark}{RESULTS_SUFFIX}.xlsx",
             "marked": folder / f"{stem}{MARKED_SUFFIX}{marked}",
-            "report": folder / f"{stem}{mark}{REPORT_SUFFIX}.docx"}
+            "report": folder / f"{stem}{mark}{REPORT_SUFFIX}.docx",
+            "corrected": folder / f"{stem.removesuffix(CORRECTED_SUFFIX)}{CORRECTED_SUFFIX}{marked}"}
 
 
 class Claims:
@@ -75,11 +77,21 @@ class Claims:
         earlier input of this run (None when they take their own)."""
         first = wanted = output_paths(source, out_dir, tag)
         n = 1
-        while any(_key(p) in self.taken for p in wanted.values()):
+        while any(_key(p) in self.taken for k, p in wanted.items() if k != "corrected"):
             n += 1
             wanted = output_paths(source.with_name(f"{source.stem}({n}){source.suffix}"), out_dir or source.parent, tag)
-        self.taken.update(_key(p) for p in wanted.values())
+        self.taken.update(_key(p) for k, p in wanted.items() if k != "corrected")
         return wanted, (first["results"] if wanted is not first else None)
+
+    def one(self, path: Path) -> Path:
+        """`path`, or `name(2).xlsx`, … when this run has given it already (the corrected copy,
+        one per workbook whatever its projects)."""
+        wanted, n = path, 1
+        while _key(wanted) in self.taken:
+            n += 1
+            wanted = path.with_name(f"{path.stem}({n}){path.suffix}")
+        self.taken.add(_key(wanted))
+        return wanted
 
 
 def linkable(name: str) -> bool:
@@ -93,5 +105,5 @@ def _key(path: Path) -> str:
     return str(path.resolve()).casefold()
 
 
-__all__ = ["Claims", "KINDS", "linkable", "MARKED_SUFFIX", "REPORT_SUFFIX", "RESULTS_SUFFIX", "SUMMARY_PREFIX", "in_file_name",
+__all__ = ["Claims", "CORRECTED_SUFFIX", "KINDS", "linkable", "MARKED_SUFFIX", "REPORT_SUFFIX", "RESULTS_SUFFIX", "SUMMARY_PREFIX", "in_file_name",
            "is_own_output", "output_paths", "project_tags"]

@@ -86,7 +86,7 @@ def fix_of(cell: Cell, expected: float, scale: float = 1.0, summed: tuple = ()) 
     in the cell's own units."""
     shown = show(expected, cell)
     value = float(shown[:-1]) / 100 if shown.endswith("%") else float(shown)
-    return Fix(cell.loc, round(value * scale, 12), summed)
+    return Fix(cell.loc, round(value * scale, 12), summed, show_typed(cell), shown)
 
 
 def sum_tolerance(cells: list[Cell]) -> float:
@@ -167,6 +167,8 @@ def column_totals(t: Table | None, spec: SheetSpec, keys: tuple[str, ...], rule:
             summands = [data.cell(i, key) for i in typed]
             if off > sum_tolerance(summands) + step_of(cell) / 2:
                 places = max([decimals(step_of(c)) for c in summands if step_of(c) < 1] + [decimals(step_of(cell))])
-                fix = Fix(cell.loc, round(expected, min(places, 10)), tuple(c.loc for c in summands))
+                value = round(expected, min(places, 10))
+                fix = Fix(cell.loc, value, tuple(c.loc for c in summands), show_typed(cell),
+                          f"{value:.{max(places, 2)}f}" if places else show(value, cell))
                 yield rule(cell.loc, show(expected, cell), show_typed(cell), column=spec.column(key).label, rows=rows,
                            fix=fix)

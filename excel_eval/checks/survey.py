@@ -6,7 +6,7 @@ from .. import layout, rules
 from ..findings import Fix
 from ..model import Row
 from ..scoring import QuestionScore, SurveyScore, defaulted_weights
-from .base import Context, EPS, check, mismatch, show_typed, sum_tolerance, with_row_precision
+from .base import Context, EPS, check, mismatch, show, show_typed, sum_tolerance, with_row_precision
 from ..keys import Key
 
 OPTS = [f"opt_{o}" for o in layout.OPTIONS]
@@ -57,7 +57,8 @@ def _ratios(q: QuestionScore):
             continue
         count = q.question.counts.num(k) or 0
         if count == 0 and abs(cell.number) > EPS:
-            yield rules.COPIED_VALUE(cell.loc, actual=show_typed(cell), row="占比", fix=Fix(cell.loc, 0.0))
+            yield rules.COPIED_VALUE(cell.loc, actual=show_typed(cell), row="占比",
+                                     fix=Fix(cell.loc, 0.0, (), show_typed(cell), show(0.0, cell)))
             continue
         f = mismatch(rules.RATIO_MISMATCH, cell, ratio, count=f"{count:g}", n=f"{q.respondents:g}")
         if f:
@@ -77,7 +78,8 @@ def _points(q: QuestionScore):
             if cell is None or cell.number is None:
                 continue
             if (q.question.counts.num(k) or 0) == 0 and abs(cell.number) > EPS:
-                yield rules.COPIED_VALUE(cell.loc, actual=show_typed(cell), row="得分", fix=Fix(cell.loc, 0.0))
+                yield rules.COPIED_VALUE(cell.loc, actual=show_typed(cell), row="得分",
+                                         fix=Fix(cell.loc, 0.0, (), show_typed(cell), show(0.0, cell)))
                 continue
             f = mismatch(rules.POINTS_MISMATCH, cell, pts)
             if f:

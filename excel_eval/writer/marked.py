@@ -414,7 +414,7 @@ def _add_sheet(z: zipfile.ZipFile, sheet: Sheet, header_style: int, replaced: di
     strings part is left as it is)."""
     names = z.namelist()
     book = z.read("xl/workbook.xml")
-    taken = [ooxml_unescape(m[1] or m[4]) for m in _SHEET_TAG.finditer(book)]
+    taken = [ooxml_unescape((m[1] or m[4]).decode("utf-8", "replace")) for m in _SHEET_TAG.finditer(book)]
     ids = [int(m[2] or m[3]) for m in _SHEET_TAG.finditer(book)]
     part = _free_name(names, added, "xl/worksheets/sheet", ".xml", len(taken) + 1)
     rels = z.read("xl/_rels/workbook.xml.rels")
