@@ -117,6 +117,8 @@ def fix_lines(outcome: Outcome, dry_run: bool = False) -> list[str]:
         lines.append(f"  {CORRECTED_COPY}：" + no_marked_copy(result, CORRECTED_COPY, c.file_format))
     elif dry_run:
         lines.append("  未写出文件（--dry-run 只列出更正）")
+    elif not c.changes:
+        lines.append(f"  没有可按算术更正的单元格，未写出{CORRECTED_COPY}")
     elif c.written is not None:
         taken = f"（{c.asked.name} 已存在，未覆盖）" if c.asked is not None and c.asked != c.written else ""
         lines.append(f"  {CORRECTED_COPY}：{c.written}{taken}")

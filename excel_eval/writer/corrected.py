@@ -24,6 +24,7 @@ from pathlib import Path
 
 from ..files import alternates
 from ..findings import Finding, Fix, Rule
+from ..layout import CHANGES_SHEET
 from ..model import Loc, col_index, col_letter
 from ..ooxml import escape, sheet_parts, unescape
 from ..result import Result
@@ -33,7 +34,6 @@ from .formats import FIXED_FILL
 from .marked import BROKEN, Mark, Sheet, write_copy
 
 MAX_ROUNDS = 6  # fixes that reveal fixes: a sum's row, then the sum, then what repeats it
-CHANGES_SHEET = "修改清单"
 ZIP_FORMAT = "xlsx"
 
 
@@ -80,6 +80,7 @@ class Correction:
 
     @property
     def possible(self) -> bool:
+        """A corrected copy can be written (an .xlsx package; .xls and .ods cannot be)."""
         return self.data is not None
 
     @property
@@ -163,8 +164,9 @@ def correct(source: str | os.PathLike | bytes, *, scores: bool = False, name: st
 
 def write_corrected(correction: Correction, path: Path) -> Path | None:
     """Write the corrected copy under `path`, or the first of its alternates no file has yet (an
-    existing file is never written over); None when the package could not be copied."""
-    if correction.data is None:
+    existing file is never written over); None when there is nothing to change (a second fix), or
+    the package could not be copied."""
+    if correction.data is None or not correction.changes:
         return None
     correction.asked = path
     free = next((p for p in [path, *alternates(path)] if not p.exists()), None)
