@@ -149,6 +149,74 @@ def check(file: Path, json_out: bool, scheme: str | None, skip: str | None, only
     return exit_code(outcomes)
 
 
+@command("批量处理一个目录：每个工作簿写出结果和报告，另写“汇总_日期时间.xlsx”（汇总、抽查优先、按主管部门、"
+         "历年对比和统计图）和运行日志。",
+         (Argument("inbox", "收件箱目录", "要处理的目录"),),
+         (Option(("--out",), "输出目录，默认为 收件箱/评价结果", "目录", Path),
+          Option(("--recursive", "-r"), "包括子目录"),
+          Option(("--jobs", "-j"), "并行数，默认为 CPU 核数", "N", int, minimum=1),
+          Option(("--force",), "重新处理所有文件（默认跳过未变化的）"),
+          Option(("--settle",), "修改后至少静置多少秒才处理（默认 3）", "秒", float, minimum=0),
+          Option(("--timeout",), "每个工作簿最长处理多少秒（默认 300），超时记为失败、下次再试", "秒", float, minimum=1),
+          Option(("--summary-only",), "只写汇总表（财政局审核用），不逐个写结果、标注和报告"),
+          Option(("--json",), "在标准输出打印汇总、抽查优先、按主管部门和历年对比的 JSON（进度写到标准错误）",
+                 dest="json_out"),
+          KEEP_PERSONAL, NO_REPORT, SCHEME, SKIP, ONLY,
+          Option(("--fix",), "每个工作簿另写一份“_已更正.xlsx”（同 excel-eval fix），汇总表写明更正了几处")),
+         extra="batch 一次处理一个目录")
+def batch(inbox: Path, out: Path | None, recursive: bool, jobs: int | None, force: bool, settle: float | None,
+          timeout: float | None, summary_only: bool, json_out: bool, keep_personal: bool, no_report: bool, scheme: str | None,
+          skip: str | None, only: str | None, fix: bool = False) -> int:
+    from .step import Fixing
+
+    from .batch import DEFAULT_TIMEOUT, run_batch
+
+    if inbox.is_file():
+        raise Stop(f"“{inbox}”是一个文件；batch 处理整个目录，处理单个文件请用：excel-eval run \"{inbox}\"")
+    if not inbox.is_dir():
+        raise Stop(f"找不到目录：{inbox}")
+    # (a mistake in the scheme file or a rule code is said once, before any workbook is read)
+    options = _options(scheme, skip, only, mask=not keep_personal, report=not no_report, outputs=not summary_only,
+                       fix=Fixing(write=not summary_only) if fix else None)
+    bar = _progress()
+    try:
+        report = run_batch(inbox, out, options=options, recursive=recursive, jobs=jobs, force=force,
+                           settle=3.0 if settle is None else settle, timeout=timeout or DEFAULT_TIMEOUT,
+                           on_progress=bar, on_log=None if bar else say)
+    except OSError as exc:
+        raise Stop(f"无法使用输出目录 {report_folder(inbox, out)}：{os_reason(exc)}", ExitCode.UNWRITABLE) from None
+    finally:
+        if bar:
+            bar.stop()
+    show = say if json_out else tell  # the JSON alone on standard output when asked for
+    if report.note:  # nothing to do: one line, and nothing written
+        if json_out:
+            print_json({"tally": {s.value: report.count(s) for s in Status}, "summary": "", "note": report.note})
+        show(f"{report.note}（收件箱 {inbox}，输出目录 {report.out}）")
+        return report.code
+    if json_out:
+        print_json({"tally": {s.value: report.count(s) for s in Status}, "summary": str(report.summary or ""),
+                    **report.views.as_json()})
+    show(report.tally())  # the end summary, once; progress went to standard error
+    if report.fixed is not None:
+        show(f"更正：共 {report.fixed[0]} 处，写出“_已更正.xlsx” {report.fixed[1]} 份（各工作簿的更正见汇总表“更正”列）")
+    for item in report.problems():
+        show(f"  {item.status.value}：{item.file}：{item.reason}")
+    if report.problem:
+        say(report.problem)
+    else:
+        show(f"汇总表：{report.summary}")
+    show(f"日志：{report.log}")
+    return report.code
+
+
+def report_folder(inbox: Path, out: Path | None) -> Path:
+    """The output folder a batch uses: `--out`, else the inbox's own 评价结果."""
+    from .batch import DEFAULT_OUT
+
+    return out if out is not None else inbox / DEFAULT_OUT
+
+
 @command("按算术更正工作簿中由其他数字算出的单元格（合计、结余、执行率、得分率、扣分、问卷占比和得分、项目信息重复的数字），"
          "写出“_已更正.xlsx”（原文件不会被修改），列出每处更正和留待人工处理的问题。",
          (Argument("file", "文件.xlsx", "要更正的" + WORKBOOKS),),
@@ -178,68 +246,6 @@ def fix(file: Path, out: Path | None, dry_run: bool, scores: bool) -> int:
     for line in fix_lines(first, dry_run):
         tell(line)
     return exit_code(outcomes)
-
-
-@command("批量处理一个目录：每个工作簿写出结果和报告，另写“汇总_日期时间.xlsx”（汇总、抽查优先、按主管部门、"
-         "历年对比和统计图）和运行日志。",
-         (Argument("inbox", "收件箱目录", "要处理的目录"),),
-         (Option(("--out",), "输出目录，默认为 收件箱/评价结果", "目录", Path),
-          Option(("--recursive", "-r"), "包括子目录"),
-          Option(("--jobs", "-j"), "并行数，默认为 CPU 核数", "N", int, minimum=1),
-          Option(("--force",), "重新处理所有文件（默认跳过未变化的）"),
-          Option(("--settle",), "修改后至少静置多少秒才处理（默认 3）", "秒", float, minimum=0),
-          Option(("--timeout",), "每个工作簿最长处理多少秒（默认 300），超时记为失败、下次再试", "秒", float, minimum=1),
-          Option(("--summary-only",), "只写汇总表（财政局审核用），不逐个写结果、标注和报告"),
-          Option(("--json",), "在标准输出打印汇总、抽查优先、按主管部门和历年对比的 JSON（进度写到标准错误）",
-                 dest="json_out"),
-          KEEP_PERSONAL, NO_REPORT, SCHEME, SKIP, ONLY),
-         extra="batch 一次处理一个目录")
-def batch(inbox: Path, out: Path | None, recursive: bool, jobs: int | None, force: bool, settle: float | None,
-          timeout: float | None, summary_only: bool, json_out: bool, keep_personal: bool, no_report: bool, scheme: str | None,
-          skip: str | None, only: str | None) -> int:
-    from .batch import DEFAULT_TIMEOUT, run_batch
-
-    if inbox.is_file():
-        raise Stop(f"“{inbox}”是一个文件；batch 处理整个目录，处理单个文件请用：excel-eval run \"{inbox}\"")
-    if not inbox.is_dir():
-        raise Stop(f"找不到目录：{inbox}")
-    # (a mistake in the scheme file or a rule code is said once, before any workbook is read)
-    options = _options(scheme, skip, only, mask=not keep_personal, report=not no_report, outputs=not summary_only)
-    bar = _progress()
-    try:
-        report = run_batch(inbox, out, options=options, recursive=recursive, jobs=jobs, force=force,
-                           settle=3.0 if settle is None else settle, timeout=timeout or DEFAULT_TIMEOUT,
-                           on_progress=bar, on_log=None if bar else say)
-    except OSError as exc:
-        raise Stop(f"无法使用输出目录 {report_folder(inbox, out)}：{os_reason(exc)}", ExitCode.UNWRITABLE) from None
-    finally:
-        if bar:
-            bar.stop()
-    show = say if json_out else tell  # the JSON alone on standard output when asked for
-    if report.note:  # nothing to do: one line, and nothing written
-        if json_out:
-            print_json({"tally": {s.value: report.count(s) for s in Status}, "summary": "", "note": report.note})
-        show(f"{report.note}（收件箱 {inbox}，输出目录 {report.out}）")
-        return report.code
-    if json_out:
-        print_json({"tally": {s.value: report.count(s) for s in Status}, "summary": str(report.summary or ""),
-                    **report.views.as_json()})
-    show(report.tally())  # the end summary, once; progress went to standard error
-    for item in report.problems():
-        show(f"  {item.status.value}：{item.file}：{item.reason}")
-    if report.problem:
-        say(report.problem)
-    else:
-        show(f"汇总表：{report.summary}")
-    show(f"日志：{report.log}")
-    return report.code
-
-
-def report_folder(inbox: Path, out: Path | None) -> Path:
-    """The output folder a batch uses: `--out`, else the inbox's own 评价结果."""
-    from .batch import DEFAULT_OUT
-
-    return out if out is not None else inbox / DEFAULT_OUT
 
 
 @command("在浏览器中打开本机网页：把工作簿或文件夹拖进去，即可核对、评分、看图表、下载结果（只在本机 127.0.0.1 上提供，"

@@ -98,7 +98,8 @@ def linkable(name: str) -> bool:
     """A name an output may link to: a relative path to one of the tool's own outputs, never a
     UNC share (`\\\\host\\share`), a drive, an absolute path or a URL."""
     return bool(name) and not re.match(r"^(?:[\\/]|[A-Za-z][\w+.-]*:)", name) and "\\" not in name \
-        and ".." not in Path(name).parts and is_own_output(Path(name))
+        and ".." not in Path(name).parts \
+        and (is_own_output(Path(name)) or _ALTERNATE.sub("", Path(name).stem).endswith(CORRECTED_SUFFIX))
 
 
 def _key(path: Path) -> str:

@@ -94,6 +94,16 @@ def no_marked_copy(result: Result, copy: str = "标注副本", file_format: str 
 CORRECTED_COPY = "更正副本"
 
 
+def changes_of(outcome: Outcome) -> int | None:
+    """The cells the corrected copy changed in this project (its sheet, for one of several); None
+    when no correction was asked for."""
+    c = outcome.correction
+    if c is None:
+        return None
+    part = outcome.result.part
+    return sum(1 for x in c.changes if not part or x.sheet == part)
+
+
 def fix_lines(outcome: Outcome, dry_run: bool = False) -> list[str]:
     """What `fix` says of a workbook: each change (sheet!cell, was → now, rule, why), then the
     findings left for a person, then the file written (or why none could be)."""
@@ -160,12 +170,15 @@ def card(outcome: Outcome, offer: Callable[[object], str]) -> dict:
     }
 
 
-DOWNLOADS = (("results", "评价结果"), ("marked", "标注副本"), ("report", "自评报告"))
+DOWNLOADS = (("results", "评价结果"), ("marked", "标注副本"), ("report", "自评报告"), ("corrected", CORRECTED_COPY))
 
 
 def downloads(outcome: Outcome, offer: Callable[[object], str]) -> list[dict]:
-    return [{"label": label, "name": outcome.written[kind].name, "url": offer(outcome.written[kind])}
-            for kind, label in DOWNLOADS if kind in outcome.written]
+    def label(kind: str, text: str) -> str:
+        return f"{text}（{len(outcome.correction.changes)} 处）" if kind == "corrected" else text
+
+    return [{"label": label(kind, text), "name": outcome.written[kind].name, "url": offer(outcome.written[kind])}
+            for kind, text in DOWNLOADS if kind in outcome.written]
 
 
 TOO_LARGE_ADVICE = "请把工作簿拆分为较小的文件（例如每个项目一个工作簿）再拖入，或报送财政局处理。"
