@@ -61,8 +61,15 @@ def output_paths(source: Path, out_dir: Path | None = None, tag: str = "") -> di
     marked = ".xlsm" if kind == "xlsm" else ".xlsx"  # a copy of the package: never the name's own suffix (x.html)
     return {"results": folder / f"{stem}{mark}{RESULTS_SUFFIX}.xlsx",
             "marked": folder / f"{stem}{MARKED_SUFFIX}{marked}",
-            "report": folder / f"{stem}{mark}{REPORT_SUFFIX}.docx",
-            "corrected": folder / f"{stem.removesuffix(CORRECTED_SUFFIX)}{CORRECTED_SUFFIX}{marked}"}
+            "report": folder / f"{stem}{mark}{REPORT_SUFFIX}.docx"}
+
+
+def corrected_path(source: Path, out_dir: Path | None = None) -> Path:
+    """`原表_已更正.xlsx` (`.xlsm` kept): one per workbook, whatever its projects; a corrected copy's
+    own is not `…_已更正_已更正`."""
+    stem = in_file_name(shown(source.stem)).removesuffix(CORRECTED_SUFFIX)
+    suffix = ".xlsm" if source.suffix.lower() == ".xlsm" else ".xlsx"
+    return (out_dir or source.parent) / f"{stem}{CORRECTED_SUFFIX}{suffix}"
 
 
 class Claims:
@@ -77,10 +84,10 @@ class Claims:
         earlier input of this run (None when they take their own)."""
         first = wanted = output_paths(source, out_dir, tag)
         n = 1
-        while any(_key(p) in self.taken for k, p in wanted.items() if k != "corrected"):
+        while any(_key(p) in self.taken for p in wanted.values()):
             n += 1
             wanted = output_paths(source.with_name(f"{source.stem}({n}){source.suffix}"), out_dir or source.parent, tag)
-        self.taken.update(_key(p) for k, p in wanted.items() if k != "corrected")
+        self.taken.update(_key(p) for p in wanted.values())
         return wanted, (first["results"] if wanted is not first else None)
 
     def one(self, path: Path) -> Path:
@@ -106,5 +113,5 @@ def _key(path: Path) -> str:
     return str(path.resolve()).casefold()
 
 
-__all__ = ["Claims", "CORRECTED_SUFFIX", "KINDS", "linkable", "MARKED_SUFFIX", "REPORT_SUFFIX", "RESULTS_SUFFIX", "SUMMARY_PREFIX", "in_file_name",
+__all__ = ["Claims", "CORRECTED_SUFFIX", "KINDS", "corrected_path", "linkable", "MARKED_SUFFIX", "REPORT_SUFFIX", "RESULTS_SUFFIX", "SUMMARY_PREFIX", "in_file_name",
            "is_own_output", "output_paths", "project_tags"]

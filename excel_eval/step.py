@@ -129,12 +129,12 @@ def process(source: str | os.PathLike | bytes, options: Options = Options(), *, 
 def _correct(source, name: str | None, outcomes: list[Outcome], options: Options, claims: Claims) -> None:
     """The corrected copy of the workbook, one whatever its projects; written unless a dry run.
     Fixes apply whatever rules are selected; they are checked again with every rule."""
-    from .naming import output_paths
-    from .writer import fix_workbook
+    from .fixing import fix_workbook
+    from .naming import corrected_path
 
     results = [o.result for o in outcomes] if options.selection is EVERY_RULE and options.scheme is None else None
     first = outcomes[0]
-    path = claims.one(output_paths(first.result.path, options.out)["corrected"]) if options.fix.write else None
+    path = claims.one(corrected_path(first.result.path, options.out)) if options.fix.write else None
     try:
         correction = fix_workbook(source, scores=options.fix.scores, dry_run=not options.fix.write, name=name,
                                   path=path, results=results)

@@ -241,3 +241,28 @@ def test_every_published_table_fixed_rechecks_clean_and_keeps_its_total(tmp_path
         assert not [f for r in after for f in r.findings if f.fixes], t.key
         assert fix_workbook(correction.written, dry_run=True, scores=True).changes == [], t.key
     assert copies >= 8
+
+
+def test_batch_fix_writes_one_corrected_copy_per_workbook_and_counts_the_changes(cli, tmp_path):
+    import os
+    import shutil
+
+    from python_calamine import CalamineWorkbook
+
+    inbox = tmp_path / "收件箱"
+    inbox.mkdir()
+    for name in ("000_残疾人基层组织建设补助经费.xlsx", "示例_无错误.xlsx"):
+        shutil.copy(SAMPLES / name, inbox / name)
+        os.utime(inbox / name, (0, 0))
+    r = cli("batch", inbox, "--fix", "--no-report", "-j", "1")
+    assert r.code == 1  # the originals have 错误; the corrected copy is the officer's to hand in
+    assert "更正：共 1 处，写出“_已更正.xlsx” 1 份" in r.out
+    out = inbox / "评价结果"
+    assert sorted(p.name for p in out.glob("*_已更正*")) == ["000_残疾人基层组织建设补助经费_已更正.xlsx"]
+    (summary,) = out.glob("汇总_*.xlsx")
+    rows = CalamineWorkbook.from_path(str(summary)).get_sheet_by_name("汇总").to_python()
+    head = rows[0]
+    fixed = {row[0]: (row[head.index("更正")], row[head.index("更正副本")]) for row in rows[1:]}
+    assert fixed == {"000_残疾人基层组织建设补助经费.xlsx": (1, "000_残疾人基层组织建设补助经费_已更正.xlsx"),
+                     "示例_无错误.xlsx": (0, "")}
+    assert "更正 1 处" in next(out.glob("日志_*.log")).read_text("utf-8")

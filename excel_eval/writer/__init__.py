@@ -8,29 +8,10 @@ from pathlib import Path
 
 from ..naming import CORRECTED_SUFFIX, MARKED_SUFFIX, REPORT_SUFFIX, RESULTS_SUFFIX, is_own_output, output_paths
 from ..result import Result
-from .corrected import Correction, correct, write_corrected
+from .corrected import Correction, write_corrected
 from .marked import write_marked
 from .results import write_results
 
-
-def fix_workbook(source: str | os.PathLike | bytes, out_dir: str | os.PathLike | None = None, *,
-                 scores: bool = False, dry_run: bool = False, name: str | None = None,
-                 path: Path | None = None, results: list[Result] | None = None) -> Correction:
-    """Correct a workbook where arithmetic decides, into `<name>_已更正.xlsx` beside it (or in
-    `out_dir`, or at `path`); the input is only read, and no existing file is written over (an
-    existing name gets `(1)`, …). Safe fixes always; score fixes with `scores`; `dry_run` writes
-    nothing. Returns the Correction: `changes`, `left` (the findings of the corrected workbook, for a
-    person), `written` (the file, or None: `possible` is false for .xls/.ods, `file_format` says which)."""
-    correction = correct(source, scores=scores, name=name, results=results)
-    if dry_run or not correction.possible:
-        return correction
-    if path is None:
-        if out_dir is None and not isinstance(source, (str, os.PathLike)):
-            raise ValueError("a workbook given as bytes needs out_dir")
-        path = output_paths(correction.path, Path(out_dir) if out_dir is not None else None)["corrected"]
-    path.parent.mkdir(parents=True, exist_ok=True)
-    write_corrected(correction, path)
-    return correction
 
 def write_outputs(result: Result, out_dir: str | os.PathLike | None = None, *, mask: bool = True,
                   report: bool = True, paths: dict[str, Path] | None = None) -> dict[str, Path]:
@@ -60,5 +41,5 @@ def write_outputs(result: Result, out_dir: str | os.PathLike | None = None, *, m
     return written
 
 
-__all__ = ["CORRECTED_SUFFIX", "Correction", "fix_workbook", "MARKED_SUFFIX", "REPORT_SUFFIX", "RESULTS_SUFFIX", "is_own_output", "output_paths", "write_outputs",
-           "write_marked", "write_results"]
+__all__ = ["CORRECTED_SUFFIX", "Correction", "MARKED_SUFFIX", "REPORT_SUFFIX", "RESULTS_SUFFIX", "is_own_output", "output_paths", "write_outputs",
+           "write_corrected", "write_marked", "write_results"]

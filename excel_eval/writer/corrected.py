@@ -1,26 +1,21 @@
 """`<原文件名>_已更正.xlsx`: the officer's own workbook back, with every derived cell set to the
 value the check that flagged it computed (Finding.fixes: one source of truth, no second formula).
 
-Which findings are fixed is the rule's declaration (`Rule.fix`): the safe ones always, the score
-ones only when asked (`scores=True`); typed facts and judgments never. A fix can make another
-visible (a section's 得分 corrected, its 扣分 is then off), so the workbook is checked again after
-each round of fixes until nothing fixable is left; the changes listed are the net ones (a cell
-changed and changed back is no change). Formula cells that depend on a changed cell get their
-cached values recomputed (simple arithmetic and SUM; Excel recalculates the rest on opening).
-
-The copy is the marked copy's machinery (writer/marked.py): every part byte for byte but the
-sheets with changes, the styles, the comments and the added 修改清单 sheet.
+This module edits the package and writes it (`Book`: cells set in memory, formula caches that
+depend on them recomputed; `write_corrected`); the rounds of fixing and checking again are the
+step's (`fixing.py`). The copy is the marked copy's machinery (writer/marked.py): every part byte
+for byte but the sheets with changes, the styles, the comments and the added 修改清单 sheet.
 """
 
 from __future__ import annotations
 
 import copy
 import io
-import os
 import re
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..files import alternates
 from ..findings import Finding, Fix, Rule
@@ -28,10 +23,12 @@ from ..layout import CHANGES_SHEET
 from ..model import Loc, col_index, col_letter
 from ..ooxml import escape, sheet_parts, unescape
 from ..result import Result
-from ..triage import Source
+
+if TYPE_CHECKING:
+    from ..triage import Source
 from ..vocab import FixKind
 from .formats import FIXED_FILL
-from .marked import BROKEN, Mark, Sheet, write_copy
+from .marked import Mark, Sheet, write_copy
 
 MAX_ROUNDS = 6  # fixes that reveal fixes: a sum's row, then the sum, then what repeats it
 ZIP_FORMAT = "xlsx"
@@ -73,7 +70,7 @@ class Correction:
     changes: list[Change] = field(default_factory=list)
     left: list[Finding] = field(default_factory=list)
     results: list[Result] = field(default_factory=list)
-    data: bytes | None = None
+    source: Source | None = None  # the corrected package (a Source of its bytes), when it can be written
     file_format: str = ZIP_FORMAT
     written: Path | None = None
     asked: Path | None = None  # the name asked for (another is written when a file has it already)
@@ -81,7 +78,7 @@ class Correction:
     @property
     def possible(self) -> bool:
         """A corrected copy can be written (an .xlsx package; .xls and .ods cannot be)."""
-        return self.data is not None
+        return self.source is not None
 
     @property
     def scores(self) -> bool:
@@ -109,64 +106,11 @@ def left_reason(f: Finding, kinds: frozenset[FixKind]) -> str:
     return "公式无法自动改写"
 
 
-def correct(source: str | os.PathLike | bytes, *, scores: bool = False, name: str | None = None,
-            results: list[Result] | None = None) -> Correction:
-    """Fix one workbook in memory: the changes, what is left, the corrected package. `results`:
-    the workbook's evaluation when the caller has it already (every rule selected)."""
-    from ..pipeline import evaluate_all
-
-    kinds = frozenset({FixKind.SAFE, FixKind.SCORE} if scores else {FixKind.SAFE})
-    src = Source.of(source, name)
-    results = results if results is not None else evaluate_all(source, name=name)
-    readable = [r for r in results if r.ok]
-    correction = Correction(src.path, kinds, results=results)
-    if not readable:
-        return correction
-    correction.file_format = readable[0].model.file_format
-    if correction.file_format != ZIP_FORMAT:
-        correction.left = [f for r in readable for f in r.findings]
-        return correction
-    try:
-        book = _Book(readable[0].source.read())
-    except BROKEN:
-        correction.file_format = ""  # a package that cannot be edited: said as the marked copy's
-        correction.left = [f for r in readable for f in r.findings]
-        return correction
-    first: dict[tuple[str, str], tuple[bytes, str]] = {}  # a changed cell: its original element, and shown value
-    last: dict[tuple[str, str], tuple[str, Rule, str]] = {}
-    for _ in range(MAX_ROUNDS):
-        fixes = [(f, x) for r in readable for f in r.findings if f.rule.fix in kinds for x in f.fixes]
-        done = []
-        for f, x in fixes:
-            key = (x.loc.sheet, x.loc.cell)
-            original = book.element(*key)
-            written = book.set(x)
-            if written is None:
-                continue
-            first.setdefault(key, (original, _was(f, x, book.shown(original))))
-            last[key] = (_now(f, x), f.rule, written)
-            done.append(key)
-        if not done:
-            break
-        book.recalculate(done)
-        readable = [r for r in evaluate_all(book.package(), name=src.path.name) if r.ok]
-    for key, (original, was) in first.items():
-        if book.element(*key) == original:
-            continue  # changed and changed back
-        now, rule, formula = last[key]
-        correction.changes.append(Change(key[0], key[1], was, now, rule, formula))
-    correction.changes.sort(key=lambda c: (c.sheet, _row_col(c.cell)))
-    correction.results = readable
-    correction.left = [f for r in readable for f in r.findings]
-    correction.data = book.package() if correction.changes else readable[0].source.read()
-    return correction
-
-
 def write_corrected(correction: Correction, path: Path) -> Path | None:
     """Write the corrected copy under `path`, or the first of its alternates no file has yet (an
     existing file is never written over); None when there is nothing to change (a second fix), or
     the package could not be copied."""
-    if correction.data is None or not correction.changes:
+    if correction.source is None or not correction.changes:
         return None
     correction.asked = path
     free = next((p for p in [path, *alternates(path)] if not p.exists()), None)
@@ -175,26 +119,8 @@ def write_corrected(correction: Correction, path: Path) -> Path | None:
     marks: dict[str, dict[str, Mark]] = {}
     for c in correction.changes:
         marks.setdefault(c.sheet, {})[c.cell] = Mark(FIXED_FILL, c.note)
-    source = Source(correction.path, correction.data)
-    correction.written = write_copy(source, free, marks, correction.sheet())
+    correction.written = write_copy(correction.source, free, marks, correction.sheet())
     return correction.written
-
-
-def _was(f: Finding, x: Fix, shown: str) -> str:
-    return x.was or (f.actual if len(f.fixes) == 1 and f.actual else shown)
-
-
-def _now(f: Finding, x: Fix) -> str:
-    if x.now:
-        return x.now
-    if len(f.fixes) == 1 and f.expected:
-        return f.expected
-    return x.value if isinstance(x.value, str) else f"{x.value:g}"
-
-
-def _row_col(ref: str) -> tuple[int, int]:
-    col, row = re.fullmatch(r"([A-Z]+)(\d+)", ref).groups()
-    return int(row), col_index(col)
 
 
 # --- editing cells of the package ---------------------------------------------------------------
@@ -210,7 +136,7 @@ _FORMULA_CELL = re.compile(rb'<c\b[^>]*?\br="([A-Z]+\d+)"[^>]*?(?<!/)>\s*<f\b([^
 _NUMBER_IN_TEXT = re.compile(r"-?\d+(?:\.\d+)?(%?)")
 
 
-class _Book:
+class Book:
     """The package's sheets as bytes, edited cell by cell in memory."""
 
     def __init__(self, data: bytes):
@@ -504,4 +430,4 @@ def _in_text(text: str, value: float) -> str | None:
     return text[:m.start()] + f"{number:.{places}f}{m[1]}" + text[m.end():]
 
 
-__all__ = ["CHANGES_SHEET", "Change", "Correction", "correct", "sum_formula", "write_corrected"]
+__all__ = ["Book", "Change", "Correction", "ZIP_FORMAT", "sum_formula", "write_corrected"]

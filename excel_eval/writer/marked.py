@@ -15,10 +15,12 @@ import zipfile
 from collections import defaultdict
 from dataclasses import replace
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from ..result import Result
-from ..triage import Source
+
+if TYPE_CHECKING:
+    from ..triage import Source
 from ..files import write_atomic
 from ..findings import Finding
 from ..model import col_index, col_letter
@@ -151,7 +153,7 @@ def _patch(z: zipfile.ZipFile, parts: dict[str, str], marks: dict[str, dict[str,
         added[vml] = _vml(cells, shape_block=n)
         content_types = _content_types(content_types, comments)
     if sheet is not None:
-        _add_sheet(z, sheet, styles(HEADER_FILL)(0), replaced, added)
+        _append_sheet(z, sheet, styles(HEADER_FILL)(0), replaced, added)
         content_types = _content_types_sheet(content_types, next(n for n in added if n.startswith("xl/worksheets/")))
     replaced["[Content_Types].xml"] = content_types
     replaced["xl/styles.xml"] = styles.finish(styles_xml)
@@ -409,7 +411,7 @@ def _free_sheet_name(names: list[str], name: str) -> str:
 _SHEET_TAG = re.compile(rb'<sheet\b[^>]*?\bname="([^"]*)"[^>]*?\bsheetId="(\d+)"|<sheet\b[^>]*?\bsheetId="(\d+)"[^>]*?\bname="([^"]*)"')
 
 
-def _add_sheet(z: zipfile.ZipFile, sheet: Sheet, header_style: int, replaced: dict, added: dict) -> None:
+def _append_sheet(z: zipfile.ZipFile, sheet: Sheet, header_style: int, replaced: dict, added: dict) -> None:
     """The sheet as a new worksheet part, listed last in the workbook (its strings inline: the shared
     strings part is left as it is)."""
     names = z.namelist()
@@ -448,9 +450,12 @@ def _sheet_xml(sheet: Sheet, header_style: int) -> bytes:
     return ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
             '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
             'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
-            '<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" '
+            '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr><sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" '
             'state="frozen"/></sheetView></sheetViews>'
-            + (f"<cols>{cols}</cols>" if cols else "") + f'<sheetData>{"".join(rows)}</sheetData></worksheet>').encode("utf-8")
+            + (f"<cols>{cols}</cols>" if cols else "") + f'<sheetData>{"".join(rows)}</sheetData>'
+            '<pageMargins left="0.5" right="0.5" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>'
+            '<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>'  # A4 across, as long as it runs
+            '</worksheet>').encode("utf-8")
 
 
 def _content_types_sheet(xml: bytes, part: str) -> bytes:
