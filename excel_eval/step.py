@@ -132,7 +132,7 @@ def _correct(source, name: str | None, outcomes: list[Outcome], options: Options
     from .fixing import fix_workbook
     from .naming import corrected_path
 
-    results = [o.result for o in outcomes] if options.selection is EVERY_RULE and options.scheme is None else None
+    results = [o.result for o in outcomes] if options.selection == EVERY_RULE and options.scheme is None else None
     first = outcomes[0]
     path = claims.one(corrected_path(first.result.path, options.out)) if options.fix.write else None
     try:
