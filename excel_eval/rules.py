@@ -811,7 +811,7 @@ RATE_INDICATOR_ACTUAL = Rule(
     why="指标表与预算表各说各的，得分就没有依据。",
     bad="预算表执行率 58.33%，指标表完成值填 100%。", good="58.33%。",
     raised_in=('checks/cross.py',), moves_score=True, also=(I,), also_when=ROUNDING_SLIP,
-    fix=FixKind.SAFE, fix_by="预算金额",
+    fix=FixKind.SAFE, fix_by="预算金额算出的执行率或到位率",
 )
 SATISFACTION_INDICATOR_ACTUAL = Rule(
     "X007", "satisfaction-indicator-actual", E,

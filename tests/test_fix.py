@@ -9,7 +9,7 @@ import zipfile
 
 import pytest
 
-from conftest import SAMPLES
+from conftest import SAMPLES, assert_opens
 from excel_eval import evaluate_all, fix_workbook
 from excel_eval.keys import Key
 from excel_eval.ooxml import sheet_parts
@@ -64,6 +64,7 @@ def test_untouched_parts_are_the_input_s_bytes_and_formulas_stay_formulas(path, 
     correction = fixed(path, tmp_path)
     if correction is None:
         return
+    assert_opens(correction.written)
     with zipfile.ZipFile(path) as a, zipfile.ZipFile(correction.written) as b:
         names = set(a.namelist())
         assert names <= set(b.namelist())
