@@ -267,3 +267,40 @@ def test_batch_fix_writes_one_corrected_copy_per_workbook_and_counts_the_changes
     assert fixed == {"000_残疾人基层组织建设补助经费.xlsx": (1, "000_残疾人基层组织建设补助经费_已更正.xlsx"),
                      "示例_无错误.xlsx": (0, "")}
     assert "更正 1 处" in next(out.glob("日志_*.log")).read_text("utf-8")
+
+
+def _edited(source, tmp_path, name, edit) -> "Path":
+    """A copy of a sample with each sheet part passed through `edit` (bytes → bytes)."""
+    out = tmp_path / name
+    with zipfile.ZipFile(source) as z, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as w:
+        for info in z.infolist():
+            data = z.read(info)
+            w.writestr(info, edit(data) if info.filename.startswith("xl/worksheets/") else data)
+    return out
+
+
+def test_a_formula_that_refers_to_a_changed_cell_gets_its_cached_value_recomputed(tmp_path):
+    """000's 得分汇总 合计 made the formula =SUM(C3:C5) (cached 97, with C5's 59): the fix sets C5 to
+    58, and the formula keeps its text with 96 cached, as Excel would compute it."""
+    source = SAMPLES / "000_残疾人基层组织建设补助经费.xlsx"
+    wb = _edited(source, tmp_path, "合计为公式.xlsx",
+                 lambda d: d.replace(b'<c r="C6" s="6"><v>96</v></c>', b'<c r="C6" s="6"><f>SUM(C3:C5)</f><v>97</v></c>'))
+    assert {f.code for f in evaluate_all(wb)[0].findings} == {"T001", "T002", "T004", "T006"}  # the 合计 agrees
+    correction = fixed(wb, tmp_path)
+    assert [(c.cell, c.now) for c in correction.changes] == [("C5", "58.00")]
+    with zipfile.ZipFile(correction.written) as z:
+        sheet = next(z.read(n) for n in z.namelist() if b'<c r="C6"' in z.read(n) and b"SUM(C3:C5)" in z.read(n))
+    assert re.search(rb'<c r="C6"[^>]*><f>SUM\(C3:C5\)</f><v>96</v></c>', sheet)
+    assert evaluate_all(correction.written)[0].findings == []
+
+
+def test_a_shared_formula_is_left_for_a_person(tmp_path):
+    source = SAMPLES / "001_残疾人基层组织建设及服务经费.xlsx"
+    wb = _edited(source, tmp_path, "共享公式.xlsx", lambda d: re.sub(
+        rb"<f>SUM\(E3:E7\)</f><v>[^<]*</v>", b'<f t="shared" ref="E8" si="0">SUM(E3:E6)</f><v>1</v>', d))
+    correction = fix_workbook(wb, dry_run=True)
+    assert "E8" not in {c.cell for c in correction.changes}
+    (left,) = [f for f in correction.left if f.code == "B005"]
+    from excel_eval.writer.corrected import left_reason
+
+    assert left.loc.cell == "E8" and left_reason(left, correction.kinds) == "公式无法自动改写"
