@@ -192,6 +192,9 @@ def test_the_command_says_each_change_and_what_is_left(cli, tmp_path):
     assert "原文件" not in form.err and not form.err
     assert cli("fix", tmp_path / "无此文件.xlsx").code == 2
     assert cli("fix", tmp_path).err.startswith("“")
+    (tmp_path / "坏.xlsx").write_text("不是工作簿", encoding="utf-8")
+    bad = cli("fix", tmp_path / "坏.xlsx")
+    assert bad.code == 3 and "坏.xlsx" in bad.err and "Traceback" not in bad.err
 
 
 @pytest.mark.libreoffice

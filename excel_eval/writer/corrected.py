@@ -10,6 +10,7 @@ for byte but the sheets with changes, the styles, the comments and the added 修
 from __future__ import annotations
 
 import copy
+import errno
 import io
 import re
 import zipfile
@@ -23,15 +24,14 @@ from ..layout import CHANGES_SHEET
 from ..model import Loc, col_index, col_letter
 from ..ooxml import escape, sheet_parts, unescape
 from ..result import Result
-
-if TYPE_CHECKING:
-    from ..triage import Source
 from ..vocab import FixKind
 from .formats import FIXED_FILL
 from .marked import Mark, Sheet, write_copy
 
-MAX_ROUNDS = 6  # fixes that reveal fixes: a sum's row, then the sum, then what repeats it
-ZIP_FORMAT = "xlsx"
+if TYPE_CHECKING:
+    from ..triage import Source
+
+ZIP_FORMAT = "xlsx"  # the one format a corrected copy can be written in (the package edited in place)
 
 
 @dataclass(frozen=True)
@@ -89,8 +89,6 @@ class Correction:
         rows: list[list[object]] = [["工作表", "单元格", "原值", "改为", "依据", "规则"]]
         rows += [[c.sheet, c.cell, c.was, c.now, c.why + (f"（公式 ={c.formula}）" if c.formula else ""), c.rule.code]
                  for c in self.changes]
-        if not self.changes:
-            rows.append(["（没有可按算术更正的单元格）"])
         rows += [[], [f"留待人工处理的问题（{len(self.left)} 条）"], ["级别", "位置", "代码", "为何未改", "问题", "如何修改"]]
         rows += [[f.severity.value, str(f.loc) if f.loc else "", f.code, left_reason(f, self.kinds), f.message, f.hint]
                  for f in self.left]
@@ -114,8 +112,8 @@ def write_corrected(correction: Correction, path: Path) -> Path | None:
         return None
     correction.asked = path
     free = next((p for p in [path, *alternates(path)] if not p.exists()), None)
-    if free is None:
-        raise FileExistsError(path)
+    if free is None:  # said as any file that cannot be written: 已有同名的文件
+        raise FileExistsError(errno.EEXIST, "exists", str(path))
     marks: dict[str, dict[str, Mark]] = {}
     for c in correction.changes:
         marks.setdefault(c.sheet, {})[c.cell] = Mark(FIXED_FILL, c.note)
