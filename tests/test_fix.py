@@ -307,3 +307,28 @@ def test_a_shared_formula_is_left_for_a_person(tmp_path):
     from excel_eval.writer.corrected import left_reason
 
     assert left.loc.cell == "E8" and left_reason(left, correction.kinds) == "公式无法自动改写"
+
+
+def test_a_sheet_with_comments_of_its_own_keeps_them_and_its_formulas_values(tmp_path):
+    """000's marked copy has comments on 得分汇总 (C5 among them): fixed, C5's comment is the old one
+    and then the fix's, the other comments stay, and the package is patched, not rewritten."""
+    import openpyxl
+
+    from excel_eval.writer import write_marked
+
+    source = SAMPLES / "000_残疾人基层组织建设补助经费.xlsx"
+    commented = write_marked(evaluate_all(source)[0], tmp_path / "有批注.xlsx")
+    before = openpyxl.load_workbook(commented)["得分汇总"]
+    correction = fixed(commented, tmp_path)
+    assert_opens(correction.written)
+    after = openpyxl.load_workbook(correction.written)["得分汇总"]
+    old, new = before["C5"].comment.text, after["C5"].comment.text
+    assert new == old + "\n\n原为 59.00；按绩效指标表中该项自评得分之和改为 58.00（T004）"
+    assert after["D5"].comment.text == before["D5"].comment.text and after["C5"].value == 58
+    with zipfile.ZipFile(commented) as a, zipfile.ZipFile(correction.written) as b:
+        for name in a.namelist():  # the formulas keep their cached values: no openpyxl rewrite
+            if name.startswith("xl/worksheets/sheet") and not name.endswith(".rels"):
+                assert _formulas(a.read(name)) == _formulas(b.read(name)), name
+                assert re.findall(rb"<f>[^<]*</f><v>[^<]*</v>", a.read(name)) == \
+                    re.findall(rb"<f>[^<]*</f><v>[^<]*</v>", b.read(name)), name
+    assert "R006" not in {f.code for f in evaluate_all(correction.written)[0].findings}

@@ -117,7 +117,7 @@ def write_corrected(correction: Correction, path: Path) -> Path | None:
     marks: dict[str, dict[str, Mark]] = {}
     for c in correction.changes:
         marks.setdefault(c.sheet, {})[c.cell] = Mark(FIXED_FILL, c.note)
-    correction.written = write_copy(correction.source, free, marks, correction.sheet())
+    correction.written = write_copy(correction.source, free, marks, correction.sheet(), merge=True)
     return correction.written
 
 

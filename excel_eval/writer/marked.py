@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 from ..files import write_atomic
 from ..findings import Finding
 from ..model import col_index, col_letter
-from ..ooxml import ZIP_ERRORS, escape, rels_path, sheet_parts
+from ..ooxml import ZIP_ERRORS, escape, rels_path, resolve, sheet_parts
 from ..ooxml import unescape as ooxml_unescape
 from ..package import NotWellFormed, well_formed
 from ..vocab import Severity
@@ -64,10 +64,12 @@ def write_marked(result: Result, path: Path) -> Path | None:
     return write_copy(source, path, _marks(result.findings))
 
 
-def write_copy(source: Source, path: Path, marks: dict[str, dict[str, Mark]], sheet: Sheet | None = None) -> Path | None:
+def write_copy(source: Source, path: Path, marks: dict[str, dict[str, Mark]], sheet: Sheet | None = None,
+               merge: bool = False) -> Path | None:
     """The package of `source` copied with `marks` (sheet → cell → Mark) and `sheet` added at the
-    end, every other part as it is. None when it cannot be copied (parts missing, and openpyxl
-    cannot repair it either)."""
+    end, every other part as it is. `merge`: a sheet with comments of its own gets the marks' added
+    to its comment parts (else it goes through openpyxl, which drops cached formula values). None
+    when it cannot be copied (parts missing, and openpyxl cannot repair it either)."""
     try:
         with source.open() as f:
             clean = well_formed(f)  # a copy opens even where the input holds what XML forbids
@@ -83,7 +85,7 @@ def write_copy(source: Source, path: Path, marks: dict[str, dict[str, Mark]], sh
             marks = {name: cells for name, cells in marks.items() if name in parts}
             if not marks and sheet is None:
                 return write_atomic(path, lambda tmp: tmp.write_bytes(source.read()), fallback=True)
-            if not any(_has_comments(z, parts[name]) for name in marks):
+            if merge or not any(_has_comments(z, parts[name]) for name in marks):
                 return write_atomic(path, lambda tmp: _patch(z, parts, marks, tmp, sheet), fallback=True)
     except BROKEN:
         pass  # parts missing or malformed: let openpyxl try, it repairs what it can
@@ -138,6 +140,15 @@ def _patch(z: zipfile.ZipFile, parts: dict[str, str], marks: dict[str, dict[str,
     content_types = z.read("[Content_Types].xml")
     for n, (name, cells) in enumerate(sorted(marks.items()), start=1):
         part = parts[name]
+        styled = {ref: styles(m.colour) for ref, m in cells.items()}
+        own = _own_comments(z, part)
+        if own is not None:  # (only when asked to merge: write_copy)
+            comments, vml = own
+            replaced[comments] = _merge_comments(z.read(comments), cells)
+            if vml is not None:
+                replaced[vml] = _merge_vml(z.read(vml), cells)
+            replaced[part] = _mark_sheet(z.read(part), styled, None)
+            continue
         comments = _free_name(names, added, "xl/comments", ".xml", n)
         vml = _free_name(names, added, "xl/drawings/vmlDrawing", ".vml", n)
         rels = rels_path(part)
@@ -147,7 +158,6 @@ def _patch(z: zipfile.ZipFile, parts: dict[str, str], marks: dict[str, dict[str,
         rels_xml, _ = _add_rel(rels_xml, "comments", "../" + comments.split("/", 1)[1])
         rels_xml, vml_id = _add_rel(rels_xml, "vmlDrawing", "../" + vml.split("/", 1)[1])
         (replaced if rels in names else added)[rels] = rels_xml
-        styled = {ref: styles(m.colour) for ref, m in cells.items()}
         replaced[part] = _mark_sheet(z.read(part), styled, vml_id)
         added[comments] = _comments_xml(cells)
         added[vml] = _vml(cells, shape_block=n)
@@ -221,8 +231,9 @@ class _Styles:
         return lambda original: self.style_for(original, colour)
 
 
-def _mark_sheet(xml: bytes, styled: dict, vml_id: str) -> bytes:
-    """Give each marked cell its filled style (creating the cell, or its row, when it is empty)."""
+def _mark_sheet(xml: bytes, styled: dict, vml_id: str | None) -> bytes:
+    """Give each marked cell its filled style (creating the cell, or its row, when it is empty),
+    and link the comments' drawing (`vml_id`; None: the sheet links its own already)."""
     wanted: dict[int, dict[str, object]] = defaultdict(dict)
     for ref, style in styled.items():
         col, row = re.fullmatch(r"([A-Z]+)(\d+)", ref).groups()
@@ -242,6 +253,8 @@ def _mark_sheet(xml: bytes, styled: dict, vml_id: str) -> bytes:
     missing = sorted(set(wanted) - seen_rows)
     if missing:
         xml = _insert_rows(xml, missing, wanted)
+    if vml_id is None:
+        return xml
     if b"xmlns:r=" not in xml[:xml.index(b">", xml.index(b"<worksheet")) + 1]:
         xml = xml.replace(b"<worksheet", b'<worksheet xmlns:r="http://schemas.openxmlformats.org/officeDocument/'
                           b'2006/relationships"', 1)
@@ -310,6 +323,68 @@ def _content_types(xml: bytes, comments: str) -> bytes:
     return xml.replace(b"</Types>", override + b"</Types>", 1)
 
 
+def _own_comments(z: zipfile.ZipFile, part: str) -> tuple[str, str | None] | None:
+    """The comments part of a sheet that has comments of its own, and their drawing (VML)."""
+    rels = rels_path(part)
+    if rels not in z.namelist():
+        return None
+    xml = z.read(rels)
+    targets = {kind: target for kind, target in
+               re.findall(rb'Type="[^"]*/(comments|vmlDrawing)"[^>]*?Target="([^"]*)"', xml)}
+    targets.update({kind: target for target, kind in
+                    re.findall(rb'Target="([^"]*)"[^>]*?Type="[^"]*/(comments|vmlDrawing)"', xml)})
+    if b"comments" not in targets:
+        return None
+    vml = targets.get(b"vmlDrawing")
+    return resolve(part, targets[b"comments"].decode()), resolve(part, vml.decode()) if vml else None
+
+
+def _run(text: str) -> str:
+    return f'<r><rPr><sz val="9"/><rFont val="宋体"/></rPr><t xml:space="preserve">{escape(text)}</t></r>'
+
+
+def _merge_comments(xml: bytes, cells: dict[str, Mark]) -> bytes:
+    """A sheet's own comments with the marks' notes: after a cell's own comment, or a new one."""
+    names = re.findall(rb"<author>(.*?)</author>", xml, re.S)
+    if COMMENT_AUTHOR.encode() in names:
+        author = names.index(COMMENT_AUTHOR.encode())
+    else:
+        author = len(names)
+        mine = f"<author>{COMMENT_AUTHOR}</author>".encode()
+        xml = xml.replace(b"<authors/>", b"<authors>" + mine + b"</authors>", 1) if b"<authors/>" in xml \
+            else xml.replace(b"</authors>", mine + b"</authors>", 1)
+    for ref, m in sorted(cells.items(), key=lambda kv: _ref_key(kv[0])):
+        found = re.search(rb'<comment\b[^>]*\bref="' + ref.encode() + rb'"[^>]*>.*?</comment>', xml, re.S)
+        if found is not None and b"</text>" in found[0]:
+            at = found.start() + found[0].rindex(b"</text>")
+            xml = xml[:at] + _run("\n\n" + m.note).encode("utf-8") + xml[at:]
+        else:
+            new = f'<comment ref="{ref}" authorId="{author}"><text>{_run(m.note)}</text></comment>'.encode("utf-8")
+            xml = xml.replace(b"</commentList>", new + b"</commentList>", 1)
+    return xml
+
+
+def _merge_vml(xml: bytes, cells: dict[str, Mark]) -> bytes:
+    """A sheet's own comment drawing with a shape for each newly commented cell."""
+    have = {(int(r), int(c)) for r, c in re.findall(rb"<x:Row>(\d+)</x:Row>\s*<x:Column>(\d+)</x:Column>", xml)}
+    ids = [int(i) for i in re.findall(rb'id="_x0000_s(\d+)"', xml)]
+    next_id = max(ids, default=1024) + 1
+    shapes, blocks = [], set()
+    for ref in sorted(cells, key=_ref_key):
+        row, col = _ref_key(ref)
+        if (row - 1, col - 1) in have:
+            continue
+        shapes.append(_shape(next_id, row - 1, col - 1, len(ids) + len(shapes) + 1))
+        blocks.add(next_id // 1024)
+        next_id += 1
+    idmap = re.search(rb'(<o:idmap\b[^>]*\bdata=")([^"]*)(")', xml)
+    if idmap is not None and blocks:
+        known = {b.strip() for b in idmap[2].decode().split(",") if b.strip()}
+        data = ",".join(sorted(known | {str(b) for b in blocks}, key=int)).encode()
+        xml = xml[:idmap.start(2)] + data + xml[idmap.end(2):]
+    return xml.replace(b"</xml>", "".join(shapes).encode("utf-8") + b"</xml>", 1)
+
+
 def _comments_xml(cells: dict[str, Mark]) -> bytes:
     items = "".join(f'<comment ref="{ref}" authorId="0"><text><r><rPr><sz val="9"/><rFont val="宋体"/></rPr>'
                     f'<t xml:space="preserve">{escape(m.note)}</t></r></text></comment>'
@@ -325,19 +400,22 @@ def _ref_key(ref: str) -> tuple[int, int]:
     return int(row), col_index(col)
 
 
-def _vml(cells: dict[str, Mark], shape_block: int) -> bytes:
-    shapes = []
-    for i, ref in enumerate(sorted(cells, key=_ref_key)):
-        row, col = _ref_key(ref)
-        row, col = row - 1, col - 1
-        shapes.append(
-            f'<v:shape id="_x0000_s{shape_block * 1024 + i + 1}" type="#_x0000_t202" style="position:absolute;'
-            f'margin-left:59.25pt;margin-top:1.5pt;width:240pt;height:90pt;z-index:{i + 1};visibility:hidden" '
+def _shape(shape_id: int, row: int, col: int, z: int) -> str:
+    """One comment's box in the VML drawing (0-based row and column)."""
+    return (f'<v:shape id="_x0000_s{shape_id}" type="#_x0000_t202" style="position:absolute;'
+            f'margin-left:59.25pt;margin-top:1.5pt;width:240pt;height:90pt;z-index:{z};visibility:hidden" '
             'fillcolor="#ffffe1" o:insetmode="auto"><v:fill color2="#ffffe1"/><v:shadow on="t" color="black" '
             'obscured="t"/><v:path o:connecttype="none"/><v:textbox style="mso-direction-alt:auto">'
             '<div style="text-align:left"></div></v:textbox><x:ClientData ObjectType="Note"><x:MoveWithCells/>'
             f"<x:SizeWithCells/><x:Anchor>{col + 1}, 15, {row}, 10, {col + 5}, 15, {row + 6}, 4</x:Anchor>"
             f"<x:AutoFill>False</x:AutoFill><x:Row>{row}</x:Row><x:Column>{col}</x:Column></x:ClientData></v:shape>")
+
+
+def _vml(cells: dict[str, Mark], shape_block: int) -> bytes:
+    shapes = []
+    for i, ref in enumerate(sorted(cells, key=_ref_key)):
+        row, col = _ref_key(ref)
+        shapes.append(_shape(shape_block * 1024 + i + 1, row - 1, col - 1, i + 1))
     return ('<xml xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" '
             'xmlns:x="urn:schemas-microsoft-com:office:excel">'
             f'<o:shapelayout v:ext="edit"><o:idmap v:ext="edit" data="{shape_block}"/></o:shapelayout>'
