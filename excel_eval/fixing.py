@@ -94,6 +94,8 @@ def correct(source: str | os.PathLike | bytes, *, scores: bool = False, name: st
         now, rule, formula = last[key]
         correction.changes.append(Change(key[0], key[1], was, now, rule, formula))
     correction.changes.sort(key=lambda c: (c.sheet, _row_col(c.cell)))
+    if book.stale and correction.changes:
+        book.calculate_on_opening()
     correction.results = readable
     correction.left = [f for r in readable for f in r.findings]
     correction.source = replace(origin, data=book.package() if correction.changes else origin.read(), package=None)

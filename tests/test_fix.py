@@ -272,13 +272,13 @@ def test_batch_fix_writes_one_corrected_copy_per_workbook_and_counts_the_changes
     assert "更正 1 处" in next(out.glob("日志_*.log")).read_text("utf-8")
 
 
-def _edited(source, tmp_path, name, edit) -> "Path":
-    """A copy of a sample with each sheet part passed through `edit` (bytes → bytes)."""
+def _edited(source, tmp_path, name, edit, also: str = "") -> "Path":
+    """A copy of a sample with each sheet part (and the part `also`) passed through `edit`."""
     out = tmp_path / name
     with zipfile.ZipFile(source) as z, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as w:
         for info in z.infolist():
             data = z.read(info)
-            w.writestr(info, edit(data) if info.filename.startswith("xl/worksheets/") else data)
+            w.writestr(info, edit(data) if info.filename.startswith("xl/worksheets/") or info.filename == also else data)
     return out
 
 
@@ -332,3 +332,22 @@ def test_a_sheet_with_comments_of_its_own_keeps_them_and_its_formulas_values(tmp
                 assert re.findall(rb"<f>[^<]*</f><v>[^<]*</v>", a.read(name)) == \
                     re.findall(rb"<f>[^<]*</f><v>[^<]*</v>", b.read(name)), name
     assert "R006" not in {f.code for f in evaluate_all(correction.written)[0].findings}
+
+
+def test_a_formula_it_cannot_recompute_is_left_to_excel_on_opening(tmp_path):
+    """A formula that refers to a changed cell and is more than sums and arithmetic (ROUND) keeps
+    its text, and the workbook asks Excel and WPS to recompute on opening; only then."""
+    source = SAMPLES / "000_残疾人基层组织建设补助经费.xlsx"
+
+    def without_recalc(data: bytes) -> bytes:
+        return data.replace(b' fullCalcOnLoad="1"', b"")
+
+    for formula, asked in ((b"ROUND(C5,0)", True), (b"C5+0", False)):
+        wb = _edited(source, tmp_path, f"公式{int(asked)}.xlsx", lambda d: without_recalc(d).replace(
+            b'<c r="F6" s="2"/>', b'<c r="F6" s="2"><f>' + formula + b"</f><v>59</v></c>"), also="xl/workbook.xml")
+        correction = fixed(wb, tmp_path)
+        with zipfile.ZipFile(correction.written) as b:
+            assert bool(re.search(rb'<calcPr\b[^>]*fullCalcOnLoad="1"', b.read("xl/workbook.xml"))) is asked
+            sheet = next(b.read(n) for n in b.namelist() if b"<f>" + formula + b"</f>" in b.read(n))
+            assert re.search(rb'<c r="F6"[^>]*><f>' + re.escape(formula) + rb"</f><v>" + (b"59" if asked else b"58")
+                             + rb"</v></c>", sheet)

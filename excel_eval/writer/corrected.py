@@ -130,6 +130,8 @@ _F = re.compile(rb"<f\b([^>]*?)(?:/>|>(.*?)</f>)", re.S)
 _V = re.compile(rb"<v>(.*?)</v>", re.S)
 _T_TEXT = re.compile(rb"<t\b[^>]*?(?:/>|>(.*?)</t>)", re.S)
 _SI = re.compile(rb"<si>(.*?)</si>|<si/>", re.S)
+_AFTER_CALC_PR = (b"<oleSize", b"<customWorkbookViews", b"<pivotCaches", b"<smartTagPr", b"<smartTagTypes",
+                  b"<webPublishing", b"<fileRecoveryPr", b"<webPublishObjects", b"<extLst")
 _FORMULA_CELL = re.compile(rb'<c\b[^>]*?\br="([A-Z]+\d+)"[^>]*?(?<!/)>\s*<f\b([^>]*?)>(.*?)</f>', re.S)
 _NUMBER_IN_TEXT = re.compile(r"-?\d+(?:\.\d+)?(%?)")
 
@@ -145,6 +147,7 @@ class Book:
         self.edited: set[str] = set()
         self._strings: list[str] | None = None
         self._numbers: dict[str, dict[str, float]] = {}
+        self.stale = 0  # formulas that refer to a changed cell and could not be recomputed here
 
     def xml(self, sheet: str) -> bytes:
         part = self.parts[sheet]
@@ -286,6 +289,8 @@ class Book:
                 value = self._evaluate(sheet, text)
                 if value is not None:
                     self._cache(sheet, ref, value)
+                else:
+                    self.stale += 1
                 dirty.add((sheet, ref))
                 grew = True
             if not grew:
@@ -333,6 +338,23 @@ class Book:
         body = _V.sub(lambda _: v, body, count=1) if _V.search(body) else body.replace(b"</c>", v + b"</c>", 1)
         if new_head + body != element:
             self._replace(sheet, m, new_head + body)
+
+    def calculate_on_opening(self) -> None:
+        """Ask Excel and WPS to recompute every formula when the copy is opened (`fullCalcOnLoad`):
+        for the formulas whose cached values this could not recompute."""
+        name = "xl/workbook.xml"
+        xml = self.sheets.get(name) or self.zip.read(name)
+        m = re.search(rb"<calcPr\b[^>]*?/?>", xml)
+        if m is None:  # in its place: before whatever the schema puts after it
+            later = [i for i in (xml.find(t) for t in _AFTER_CALC_PR) if i >= 0]
+            at = min(later) if later else xml.rindex(b"</workbook>")
+            new = xml[:at] + b'<calcPr fullCalcOnLoad="1"/>' + xml[at:]
+        elif b"fullCalcOnLoad" in m[0]:
+            new = xml[:m.start()] + re.sub(rb'fullCalcOnLoad="[^"]*"', b'fullCalcOnLoad="1"', m[0]) + xml[m.end():]
+        else:
+            new = xml[:m.start()] + m[0].replace(b"<calcPr", b'<calcPr fullCalcOnLoad="1"', 1) + xml[m.end():]
+        self.sheets[name] = new
+        self.edited.add(name)
 
     def package(self) -> bytes:
         """The package with the edited sheets; every other member as it was."""
