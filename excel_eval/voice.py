@@ -113,13 +113,17 @@ def fix_lines(outcome: Outcome, dry_run: bool = False) -> list[str]:
     width = max((display_width(x.where) for x in c.changes), default=0)
     verb = "可更正" if dry_run or not c.possible else "已更正"
     left = {sev: sum(1 for f in c.left if f.severity is sev) for sev in Severity}
-    lines = [f"{result.path.name}：{verb} {len(c.changes)} 处，留待人工处理 {len(c.left)} 条（"
+    done = f"{verb} {len(c.changes)} 处" if c.changes else "没有可按算术更正的单元格"
+    lines = [f"{result.path.name}：{done}，留待人工处理 {len(c.left)} 条（"
              + "，".join(f"{sev.value} {n}" for sev, n in left.items()) + "）"]
     lines += [f"  {x.where}{' ' * (width - display_width(x.where))}  {x.was} → {x.now}  {x.rule.code} {x.why}"
               + (f"（公式 ={x.formula}）" if x.formula else "") for x in c.changes]
     if c.left:
         lines.append("留待人工处理：")
-        lines += [f"  {finding_line(f)}" for f in c.left]
+        for f in c.left:
+            lines.append(f"  {finding_line(f)}")
+            if f.hint:
+                lines.append(f"{'':<12}→ {f.hint}")
     scoreable = sum(1 for f in c.left if f.rule.fix is FixKind.SCORE)
     if scoreable and not c.scores:
         lines.append(f"  另有 {scoreable} 处得分与评分规则不符：加 --scores 按评分规则改写（评价人可能采用了其他规则，请核实）")
@@ -128,7 +132,7 @@ def fix_lines(outcome: Outcome, dry_run: bool = False) -> list[str]:
     elif dry_run:
         lines.append("  未写出文件（--dry-run 只列出更正）")
     elif not c.changes:
-        lines.append(f"  没有可按算术更正的单元格，未写出{CORRECTED_COPY}")
+        lines.append(f"  未写出{CORRECTED_COPY}（没有改动）")
     elif c.written is not None:
         taken = f"（{c.asked.name} 已存在，未覆盖）" if c.asked is not None and c.asked != c.written else ""
         lines.append(f"  {CORRECTED_COPY}：{c.written}{taken}")
