@@ -167,9 +167,8 @@ def check(file: Path, json_out: bool, scheme: str | None, skip: str | None, only
 def batch(inbox: Path, out: Path | None, recursive: bool, jobs: int | None, force: bool, settle: float | None,
           timeout: float | None, summary_only: bool, json_out: bool, keep_personal: bool, no_report: bool, scheme: str | None,
           skip: str | None, only: str | None, fix: bool = False) -> int:
-    from .step import Fixing
-
     from .batch import DEFAULT_TIMEOUT, run_batch
+    from .step import Fixing
 
     if inbox.is_file():
         raise Stop(f"“{inbox}”是一个文件；batch 处理整个目录，处理单个文件请用：excel-eval run \"{inbox}\"")
@@ -242,7 +241,7 @@ def fix(file: Path, out: Path | None, dry_run: bool, scores: bool) -> int:
     if not first.result.ok:
         raise Stop(problem_lines(first)[0], first.code)
     if first.unwritten:
-        raise Stop(f"{file.name}：无法写出{'更正副本'}到 {out or file.parent}：{first.unwritten}", ExitCode.UNWRITABLE)
+        raise Stop(f"{file.name}：无法写出更正副本到 {out or file.parent}：{first.unwritten}", ExitCode.UNWRITABLE)
     for line in fix_lines(first, dry_run):
         tell(line)
     return exit_code(outcomes)
