@@ -26,7 +26,7 @@ _PUBLIC = {
     "Severity": "vocab", "RuleKind": "vocab", "Status": "vocab", "ExitCode": "vocab", "Failure": "vocab",
     "Scheme": "schemes", "SchemeError": "schemes", "load_scheme": "schemes",
     "ALL_RULES": "rules", "UnknownRule": "rules",
-    "write_outputs": "writer", "Options": "step", "Outcome": "step", "process": "step",
+    "write_outputs": "writer", "fix_workbook": "fixing", "Correction": "writer", "Fixing": "step", "Options": "step", "Outcome": "step", "process": "step",
     "run_batch": "batch", "BatchLocked": "batch", "Report": "batch", "Item": "batch", "read_manifest": "batch",
     "Views": "review", "PRIORITY_RULES": "review",
 }
@@ -56,5 +56,6 @@ if TYPE_CHECKING:  # for type checkers and editors; at run time the names load l
     from .rules import ALL_RULES, UnknownRule
     from .schemes import Scheme, SchemeError, load_scheme
     from .vocab import ExitCode, Failure, RuleKind, Severity, Status
-    from .step import Options, Outcome, process
-    from .writer import write_outputs
+    from .step import Fixing, Options, Outcome, process
+    from .fixing import fix_workbook
+    from .writer import Correction, write_outputs

@@ -81,6 +81,8 @@ class Item:
     results: str = ""  # relative to the output folder
     marked: str = ""
     report: str = ""  # the 自评报告 draft
+    corrected: str = ""  # with --fix: the workbook's _已更正 copy (on its first project's row)
+    fixed: int | None = None  # with --fix: the cells corrected (None: not asked)
     sha256: str = ""
     failure: str = ""  # why the file could not be read (a Failure), when that is the file's own fault
 
@@ -104,16 +106,18 @@ class Item:
                    unexplained=sum(1 for f in doc["findings"] if RULES_BY_CODE[f["code"]].unexplained),
                    errors=counts[Severity.ERROR.value], warnings=counts[Severity.WARNING.value],
                    hints=counts[Severity.INFO.value], results=outputs["results"], marked=outputs["marked"],
-                   report=outputs["report"], sha256=sha)
+                   report=outputs["report"], corrected=outputs["corrected"], sha256=sha)
 
     def as_dict(self) -> dict:
         return {**asdict(self), "status": self.status.value}
 
     @classmethod
     def from_outcome(cls, file: str, outcome, sha: str) -> Item:
-        from .voice import document
+        from .voice import changes_of, document
 
-        return cls.from_document(file, document(outcome), sha, outcome.result.part, outcome.written)
+        item = cls.from_document(file, document(outcome), sha, outcome.result.part, outcome.written)
+        item.fixed = changes_of(outcome)
+        return item
 
     @classmethod
     def from_dict(cls, data: dict) -> Item:
@@ -156,6 +160,14 @@ class Report:
             return []
         frame = self.views.projects
         return [_item(r) for r in records(frame[frame["status"].isin((Status.FAILED.value, Status.SKIPPED.value))])]
+
+    @property
+    def fixed(self) -> tuple[int, int] | None:
+        """With --fix: (cells corrected, workbooks with a corrected copy); None when not asked."""
+        frame = None if self.views is None else self.views.projects
+        if frame is None or "fixed" not in frame.columns:
+            return None
+        return int(frame["fixed"].fillna(0).sum()), int((frame["corrected"] != "").sum())
 
     @property
     def has_errors(self) -> bool:
@@ -522,14 +534,15 @@ def _run(job: _Job, found: tuple) -> Report:
             done += 1
             for item in items:
                 if item.status is Status.DONE:
-                    for key in ("results", "marked", "report"):
+                    for key in ("results", "marked", "report", "corrected"):
                         value = getattr(item, key)
                         setattr(item, key, Path(value).relative_to(out).as_posix() if value else "")
                 report.counts[item.status] += 1
                 name = f"{item.file}（{item.sheet}）" if item.sheet else item.file
                 total = "未能计算总分" if item.total is None else f"{item.total:.2f}（{item.grade or UNGRADED}）"
+                fixed = f"，更正 {item.fixed} 处" if item.fixed is not None else ""
                 log(f"[{done}/{len(todo)}] {name}：" + (
-                    f"{total}，错误 {item.errors}" if item.status is Status.DONE
+                    f"{total}，错误 {item.errors}{fixed}" if item.status is Status.DONE
                     else item.status.value + (f"，{item.reason}" if item.reason else "")))
             # Kept once its outputs are in place (a workbook is done once or not at all): when all its
             # projects are done, or it cannot be read (its own fault). Otherwise the next run tries again,

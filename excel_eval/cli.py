@@ -161,19 +161,22 @@ def check(file: Path, json_out: bool, scheme: str | None, skip: str | None, only
           Option(("--summary-only",), "只写汇总表（财政局审核用），不逐个写结果、标注和报告"),
           Option(("--json",), "在标准输出打印汇总、抽查优先、按主管部门和历年对比的 JSON（进度写到标准错误）",
                  dest="json_out"),
-          KEEP_PERSONAL, NO_REPORT, SCHEME, SKIP, ONLY),
+          KEEP_PERSONAL, NO_REPORT, SCHEME, SKIP, ONLY,
+          Option(("--fix",), "每个工作簿另写一份“_已更正.xlsx”（同 excel-eval fix），汇总表写明更正了几处")),
          extra="batch 一次处理一个目录")
 def batch(inbox: Path, out: Path | None, recursive: bool, jobs: int | None, force: bool, settle: float | None,
           timeout: float | None, summary_only: bool, json_out: bool, keep_personal: bool, no_report: bool, scheme: str | None,
-          skip: str | None, only: str | None) -> int:
+          skip: str | None, only: str | None, fix: bool = False) -> int:
     from .batch import DEFAULT_TIMEOUT, run_batch
+    from .step import Fixing
 
     if inbox.is_file():
         raise Stop(f"“{inbox}”是一个文件；batch 处理整个目录，处理单个文件请用：excel-eval run \"{inbox}\"")
     if not inbox.is_dir():
         raise Stop(f"找不到目录：{inbox}")
     # (a mistake in the scheme file or a rule code is said once, before any workbook is read)
-    options = _options(scheme, skip, only, mask=not keep_personal, report=not no_report, outputs=not summary_only)
+    options = _options(scheme, skip, only, mask=not keep_personal, report=not no_report, outputs=not summary_only,
+                       fix=Fixing(write=not summary_only) if fix else None)
     bar = _progress()
     try:
         report = run_batch(inbox, out, options=options, recursive=recursive, jobs=jobs, force=force,
@@ -194,6 +197,8 @@ def batch(inbox: Path, out: Path | None, recursive: bool, jobs: int | None, forc
         print_json({"tally": {s.value: report.count(s) for s in Status}, "summary": str(report.summary or ""),
                     **report.views.as_json()})
     show(report.tally())  # the end summary, once; progress went to standard error
+    if report.fixed is not None:
+        show(f"更正：共 {report.fixed[0]} 处，写出“_已更正.xlsx” {report.fixed[1]} 份（各工作簿的更正见汇总表“更正”列）")
     for item in report.problems():
         show(f"  {item.status.value}：{item.file}：{item.reason}")
     if report.problem:
@@ -209,6 +214,37 @@ def report_folder(inbox: Path, out: Path | None) -> Path:
     from .batch import DEFAULT_OUT
 
     return out if out is not None else inbox / DEFAULT_OUT
+
+
+@command("按算术更正工作簿中由其他数字算出的单元格（合计、结余、执行率、得分率、扣分、问卷占比和得分、项目信息重复的数字），"
+         "写出“_已更正.xlsx”（原文件不会被修改），列出每处更正和留待人工处理的问题。",
+         (Argument("file", "文件.xlsx", "要更正的" + WORKBOOKS),),
+         (OUT, Option(("--dry-run",), "只列出要更正的单元格，不写文件"),
+          Option(("--scores",), "同时按评分规则改写定量指标和预算执行率的得分（评价人可能采用了其他规则，请核实）")),
+         extra="fix 一次更正一个工作簿；多个工作簿请用 excel-eval batch --fix")
+def fix(file: Path, out: Path | None, dry_run: bool, scores: bool) -> int:
+    from .step import Fixing, exit_code, process
+    from .voice import fix_lines, problem_lines
+
+    if file.is_dir():
+        raise Stop(f"“{file}”是一个目录；fix 更正一个工作簿，更正整个目录请用：excel-eval batch \"{file}\" --fix")
+    if not file.is_file():
+        raise Stop(f"找不到文件：{file}")
+    if out is not None and not dry_run:
+        try:
+            out.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise Stop(f"无法建立输出目录 {out}：{os_reason(exc)}", ExitCode.UNWRITABLE) from None
+    outcomes = process(file, _options(None, None, None, out=out, outputs=False,
+                                      fix=Fixing(scores=scores, write=not dry_run)))
+    first = outcomes[0]
+    if not first.result.ok:
+        raise Stop(problem_lines(first)[0], first.code)
+    if first.unwritten:
+        raise Stop(f"{file.name}：无法写出更正副本到 {out or file.parent}：{first.unwritten}", ExitCode.UNWRITABLE)
+    for line in fix_lines(first, dry_run):
+        tell(line)
+    return exit_code(outcomes)
 
 
 @command("在浏览器中打开本机网页：把工作簿或文件夹拖进去，即可核对、评分、看图表、下载结果（只在本机 127.0.0.1 上提供，"

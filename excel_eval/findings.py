@@ -8,7 +8,20 @@ from typing import NamedTuple
 
 from .layout import SHEET_ORDER, normalize
 from .model import Loc
-from .vocab import Severity
+from .vocab import FixKind, Severity
+
+class Fix(NamedTuple):
+    """What the check that raised a finding computed for one of its cells: the value the cell
+    should hold, in the cell's own units (0.8427 for a cell holding 84.28%), rounded as the finding
+    shows it; `summed`, the cells whose sum it is (a 合计's formula is rewritten over them); `was`
+    and `now`, the cell's value and the new one as the finding shows them."""
+
+    loc: Loc
+    value: float | str
+    summed: tuple[Loc, ...] = ()
+    was: str = ""
+    now: str = ""
+
 
 # Placeholders a finding was made without ("code: name"); the tests fail on any.
 UNFILLED: list[str] = []
@@ -32,15 +45,20 @@ class Rule(NamedTuple):
     unexplained: bool = False  # a deviation left without its 偏差原因 (the batch's review counts these)
     also: tuple[Severity, ...] = ()  # the other severities it is raised at, each declared (a rounding slip: 提示)
     also_when: str = ""  # when it is raised at those, in the words of docs/rules.md
+    fix: FixKind = FixKind.NONE  # what `excel-eval fix` may do about it: the check attaches the value (Finding.fixes)
+    fix_by: str = ""  # the arithmetic of that value, for the corrected cell's comment: 按{fix_by}改为 …
 
     @property
     def severities(self) -> tuple[Severity, ...]:
         return (self.severity, *self.also)
 
     def __call__(self, loc: Loc | None, expected: object = None, actual: object = None,
-                 severity: Severity | None = None, **values: object) -> Finding:
+                 severity: Severity | None = None, fix: Fix | None = None, **values: object) -> Finding:
         """`cells` given as locations (a finding about several cells) is listed in the message and
-        kept, every one, in `Finding.cells` (the JSON's `cells`, the marked copy's marks)."""
+        kept, every one, in `Finding.cells` (the JSON's `cells`, the marked copy's marks). `fix`:
+        the value the check computed for the cell (only a rule with a fix kind takes one)."""
+        if fix is not None and self.fix is FixKind.NONE:
+            raise ValueError(f"{self.code} declares no fix (Rule.fix)")
         if severity is not None and severity not in self.severities:
             raise ValueError(f"{self.code} is not declared at {severity.name} (Rule.also)")
         named = values.get("cells")
@@ -50,7 +68,8 @@ class Rule(NamedTuple):
             values["cells"] = cell_list(tuple(named))
         values = _Values(self.code, expected=_show(expected), actual=_show(actual), **values)
         return Finding(self, loc, self.message.format_map(values), values["expected"],
-                       values["actual"], severity or self.severity, self.hint.format_map(values), locs)
+                       values["actual"], severity or self.severity, self.hint.format_map(values), locs,
+                       fixes=(fix,) if fix is not None else ())
 
 
 class _Values(dict):
@@ -86,6 +105,7 @@ class Finding:
     hint: str = ""
     cells: tuple[Loc, ...] = ()  # every cell of a grouped finding, the first being `loc`
     score_effect: float = 0.0  # what correcting it changes in the total the workbook states
+    fixes: tuple[Fix, ...] = ()  # the values its check computed for its cells (`excel-eval fix` writes them)
 
     @property
     def code(self) -> str:
@@ -156,7 +176,8 @@ def group_findings(findings: list[Finding]) -> list[Finding]:
             many = groups[key]
             locs = tuple(x.loc for x in many)
             out.append(Finding(f.rule, f.loc, f.rule.grouped.format(n=len(many), cells=cell_list(locs), first=f.message),
-                               f.expected, f.actual, f.severity, f.hint, locs))
+                               f.expected, f.actual, f.severity, f.hint, locs,
+                               fixes=tuple(x for m in many for x in m.fixes)))
     return out
 
 

@@ -212,6 +212,7 @@ SUMMARY = SheetSpec(
 
 SHEETS: tuple[SheetSpec, ...] = (README, INFO, BUDGET, ALLOCATION, INDICATORS, SURVEY, SUMMARY)
 SHEET_ORDER = {s.name: i for i, s in enumerate(SHEETS)}
+CHANGES_SHEET = "修改清单"  # what a corrected copy (`excel-eval fix`) adds: the tool's own, never read as the officer's
 
 # Section names of the two scoring schemes, with the words the seeds use for them.
 SECTION_SYNONYMS = {

@@ -11,8 +11,9 @@ from .text import shown
 RESULTS_SUFFIX = "_评价结果"
 MARKED_SUFFIX = "_标注"
 REPORT_SUFFIX = "_自评报告"
+CORRECTED_SUFFIX = "_已更正"  # the officer's own workbook, corrected (`excel-eval fix`): theirs to hand in, so read like any input
 SUMMARY_PREFIX = "汇总_"
-KINDS = ("results", "marked", "report")  # in the order they are written and listed
+KINDS = ("results", "marked", "report", "corrected")  # in the order they are written and listed
 
 _NOT_IN_FILE_NAMES = re.compile(r'[<>:"/\\|?*\x00-\x1f\x7f]')
 _ALTERNATE = re.compile(r"\(\d+\)$")  # 原表_评价结果(1): written under a new name (see files.alternates)
@@ -63,6 +64,14 @@ def output_paths(source: Path, out_dir: Path | None = None, tag: str = "") -> di
             "report": folder / f"{stem}{mark}{REPORT_SUFFIX}.docx"}
 
 
+def corrected_path(source: Path, out_dir: Path | None = None) -> Path:
+    """`原表_已更正.xlsx` (`.xlsm` kept): one per workbook, whatever its projects; a corrected copy's
+    own is not `…_已更正_已更正`."""
+    stem = in_file_name(shown(source.stem)).removesuffix(CORRECTED_SUFFIX)
+    suffix = ".xlsm" if source.suffix.lower() == ".xlsm" else ".xlsx"
+    return (out_dir or source.parent) / f"{stem}{CORRECTED_SUFFIX}{suffix}"
+
+
 class Claims:
     """The output names one run has given: a second input of the same name (`a/x.xlsx`,
     `b/x.xlsx` into one folder) gets `x(2)_评价结果.xlsx`, never the first one's files."""
@@ -81,17 +90,28 @@ class Claims:
         self.taken.update(_key(p) for p in wanted.values())
         return wanted, (first["results"] if wanted is not first else None)
 
+    def one(self, path: Path) -> Path:
+        """`path`, or `name(2).xlsx`, … when this run has given it already (the corrected copy,
+        one per workbook whatever its projects)."""
+        wanted, n = path, 1
+        while _key(wanted) in self.taken:
+            n += 1
+            wanted = path.with_name(f"{path.stem}({n}){path.suffix}")
+        self.taken.add(_key(wanted))
+        return wanted
+
 
 def linkable(name: str) -> bool:
     """A name an output may link to: a relative path to one of the tool's own outputs, never a
     UNC share (`\\\\host\\share`), a drive, an absolute path or a URL."""
     return bool(name) and not re.match(r"^(?:[\\/]|[A-Za-z][\w+.-]*:)", name) and "\\" not in name \
-        and ".." not in Path(name).parts and is_own_output(Path(name))
+        and ".." not in Path(name).parts \
+        and (is_own_output(Path(name)) or _ALTERNATE.sub("", Path(name).stem).endswith(CORRECTED_SUFFIX))
 
 
 def _key(path: Path) -> str:
     return str(path.resolve()).casefold()
 
 
-__all__ = ["Claims", "KINDS", "linkable", "MARKED_SUFFIX", "REPORT_SUFFIX", "RESULTS_SUFFIX", "SUMMARY_PREFIX", "in_file_name",
+__all__ = ["Claims", "CORRECTED_SUFFIX", "KINDS", "corrected_path", "linkable", "MARKED_SUFFIX", "REPORT_SUFFIX", "RESULTS_SUFFIX", "SUMMARY_PREFIX", "in_file_name",
            "is_own_output", "output_paths", "project_tags"]

@@ -10,7 +10,7 @@ from .checks import run_checks
 from .findings import Finding, by_weight, group_findings, sort_findings
 from .model import Model
 from .naming import project_tags
-from .layout import section_name
+from .layout import CHANGES_SHEET, section_name
 from .reader import Reading, read_projects
 from .result import Result
 from .rules import Selection
@@ -62,7 +62,8 @@ def _evaluate(src: Source, reading: Reading, chosen: Scheme | None, selection: S
     if misfit:
         return Result(src, failure=Failure.SCHEME_MISMATCH, reason=misfit, part=part, tag=tag)
     scores = score(model, chosen or pick_scheme(model))
-    findings = group_findings(sort_findings(selection.keep(reading.findings) + run_checks(model, scores, selection)))
+    own = [f for f in reading.findings if f.loc is None or f.loc.sheet != CHANGES_SHEET]  # a corrected copy's list
+    findings = group_findings(sort_findings(selection.keep(own) + run_checks(model, scores, selection)))
     return Result(src, model, scores, by_weight(score_effects(findings, scores)), part=part, tag=tag)
 
 

@@ -136,6 +136,9 @@ PROJECT_COLUMNS = ("file", "sheet", "status", "department", "project", "unit", "
                    "failure", "sha256")
 
 
+FIX_COLUMNS = ("fixed", "corrected")  # a run with --fix: the cells corrected, the corrected copy
+
+
 @dataclass
 class Views:
     projects: pd.DataFrame  # one row per project (汇总), failed files first, then by file
@@ -159,11 +162,17 @@ def build(rows: Iterable[dict]) -> Views:
     """The views of a batch from its items (as dicts: `batch.Item.as_dict()`), read once."""
     import pandas as pd
 
-    columns: dict[str, list] = {k: [] for k in PROJECT_COLUMNS}
+    columns: dict[str, list] = {k: [] for k in (*PROJECT_COLUMNS, *FIX_COLUMNS)}
     for row in rows:  # column by column: 10,000 projects are a few lists, not 10,000 objects
         for key, values in columns.items():
             values.append(row.get(key))
+    if all(v is None for v in columns["fixed"]):  # a run without --fix: no such columns
+        for key in FIX_COLUMNS:
+            del columns[key]
     projects = pd.DataFrame(columns)
+    if "fixed" in projects.columns:
+        projects["corrected"] = projects["corrected"].fillna("").astype(str)
+        projects["fixed"] = pd.to_numeric(projects["fixed"], errors="coerce")
     for key in ("file", "sheet", "status", "department", "project", "unit", "scheme", "form", "grade", "results", "marked",
                 "report", "reason", "failure", "sha256"):
         projects[key] = projects[key].fillna("").astype(str)

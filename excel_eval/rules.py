@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .findings import Finding, Rule, Severity
+from .vocab import FixKind
 from .errors import Refusal
 
 E, W, I = Severity.ERROR, Severity.WARNING, Severity.INFO
@@ -241,6 +242,7 @@ BALANCE_MISMATCH = Rule(
     why="三个数对不上，至少有一个是错的。",
     bad="下达 5.271、使用 0.9735、结余 4.3。", good="结余 4.2975。",
     raised_in=('checks/budget.py',),
+    fix=FixKind.SAFE, fix_by="全年预算数 − 执行数",
 )
 RECEIVED_OVER_BUDGET = Rule(
     "B003", "received-over-budget", W,
@@ -268,6 +270,7 @@ BUDGET_TOTAL_MISMATCH = Rule(
     why="合计与明细不符，报告引用的总数就不可信。",
     bad="明细 1.56+5.271+64.53+26，合计写 97.3。", good="合计 97.361。",
     raised_in=('checks/budget.py',),
+    fix=FixKind.SAFE, fix_by="各明细行之和",
 )
 EXECUTION_OVER_BUDGET = Rule(
     "B006", "execution-over-budget", W,
@@ -323,6 +326,7 @@ ROW_RATE_MISMATCH = Rule(
     why="执行率是得分的依据，手填的执行率与金额不符，得分就不可信。",
     bad="预算 250000，执行 215457.6，执行率填 86.19%。", good="86.18%。",
     raised_in=('checks/budget.py',), also=(I,), also_when=ROUNDING_SLIP,
+    fix=FixKind.SAFE, fix_by="执行数 ÷ 预算数",
 )
 
 # --- F: 资金分配 -------------------------------------------------------------------------------
@@ -371,6 +375,7 @@ ALLOCATION_TOTAL_MISMATCH = Rule(
     why="合计与明细不符，拨付总数就不可信。",
     bad="11 个县区合计写 300。", good="合计 306.55。",
     raised_in=('checks/allocation.py',),
+    fix=FixKind.SAFE, fix_by="各行之和",
 )
 
 # --- I: 绩效指标 -------------------------------------------------------------------------------
@@ -438,6 +443,7 @@ MET_NOT_FULL = Rule(
     why="得分与完成情况矛盾，是自评表最常见的问题之一。",
     bad="目标 ≥85%，完成 90%，得 3/4 分。", good="得 4/4 分。",
     raised_in=('checks/indicators.py',), moves_score=True,
+    fix=FixKind.SCORE, fix_by="评分规则（已完成，得满分）",
 )
 MISSED_BUT_FULL = Rule(
     "I008", "missed-but-full", E,
@@ -447,6 +453,7 @@ MISSED_BUT_FULL = Rule(
     why="得分与完成情况自相矛盾。",
     bad="目标 ≥10次，完成 6次，得满分。", good="按 6/10 得 60% 的分值。",
     raised_in=('checks/indicators.py',), moves_score=True,
+    fix=FixKind.SCORE, fix_by="评分规则（按完成比例）",
 )
 SCORE_DIFFERS_FROM_RULE = Rule(
     "I009", "score-differs-from-rule", W,
@@ -456,6 +463,7 @@ SCORE_DIFFERS_FROM_RULE = Rule(
     why="得分不按规则，总分和等级就站不住。",
     bad="执行率 58.33%、分值 4，得 2.8。", good="得 2.33。",
     raised_in=('checks/indicators.py',), moves_score=True, also=(I, E),
+    fix=FixKind.SCORE, fix_by="评分规则",
     also_when="只差填写精度的一个舍入单位时为提示；舍入有利于单位时为警告，按所填得分会改变等级时为错误",
 )
 OVER_PERFORMANCE = Rule(
@@ -521,6 +529,7 @@ INDICATOR_TOTAL_MISMATCH = Rule(
     why="总分是评定等级的依据，合计算错，等级就可能评错。",
     bad="各项得分之和 98.62，总分填 99。", good="总分 98.62。",
     raised_in=('checks/indicators.py',),
+    fix=FixKind.SAFE, fix_by="各项之和",
 )
 SECTION_LABEL_WEIGHT = Rule(
     "I017", "section-label-weight", E,
@@ -650,6 +659,7 @@ RATIO_MISMATCH = Rule(
     why="手填占比最容易抄错。",
     bad="1 人 / 114 人，占比填 16.67%。", good="0.88%。",
     raised_in=('checks/survey.py',), also=(I,), also_when=ROUNDING_SLIP,
+    fix=FixKind.SAFE, fix_by="人数 ÷ 答题人数",
 )
 COPIED_VALUE = Rule(
     "S004", "copied-from-neighbour", E,
@@ -660,6 +670,7 @@ COPIED_VALUE = Rule(
     why="这是“从旁边一列复制过来”的典型痕迹。",
     bad="D 人数 0，D 占比 13.16%（与 C 相同）。", good="D 占比 0。",
     raised_in=('checks/survey.py',),
+    fix=FixKind.SAFE, fix_by="该选项人数为 0",
 )
 POINTS_MISMATCH = Rule(
     "S005", "points-mismatch", E,
@@ -669,6 +680,7 @@ POINTS_MISMATCH = Rule(
     why="选项得分错了，题目得分和满意度都会错。",
     bad="D 1 人，得分 0.33。", good="0.02。",
     raised_in=('checks/survey.py',), also=(I,), also_when=ROUNDING_SLIP,
+    fix=FixKind.SAFE, fix_by="分值 × 人数 ÷ 答题人数 × 选项权重",
 )
 QUESTION_SCORE_MISMATCH = Rule(
     "S006", "question-score-mismatch", E,
@@ -678,6 +690,7 @@ QUESTION_SCORE_MISMATCH = Rule(
     why="题目得分错了，满意度总分就错了。",
     bad="第 2 题填 9.58。", good="9.26。",
     raised_in=('checks/survey.py',), also=(I,), also_when=ROUNDING_SLIP,
+    fix=FixKind.SAFE, fix_by="分值 × Σ(人数 × 权重) ÷ 答题人数",
 )
 QUESTION_WEIGHTS_NOT_100 = Rule(
     "S007", "question-weights-not-100", E,
@@ -696,6 +709,7 @@ SURVEY_TOTAL_MISMATCH = Rule(
     why="合计块是报告直接引用的数字。",
     bad="D 列合计 0，各题 D 人数之和为 4。", good="4。",
     raised_in=('checks/survey.py',),
+    fix=FixKind.SAFE, fix_by="各题之和",
 )
 SURVEY_SCORE_MISMATCH = Rule(
     "S009", "survey-score-mismatch", E,
@@ -705,6 +719,7 @@ SURVEY_SCORE_MISMATCH = Rule(
     why="报告引用的满意度得分必须能由问卷数据复算。",
     bad="填 97.47，按人数算为 96.86。", good="96.86。",
     raised_in=('checks/survey.py',), also=(I,), also_when=ROUNDING_SLIP,
+    fix=FixKind.SAFE, fix_by="问卷人数和选项权重",
 )
 TYPED_RESPONDENTS_MISMATCH = Rule(
     "S010", "typed-respondents-mismatch", E,
@@ -714,6 +729,7 @@ TYPED_RESPONDENTS_MISMATCH = Rule(
     why="合计人数错了，手算的占比也会跟着错。",
     bad="103+9+0+2+0，合计填 113。", good="114。",
     raised_in=('checks/survey.py',),
+    fix=FixKind.SAFE, fix_by="A～E 人数之和",
 )
 
 # --- T: 得分汇总 -------------------------------------------------------------------------------
@@ -726,6 +742,7 @@ DEDUCTION_MISMATCH = Rule(
     why="扣分与得分对不上，至少有一个数是错的。",
     bad="权重 60、得分 59、扣分 2。", good="扣分 1。",
     raised_in=('checks/summary.py',), also=(I,), also_when=ROUNDING_SLIP,
+    fix=FixKind.SAFE, fix_by="权重分 − 得分",
 )
 RATE_MISMATCH = Rule(
     "T002", "rate-mismatch", E,
@@ -735,6 +752,7 @@ RATE_MISMATCH = Rule(
     why="得分率是报告里最常抄错的数。",
     bad="59/60，得分率 96.67%。", good="98.33%。",
     raised_in=('checks/summary.py',), also=(I,), also_when=ROUNDING_SLIP,
+    fix=FixKind.SAFE, fix_by="得分 ÷ 权重分",
 )
 SUMMARY_TOTAL_MISMATCH = Rule(
     "T003", "summary-total-mismatch", E,
@@ -744,6 +762,7 @@ SUMMARY_TOTAL_MISMATCH = Rule(
     why="20+18+59=97，合计却写 96：总分与分项自相矛盾。",
     bad="A+B+C = 97，合计 96。", good="各行与合计一致。",
     raised_in=('checks/summary.py',),
+    fix=FixKind.SAFE, fix_by="各行之和",
 )
 SECTION_VS_INDICATORS = Rule(
     "T004", "section-vs-indicators", E,
@@ -753,6 +772,7 @@ SECTION_VS_INDICATORS = Rule(
     why="汇总表与明细表不一致，说明其中一张表被单独改过。",
     bad="汇总表 C 59 分，明细合计 58 分。", good="58 分。",
     raised_in=('checks/summary.py',), also=(I,), also_when=ROUNDING_SLIP,
+    fix=FixKind.SAFE, fix_by="绩效指标表中该项自评得分之和",
 )
 SECTION_WEIGHT_VS_INDICATORS = Rule(
     "T005", "section-weight-vs-indicators", E,
@@ -762,6 +782,7 @@ SECTION_WEIGHT_VS_INDICATORS = Rule(
     why="两张表的满分结构不同，说明指标体系改过而汇总表没跟着改。",
     bad="汇总表 20，明细 22。", good="20。",
     raised_in=('checks/summary.py',),
+    fix=FixKind.SAFE, fix_by="绩效指标表中该项分值之和",
 )
 TEXT_SCORE_MISMATCH = Rule(
     "T006", "text-score-mismatch", E,
@@ -771,6 +792,7 @@ TEXT_SCORE_MISMATCH = Rule(
     why="正文说 19.9 分、表格说 18.8 分，读者不知道信哪个。",
     bad="正文“评价得分19.9分”，表格 18.8。", good="两处都是 18.8。",
     raised_in=('checks/summary.py',), also=(I,), also_when=ROUNDING_SLIP,
+    fix=FixKind.SAFE, fix_by="得分表的得分",
 )
 
 SECTION_NOT_IN_INDICATORS = Rule(
@@ -793,6 +815,7 @@ REPORT_TOTAL = Rule(
     why="总分决定等级，必须能由指标表复算。",
     bad="正文 96 分，核算 95.2 分。", good="一致。",
     raised_in=('checks/cross.py',), also=(I,), also_when=ROUNDING_SLIP,
+    fix=FixKind.SAFE, fix_by="核算总分",
 )
 REPORT_GRADE = Rule(
     "X002", "report-grade", E,
@@ -802,6 +825,7 @@ REPORT_GRADE = Rule(
     why="等级是评价结论，必须与分数一致。",
     bad="89.99 分评为优。", good="评为良。",
     raised_in=('checks/cross.py',),
+    fix=FixKind.SAFE, fix_by="核算总分评定的等级",
 )
 REPORT_EXECUTION = Rule(
     "X003", "report-execution", E,
@@ -811,6 +835,7 @@ REPORT_EXECUTION = Rule(
     why="同一份报告里 84.28% 和 84.27% 并存，读者无所适从。",
     bad="82.050854 / 97.361，报告写 84.28%。", good="84.27%。",
     raised_in=('checks/cross.py',), also=(I,), also_when=ROUNDING_SLIP,
+    fix=FixKind.SAFE, fix_by="执行数合计 ÷ 全年预算数合计",
 )
 REPORT_SATISFACTION = Rule(
     "X004", "report-satisfaction", E,
@@ -820,6 +845,7 @@ REPORT_SATISFACTION = Rule(
     why="满意度是效益和满意度指标的依据。",
     bad="报告 97.47，复算 96.86。", good="96.86。",
     raised_in=('checks/cross.py',), also=(I,), also_when=ROUNDING_SLIP,
+    fix=FixKind.SAFE, fix_by="问卷人数和选项权重",
 )
 REPORT_INDICATOR_COUNT = Rule(
     "X005", "report-indicator-count", E,
@@ -829,6 +855,7 @@ REPORT_INDICATOR_COUNT = Rule(
     why="指标个数对不上，说明附表不全或正文照抄了旧报告。",
     bad="正文“33个四级指标”，表中 31 行。", good="一致。",
     raised_in=('checks/cross.py',),
+    fix=FixKind.SAFE, fix_by="绩效指标表的指标个数",
 )
 RATE_INDICATOR_ACTUAL = Rule(
     "X006", "rate-indicator-actual", E,
@@ -838,6 +865,7 @@ RATE_INDICATOR_ACTUAL = Rule(
     why="指标表与预算表各说各的，得分就没有依据。",
     bad="预算表执行率 58.33%，指标表完成值填 100%。", good="58.33%。",
     raised_in=('checks/cross.py',), moves_score=True, also=(I,), also_when=ROUNDING_SLIP,
+    fix=FixKind.SAFE, fix_by="预算金额算出的执行率或到位率",
 )
 SATISFACTION_INDICATOR_ACTUAL = Rule(
     "X007", "satisfaction-indicator-actual", E,
@@ -847,6 +875,7 @@ SATISFACTION_INDICATOR_ACTUAL = Rule(
     why="问卷是满意度指标的唯一依据。",
     bad="问卷复算 96.86，指标完成值 97.47%。", good="96.86%。",
     raised_in=('checks/cross.py',), moves_score=True, also=(I,), also_when=ROUNDING_SLIP,
+    fix=FixKind.SAFE, fix_by="问卷算出的满意度",
 )
 
 ALL_RULES: tuple[Rule, ...] = tuple(v for v in list(globals().values()) if isinstance(v, Rule))
@@ -896,9 +925,10 @@ def rules_markdown() -> str:
     """docs/rules.md, generated from the declarations above (a test keeps the file current)."""
     out = ["# 核对规则 / Rules", "",
            "由 `excel-eval rules --markdown > docs/rules.md` 生成，请勿手改。级别：错误＝工作簿自相矛盾；"
-           "警告＝可疑，需要说明；提示＝供参考。", "",
-           "| 代码 | 级别 | 名称 | 检查什么 |", "|---|---|---|---|"]
-    out += [f"| [{r.code}](#{r.code.lower()}) | {_levels(r)} | `{r.name}` | {r.what} |" for r in ALL_RULES]
+           "警告＝可疑，需要说明；提示＝供参考。更正（`excel-eval fix`）：安全更正＝由其他数字算出的单元格，默认改正；"
+           "得分更正＝按评分规则的得分，加 `--scores` 才改；不更正＝填写的事实或需要判断，只列出留待人工。", "",
+           "| 代码 | 级别 | 名称 | 更正 | 检查什么 |", "|---|---|---|---|---|"]
+    out += [f"| [{r.code}](#{r.code.lower()}) | {_levels(r)} | `{r.name}` | {r.fix.value} | {r.what} |" for r in ALL_RULES]
     area = ""
     for r in ALL_RULES:
         if r.code[0] != area:
@@ -907,7 +937,8 @@ def rules_markdown() -> str:
         out += ["", f"### {r.code}", "", f"`{r.name}` · {_levels(r)}", "",
                 *([f"- **级别**：{r.severity.value}；{r.also_when}"] if r.also else []),
                 f"- **检查什么**：{r.what}", f"- **为什么**：{r.why}", f"- **错误示例**：{r.bad}",
-                f"- **正确示例**：{r.good}", f"- **提示语**：{r.message}", f"- **如何修改**：{r.hint}"]
+                f"- **正确示例**：{r.good}", f"- **提示语**：{r.message}", f"- **如何修改**：{r.hint}",
+                f"- **更正**：{r.fix.said}" + (f"，按{r.fix_by}" if r.fix_by else "")]
     if RETIRED:
         out += ["", "## 已停用的代码", "", "这些代码不再使用，也不会分配给其他规则：", ""]
         out += [f"- {code} `{name}`" for code, name in sorted(RETIRED.items())]

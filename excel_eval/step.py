@@ -11,6 +11,7 @@ import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .naming import Claims, is_own_output
 from .result import Result
@@ -20,7 +21,19 @@ from .text import os_reason
 from .triage import Source
 from .vocab import ExitCode, Failure, Severity
 
+if TYPE_CHECKING:
+    from .writer.corrected import Correction
+
 OWN_OUTPUT = "本工具写出的结果文件，已跳过"
+
+
+@dataclass(frozen=True)
+class Fixing:
+    """What `excel-eval fix` does: the safe fixes always, the score fixes with `scores`; `write`
+    off lists the changes only (--dry-run)."""
+
+    scores: bool = False
+    write: bool = True
 
 
 @dataclass(frozen=True)
@@ -33,6 +46,7 @@ class Options:
     outputs: bool = True  # write the outputs (off: `check`, a summary-only batch)
     report: bool = True  # with the 自评报告 draft (.docx)
     mask: bool = True  # 负责人 and 联系电话 hidden in every output
+    fix: Fixing | None = None  # the corrected copy (`_已更正.xlsx`): which fixes, and whether it is written
 
     @classmethod
     def of(cls, *, scheme: Scheme | str | os.PathLike | None = None, skip: str | Iterable[str] = (),
@@ -57,6 +71,7 @@ class Outcome:
     wanted: dict[str, Path] = field(default_factory=dict)  # the names asked for (a file open in Excel gets another)
     unwritten: str = ""  # why the outputs could not be written (the system's reason, in Chinese)
     clash: Path | None = None  # the results of another input of this name, which these were not written over
+    correction: Correction | None = None  # with Options.fix: the workbook's (every project of it shares one)
 
     @property
     def skipped(self) -> bool:
@@ -79,6 +94,8 @@ class Outcome:
             return ExitCode.UNREADABLE
         if self.unwritten:
             return ExitCode.UNWRITABLE
+        if self.correction is not None and self.correction.possible:  # what is left once corrected
+            return ExitCode.FINDINGS if any(f.severity is Severity.ERROR for f in self.correction.left) else ExitCode.OK
         return ExitCode.FINDINGS if self.result.count(Severity.ERROR) else ExitCode.OK
 
 
@@ -98,12 +115,37 @@ def process(source: str | os.PathLike | bytes, options: Options = Options(), *, 
     if src.data is None and is_own_output(src.path):  # a whole folder dropped: never …_评价结果_评价结果.xlsx
         return [Outcome(Result(src, failure=Failure.OWN_OUTPUT, reason=OWN_OUTPUT))]
     outcomes = []
+    claims = claims or Claims()
     for result in evaluate_all(source, scheme=options.scheme, selection=options.selection, name=name):
         outcome = Outcome(result)
         if result.ok and options.outputs:
-            _deliver(outcome, options, claims or Claims())
+            _deliver(outcome, options, claims)
         outcomes.append(outcome)
+    if options.fix is not None and any(o.result.ok for o in outcomes):
+        _correct(source, name, outcomes, options, claims)
     return outcomes
+
+
+def _correct(source, name: str | None, outcomes: list[Outcome], options: Options, claims: Claims) -> None:
+    """The corrected copy of the workbook, one whatever its projects; written unless a dry run.
+    Fixes apply whatever rules are selected; they are checked again with every rule."""
+    from .fixing import fix_workbook
+    from .naming import corrected_path
+
+    results = [o.result for o in outcomes] if options.selection == EVERY_RULE and options.scheme is None else None
+    first = outcomes[0]
+    path = claims.one(corrected_path(first.result.path, options.out)) if options.fix.write else None
+    try:
+        correction = fix_workbook(source, scores=options.fix.scores, dry_run=not options.fix.write, name=name,
+                                  path=path, results=results)
+    except OSError as exc:  # a folder not writable, a full disk
+        first.unwritten = first.unwritten or os_reason(exc)
+        return
+    for outcome in outcomes:
+        outcome.correction = correction
+    if correction.written is not None:  # (a name taken by an existing file is said by voice.fix_lines)
+        first.wanted.setdefault("corrected", correction.written)
+        first.written["corrected"] = correction.written
 
 
 def _deliver(outcome: Outcome, options: Options, claims: Claims) -> None:
@@ -119,4 +161,4 @@ def _deliver(outcome: Outcome, options: Options, claims: Claims) -> None:
         outcome.unwritten = "原文件在处理过程中被删除或移走" if gone else os_reason(exc)
 
 
-__all__ = ["Options", "Outcome", "exit_code", "process"]
+__all__ = ["Fixing", "Options", "Outcome", "exit_code", "process"]

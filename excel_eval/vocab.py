@@ -44,6 +44,22 @@ class RuleKind(enum.Enum):
         return self in (RuleKind.EXECUTION, RuleKind.ARRIVAL)
 
 
+class FixKind(enum.Enum):
+    """What `excel-eval fix` may do about a rule's finding (declared once, on the rule)."""
+
+    SAFE = "安全更正"  # pure arithmetic of a derived cell: applied by default
+    SCORE = "得分更正"  # a score by the scheme's rule: applied only with --scores (the evaluator may differ)
+    NONE = "不更正"  # a typed fact or a judgment: listed for a person
+
+    @property
+    def said(self) -> str:
+        """How docs/rules.md says it."""
+        return _FIX_SAID[self]
+
+
+_FIX_SAID = {FixKind.SAFE: "安全更正（默认）", FixKind.SCORE: "得分更正（需 --scores）", FixKind.NONE: "不更正，留待人工"}
+
+
 class Status(enum.Enum):
     """What a batch run did with one workbook."""
 

@@ -10,7 +10,7 @@ from .layout import OPTION_NAMES
 from .step import Outcome
 from .result import Result
 from .text import display_width
-from .vocab import UNGRADED, Failure, Severity
+from .vocab import UNGRADED, Failure, FixKind, Severity
 from .keys import Key
 
 FIRST_FINDINGS = 5  # what `run` shows of a workbook's findings; the results workbook has them all
@@ -83,11 +83,60 @@ def unwritten(outcome: Outcome) -> str:
     return f"无法写出结果：{outcome.unwritten}" if outcome.unwritten else ""
 
 
-def no_marked_copy(result: Result) -> str:
-    """Why a readable workbook got no marked-up copy."""
-    return {"xls": "文件是旧版 .xls 格式，无法生成标注副本，请另存为 .xlsx",
-            "ods": "文件是 .ods（OpenDocument）格式，无法生成标注副本，请另存为 .xlsx"}.get(
-        result.model.file_format, "文件结构不完整，无法生成标注副本；请用 Excel 或 WPS 打开后另存一次")
+def no_marked_copy(result: Result, copy: str = "标注副本", file_format: str | None = None) -> str:
+    """Why a readable workbook got no marked-up copy (or no corrected copy: `copy`)."""
+    kind = result.model.file_format if file_format is None else file_format
+    return {"xls": f"文件是旧版 .xls 格式，无法生成{copy}，请另存为 .xlsx",
+            "ods": f"文件是 .ods（OpenDocument）格式，无法生成{copy}，请另存为 .xlsx"}.get(
+        kind, f"文件结构不完整，无法生成{copy}；请用 Excel 或 WPS 打开后另存一次")
+
+
+CORRECTED_COPY = "更正副本"
+
+
+def changes_of(outcome: Outcome) -> int | None:
+    """The cells the corrected copy changed in this project (its sheet, for one of several); None
+    when no correction was asked for."""
+    c = outcome.correction
+    if c is None:
+        return None
+    part = outcome.result.part
+    return sum(1 for x in c.changes if not part or x.sheet == part)
+
+
+def fix_lines(outcome: Outcome, dry_run: bool = False) -> list[str]:
+    """What `fix` says of a workbook: each change (sheet!cell, was → now, rule, why), then the
+    findings left for a person, then the file written (or why none could be)."""
+    c, result = outcome.correction, outcome.result
+    if c is None:
+        return []
+    width = max((display_width(x.where) for x in c.changes), default=0)
+    verb = "可更正" if dry_run or not c.possible else "已更正"
+    left = {sev: sum(1 for f in c.left if f.severity is sev) for sev in Severity}
+    done = f"{verb} {len(c.changes)} 处" if c.changes else "没有可按算术更正的单元格"
+    lines = [f"{result.path.name}：{done}，留待人工处理 {len(c.left)} 条（"
+             + "，".join(f"{sev.value} {n}" for sev, n in left.items()) + "）"]
+    lines += [f"  {x.where}{' ' * (width - display_width(x.where))}  {x.was} → {x.now}  {x.rule.code} {x.why}"
+              + (f"（公式 ={x.formula}）" if x.formula else "") for x in c.changes]
+    if c.left:
+        lines.append("留待人工处理：")
+        for f in c.left:
+            lines.append(f"  {finding_line(f)}")
+            if f.hint:
+                lines.append(f"{'':<12}→ {f.hint}")
+    scoreable = sum(1 for f in c.left if f.rule.fix is FixKind.SCORE)
+    if scoreable and not c.scores:
+        lines.append(f"  另有 {scoreable} 处得分与评分规则不符：加 --scores 按评分规则改写（评价人可能采用了其他规则，请核实）")
+    if not c.possible:
+        lines.append(f"  {CORRECTED_COPY}：" + no_marked_copy(result, CORRECTED_COPY, c.file_format))
+    elif dry_run:
+        lines.append("  未写出文件（--dry-run 只列出更正）")
+    elif not c.changes:
+        lines.append(f"  未写出{CORRECTED_COPY}（没有改动）")
+    elif c.written is not None:
+        taken = f"（{c.asked.name} 已存在，未覆盖）" if c.asked is not None and c.asked != c.written else ""
+        lines.append(f"  {CORRECTED_COPY}：{c.written}{taken}")
+    return lines
 
 
 def document(outcome: Outcome) -> dict:
@@ -125,12 +174,15 @@ def card(outcome: Outcome, offer: Callable[[object], str]) -> dict:
     }
 
 
-DOWNLOADS = (("results", "评价结果"), ("marked", "标注副本"), ("report", "自评报告"))
+DOWNLOADS = (("results", "评价结果"), ("marked", "标注副本"), ("report", "自评报告"), ("corrected", CORRECTED_COPY))
 
 
 def downloads(outcome: Outcome, offer: Callable[[object], str]) -> list[dict]:
-    return [{"label": label, "name": outcome.written[kind].name, "url": offer(outcome.written[kind])}
-            for kind, label in DOWNLOADS if kind in outcome.written]
+    def label(kind: str, text: str) -> str:
+        return f"{text}（{len(outcome.correction.changes)} 处）" if kind == "corrected" else text
+
+    return [{"label": label(kind, text), "name": outcome.written[kind].name, "url": offer(outcome.written[kind])}
+            for kind, text in DOWNLOADS if kind in outcome.written]
 
 
 TOO_LARGE_ADVICE = "请把工作簿拆分为较小的文件（例如每个项目一个工作簿）再拖入，或报送财政局处理。"

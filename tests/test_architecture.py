@@ -14,7 +14,7 @@ PACKAGE = ROOT / "excel_eval"
 # subpackage). layout → model → reader → scoring → checks → writers → runner/batch → cli.
 ORDER = ["_version", "vocab", "errors", "text", "keys", "layout", "families", "parse", "model", "targets", "findings", "rules",
          "files", "naming", "ooxml", "package", "triage", "recalc", "forms", "reader", "schemes", "scoring", "result",
-         "checks", "pipeline", "privacy", "report_text", "review", "writer", "step", "voice", "isolation", "samples",
+         "checks", "pipeline", "privacy", "report_text", "review", "writer", "fixing", "step", "voice", "isolation", "samples",
          "runner", "batch", "gui", "cli", "entry", "__main__", "__init__"]
 VOCABULARY = {"vocab.py", "layout.py", "families.py"}  # where the Chinese words the code tests for are named
 CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -236,7 +236,7 @@ LAYERS = {
     "core": {"schemes", "scoring", "result", "checks"},
     "pipeline": {"pipeline"},
     "writers": {"privacy", "report_text", "review", "writer"},
-    "step": {"step", "voice", "isolation"},
+    "step": {"fixing", "step", "voice", "isolation"},
     "front": {"samples", "runner", "batch", "gui", "cli", "entry", "__main__"},
 }
 MAY_IMPORT = {

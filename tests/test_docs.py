@@ -7,7 +7,7 @@ README = (ROOT / "README.md").read_text("utf-8")
 
 
 def test_every_command_and_option_has_help_and_a_readme_entry():
-    assert set(cli.COMMANDS) == {"run", "check", "batch", "gui", "demo", "template", "rules", "help", "drop"}
+    assert set(cli.COMMANDS) == {"run", "check", "batch", "fix", "gui", "demo", "template", "rules", "help", "drop"}
     for name, command in cli.COMMANDS.items():
         assert command.help, name
         assert f"excel-eval {name}" in README, name

@@ -144,9 +144,13 @@ def test_without_the_token_every_request_is_refused(server):
 def test_only_files_the_server_wrote_can_be_downloaded(server):
     answer = server.upload("样例.xlsx", SAMPLE.read_bytes())
     (card,) = answer["cards"]
-    assert card["ok"] and [d["label"] for d in card["downloads"]] == ["评价结果", "标注副本", "自评报告", "全部（zip）"]
+    assert card["ok"] and [d["label"] for d in card["downloads"]] == ["评价结果", "标注副本", "自评报告", "更正副本（27 处）",
+                                                                      "全部（zip）"]
     status, body = server.request(card["downloads"][0]["url"])
     assert status == 200 and body[:2] == b"PK"
+    corrected = card["downloads"][3]
+    status, body = server.request(corrected["url"])  # the officer's own table back, corrected
+    assert status == 200 and body[:2] == b"PK" and corrected["name"] == "样例_已更正.xlsx"
     for bad in ("download/999", "download/..%2F..%2Fetc%2Fpasswd", "download/../../etc/passwd", "download/1/../2",
                 f"download/{quote(SAMPLE.name)}"):
         status, _ = server.request(bad)

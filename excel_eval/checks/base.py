@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from ..findings import Finding, Rule, Severity
+from ..findings import Finding, Fix, Rule, Severity
 from ..layout import ROWS_ABOVE, ROWS_BELOW, SUBTOTAL_WORD, SheetSpec
 from ..model import Cell, Model, Table
 from ..scoring import Scores
+from ..vocab import FixKind
 
 EPS = 1e-9
 RATIO_STEP = 0.01  # the coarsest precision a ratio is read at: a whole percent
@@ -68,13 +69,24 @@ def verdict(typed: Cell, computed: float) -> Severity | None:
     return Severity.INFO if diff < 0.5 - HALF_EPS else Severity.ERROR
 
 
-def mismatch(rule: Rule, cell: Cell, expected: float, **values: object) -> Finding | None:
-    """The rule's finding when a typed number disagrees with `expected` (a 提示 for a rounding slip)."""
+def mismatch(rule: Rule, cell: Cell, expected: float, scale: float = 1.0, **values: object) -> Finding | None:
+    """The rule's finding when a typed number disagrees with `expected` (a 提示 for a rounding slip).
+    A rule with a fix carries `expected` as shown, times `scale` (the cell's units over `cell`'s:
+    100 for a rate typed 84.27 and compared as 0.8427)."""
     v = verdict(cell, expected)
     if v is None:
         return None
+    fix = fix_of(cell, expected, scale) if rule.fix is not FixKind.NONE else None
     return rule(cell.loc, show(expected, cell), show_typed(cell),
-                severity=Severity.INFO if v is Severity.INFO else None, **values)
+                severity=Severity.INFO if v is Severity.INFO else None, fix=fix, **values)
+
+
+def fix_of(cell: Cell, expected: float, scale: float = 1.0, summed: tuple = ()) -> Fix:
+    """The value a typed cell should hold: `expected` rounded as `show` shows it against the cell,
+    in the cell's own units."""
+    shown = show(expected, cell)
+    value = float(shown[:-1]) / 100 if shown.endswith("%") else float(shown)
+    return Fix(cell.loc, round(value * scale, 12), summed, show_typed(cell), shown)
 
 
 def sum_tolerance(cells: list[Cell]) -> float:
@@ -152,5 +164,11 @@ def column_totals(t: Table | None, spec: SheetSpec, keys: tuple[str, ...], rule:
             off = abs(cell.number - expected)
             if off <= step_of(cell) / 2 + EPS:
                 continue
-            if off > sum_tolerance([data.cell(i, key) for i in typed]) + step_of(cell) / 2:
-                yield rule(cell.loc, show(expected, cell), show_typed(cell), column=spec.column(key).label, rows=rows)
+            summands = [data.cell(i, key) for i in typed]
+            if off > sum_tolerance(summands) + step_of(cell) / 2:
+                places = max([decimals(step_of(c)) for c in summands if step_of(c) < 1] + [decimals(step_of(cell))])
+                value = round(expected, min(places, 10))
+                fix = Fix(cell.loc, value, tuple(c.loc for c in summands), show_typed(cell),
+                          f"{value:.{max(places, 2)}f}" if places else show(value, cell))
+                yield rule(cell.loc, show(expected, cell), show_typed(cell), column=spec.column(key).label, rows=rows,
+                           fix=fix)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from .. import layout, rules
 from ..findings import Severity
-from .base import Context, check, column_totals, mismatch, show, verdict
+from .base import Context, check, column_totals, fix_of, mismatch, show, verdict
 from ..keys import Key
 
 MONEY = (Key.INITIAL, Key.BUDGET, Key.RECEIVED, Key.EXECUTED, Key.BALANCE)
@@ -29,7 +29,8 @@ def amounts(ctx: Context):
         balance = row.get(Key.BALANCE)
         if balance is not None and budget is not None and executed is not None:
             if verdict(balance, budget - executed) is not None:
-                yield rules.BALANCE_MISMATCH(balance.loc, show(budget - executed, balance), show(balance.number, balance))
+                yield rules.BALANCE_MISMATCH(balance.loc, show(budget - executed, balance), show(balance.number, balance),
+                                             fix=fix_of(balance, budget - executed))
         if received is not None and budget is not None and received > budget + 1e-9:
             yield rules.RECEIVED_OVER_BUDGET(row.get(Key.RECEIVED).loc, budget, received)
         if received is not None and executed is not None and executed > received + 1e-9:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from .. import layout, rules
+from ..findings import Fix
 from ..layout import section_name
 from ..model import Row
 from .base import Context, EPS, check, column_totals, mismatch, step_of
@@ -61,7 +62,7 @@ def against_indicators(ctx: Context):
             expected = sum(i.weight or 0 for i in inds)
             if abs(weight.number - expected) > step_of(weight) / 2 + EPS:
                 yield rules.SECTION_WEIGHT_VS_INDICATORS(weight.loc, expected, weight.number,
-                                                         section=row.text(Key.SECTION))
+                                                         section=row.text(Key.SECTION), fix=Fix(weight.loc, expected))
 
 
 @check(rules.TEXT_SCORE_MISMATCH)

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from .. import layout, rules
+from ..findings import Fix
 from ..model import Row
 from ..scoring import QuestionScore, SurveyScore, defaulted_weights
-from .base import Context, EPS, check, mismatch, show_typed, sum_tolerance, with_row_precision
+from .base import Context, EPS, check, mismatch, show, show_typed, sum_tolerance, with_row_precision
 from ..keys import Key
 
 OPTS = [f"opt_{o}" for o in layout.OPTIONS]
@@ -41,7 +42,9 @@ def _respondents(s: SurveyScore, q: QuestionScore, valid):
         yield rules.RESPONDENTS_MISMATCH(loc, s.respondents, q.respondents, what="其他各题的答题人数")
     typed = counts.get(Key.RESPONDENTS)
     if typed is not None and typed.number is not None and abs(typed.number - q.respondents) > EPS:
-        yield rules.TYPED_RESPONDENTS_MISMATCH(typed.loc, q.respondents, typed.number)
+        summed = tuple(c.loc for c in (counts.get(k) for k in OPTS) if c is not None)
+        yield rules.TYPED_RESPONDENTS_MISMATCH(typed.loc, q.respondents, typed.number,
+                                               fix=Fix(typed.loc, float(q.respondents), summed))
 
 
 def _ratios(q: QuestionScore):
@@ -54,7 +57,8 @@ def _ratios(q: QuestionScore):
             continue
         count = q.question.counts.num(k) or 0
         if count == 0 and abs(cell.number) > EPS:
-            yield rules.COPIED_VALUE(cell.loc, actual=show_typed(cell), row="占比")
+            yield rules.COPIED_VALUE(cell.loc, actual=show_typed(cell), row="占比",
+                                     fix=Fix(cell.loc, 0.0, (), show_typed(cell), show(0.0, cell)))
             continue
         f = mismatch(rules.RATIO_MISMATCH, cell, ratio, count=f"{count:g}", n=f"{q.respondents:g}")
         if f:
@@ -74,7 +78,8 @@ def _points(q: QuestionScore):
             if cell is None or cell.number is None:
                 continue
             if (q.question.counts.num(k) or 0) == 0 and abs(cell.number) > EPS:
-                yield rules.COPIED_VALUE(cell.loc, actual=show_typed(cell), row="得分")
+                yield rules.COPIED_VALUE(cell.loc, actual=show_typed(cell), row="得分",
+                                         fix=Fix(cell.loc, 0.0, (), show_typed(cell), show(0.0, cell)))
                 continue
             f = mismatch(rules.POINTS_MISMATCH, cell, pts)
             if f:
@@ -127,11 +132,14 @@ def _total_counts(s: SurveyScore, row: Row):
     for k, expected in zip(OPTS, s.counts):
         cell = row.get(k)
         if cell is not None and cell.number is not None and abs(cell.number - expected) > EPS:
-            yield rules.SURVEY_TOTAL_MISMATCH(cell.loc, expected, cell.number, column=k[-1])
+            summed = tuple(c.loc for c in (q.question.counts.get(k) for q in s.questions) if c is not None)
+            yield rules.SURVEY_TOTAL_MISMATCH(cell.loc, expected, cell.number, column=k[-1],
+                                              fix=Fix(cell.loc, float(expected), summed))
     cell = row.get(Key.RESPONDENTS)
     expected = sum(q.respondents for q in s.questions)
     if cell is not None and cell.number is not None and abs(cell.number - expected) > EPS:
-        yield rules.SURVEY_TOTAL_MISMATCH(cell.loc, expected, cell.number, column="合计人数")
+        yield rules.SURVEY_TOTAL_MISMATCH(cell.loc, expected, cell.number, column="合计人数",
+                                          fix=Fix(cell.loc, float(expected)))
 
 
 CHECKS = (questions, total_block)

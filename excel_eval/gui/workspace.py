@@ -305,7 +305,8 @@ class Workspace:
 
         # (the outputs sit in this run's temporary folder: the summary downloaded alone cannot link them)
         # (a project is named by the file's path in the folder chosen: 甲单位/自评表.xlsx and 乙单位/自评表.xlsx)
-        rows = [{**i.as_dict(), "file": self.shown.get(u) or i.file, "results": "", "marked": "", "report": ""}
+        rows = [{**i.as_dict(), "file": self.shown.get(u) or i.file, "results": "", "marked": "", "report": "",
+                 "corrected": ""}
                 for u in uploads for i in self.items.get(u, [])]
         rows += [{"file": f.get("file", ""), "status": Status.FAILED.value, "reason": f.get("reason", "")}
                  for f in failed]
@@ -323,13 +324,13 @@ def evaluate_upload(path: str) -> tuple[list[dict], list[dict]]:
     """In the child process: the upload evaluated and its outputs written beside it (`结果/`);
     its cards, each download given as the path written, and the batch rows of its projects."""
     from ..batch import Item
-    from ..step import Options, process
+    from ..step import Fixing, Options, process
     from ..voice import card
 
     source = Path(path)
     out = source.parent / "结果"
     cards, items = [], []
-    for outcome in process(source, Options(out=out)):
+    for outcome in process(source, Options(out=out, fix=Fixing())):  # with the corrected copy to download
         shown = card(outcome, str)
         if shown["ok"]:
             tag = outcome.result.tag

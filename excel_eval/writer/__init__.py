@@ -6,10 +6,12 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from ..naming import MARKED_SUFFIX, REPORT_SUFFIX, RESULTS_SUFFIX, is_own_output, output_paths
+from ..naming import CORRECTED_SUFFIX, MARKED_SUFFIX, REPORT_SUFFIX, RESULTS_SUFFIX, is_own_output, output_paths
 from ..result import Result
+from .corrected import Correction, write_corrected
 from .marked import write_marked
 from .results import write_results
+
 
 def write_outputs(result: Result, out_dir: str | os.PathLike | None = None, *, mask: bool = True,
                   report: bool = True, paths: dict[str, Path] | None = None) -> dict[str, Path]:
@@ -39,5 +41,5 @@ def write_outputs(result: Result, out_dir: str | os.PathLike | None = None, *, m
     return written
 
 
-__all__ = ["MARKED_SUFFIX", "REPORT_SUFFIX", "RESULTS_SUFFIX", "is_own_output", "output_paths", "write_outputs",
-           "write_marked", "write_results"]
+__all__ = ["CORRECTED_SUFFIX", "Correction", "MARKED_SUFFIX", "REPORT_SUFFIX", "RESULTS_SUFFIX", "is_own_output", "output_paths", "write_outputs",
+           "write_corrected", "write_marked", "write_results"]

@@ -7,6 +7,7 @@ from ..vocab import Severity
 FONT = "宋体"
 SEVERITY_COLOURS = {Severity.ERROR: "#F8CBAD", Severity.WARNING: "#FFE699", Severity.INFO: "#BDD7EE"}
 HEADER_FILL = "#DDEBF7"
+FIXED_FILL = "#C6EFCE"  # a cell the corrected copy changed
 INPUT_FILL = "#FFF8DC"  # cells staff fill in, in the template
 COMPUTED_FILL = "#E7E6E6"  # formula cells, in the template
 

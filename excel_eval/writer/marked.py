@@ -15,18 +15,38 @@ import zipfile
 from collections import defaultdict
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING, NamedTuple
 
 from ..result import Result
+
+if TYPE_CHECKING:
+    from ..triage import Source
 from ..files import write_atomic
 from ..findings import Finding
-from ..model import col_index
-from ..ooxml import ZIP_ERRORS, escape, rels_path, sheet_parts
+from ..model import col_index, col_letter
+from ..ooxml import ZIP_ERRORS, escape, rels_path, resolve, sheet_parts
+from ..ooxml import unescape as ooxml_unescape
 from ..package import NotWellFormed, well_formed
 from ..vocab import Severity
-from .formats import SEVERITY_COLOURS
+from .formats import HEADER_FILL, SEVERITY_COLOURS
 
 COMMENT_AUTHOR = "excel-eval"
-SEVERITIES = tuple(SEVERITY_COLOURS)
+
+
+class Mark(NamedTuple):
+    """What one cell of a copy gets: a fill (`#RRGGBB`) and a comment."""
+
+    colour: str
+    note: str
+
+
+class Sheet(NamedTuple):
+    """A sheet a copy adds at the end (the corrected copy's 修改清单): rows of values, the first
+    the header; `widths` of its columns in characters."""
+
+    name: str
+    rows: list[list[object]]
+    widths: tuple[float, ...] = ()
 
 
 # A damaged package; an OSError (disk full, folder not writable) is not one and is raised.
@@ -41,7 +61,15 @@ def write_marked(result: Result, path: Path) -> Path | None:
     with source.open() as f:
         if not zipfile.is_zipfile(f):
             return None
-    marks = _marks(result.findings)
+    return write_copy(source, path, _marks(result.findings))
+
+
+def write_copy(source: Source, path: Path, marks: dict[str, dict[str, Mark]], sheet: Sheet | None = None,
+               merge: bool = False) -> Path | None:
+    """The package of `source` copied with `marks` (sheet → cell → Mark) and `sheet` added at the
+    end, every other part as it is. `merge`: a sheet with comments of its own gets the marks' added
+    to its comment parts (else it goes through openpyxl, which drops cached formula values). None
+    when it cannot be copied (parts missing, and openpyxl cannot repair it either)."""
     try:
         with source.open() as f:
             clean = well_formed(f)  # a copy opens even where the input holds what XML forbids
@@ -52,18 +80,17 @@ def write_marked(result: Result, path: Path) -> Path | None:
     try:
         if clean is not None:
             source = replace(source, package=clean)
-            result = replace(result, source=source)
         with source.open() as f, zipfile.ZipFile(f) as z:
             parts = sheet_parts(z)
-            marks = {sheet: cells for sheet, cells in marks.items() if sheet in parts}
-            if not marks:
+            marks = {name: cells for name, cells in marks.items() if name in parts}
+            if not marks and sheet is None:
                 return write_atomic(path, lambda tmp: tmp.write_bytes(source.read()), fallback=True)
-            if not any(_has_comments(z, parts[sheet]) for sheet in marks):
-                return write_atomic(path, lambda tmp: _patch(z, parts, marks, tmp), fallback=True)
+            if merge or not any(_has_comments(z, parts[name]) for name in marks):
+                return write_atomic(path, lambda tmp: _patch(z, parts, marks, tmp, sheet), fallback=True)
     except BROKEN:
         pass  # parts missing or malformed: let openpyxl try, it repairs what it can
     try:
-        return _write_with_openpyxl(result, path, marks)
+        return _write_with_openpyxl(source, path, marks, sheet)
     except BROKEN:
         return None
     except Exception as exc:  # openpyxl's own refusals (InvalidFileException and the like)
@@ -72,12 +99,13 @@ def write_marked(result: Result, path: Path) -> Path | None:
         raise
 
 
-def _marks(findings: list[Finding]) -> dict[str, dict[str, list[Finding]]]:
-    marks: dict[str, dict[str, list[Finding]]] = defaultdict(lambda: defaultdict(list))
+def _marks(findings: list[Finding]) -> dict[str, dict[str, Mark]]:
+    found: dict[str, dict[str, list[Finding]]] = defaultdict(lambda: defaultdict(list))
     for f in findings:
         for loc in f.locs:  # every cell of a grouped finding is coloured
-            marks[loc.sheet][loc.cell].append(f)
-    return marks
+            found[loc.sheet][loc.cell].append(f)
+    return {sheet: {ref: Mark(SEVERITY_COLOURS[_worst(fs)], _note(fs)) for ref, fs in cells.items()}
+            for sheet, cells in found.items()}
 
 
 def _note(findings: list[Finding]) -> str:
@@ -102,14 +130,25 @@ _AFTER_LEGACY = (b"<legacyDrawingHF", b"<drawingHF", b"<picture", b"<oleObjects"
                  b"<webPublishItems", b"<tableParts", b"<extLst", b"</worksheet>")
 
 
-def _patch(z: zipfile.ZipFile, parts: dict[str, str], marks: dict, tmp: Path) -> None:
+def _patch(z: zipfile.ZipFile, parts: dict[str, str], marks: dict[str, dict[str, Mark]], tmp: Path,
+           sheet: Sheet | None = None) -> None:
     names = z.namelist()
-    styles_xml, styles = _styles(z.read("xl/styles.xml"))
+    colours = sorted({m.colour for cells in marks.values() for m in cells.values()} | ({HEADER_FILL} if sheet else set()))
+    styles_xml, styles = _styles(z.read("xl/styles.xml"), colours)
     replaced: dict[str, bytes] = {}
     added: dict[str, bytes] = {}
     content_types = z.read("[Content_Types].xml")
-    for n, (sheet, cells) in enumerate(sorted(marks.items()), start=1):
-        part = parts[sheet]
+    for n, (name, cells) in enumerate(sorted(marks.items()), start=1):
+        part = parts[name]
+        styled = {ref: styles(m.colour) for ref, m in cells.items()}
+        own = _own_comments(z, part)
+        if own is not None:  # (only when asked to merge: write_copy)
+            comments, vml = own
+            replaced[comments] = _merge_comments(z.read(comments), cells)
+            if vml is not None:
+                replaced[vml] = _merge_vml(z.read(vml), cells)
+            replaced[part] = _mark_sheet(z.read(part), styled, None)
+            continue
         comments = _free_name(names, added, "xl/comments", ".xml", n)
         vml = _free_name(names, added, "xl/drawings/vmlDrawing", ".vml", n)
         rels = rels_path(part)
@@ -119,11 +158,13 @@ def _patch(z: zipfile.ZipFile, parts: dict[str, str], marks: dict, tmp: Path) ->
         rels_xml, _ = _add_rel(rels_xml, "comments", "../" + comments.split("/", 1)[1])
         rels_xml, vml_id = _add_rel(rels_xml, "vmlDrawing", "../" + vml.split("/", 1)[1])
         (replaced if rels in names else added)[rels] = rels_xml
-        styled = {ref: styles(_worst(fs)) for ref, fs in cells.items()}
         replaced[part] = _mark_sheet(z.read(part), styled, vml_id)
         added[comments] = _comments_xml(cells)
         added[vml] = _vml(cells, shape_block=n)
         content_types = _content_types(content_types, comments)
+    if sheet is not None:
+        _append_sheet(z, sheet, styles(HEADER_FILL)(0), replaced, added)
+        content_types = _content_types_sheet(content_types, next(n for n in added if n.startswith("xl/worksheets/")))
     replaced["[Content_Types].xml"] = content_types
     replaced["xl/styles.xml"] = styles.finish(styles_xml)
     with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as out:
@@ -143,15 +184,15 @@ def _free_name(names: list[str], added: dict, stem: str, ext: str, n: int) -> st
     return f"{stem}{n}{ext}"
 
 
-def _styles(xml: bytes):
-    """Append one solid fill per severity; return the new styles and a function giving, for an
-    original style index and a severity, the index of the same style with that fill."""
+def _styles(xml: bytes, colours: list[str]):
+    """Append one solid fill per colour; return the new styles and a function giving, for an
+    original style index and a colour, the index of the same style with that fill."""
     fills = re.search(rb'<fills\b[^>]*?count="(\d+)"[^>]*>', xml)
     first_fill = int(fills[1])
     new_fills = b"".join(
-        b'<fill><patternFill patternType="solid"><fgColor rgb="FF' + SEVERITY_COLOURS[s].lstrip("#").encode()
-        + b'"/><bgColor indexed="64"/></patternFill></fill>' for s in SEVERITIES)
-    xml = xml.replace(fills[0], fills[0].replace(fills[1], str(first_fill + len(SEVERITIES)).encode()), 1)
+        b'<fill><patternFill patternType="solid"><fgColor rgb="FF' + c.lstrip("#").encode()
+        + b'"/><bgColor indexed="64"/></patternFill></fill>' for c in colours)
+    xml = xml.replace(fills[0], fills[0].replace(fills[1], str(first_fill + len(colours)).encode()), 1)
     xml = xml.replace(b"</fills>", new_fills + b"</fills>", 1)
     xfs = re.search(rb'<cellXfs\b[^>]*?count="(\d+)"[^>]*>(.*?)</cellXfs>', xml, re.S)
     base = _XF.findall(xfs[2])
@@ -159,11 +200,11 @@ def _styles(xml: bytes):
     new_xfs: list[bytes] = []
     cache: dict[tuple[int, str], int] = {}
 
-    def style_for(original: int, severity: Severity) -> int:
-        key = (original, severity)
+    def style_for(original: int, colour: str) -> int:
+        key = (original, colour)
         if key not in cache:
             xf = base[original] if original < len(base) else base[0]
-            fill = str(first_fill + SEVERITIES.index(severity)).encode()
+            fill = str(first_fill + colours.index(colour)).encode()
             xf = re.sub(rb'\s(fillId|applyFill)="[^"]*"', b"", xf, count=2)
             xf = xf.replace(b"<xf", b'<xf fillId="' + fill + b'" applyFill="1"', 1)
             cache[key] = count + len(new_xfs)
@@ -186,12 +227,13 @@ class _Styles:
         self.style_for = style_for
         self.finish = finish
 
-    def __call__(self, severity: Severity):
-        return lambda original: self.style_for(original, severity)
+    def __call__(self, colour: str):
+        return lambda original: self.style_for(original, colour)
 
 
-def _mark_sheet(xml: bytes, styled: dict, vml_id: str) -> bytes:
-    """Give each marked cell its filled style (creating the cell, or its row, when it is empty)."""
+def _mark_sheet(xml: bytes, styled: dict, vml_id: str | None) -> bytes:
+    """Give each marked cell its filled style (creating the cell, or its row, when it is empty),
+    and link the comments' drawing (`vml_id`; None: the sheet links its own already)."""
     wanted: dict[int, dict[str, object]] = defaultdict(dict)
     for ref, style in styled.items():
         col, row = re.fullmatch(r"([A-Z]+)(\d+)", ref).groups()
@@ -211,6 +253,8 @@ def _mark_sheet(xml: bytes, styled: dict, vml_id: str) -> bytes:
     missing = sorted(set(wanted) - seen_rows)
     if missing:
         xml = _insert_rows(xml, missing, wanted)
+    if vml_id is None:
+        return xml
     if b"xmlns:r=" not in xml[:xml.index(b">", xml.index(b"<worksheet")) + 1]:
         xml = xml.replace(b"<worksheet", b'<worksheet xmlns:r="http://schemas.openxmlformats.org/officeDocument/'
                           b'2006/relationships"', 1)
@@ -279,10 +323,72 @@ def _content_types(xml: bytes, comments: str) -> bytes:
     return xml.replace(b"</Types>", override + b"</Types>", 1)
 
 
-def _comments_xml(cells: dict[str, list[Finding]]) -> bytes:
+def _own_comments(z: zipfile.ZipFile, part: str) -> tuple[str, str | None] | None:
+    """The comments part of a sheet that has comments of its own, and their drawing (VML)."""
+    rels = rels_path(part)
+    if rels not in z.namelist():
+        return None
+    xml = z.read(rels)
+    targets = {kind: target for kind, target in
+               re.findall(rb'Type="[^"]*/(comments|vmlDrawing)"[^>]*?Target="([^"]*)"', xml)}
+    targets.update({kind: target for target, kind in
+                    re.findall(rb'Target="([^"]*)"[^>]*?Type="[^"]*/(comments|vmlDrawing)"', xml)})
+    if b"comments" not in targets:
+        return None
+    vml = targets.get(b"vmlDrawing")
+    return resolve(part, targets[b"comments"].decode()), resolve(part, vml.decode()) if vml else None
+
+
+def _run(text: str) -> str:
+    return f'<r><rPr><sz val="9"/><rFont val="宋体"/></rPr><t xml:space="preserve">{escape(text)}</t></r>'
+
+
+def _merge_comments(xml: bytes, cells: dict[str, Mark]) -> bytes:
+    """A sheet's own comments with the marks' notes: after a cell's own comment, or a new one."""
+    names = re.findall(rb"<author>(.*?)</author>", xml, re.S)
+    if COMMENT_AUTHOR.encode() in names:
+        author = names.index(COMMENT_AUTHOR.encode())
+    else:
+        author = len(names)
+        mine = f"<author>{COMMENT_AUTHOR}</author>".encode()
+        xml = xml.replace(b"<authors/>", b"<authors>" + mine + b"</authors>", 1) if b"<authors/>" in xml \
+            else xml.replace(b"</authors>", mine + b"</authors>", 1)
+    for ref, m in sorted(cells.items(), key=lambda kv: _ref_key(kv[0])):
+        found = re.search(rb'<comment\b[^>]*\bref="' + ref.encode() + rb'"[^>]*>.*?</comment>', xml, re.S)
+        if found is not None and b"</text>" in found[0]:
+            at = found.start() + found[0].rindex(b"</text>")
+            xml = xml[:at] + _run("\n\n" + m.note).encode("utf-8") + xml[at:]
+        else:
+            new = f'<comment ref="{ref}" authorId="{author}"><text>{_run(m.note)}</text></comment>'.encode("utf-8")
+            xml = xml.replace(b"</commentList>", new + b"</commentList>", 1)
+    return xml
+
+
+def _merge_vml(xml: bytes, cells: dict[str, Mark]) -> bytes:
+    """A sheet's own comment drawing with a shape for each newly commented cell."""
+    have = {(int(r), int(c)) for r, c in re.findall(rb"<x:Row>(\d+)</x:Row>\s*<x:Column>(\d+)</x:Column>", xml)}
+    ids = [int(i) for i in re.findall(rb'id="_x0000_s(\d+)"', xml)]
+    next_id = max(ids, default=1024) + 1
+    shapes, blocks = [], set()
+    for ref in sorted(cells, key=_ref_key):
+        row, col = _ref_key(ref)
+        if (row - 1, col - 1) in have:
+            continue
+        shapes.append(_shape(next_id, row - 1, col - 1, len(ids) + len(shapes) + 1))
+        blocks.add(next_id // 1024)
+        next_id += 1
+    idmap = re.search(rb'(<o:idmap\b[^>]*\bdata=")([^"]*)(")', xml)
+    if idmap is not None and blocks:
+        known = {b.strip() for b in idmap[2].decode().split(",") if b.strip()}
+        data = ",".join(sorted(known | {str(b) for b in blocks}, key=int)).encode()
+        xml = xml[:idmap.start(2)] + data + xml[idmap.end(2):]
+    return xml.replace(b"</xml>", "".join(shapes).encode("utf-8") + b"</xml>", 1)
+
+
+def _comments_xml(cells: dict[str, Mark]) -> bytes:
     items = "".join(f'<comment ref="{ref}" authorId="0"><text><r><rPr><sz val="9"/><rFont val="宋体"/></rPr>'
-                    f'<t xml:space="preserve">{escape(_note(fs))}</t></r></text></comment>'
-                    for ref, fs in sorted(cells.items(), key=lambda kv: _ref_key(kv[0])))
+                    f'<t xml:space="preserve">{escape(m.note)}</t></r></text></comment>'
+                    for ref, m in sorted(cells.items(), key=lambda kv: _ref_key(kv[0])))
     return ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
             '<comments xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
             f"<authors><author>{COMMENT_AUTHOR}</author></authors><commentList>{items}</commentList></comments>"
@@ -294,19 +400,22 @@ def _ref_key(ref: str) -> tuple[int, int]:
     return int(row), col_index(col)
 
 
-def _vml(cells: dict[str, list[Finding]], shape_block: int) -> bytes:
-    shapes = []
-    for i, ref in enumerate(sorted(cells, key=_ref_key)):
-        row, col = _ref_key(ref)
-        row, col = row - 1, col - 1
-        shapes.append(
-            f'<v:shape id="_x0000_s{shape_block * 1024 + i + 1}" type="#_x0000_t202" style="position:absolute;'
-            f'margin-left:59.25pt;margin-top:1.5pt;width:240pt;height:90pt;z-index:{i + 1};visibility:hidden" '
+def _shape(shape_id: int, row: int, col: int, z: int) -> str:
+    """One comment's box in the VML drawing (0-based row and column)."""
+    return (f'<v:shape id="_x0000_s{shape_id}" type="#_x0000_t202" style="position:absolute;'
+            f'margin-left:59.25pt;margin-top:1.5pt;width:240pt;height:90pt;z-index:{z};visibility:hidden" '
             'fillcolor="#ffffe1" o:insetmode="auto"><v:fill color2="#ffffe1"/><v:shadow on="t" color="black" '
             'obscured="t"/><v:path o:connecttype="none"/><v:textbox style="mso-direction-alt:auto">'
             '<div style="text-align:left"></div></v:textbox><x:ClientData ObjectType="Note"><x:MoveWithCells/>'
             f"<x:SizeWithCells/><x:Anchor>{col + 1}, 15, {row}, 10, {col + 5}, 15, {row + 6}, 4</x:Anchor>"
             f"<x:AutoFill>False</x:AutoFill><x:Row>{row}</x:Row><x:Column>{col}</x:Column></x:ClientData></v:shape>")
+
+
+def _vml(cells: dict[str, Mark], shape_block: int) -> bytes:
+    shapes = []
+    for i, ref in enumerate(sorted(cells, key=_ref_key)):
+        row, col = _ref_key(ref)
+        shapes.append(_shape(shape_block * 1024 + i + 1, row - 1, col - 1, i + 1))
     return ('<xml xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" '
             'xmlns:x="urn:schemas-microsoft-com:office:excel">'
             f'<o:shapelayout v:ext="edit"><o:idmap v:ext="edit" data="{shape_block}"/></o:shapelayout>'
@@ -335,25 +444,100 @@ def _merged_cells(source) -> int:
 _MERGE_REF = re.compile(rb'<(?:\w+:)?mergeCell\b[^>]*\bref="([A-Z]+)(\d+):([A-Z]+)(\d+)"')
 
 
-def _write_with_openpyxl(result: Result, path: Path, marks: dict) -> Path | None:
+def _write_with_openpyxl(source: Source, path: Path, marks: dict[str, dict[str, Mark]],
+                         sheet: Sheet | None = None) -> Path | None:
     import openpyxl
     from openpyxl.comments import Comment
     from openpyxl.styles import PatternFill
 
-    if _merged_cells(result.source) > MAX_MERGED_CELLS:
+    if _merged_cells(source) > MAX_MERGED_CELLS:
         return None  # said as no marked copy: its merges would take openpyxl minutes and gigabytes
-    with result.source.open() as f:
-        book = openpyxl.load_workbook(f, keep_vba=result.path.suffix.lower() == ".xlsm", rich_text=True)
-    fills = {sev: PatternFill("solid", fgColor=colour.lstrip("#")) for sev, colour in SEVERITY_COLOURS.items()}
-    for sheet, cells in marks.items():
-        for ref, findings in cells.items():
-            cell = book[sheet][ref]
-            cell.fill = fills[_worst(findings)]
-            note = _note(findings)
+    with source.open() as f:
+        book = openpyxl.load_workbook(f, keep_vba=source.path.suffix.lower() == ".xlsm", rich_text=True)
+    for name, cells in marks.items():
+        for ref, mark in cells.items():
+            cell = book[name][ref]
+            cell.fill = PatternFill("solid", fgColor=mark.colour.lstrip("#"))
+            note = mark.note
             if cell.comment is not None:
                 note = cell.comment.text + "\n\n" + note
             comment = Comment(note, COMMENT_AUTHOR)
-            comment.width, comment.height = 320, min(60 + 60 * len(findings), 400)
+            comment.width, comment.height = 320, min(60 + 30 * note.count("\n\n"), 400) + 60
             cell.comment = comment
+    if sheet is not None:
+        added = book.create_sheet(_free_sheet_name(book.sheetnames, sheet.name))
+        for row in sheet.rows:
+            added.append(row)
+        for cell in added[1] if sheet.rows else ():
+            cell.fill = PatternFill("solid", fgColor=HEADER_FILL.lstrip("#"))
+        for i, width in enumerate(sheet.widths):
+            added.column_dimensions[col_letter(i)].width = width
     return write_atomic(path, book.save, fallback=True)
+
+
+def _free_sheet_name(names: list[str], name: str) -> str:
+    taken = {n.casefold() for n in names}
+    candidate, n = name, 1
+    while candidate.casefold() in taken:
+        n += 1
+        candidate = f"{name}{n}"
+    return candidate
+
+
+# --- a sheet added to the package ----------------------------------------------------------------
+
+_SHEET_TAG = re.compile(rb'<sheet\b[^>]*?\bname="([^"]*)"[^>]*?\bsheetId="(\d+)"|<sheet\b[^>]*?\bsheetId="(\d+)"[^>]*?\bname="([^"]*)"')
+
+
+def _append_sheet(z: zipfile.ZipFile, sheet: Sheet, header_style: int, replaced: dict, added: dict) -> None:
+    """The sheet as a new worksheet part, listed last in the workbook (its strings inline: the shared
+    strings part is left as it is)."""
+    names = z.namelist()
+    book = z.read("xl/workbook.xml")
+    taken = [ooxml_unescape((m[1] or m[4]).decode("utf-8", "replace")) for m in _SHEET_TAG.finditer(book)]
+    ids = [int(m[2] or m[3]) for m in _SHEET_TAG.finditer(book)]
+    part = _free_name(names, added, "xl/worksheets/sheet", ".xml", len(taken) + 1)
+    rels = z.read("xl/_rels/workbook.xml.rels")
+    rels, rid = _add_rel(rels, "worksheet", part.split("/", 1)[1])
+    name = escape(_free_sheet_name(taken, sheet.name))
+    entry = f'<sheet name="{name}" sheetId="{max(ids, default=0) + 1}" r:id="{rid}"/>'.encode()
+    book = book.replace(b"</sheets>", entry + b"</sheets>", 1)
+    if b"xmlns:r=" not in book[:book.index(b">", book.index(b"<workbook")) + 1]:
+        book = book.replace(b"<workbook", b'<workbook xmlns:r="http://schemas.openxmlformats.org/officeDocument/'
+                            b'2006/relationships"', 1)
+    replaced["xl/workbook.xml"] = book
+    replaced["xl/_rels/workbook.xml.rels"] = rels
+    added[part] = _sheet_xml(sheet, header_style)
+
+
+def _sheet_xml(sheet: Sheet, header_style: int) -> bytes:
+    rows = []
+    for r, values in enumerate(sheet.rows, start=1):
+        style = f' s="{header_style}"' if r == 1 else ""
+        cells = []
+        for c, value in enumerate(values):
+            ref = f"{col_letter(c)}{r}"
+            if value is None or value == "":
+                continue
+            if isinstance(value, (int, float)) and not isinstance(value, bool):
+                cells.append(f'<c r="{ref}"{style}><v>{value!r}</v></c>')
+            else:
+                cells.append(f'<c r="{ref}"{style} t="inlineStr"><is><t xml:space="preserve">{escape(str(value))}</t></is></c>')
+        rows.append(f'<row r="{r}">{"".join(cells)}</row>')
+    cols = "".join(f'<col min="{i}" max="{i}" width="{w}" customWidth="1"/>' for i, w in enumerate(sheet.widths, start=1))
+    return ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+            '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
+            'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
+            '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr><sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" '
+            'state="frozen"/></sheetView></sheetViews>'
+            + (f"<cols>{cols}</cols>" if cols else "") + f'<sheetData>{"".join(rows)}</sheetData>'
+            '<pageMargins left="0.5" right="0.5" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>'
+            '<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>'  # A4 across, as long as it runs
+            '</worksheet>').encode("utf-8")
+
+
+def _content_types_sheet(xml: bytes, part: str) -> bytes:
+    override = (f'<Override PartName="/{part}" ContentType="application/vnd.openxmlformats-officedocument.'
+                f'spreadsheetml.worksheet+xml"/>').encode()
+    return xml.replace(b"</Types>", override + b"</Types>", 1)
 

@@ -35,6 +35,7 @@ SUMMARY_COLUMNS = (("文件", "file", 22, "text"), ("工作表", "sheet", 10, "t
                    ("警告", "warnings", 5, "count"), ("提示", "hints", 5, "count"), ("结果文件", "results", 24, "link"),
                    ("自评报告", "report", 20, "link"),
                    ("原因", "reason", 22, "text"))
+FIX_COLUMNS = (("更正", "fixed", 5, "count"), ("更正副本", "corrected", 22, "link"))  # a run with --fix
 PRIORITY_COLUMNS = (("排名", "rank", 5, "count"), ("优先分", "priority", 6, "count"), ("文件", "file", 22, "text"),
                     ("工作表", "sheet", 10, "text"), ("主管部门", "department", 14, "text"),
                     ("项目名称", "project", 20, "text"), ("核算总分", "total", 8, "number"), ("等级", "grade", 5, "text"),
@@ -55,7 +56,7 @@ def write_summary(views: Views, path: Path) -> None:
                                            "constant_memory": True, "nan_inf_to_errors": True})
     f = Formats(book)
     projects = views.projects
-    _table(book, f, "汇总", SUMMARY_COLUMNS, projects, frozen_cols=1)
+    _table(book, f, "汇总", SUMMARY_COLUMNS + (FIX_COLUMNS if "fixed" in projects.columns else ()), projects, frozen_cols=1)
     _table(book, f, "抽查优先", PRIORITY_COLUMNS, views.priority, frozen_cols=3)
     departments = _table(book, f, "按主管部门", DEPARTMENT_COLUMNS, views.departments, frozen_cols=1)
     _department_total(departments, f, views, len(projects))
