@@ -87,20 +87,22 @@ def exit_code(outcomes: Iterable[Outcome]) -> ExitCode:
 
 
 def process(source: str | os.PathLike | bytes, options: Options = Options(), *, name: str | None = None,
-            claims: Claims | None = None) -> list[Outcome]:
+            claims: Claims | None = None, paired: str | os.PathLike | None = None) -> list[Outcome]:
     """Evaluate `source` (a path, or bytes under `name`) and write each project's outputs as
     `options` say: one Outcome per project, or one for a file that could not be read. Never
     raises for a file's content or a folder that cannot be written; `claims` keeps the names
-    of one run apart (two inputs called x.xlsx into one folder)."""
+    of one run apart (two inputs called x.xlsx into one folder). `paired`: the unit's 自评报告
+    sent with the workbook, checked with it (a 自评报告 given as `source` is checked alone and
+    writes nothing)."""
     from .pipeline import evaluate_all
 
     src = Source.of(source, name)
     if src.data is None and is_own_output(src.path):  # a whole folder dropped: never …_评价结果_评价结果.xlsx
         return [Outcome(Result(src, failure=Failure.OWN_OUTPUT, reason=OWN_OUTPUT))]
     outcomes = []
-    for result in evaluate_all(source, scheme=options.scheme, selection=options.selection, name=name):
+    for result in evaluate_all(source, scheme=options.scheme, selection=options.selection, name=name, paired=paired):
         outcome = Outcome(result)
-        if result.ok and options.outputs:
+        if result.ok and options.outputs and not result.report_only:
             _deliver(outcome, options, claims or Claims())
         outcomes.append(outcome)
     return outcomes
@@ -119,4 +121,11 @@ def _deliver(outcome: Outcome, options: Options, claims: Claims) -> None:
         outcome.unwritten = "原文件在处理过程中被删除或移走" if gone else os_reason(exc)
 
 
-__all__ = ["Options", "Outcome", "exit_code", "process"]
+def pair_inputs(paths: list[Path]) -> tuple[list[tuple[Path, Path | None]], list[Path]]:
+    """The workbooks given, each with its 自评报告 when one was given too (reports/pair_inputs)."""
+    from .reports import pair_inputs as pair
+
+    return pair(paths)
+
+
+__all__ = ["Options", "Outcome", "exit_code", "pair_inputs", "process"]

@@ -13,12 +13,16 @@ from .text import display_width
 from .vocab import UNGRADED, Failure, Severity
 from .keys import Key
 
+REPORT_ALONE = ("只核对了自评报告本身（未写出文件）；与自评表一同核对：excel-eval 自评表.xlsx 自评报告.docx")
+UNPAIRED = "{report}：没有找到与它对应的自评表（按文件名），只核对报告本身"
 FIRST_FINDINGS = 5  # what `run` shows of a workbook's findings; the results workbook has them all
 BUDGET_LINES = 20  # the page's budget chart: its bars
 
 
 def summary_line(result: Result) -> str:
     """`文件.xlsx：核算总分 92.00（优，待更正：27 个错误）；错误 27，警告 3，提示 2`"""
+    if result.report_only:
+        return f"{name(result)}（自评报告）：" + "，".join(f"{sev.value} {n}" for sev, n in result.counts.items())
     errors = result.count(Severity.ERROR)
     provisional = f"，待更正：{errors} 个错误" if errors else ""  # a grade from a self-contradicting workbook
     total = f"核算总分 {result.total_score:.2f}（{result.grade or UNGRADED}{provisional}）" \
@@ -42,6 +46,10 @@ def run_lines(outcome: Outcome) -> list[str]:
     """What `run` says of a project it wrote: the summary, the first findings, the files."""
     result, written = outcome.result, outcome.written
     lines = [summary_line(result)]
+    if result.report_only:  # nothing is written of a report alone: every finding is said here
+        return lines + [f"  {finding_line(f)}" for f in result.findings] + [f"  {REPORT_ALONE}"]
+    if result.report:
+        lines.append(f"  已与自评报告“{result.report}”对照核对（问题清单中工作表为“自评报告”的各条）")
     lines += [f"  {finding_line(f)}" for f in result.findings[:FIRST_FINDINGS]]
     if len(result.findings) > FIRST_FINDINGS:
         lines.append(f"  ……共 {len(result.findings)} 条，详见结果中的“问题清单”")

@@ -75,8 +75,9 @@ def write_marked(result: Result, path: Path) -> Path | None:
 def _marks(findings: list[Finding]) -> dict[str, dict[str, list[Finding]]]:
     marks: dict[str, dict[str, list[Finding]]] = defaultdict(lambda: defaultdict(list))
     for f in findings:
-        for loc in f.locs:  # every cell of a grouped finding is coloured
-            marks[loc.sheet][loc.cell].append(f)
+        for loc in f.locs:  # every cell of a grouped finding is coloured (a place in the 自评报告 is not a cell)
+            if loc.in_workbook:
+                marks[loc.sheet][loc.cell].append(f)
     return marks
 
 

@@ -1,0 +1,75 @@
+"""The unit's 自评报告 (.docx, or a PDF with a text layer) read beside its 自评表: `read.py` reads it
+with its places, `figures.py` declares the phrasings of the figures it states, `verify.py` checks
+them against each other and against the workbook (the W rules of rules.py)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from pathlib import Path
+
+from .. import rules
+from ..findings import by_weight
+from ..package import ReadError
+from ..result import Result
+from ..rules import Selection
+from ..triage import Source
+from .read import REPORT_NAMES, Report, read_report, report_kind
+
+__all__ = ["REPORT_NAMES", "Report", "pair_inputs", "read_report", "report_kind", "report_result", "with_report"]
+
+# Words a file name adds to the project's name, left out when names are matched.
+_NAME_WORDS = re.compile(r"绩效自评报告|绩效自评表|自评报告|自评表|评价报告|评价表|绩效|报告|[_\-—\s()（）【】\[\].]+")
+
+
+def report_result(source: Source, selection: Selection) -> Result:
+    """A 自评报告 given alone: checked against itself; a Result with the report and no model."""
+    from .verify import report_findings
+
+    try:
+        report = read_report(source)
+    except ReadError as exc:
+        return Result(source, failure=exc.kind, reason=str(exc))
+    return Result(source, findings=by_weight(report_findings(report, None, selection)), report=source.path.name)
+
+
+def with_report(results: list[Result], source: Source, selection: Selection) -> list[Result]:
+    """Each readable project of a workbook with the findings of its 自评报告 among its own."""
+    from .verify import report_findings
+
+    try:
+        report = read_report(source)
+    except ReadError as exc:
+        unread = rules.REPORT_UNREADABLE(None, file=source.path.name, reason=str(exc))
+        return [replace(r, findings=by_weight([*r.findings, *selection.keep([unread])]), report=source.path.name)
+                if r.ok else r for r in results]
+    return [replace(r, findings=by_weight([*r.findings, *report_findings(report, r, selection)]),
+                    report=source.path.name) if r.ok else r for r in results]
+
+
+def is_report(path: Path) -> bool:
+    return report_kind(Source.of(path)) is not None
+
+
+def pair_inputs(paths: list[Path]) -> tuple[list[tuple[Path, Path | None]], list[Path]]:
+    """The workbooks given, each with the 自评报告 given for it (by content, not extension), and
+    the reports no workbook was found for. A report goes with the workbook whose name it shares
+    once the words a file name adds are left out (`XX项目自评表.xlsx`, `XX项目自评报告.docx`); one
+    workbook and one report given together are a pair whatever their names."""
+    reports = [p for p in paths if is_report(p)]
+    workbooks = [p for p in paths if p not in reports]
+    paired: dict[Path, Path] = {}
+    for report in reports:
+        key = _name_key(report)
+        match = [w for w in workbooks if w not in paired and key and (key in _name_key(w) or _name_key(w) in key)
+                 and _name_key(w)]
+        if len(match) == 1:
+            paired[match[0]] = report
+    if len(reports) == 1 and len(workbooks) == 1:
+        paired = {workbooks[0]: reports[0]}
+    left = [r for r in reports if r not in paired.values()]
+    return [(w, paired.get(w)) for w in workbooks], left
+
+
+def _name_key(path: Path) -> str:
+    return _NAME_WORDS.sub("", path.stem)
