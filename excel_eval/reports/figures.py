@@ -43,9 +43,6 @@ NAMES = {TOTAL: "总分", GRADE: "评价等级", SECTION: "分项得分", BUDGET
          EXECUTED: "实际支出", BALANCE: "结余资金", EXECUTION: "预算执行率", ARRIVAL: "资金到位率",
          SATISFACTION: "满意度", ISSUED: "发放问卷份数", VALID: "有效问卷份数", INDICATORS: "四级指标个数",
          SPENT: "一项支出", COUNT: "人数"}
-UNITS = {TOTAL: "分", SECTION: "分", BUDGET: "万元", RECEIVED: "万元", EXECUTED: "万元", BALANCE: "万元",
-         SPENT: "万元", ISSUED: "份", VALID: "份", INDICATORS: "个"}
-
 N = r"(\d+(?:\.\d+)?)"  # a figure as the reports write it: 96, 95.8, 82.050854
 _ = r"[^，。；：,;\n]"  # within one clause
 

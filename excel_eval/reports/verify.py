@@ -13,12 +13,11 @@ from .. import rules
 from ..checks.base import EPS, verdict
 from ..findings import Finding, Rule, sort_findings
 from ..layout import section_name
-from ..model import Cell, Place
 from ..result import Result
-from ..schemes import Scheme, builtin_scheme
+from ..schemes import builtin_scheme
 from ..vocab import Severity
 from .figures import (ARRIVAL, BALANCE, BUDGET, EXECUTED, EXECUTION, GRADE, INDICATORS, ISSUED, NAMES, RECEIVED,
-                      SATISFACTION, SECTION, SPENT, TOTAL, UNITS, VALID, Figure, ScoreRow, SurveyBlock, SurveyTable, TableKind, TOTAL_ROW, number,
+                      SATISFACTION, SECTION, SPENT, TOTAL, VALID, Figure, ScoreRow, SurveyBlock, SurveyTable, TableKind, TOTAL_ROW, number,
                       quote, score_rows, show_number, spending_rows, survey_table, table_kind, text_figures)
 from .read import TABLE_ROWS, Paragraph, Report, ReportTable
 
@@ -331,7 +330,6 @@ def repeated_statements(read: Read) -> Iterator[Finding]:
     """W014: the same words stated twice with another number (主要绩效 4万张, 项目产出 5万张): the words
     before the number in its clause match (at least 12 characters of them, or 4 when the clause
     before matches too, as long), and so does its unit; figures of the kinds W010 compares are left to it."""
-    declared = {(f.place, f.quote) for f in read.figures if f.kind in CONSISTENT or f.kind == SECTION}
     spans = _declared_spans(read)
     seen: dict[tuple[str, str, str], tuple[Paragraph, float, str, str, Figure]] = {}
     for p in read.report.paragraphs:
@@ -375,7 +373,6 @@ def repeated_statements(read: Read) -> Iterator[Finding]:
                 other = seen[key][2] + ("余" if first.about else "") + seen[key][3]
                 yield rules.REPORT_REPEATED_DIFFERS(p.place, other, shown, quote=figure.quote,
                                                     other=_where(first), other_quote=first.quote)
-    del declared
 
 
 def _declared_spans(read: Read) -> dict[int, list[tuple[int, int]]]:
