@@ -29,6 +29,7 @@ class Result:
     part: str = ""  # of a workbook holding several 自评表 projects: this project's sheet
     tag: str = ""  # …and what tells its output names from the others' (naming.project_tags)
     report: str = ""  # the 自评报告 read with it (its file name); a report read alone has no model
+    report_source: Source | None = None  # …that report, when it is a .docx (its marked copy is written)
 
     @property
     def report_only(self) -> bool:

@@ -112,7 +112,8 @@ def _deliver(outcome: Outcome, options: Options, claims: Claims) -> None:
     from .writer import write_outputs
 
     result = outcome.result
-    outcome.wanted, outcome.clash = claims.paths(result.path, options.out, result.tag)
+    report = result.report_source.path if result.report_source is not None else None
+    outcome.wanted, outcome.clash = claims.paths(result.path, options.out, result.tag, report)
     try:
         outcome.written = write_outputs(result, options.out, mask=options.mask, report=options.report,
                                         paths=outcome.wanted)

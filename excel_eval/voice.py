@@ -57,6 +57,8 @@ def run_lines(outcome: Outcome) -> list[str]:
     lines.append(f"  标注：{written['marked']}" if "marked" in written else "  标注：" + no_marked_copy(result))
     if "report" in written:
         lines.append(f"  报告：{written['report']}")
+    if "report_marked" in written:
+        lines.append(f"  自评报告标注：{written['report_marked']}")
     return lines
 
 
@@ -133,7 +135,7 @@ def card(outcome: Outcome, offer: Callable[[object], str]) -> dict:
     }
 
 
-DOWNLOADS = (("results", "评价结果"), ("marked", "标注副本"), ("report", "自评报告"))
+DOWNLOADS = (("results", "评价结果"), ("marked", "标注副本"), ("report", "自评报告"), ("report_marked", "自评报告标注"))
 
 
 def downloads(outcome: Outcome, offer: Callable[[object], str]) -> list[dict]:

@@ -218,6 +218,25 @@ def test_run_checks_a_workbook_with_its_report_and_lists_the_report_in_the_resul
     assert report.read_bytes() == reports["001"].read_bytes()  # the input is never modified
 
 
+def test_the_marked_copy_of_a_docx_report_has_a_word_comment_at_each_figure(reports, tmp_path):
+    from docx import Document
+
+    from excel_eval import evaluate, write_outputs
+
+    result = evaluate(SAMPLES / f"{SEEDS['003']}.xlsx", paired=reports["003"])
+    written = write_outputs(result, tmp_path, report=False)
+    marked = written["report_marked"]
+    assert marked.name == "003_职业技能培训及就业服务_标注.docx"
+    doc = Document(str(marked))
+    notes = {c.text for c in doc.comments}
+    places = {loc for f in result.findings if f.code[0] == "W" for loc in f.locs}
+    assert len(list(doc.comments)) == len(places)
+    assert any(n.startswith("【错误 W005】自评报告写满意度 97.47") for n in notes)
+    assert any("【错误 W012】自评报告问卷统计表：第6题的占比合计 113%" in n for n in notes)
+    text = "\n".join(p.text for p in doc.paragraphs)
+    assert text == "\n".join(p.text for p in Document(str(reports["003"])).paragraphs)  # the report's own text
+
+
 def test_check_reads_a_report_alone_and_writes_nothing(reports, tmp_path):
     report = tmp_path / reports["000"].name
     report.write_bytes(reports["000"].read_bytes())

@@ -43,8 +43,9 @@ def with_report(results: list[Result], source: Source, selection: Selection) -> 
         unread = rules.REPORT_UNREADABLE(None, file=source.path.name, reason=str(exc))
         return [replace(r, findings=by_weight([*r.findings, *selection.keep([unread])]), report=source.path.name)
                 if r.ok else r for r in results]
+    marked = source if report.kind == "docx" else None  # a .docx gets its marked copy
     return [replace(r, findings=by_weight([*r.findings, *report_findings(report, r, selection)]),
-                    report=source.path.name) if r.ok else r for r in results]
+                    report=source.path.name, report_source=marked) if r.ok else r for r in results]
 
 
 def is_report(path: Path) -> bool:
