@@ -126,7 +126,7 @@ def run(files: list[Path], out: Path | None, json_out: bool, scheme: str | None,
          extra="check 一次核对一个工作簿（及其自评报告）；多个工作簿请用 excel-eval run 或 batch")
 def check(file: Path, report: Path | None, json_out: bool, scheme: str | None, skip: str | None,
           only: str | None) -> int:
-    from .step import exit_code, process
+    from .step import exit_code, is_report, process
     from .voice import check_lines, document, problem_lines
 
     options = _options(scheme, skip, only, outputs=False)  # check writes nothing
@@ -136,6 +136,8 @@ def check(file: Path, report: Path | None, json_out: bool, scheme: str | None, s
         raise Stop(f"找不到文件：{file}")
     if report is not None and not report.is_file():
         raise Stop(f"找不到文件：{report}")
+    if report is not None and not is_report(report):
+        raise Stop(f"“{report.name}”不是自评报告（.docx 或 .pdf）；check 一次核对一个工作簿，多个工作簿请用 excel-eval run 或 batch")
     outcomes = process(file, options, paired=report)
     if json_out:  # one document, or one per project of a workbook holding several
         documents = [document(o) for o in outcomes]

@@ -129,4 +129,11 @@ def pair_inputs(paths: list[Path]) -> tuple[list[tuple[Path, Path | None]], list
     return pair(paths)
 
 
-__all__ = ["Options", "Outcome", "exit_code", "pair_inputs", "process"]
+def is_report(path: Path) -> bool:
+    """A 自评报告 by its content (a Word document or a PDF), not a workbook."""
+    from .reports import is_report as report
+
+    return report(path)
+
+
+__all__ = ["Options", "Outcome", "exit_code", "is_report", "pair_inputs", "process"]

@@ -261,6 +261,29 @@ def test_a_report_next_to_workbooks_goes_with_the_one_of_its_name(reports, tmp_p
     assert pairs == [(books[0], None), (books[1], report)] and unpaired == [stray]
 
 
+def test_batch_reads_each_report_with_the_workbook_of_its_name_and_lists_the_unpaired(reports, tmp_path):
+    import os
+    import time
+
+    from excel_eval.batch import run_batch
+
+    inbox = tmp_path / "收件箱"
+    inbox.mkdir()
+    book = inbox / f"{SEEDS['001']}.xlsx"
+    book.write_bytes((SAMPLES / book.name).read_bytes())
+    (inbox / f"{SEEDS['001']}绩效自评报告.docx").write_bytes(reports["001"].read_bytes())
+    (inbox / "另一个项目自评报告.docx").write_bytes(reports["000"].read_bytes())
+    old = time.time() - 60
+    for p in inbox.iterdir():
+        os.utime(p, (old, old))
+    lines: list[str] = []
+    run_batch(inbox, jobs=1, on_log=lines.append)
+    assert any(line.startswith("1 份自评报告没有找到对应的自评表") and "另一个项目自评报告.docx" in line for line in lines)
+    assert (inbox / "评价结果" / f"{SEEDS['001']}绩效自评报告_标注.docx").exists()
+    # the workbook's own 2 (T006) and the report's 7 (W006 ×2, W011 ×2, W014 ×2, W015)
+    assert any(line.endswith(f"{book.name}：95.80（优），错误 9") for line in lines), lines
+
+
 def test_a_report_that_cannot_be_read_is_said_and_the_workbook_checked_all_the_same(tmp_path):
     from excel_eval import evaluate
 

@@ -14,7 +14,7 @@ from ..package import ReadError
 from ..result import Result
 from ..rules import Selection
 from ..triage import Source
-from .read import REPORT_NAMES, Report, read_report, report_kind
+from .read import REPORT_NAMES, Report, ReportKind, read_report, report_kind
 
 __all__ = ["REPORT_NAMES", "Report", "pair_inputs", "read_report", "report_kind", "report_result", "with_report"]
 
@@ -43,7 +43,7 @@ def with_report(results: list[Result], source: Source, selection: Selection) -> 
         unread = rules.REPORT_UNREADABLE(None, file=source.path.name, reason=str(exc))
         return [replace(r, findings=by_weight([*r.findings, *selection.keep([unread])]), report=source.path.name)
                 if r.ok else r for r in results]
-    marked = source if report.kind == "docx" else None  # a .docx gets its marked copy
+    marked = source if report.kind is ReportKind.DOCX else None  # a .docx gets its marked copy
     return [replace(r, findings=by_weight([*r.findings, *report_findings(report, r, selection)]),
                     report=source.path.name, report_source=marked) if r.ok else r for r in results]
 

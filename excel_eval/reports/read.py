@@ -10,6 +10,7 @@ scan) says so.
 
 from __future__ import annotations
 
+import enum
 import io
 import os
 import re
@@ -28,6 +29,15 @@ DOCUMENT = "word/document.xml"
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 TABLE_ROWS = 100_000  # a table cell's Place.row: its table's number times this, and its row
 REPORT_NAMES = "自评报告（.docx 或有文字层的 .pdf）"
+
+
+class ReportKind(enum.Enum):
+    DOCX = "docx"
+    PDF = "pdf"
+
+
+# A Word document or a PDF under a workbook's name is a slip, said as such (triage), not read as a report.
+WORKBOOK_NAMES = (".xlsx", ".xlsm", ".xls", ".ods")
 
 
 @dataclass(frozen=True)
@@ -71,7 +81,7 @@ class Report:
     """What a report says, in order: its paragraphs, and its tables with their cells."""
 
     path: Path
-    kind: str  # docx, pdf
+    kind: ReportKind
     paragraphs: list[Paragraph] = field(default_factory=list)
     tables: list[ReportTable] = field(default_factory=list)
 
@@ -80,13 +90,16 @@ class Report:
         return self.path.name
 
 
-def report_kind(source: Source) -> str | None:
-    """`docx` or `pdf` when the file is a report by its content, else None (a workbook, anything else)."""
+def report_kind(source: Source) -> ReportKind | None:
+    """What the file is when it is a report by its content (a Word document, a PDF), else None:
+    a workbook, anything else, or a report under a workbook's name (a slip triage says)."""
+    if source.path.suffix.lower() in WORKBOOK_NAMES:
+        return None
     try:
         with source.open() as f:
             head = f.read(8)
             if head.startswith(PDF_MAGIC):
-                return "pdf"
+                return ReportKind.PDF
             if not head.startswith(ZIP_MAGIC):
                 return None
             f.seek(0)
@@ -94,7 +107,7 @@ def report_kind(source: Source) -> str | None:
                 names = set(z.namelist())
     except (OSError, *ZIP_ERRORS):
         return None
-    return "docx" if DOCUMENT in names and "xl/workbook.xml" not in names else None
+    return ReportKind.DOCX if DOCUMENT in names and "xl/workbook.xml" not in names else None
 
 
 def read_report(source: Source, limits: Limits | None = None, report_limits: ReportLimits | None = None) -> Report:
@@ -102,9 +115,9 @@ def read_report(source: Source, limits: Limits | None = None, report_limits: Rep
     limits = limits or Limits.from_env()
     report_limits = report_limits or ReportLimits.from_env()
     kind = report_kind(source)
-    if kind == "docx":
+    if kind is ReportKind.DOCX:
         report = _read_docx(source, limits)
-    elif kind == "pdf":
+    elif kind is ReportKind.PDF:
         report = _read_pdf(source, report_limits)
     else:
         raise ReadError(Failure.NOT_A_WORKBOOK, f"不是{REPORT_NAMES}")
@@ -131,7 +144,7 @@ def _read_docx(source: Source, limits: Limits) -> Report:
         raise ReadError(Failure.CORRUPT, "Word 文档已损坏（压缩包不完整），请用 Word 或 WPS 打开后重新保存") from exc
     except (ElementTree.ParseError, ValueError) as exc:  # defusedxml's refusals are ValueErrors
         raise ReadError(Failure.CORRUPT, f"{UNSAFE}：Word 文档的正文部分无法解析，请用 Word 或 WPS 打开后重新保存") from exc
-    report = Report(source.path, "docx")
+    report = Report(source.path, ReportKind.DOCX)
     body = root.find(_w("body"))
     for node in (body if body is not None else []):
         if node.tag == _w("p"):
@@ -141,6 +154,8 @@ def _read_docx(source: Source, limits: Limits) -> Report:
                 report.paragraphs.append(Paragraph(text.strip(), Place(REPORT_SHEET, n, 0, f"第{n}段")))
         elif node.tag == _w("tbl"):
             report.tables.append(ReportTable(len(report.tables) + 1, _rows(node)))
+    if not report.paragraphs and not any(c for t in report.tables for r in t.rows for c in r):
+        raise ReadError(Failure.NOT_A_WORKBOOK, "这份 Word 文档没有文字，不是自评报告（也不是工作簿）")
     return report
 
 
@@ -189,7 +204,7 @@ def _read_pdf(source: Source, limits: ReportLimits) -> Report:
         import pdfplumber  # noqa: PLC0415
     except ImportError as exc:  # installed with the tool; a trimmed install says what is missing
         raise ReadError(Failure.UNOPENABLE, "读取 PDF 需要 pdfplumber：pip install pdfplumber") from exc
-    report = Report(source.path, "pdf")
+    report = Report(source.path, ReportKind.PDF)
     try:
         with pdfplumber.open(io.BytesIO(source.read())) as pdf:
             if len(pdf.pages) > limits.max_pages:
@@ -266,4 +281,4 @@ def _read_page(page, number: int, report: Report) -> None:
                                                             f"第{number}页第{n}段")))
 
 
-__all__ = ["Paragraph", "Report", "ReportLimits", "ReportTable", "read_report", "report_kind"]
+__all__ = ["Paragraph", "Report", "ReportKind", "ReportLimits", "ReportTable", "read_report", "report_kind"]
