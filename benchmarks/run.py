@@ -414,8 +414,11 @@ PAIR_SEED = "003_职业技能培训及就业服务"  # the seed whose report has
 def pair(folder: Path, runs: int, pdf: bool = True) -> dict:
     """A workbook with its 自评报告 (the seed sample and its report made .docx, and with `pdf` a PDF
     of it where LibreOffice is installed), `check` each way side by side with the workbook alone."""
-    sys.path.insert(0, str(HERE.parent / "tests" / "real" / "reports"))
-    import build as seed_reports  # noqa: PLC0415
+    import importlib.util  # noqa: PLC0415
+
+    spec = importlib.util.spec_from_file_location("seed_reports_build", HERE.parent / "tests" / "real" / "reports" / "build.py")
+    seed_reports = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(seed_reports)
 
     folder.mkdir(parents=True, exist_ok=True)
     book = folder / f"{PAIR_SEED}.xlsx"

@@ -16,8 +16,18 @@ import pytest
 
 from conftest import ROOT, SAMPLES
 
-sys.path.insert(0, str(ROOT / "tests" / "real" / "reports"))
-import build as seed_reports  # noqa: E402
+
+def _builder():
+    """tests/real/reports/build.py, under a name of its own (other folders have a build.py too)."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("seed_reports_build", ROOT / "tests" / "real" / "reports" / "build.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+seed_reports = _builder()
 
 SEEDS = {"000": "000_残疾人基层组织建设补助经费", "001": "001_残疾人基层组织建设及服务经费",
          "003": "003_职业技能培训及就业服务"}
@@ -282,6 +292,18 @@ def test_batch_reads_each_report_with_the_workbook_of_its_name_and_lists_the_unp
     assert (inbox / "评价结果" / f"{SEEDS['001']}绩效自评报告_标注.docx").exists()
     # the workbook's own 2 (T006) and the report's 7 (W006 ×2, W011 ×2, W014 ×2, W015)
     assert any(line.endswith(f"{book.name}：95.80（优），错误 9") for line in lines), lines
+
+
+def test_a_report_named_otherwise_goes_with_the_workbook_of_its_project(reports, tmp_path):
+    from excel_eval.step import pair_inputs
+
+    books = [tmp_path / f"自评表{n}.xlsx" for n in (1, 2)]
+    books[0].write_bytes((SAMPLES / f"{SEEDS['000']}.xlsx").read_bytes())  # 项目名称 2022年残疾人基层组织建设补助经费
+    books[1].write_bytes((SAMPLES / f"{SEEDS['003']}.xlsx").read_bytes())  # …残疾人职业技能培训及就业服务经费
+    report = tmp_path / "市残联报送材料（三）.docx"  # its title: 2022年残疾人职业技能培训及就业服务 经费项目绩效自评报告
+    report.write_bytes(reports["003"].read_bytes())
+    pairs, unpaired = pair_inputs([*books, report])
+    assert pairs == [(books[0], None), (books[1], report)] and unpaired == []
 
 
 def test_a_report_that_cannot_be_read_is_said_and_the_workbook_checked_all_the_same(tmp_path):

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from .. import rules
 from ..findings import by_weight
+from ..naming import is_own_output
 from ..package import ReadError
 from ..result import Result
 from ..rules import Selection
@@ -52,12 +53,17 @@ def is_report(path: Path) -> bool:
     return report_kind(Source.of(path)) is not None
 
 
+PROJECT_MATCH = 6  # characters of a project's name a report and a workbook must share to be paired by it
+
+
 def pair_inputs(paths: list[Path]) -> tuple[list[tuple[Path, Path | None]], list[Path]]:
     """The workbooks given, each with the 自评报告 given for it (by content, not extension), and
     the reports no workbook was found for. A report goes with the workbook whose name it shares
-    once the words a file name adds are left out (`XX项目自评表.xlsx`, `XX项目自评报告.docx`); one
-    workbook and one report given together are a pair whatever their names."""
-    reports = [p for p in paths if is_report(p)]
+    once the words a file name adds are left out (`XX项目自评表.xlsx`, `XX项目自评报告.docx`); then,
+    for those left, with the workbook whose project (its 项目名称, or its name) the report's name
+    or title shares the longest run of characters of (at least PROJECT_MATCH, and no other workbook
+    as many); one workbook and one report given together are a pair whatever their names."""
+    reports = [p for p in paths if not is_own_output(p) and is_report(p)]  # (our own draft is no unit's report)
     workbooks = [p for p in paths if p not in reports]
     paired: dict[Path, Path] = {}
     for report in reports:
@@ -69,8 +75,43 @@ def pair_inputs(paths: list[Path]) -> tuple[list[tuple[Path, Path | None]], list
     if len(reports) == 1 and len(workbooks) == 1:
         paired = {workbooks[0]: reports[0]}
     left = [r for r in reports if r not in paired.values()]
+    free = [w for w in workbooks if w not in paired]
+    if left and free:
+        projects = {w: _name_key(w) + "|" + _project(w) for w in free}
+        for report in list(left):
+            said = _name_key(report) + "|" + _title(report)
+            scores = sorted(((_shared(projects[w], said), w) for w in free if w not in paired), reverse=True)
+            if scores and scores[0][0] >= PROJECT_MATCH and (len(scores) == 1 or scores[1][0] < scores[0][0]):
+                paired[scores[0][1]] = report
+                left.remove(report)
     return [(w, paired.get(w)) for w in workbooks], left
 
 
 def _name_key(path: Path) -> str:
     return _NAME_WORDS.sub("", path.stem)
+
+
+def _shared(a: str, b: str) -> int:
+    from difflib import SequenceMatcher  # noqa: PLC0415
+
+    return SequenceMatcher(None, a, b, autojunk=False).find_longest_match(0, len(a), 0, len(b)).size
+
+
+def _project(workbook: Path) -> str:
+    """The 项目名称 a workbook gives ("" when it cannot be read)."""
+    from ..keys import Key  # noqa: PLC0415
+    from ..reader import read_projects  # noqa: PLC0415
+
+    try:
+        return "|".join(r.model.info.text(Key.PROJECT) for r in read_projects(Source.of(workbook))
+                        if r.model.info is not None)
+    except (ReadError, OSError):
+        return ""
+
+
+def _title(report: Path) -> str:
+    """A report's first paragraphs (its title names the project)."""
+    try:
+        return "|".join(p.text[:80] for p in read_report(Source.of(report)).paragraphs[:8])
+    except (ReadError, OSError):
+        return ""
