@@ -48,9 +48,9 @@ _ = r"[^，。；：,;\n]"  # within one clause
 
 # kind, the phrasing (the figure is its first group; a section's name the `section` group), the seed sentence.
 PHRASINGS: tuple[tuple[str, str, str], ...] = (
-    (TOTAL, rf"最终自评得分(?:为)?{N}分", "最终自评得分96分，评定等级为优。"),
+    (TOTAL, rf"最终自评得分(?:为|[：:])?{N}分", "最终自评得分96分，评定等级为优。"),
     (TOTAL, rf"(?<!满意度)(?:综合|总)得分(?:为)?{N}分", "（常见写法）综合得分为92分"),
-    (GRADE, r"(?:评定|评价)等级(?:为)?[“\"「]?([优良中差])", "最终自评得分92分，评定等级为优。／评价等级为“优”"),
+    (GRADE, r"(?:评定|评价)等级(?:为|[：:])?[“\"「]?([优良中差])", "最终自评得分92分，评定等级为优。／评价等级为“优”"),
     (SECTION, rf"(?P<section>项目决策|项目管理|项目绩效)（满分{N}分，评价得分{N}分）",
      "2、项目管理（满分20分，评价得分19.9分）"),
     (BUDGET, rf"预算批复经费{N}万元", "项目经费预算批复经费97.361万元"),
