@@ -14,6 +14,7 @@ from .vocab import UNGRADED, Failure, Severity
 from .keys import Key
 
 REPORT_ALONE = ("只核对了自评报告本身（未写出文件）；与自评表一同核对：excel-eval 自评表.xlsx 自评报告.docx")
+REPORT_ALONE_PAGE = "只核对了自评报告本身；把它和自评表一同拖入（文件名相同或写明同一项目），即可与自评表对照核对。"
 UNPAIRED = "{report}：没有找到与它对应的自评表（按文件名），只核对报告本身"
 FIRST_FINDINGS = 5  # what `run` shows of a workbook's findings; the results workbook has them all
 BUDGET_LINES = 20  # the page's budget chart: its bars
@@ -110,6 +111,8 @@ def card(outcome: Outcome, offer: Callable[[object], str]) -> dict:
     result = outcome.result
     if not result.ok or outcome.unwritten:
         return failed_card(result.path.name, unwritten(outcome) or result.reason, result.part, result.failure)
+    if result.report_only:  # a 自评报告 on its own: its findings, no score
+        return report_card(outcome, offer)
     doc, m = document(outcome), result.model
     budget_lines = []
     if m.budget is not None:
@@ -124,15 +127,32 @@ def card(outcome: Outcome, offer: Callable[[object], str]) -> dict:
         "grade_label": result.grade_label, "provisional": result.has_errors and result.grade is not None,
         "execution": result.execution_rate, "satisfaction": result.satisfaction,
         "counts": doc["counts"], "severities": [sev.value for sev in Severity],
-        "findings": [{"severity": f["severity"], "code": f["code"],
-                      "where": f"{f['sheet']}!{f['cell']}" if f["cell"] else "",
-                      "message": f["message"], "hint": f["hint"] or ""} for f in doc["findings"]],
+        "findings": card_findings(result),
         "sections": [{"name": x.name, "weight": x.weight, "score": x.score} for x in result.sections],
         "budget": {"unit": m.money_unit, "lines": budget_lines},
         "survey": None if survey is None else {"options": list(OPTION_NAMES), "counts": list(survey.counts),
                                                "respondents": survey.respondents},
         "downloads": downloads(outcome, offer),
     }
+
+
+def card_findings(result: Result) -> list[dict]:
+    """A card's findings, each at its place (`预算!C7`, `自评报告 第135段`)."""
+    return [{"severity": f.severity.value, "code": f.code, "where": str(f.loc) if f.loc else "",
+             "message": f.message, "hint": f.hint or ""} for f in result.findings]
+
+
+def report_card(outcome: Outcome, offer: Callable[[object], str]) -> dict:
+    """What the page shows of a 自评报告 checked on its own: the report's findings (no score)."""
+    result = outcome.result
+    counts = {sev.value: n for sev, n in result.counts.items()}
+    return {"file": result.path.name, "sheet": "", "ok": True, "report_only": True,
+            "project": f"{result.path.name}（自评报告）",
+            "unit": "", "year": None, "scheme": "", "total": None, "grade": "", "grade_label": "",
+            "provisional": False, "execution": None, "satisfaction": None, "counts": counts,
+            "severities": [sev.value for sev in Severity], "findings": card_findings(result), "sections": [],
+            "budget": {"unit": "", "lines": []}, "survey": None, "downloads": downloads(outcome, offer),
+            "note": REPORT_ALONE_PAGE}
 
 
 DOWNLOADS = (("results", "评价结果"), ("marked", "标注副本"), ("report", "自评报告"), ("report_marked", "自评报告标注"))

@@ -385,3 +385,56 @@ def test_a_pdf_made_from_a_seed_report_gives_the_same_findings(reports, tmp_path
                for f in from_pdf.findings)
     paired = evaluate(SAMPLES / f"{SEEDS['003']}.xlsx", paired=pdf)
     assert {f.code for f in paired.findings if f.code[0] == "W"} >= {"W005", "W003", "W012", "W013", "W014"}
+
+
+# --- the page ------------------------------------------------------------------------------------
+
+def test_the_page_checks_a_report_with_its_workbook_or_on_its_own(reports, tmp_path):
+    from urllib.parse import quote
+
+    from test_gui import Server
+
+    server = Server(tmp_path)
+    try:
+        def put(name: str, data: bytes, extra: str = "") -> dict:
+            status, body = server.request(f"api/files?name={quote(name)}&path={quote(name)}{extra}", data, "PUT",
+                                          {"content-type": "application/octet-stream"})
+            assert status == 200, body
+            return json.loads(body)
+
+        held = put(reports["001"].name, reports["001"].read_bytes(), "&hold=1")
+        assert held["held"] is True
+        book = SAMPLES / f"{SEEDS['001']}.xlsx"
+        (card,) = put(book.name, book.read_bytes(), f"&paired={held['upload']}")["cards"]
+        assert card["total"] == pytest.approx(95.796623)
+        assert ("W014", "自评报告 第154段") in {(f["code"], f["where"]) for f in card["findings"]}
+        assert "自评报告标注" in [d["label"] for d in card["downloads"]]
+        (alone,) = put(reports["000"].name, reports["000"].read_bytes())["cards"]
+        assert alone["ok"] and alone["report_only"] and alone["total"] is None
+        assert {(f["code"], f["where"]) for f in alone["findings"]} >= {("W011", "自评报告 第119段")}
+        assert alone["note"].startswith("只核对了自评报告本身")
+    finally:
+        server.stop()
+
+
+@pytest.mark.browser
+def test_dropping_a_workbook_with_its_report_gives_one_card_with_both(reports, tmp_path):
+    from test_gui import Server, browse, drop
+
+    server = Server(tmp_path)
+    try:
+        with browse(server) as page:
+            report = tmp_path / reports["003"].name
+            report.write_bytes(reports["003"].read_bytes())
+            drop(page, SAMPLES / f"{SEEDS['003']}.xlsx", report)
+            card = page.locator(".card").first
+            card.locator(".total").wait_for()
+            page.locator(".job.done").first.wait_for()
+            assert page.locator(".card").count() == 1  # the report went with its workbook
+            assert card.locator(".total").inner_text() == "92.00"
+            wheres = card.locator("tbody tr .where").all_inner_texts()
+            assert "自评报告 第69段" in wheres and "自评报告 表3!F6" in wheres
+            assert card.locator(".downloads a", has_text="自评报告标注").count() == 1
+            assert page.evaluate("window.refused") == []
+    finally:
+        server.stop()
