@@ -63,6 +63,7 @@ class Loc:
 
 
 REPORT_SHEET = "自评报告"  # what a finding about the unit's 自评报告 names instead of a sheet
+TABLE_ROWS = 100_000  # a report's table cell as a Place: its row is the table's number times this, plus its row
 
 
 @dataclass(frozen=True, slots=True)

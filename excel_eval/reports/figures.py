@@ -11,6 +11,7 @@ import enum
 import re
 from dataclasses import dataclass, field
 
+from ..checks.base import decimals
 from ..layout import normalize
 from ..model import Cell, Place
 from .read import Report, ReportTable
@@ -116,16 +117,8 @@ class Figure:
 
 
 def show_number(value: float, step: float, percent: bool = False) -> str:
-    d = _decimals(step * (100 if percent else 1))
+    d = decimals(step * (100 if percent else 1))
     return f"{value * 100:.{d}f}%" if percent else f"{value:.{d}f}"
-
-
-def _decimals(step: float) -> int:
-    d = 0
-    while step < 1 - 1e-9 and d < 10:
-        step *= 10
-        d += 1
-    return d
 
 
 def number(text: str, percent: bool = False) -> tuple[float, float] | None:

@@ -18,7 +18,7 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..model import REPORT_SHEET, Place, col_letter
+from ..model import REPORT_SHEET, TABLE_ROWS, Place, col_letter
 from ..ooxml import ZIP_ERRORS
 from ..package import UNSAFE, ReadError, read_part
 from ..triage import ZIP_MAGIC, Limits, Source, check_declared
@@ -27,7 +27,6 @@ from ..vocab import Failure
 PDF_MAGIC = b"%PDF-"
 DOCUMENT = "word/document.xml"
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-TABLE_ROWS = 100_000  # a table cell's Place.row: its table's number times this, and its row
 REPORT_NAMES = "自评报告（.docx 或有文字层的 .pdf）"
 
 

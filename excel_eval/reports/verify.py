@@ -19,7 +19,7 @@ from ..vocab import Severity
 from .figures import (ARRIVAL, BALANCE, BUDGET, EXECUTED, EXECUTION, GRADE, INDICATORS, ISSUED, NAMES, RECEIVED,
                       SATISFACTION, SECTION, SPENT, TOTAL, VALID, Figure, ScoreRow, SurveyBlock, SurveyTable, TableKind, TOTAL_ROW, number,
                       quote, score_rows, show_number, spending_rows, survey_table, table_kind, text_figures)
-from .read import TABLE_ROWS, Paragraph, Report, ReportTable
+from .read import Paragraph, Report, ReportTable
 
 DEFAULT_SCHEME = "四级指标"  # the grades a report alone is held to
 CONSISTENT = (TOTAL, GRADE, BUDGET, RECEIVED, EXECUTED, BALANCE, EXECUTION, ARRIVAL, SATISFACTION, ISSUED, VALID,

@@ -15,11 +15,10 @@ from pathlib import Path
 
 from ..files import write_atomic
 from ..findings import Finding
-from ..model import REPORT_SHEET
+from ..model import REPORT_SHEET, TABLE_ROWS
 from ..result import Result
 
 AUTHOR, INITIALS = "excel-eval", "EE"
-TABLE_ROWS = 100_000  # a table cell's place: its table's number times this, and its row (reports/read.py)
 
 
 def write_marked_report(result: Result, path: Path) -> Path | None:
