@@ -13,6 +13,7 @@ from .. import rules
 from ..checks.base import EPS, verdict
 from ..findings import Finding, Rule, sort_findings
 from ..layout import section_name
+from ..model import TABLE_ROWS
 from ..result import Result
 from ..schemes import builtin_scheme
 from ..vocab import Severity
