@@ -380,6 +380,7 @@ def main() -> None:
         form_floor = on_form.pop("floor")
         results["self_eval_form"] = {"floor": form_floor, "forms": [
             {"form": name, **t, "ratio": t["seconds"] / form_floor["seconds"]} for name, t in on_form.items()]}
+        results["pair"] = pair(work / "pair", cfg["runs"], pdf=not args.quick)
         large_tool = median_of(tool, files["large"], out, 1)
         large_floor = median_of(floor, files["large"], out, 1)
         results["large"] = {"rows": cfg["large_rows"], "indicators": cfg["large_indicators"], "tool": large_tool,
@@ -425,6 +426,38 @@ def main() -> None:
         shutil.rmtree(work, ignore_errors=True)
 
 
+PAIR_SEED = "003_职业技能培训及就业服务"  # the seed whose report has the most tables and findings
+
+
+def pair(folder: Path, runs: int, pdf: bool = True) -> dict:
+    """A workbook with its 自评报告 (the seed sample and its report made .docx, and with `pdf` a PDF
+    of it where LibreOffice is installed), `check` each way side by side with the workbook alone."""
+    import importlib.util  # noqa: PLC0415
+
+    spec = importlib.util.spec_from_file_location("seed_reports_build", HERE.parent / "tests" / "real" / "reports" / "build.py")
+    seed_reports = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(seed_reports)
+
+    folder.mkdir(parents=True, exist_ok=True)
+    book = folder / f"{PAIR_SEED}.xlsx"
+    shutil.copy(SAMPLES / book.name, book)
+    docx = seed_reports.build(HERE.parent / "tests" / "real" / "reports" / f"{PAIR_SEED}.txt", folder)
+    commands = {"check 自评表": lambda path, out: [sys.executable, "-m", "excel_eval", "check", str(book)],
+                "check 自评表 自评报告.docx": lambda path, out: [sys.executable, "-m", "excel_eval", "check", str(book),
+                                                          str(docx)]}
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice and pdf:
+        subprocess.run([soffice, "--headless", "--convert-to", "pdf", "--outdir", str(folder), str(docx)],
+                       capture_output=True, timeout=300)
+        pdf = docx.with_suffix(".pdf")
+        if pdf.exists():
+            commands["check 自评表 自评报告.pdf"] = lambda path, out: [sys.executable, "-m", "excel_eval", "check",
+                                                                   str(book), str(pdf)]
+    timed = side_by_side(commands, book, folder, runs)
+    alone = timed["check 自评表"]["seconds"]
+    return {"forms": [{"form": name, **t, "added_ms": (t["seconds"] - alone) * 1000} for name, t in timed.items()]}
+
+
 def _roster_met(ladder: list[dict]) -> dict:
     rung = next((x for x in ladder if x["rows"] == ROSTER_ROWS), None)
     if rung is None:  # --quick: the largest rung stands in
@@ -442,6 +475,9 @@ def report(r: dict) -> None:
     print(f"{'  报告增加（毫秒）':<30}{r['report_ms']:>10.0f}")
     for f in r["fix"]:
         print(f"{'  fix：' + f['workbook']:<30}{f['seconds']:>10.3f}{f['floor']['seconds']:>10.3f}{f['ratio']:>8.2f}")
+    print(f"{'自评表与自评报告（秒，中位数）':<26}{'':>10}{'':>10}{'增加毫秒':>8}")
+    for f in r.get("pair", {}).get("forms", []):
+        print(f"{'  ' + f['form']:<30}{f['seconds']:>10.3f}{'':>10}{f['added_ms']:>8.0f}")
     form_floor = r["self_eval_form"]["floor"]["seconds"]
     print(f"{'项目支出绩效自评表（秒，中位数）':<26}{'':>10}{form_floor:>10.3f}")
     for f in r["self_eval_form"]["forms"]:

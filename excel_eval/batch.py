@@ -30,6 +30,7 @@ from .vocab import UNGRADED, ExitCode, Failure, Severity, Status
 from .writer.summary import write_summary
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
+REPORT_SUFFIXES = (".docx", ".pdf")  # a unit's 自评报告, read with the workbook of its name
 MANIFEST = ".excel-eval-manifest.jsonl"
 LEGACY_MANIFEST = ".excel-eval-manifest.json"  # before the manifest became a journal
 LOCK = ".excel-eval.lock"
@@ -368,17 +369,22 @@ def sha256(path: Path) -> str:
     return h.hexdigest()
 
 
-def process(source: str, rel: str, options: Options) -> list[Item]:
-    """Evaluate one workbook and write its outputs into `options.out` (runs in a worker process):
-    one Item per project, or one FAILED Item. Never raises."""
+def fingerprint(path: Path, report: Path | None = None) -> str:
+    """What tells a workbook changed since the last run: its bytes, and those of its 自评报告."""
+    return sha256(path) if report is None else f"{sha256(path)}+{sha256(report)}"
+
+
+def process(source: str, rel: str, options: Options, paired: str | None = None) -> list[Item]:
+    """Evaluate one workbook (with its 自评报告 when `paired`) and write its outputs into
+    `options.out` (runs in a worker process): one Item per project, or one FAILED Item. Never raises."""
     from . import step
     from .voice import unwritten
 
     item = Item(rel, Status.FAILED)
     try:
-        sha = item.sha256 = sha256(Path(source))
+        sha = item.sha256 = fingerprint(Path(source), Path(paired) if paired else None)
         items = []
-        for outcome in step.process(source, options):
+        for outcome in step.process(source, options, paired=paired):
             result = outcome.result
             if not result.ok:
                 # A scheme that does not fit is the run's choice, not the file's fault: not kept as final.
@@ -487,11 +493,15 @@ def _run(job: _Job, found: tuple) -> Report:
                 + ("……" if len(outside) > 10 else ""))
         # Each workbook by its path in the inbox, as it can be shown (a name that is not UTF-8 too).
         listed = [shown(path.relative_to(inbox).as_posix()) for path in take]  # the summary's workbooks
+        paired, unpaired = _pair_reports(inbox, out, job.recursive, take)
+        if unpaired:
+            log(f"{len(unpaired)} 份自评报告没有找到对应的自评表（按文件名），未核对："
+                + "、".join(shown(p.name) for p in unpaired[:10]) + ("……" if len(unpaired) > 10 else ""))
         todo = []
         for path, rel in zip(take, listed):
             old = manifest.get(rel)
             if not job.force and old and _unchanged(out, old, scheme_name, job.options.outputs) \
-                    and old.get("sha256") == sha256(path):
+                    and old.get("sha256") == fingerprint(path, paired.get(path)):
                 for row in entry_items(old):
                     report.counts[Status.UNCHANGED if row.get("status") == Status.DONE.value else Status.FAILED] += 1
             else:
@@ -530,11 +540,11 @@ def _run(job: _Job, found: tuple) -> Report:
         except OSError as exc:
             job.say(f"无法写日志 {report.log}：{os_reason(exc)}")
         done = 0
-        for items in _map(todo, job):
+        for items in _map(todo, job, paired):
             done += 1
             for item in items:
                 if item.status is Status.DONE:
-                    for key in ("results", "marked", "report", "corrected"):
+                    for key in ("results", "marked", "report", "corrected"):  # (a 自评报告's marked copy lies beside them)
                         value = getattr(item, key)
                         setattr(item, key, Path(value).relative_to(out).as_posix() if value else "")
                 report.counts[item.status] += 1
@@ -596,18 +606,34 @@ def _latest(out: Path) -> tuple[Path, Path | None] | None:
     return summaries[-1], log if log.exists() else None
 
 
-def _map(todo: list[tuple[Path, str]], job: _Job):
+def _pair_reports(inbox: Path, out: Path, recursive: bool, workbooks: list[Path]) -> tuple[dict[Path, Path], list[Path]]:
+    """The 自评报告 (.docx, .pdf) of the inbox, each with its workbook (step.pair_inputs, by name),
+    and those no workbook was found for."""
+    from .step import pair_inputs
+
+    out_resolved = out.resolve()
+    reports = [p for p in sorted(inbox.rglob("*") if recursive else inbox.iterdir())
+               if p.is_file() and p.suffix.lower() in REPORT_SUFFIXES and out_resolved not in p.resolve().parents
+               and not _hidden(p) and not p.name.startswith(("~$", TEMP_PREFIX)) and not is_own_output(p)]
+    if not reports:
+        return {}, []
+    pairs, unpaired = pair_inputs([*workbooks, *reports])
+    return {w: r for w, r in pairs if r is not None}, unpaired
+
+
+def _map(todo: list[tuple[Path, str]], job: _Job, paired: dict[Path, Path] | None = None):
     """Each workbook's Items as they finish, each workbook in a worker process of its own while
     it runs: one that crashes its worker or outlives `job.timeout` is one FAILED Item (tried
     again next run), and the rest go on."""
     from .isolation import Lost, Workers
 
     def args(path: Path, rel: str) -> tuple:
-        return str(path), rel, job.options.into(job.out / Path(rel).parent)
+        report = (paired or {}).get(path)
+        return (str(path), rel, job.options.into(job.out / Path(rel).parent), *((str(report),) if report else ()))
 
     workers = max(1, min(job.jobs or os.cpu_count() or 1, len(todo) or 1))
     with Workers(process, workers, job.timeout) as pool:
-        for (_, rel, _), items in pool.map(args(*x) for x in todo):
+        for (_, rel, *_), items in pool.map(args(*x) for x in todo):
             yield [Item(rel, Status.FAILED, f"{items.reason}；下次运行会再试")] if isinstance(items, Lost) else items
 
 

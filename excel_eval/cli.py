@@ -98,7 +98,8 @@ WORKBOOKS = "工作簿（.xlsx、.xlsm、.xls、.ods）"
 
 
 @command("核对、评分并写出“_评价结果.xlsx”“_标注.xlsx”和“_自评报告.docx”（原文件不会被修改）。",
-         (Argument("files", "文件.xlsx…", "要处理的" + WORKBOOKS + "，一个或多个", many=True),),
+         (Argument("files", "文件.xlsx…", "要处理的" + WORKBOOKS + "，一个或多个；同名的自评报告（.docx、.pdf）"
+                   "一并给出时与它对照核对", many=True),),
          (OUT, JSON, SCHEME, SKIP, ONLY, KEEP_PERSONAL, NO_REPORT,
           Option(("--open",), "完成后用默认程序（Excel/WPS）打开结果工作簿", dest="open_result")))
 def run(files: list[Path], out: Path | None, json_out: bool, scheme: str | None, skip: str | None, only: str | None,
@@ -118,11 +119,14 @@ def run(files: list[Path], out: Path | None, json_out: bool, scheme: str | None,
     return run_files(files, options, json_out=json_out, open_result=open_result)
 
 
-@command("读取、评分并核对工作簿，列出发现的问题（不写任何文件）。",
-         (Argument("file", "文件.xlsx", "要核对的" + WORKBOOKS),), (JSON, SCHEME, SKIP, ONLY),
-         extra="check 一次核对一个工作簿；多个工作簿请用 excel-eval run 或 batch")
-def check(file: Path, json_out: bool, scheme: str | None, skip: str | None, only: str | None) -> int:
-    from .step import exit_code, process
+@command("读取、评分并核对工作簿，列出发现的问题（不写任何文件）；可同时给出它的自评报告，或只给自评报告。",
+         (Argument("file", "文件.xlsx", "要核对的" + WORKBOOKS + "，或一份自评报告（.docx、.pdf）"),
+          Argument("report", "自评报告.docx", "与工作簿一同报送的自评报告（.docx 或有文字层的 .pdf），与工作簿对照核对",
+                   optional=True)), (JSON, SCHEME, SKIP, ONLY),
+         extra="check 一次核对一个工作簿（及其自评报告）；多个工作簿请用 excel-eval run 或 batch")
+def check(file: Path, report: Path | None, json_out: bool, scheme: str | None, skip: str | None,
+          only: str | None) -> int:
+    from .step import exit_code, is_report, process
     from .voice import check_lines, document, problem_lines
 
     options = _options(scheme, skip, only, outputs=False)  # check writes nothing
@@ -130,7 +134,11 @@ def check(file: Path, json_out: bool, scheme: str | None, skip: str | None, only
         raise Stop(f"“{file}”是一个目录；check 核对一个工作簿，处理整个目录请用：excel-eval batch \"{file}\"")
     if not file.is_file():
         raise Stop(f"找不到文件：{file}")
-    outcomes = process(file, options)
+    if report is not None and not report.is_file():
+        raise Stop(f"找不到文件：{report}")
+    if report is not None and not is_report(report):
+        raise Stop(f"“{report.name}”不是自评报告（.docx 或 .pdf）；check 一次核对一个工作簿，多个工作簿请用 excel-eval run 或 batch")
+    outcomes = process(file, options, paired=report)
     if json_out:  # one document, or one per project of a workbook holding several
         documents = [document(o) for o in outcomes]
         print_json(documents[0] if len(documents) == 1 else {"files": documents})

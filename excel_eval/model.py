@@ -62,6 +62,30 @@ class Loc:
         return f"{self.sheet}!{self.cell}"
 
 
+REPORT_SHEET = "自评报告"  # what a finding about the unit's 自评报告 names instead of a sheet
+TABLE_ROWS = 100_000  # a report's table cell as a Place: its row is the table's number times this, plus its row
+
+
+@dataclass(frozen=True, slots=True)
+class Place(Loc):
+    """A place in the unit's 自评报告, where a Loc names a workbook's cell: `第12段`, `表3!B4`,
+    `第2页第5段`. `row` and `col` order the places (the paragraph or table, the cell)."""
+
+    label: str = ""
+
+    in_workbook = False
+
+    @property
+    def cell(self) -> str:
+        return self.label
+
+    def __str__(self) -> str:
+        return f"{self.sheet} {self.label}"
+
+
+Loc.in_workbook = True  # a Place is not
+
+
 class Cell:
     """A value read from the workbook and where it came from.
 

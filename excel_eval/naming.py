@@ -13,7 +13,7 @@ MARKED_SUFFIX = "_标注"
 REPORT_SUFFIX = "_自评报告"
 CORRECTED_SUFFIX = "_已更正"  # the officer's own workbook, corrected (`excel-eval fix`): theirs to hand in, so read like any input
 SUMMARY_PREFIX = "汇总_"
-KINDS = ("results", "marked", "report", "corrected")  # in the order they are written and listed
+KINDS = ("results", "marked", "report", "report_marked", "corrected")  # in the order they are written and listed
 
 _NOT_IN_FILE_NAMES = re.compile(r'[<>:"/\\|?*\x00-\x1f\x7f]')
 _ALTERNATE = re.compile(r"\(\d+\)$")  # 原表_评价结果(1): written under a new name (see files.alternates)
@@ -49,9 +49,10 @@ def project_tags(sheets: list[str]) -> list[str]:
     return tags
 
 
-def output_paths(source: Path, out_dir: Path | None = None, tag: str = "") -> dict[str, Path]:
+def output_paths(source: Path, out_dir: Path | None = None, tag: str = "", report: Path | None = None) -> dict[str, Path]:
     """Where the outputs of `source` go: beside it, or in `out_dir`. `tag` tells one project of a
-    workbook holding several from the others (部门导出.xlsx → 部门导出_项目甲_评价结果.xlsx)."""
+    workbook holding several from the others (部门导出.xlsx → 部门导出_项目甲_评价结果.xlsx).
+    `report`: the unit's 自评报告 (.docx) read with it, whose marked copy is 报告_标注.docx."""
     folder = out_dir or source.parent
     # (a name no Windows file may have, or bytes that are not UTF-8: the outputs' names are safe)
     stem = in_file_name(shown(source.stem)) + (f"_{tag}" if tag else "")
@@ -59,9 +60,12 @@ def output_paths(source: Path, out_dir: Path | None = None, tag: str = "") -> di
     kind = source.suffix.lower().lstrip(".")
     mark = f"_{kind}" if kind not in ("xlsx", "") else ""
     marked = ".xlsm" if kind == "xlsm" else ".xlsx"  # a copy of the package: never the name's own suffix (x.html)
-    return {"results": folder / f"{stem}{mark}{RESULTS_SUFFIX}.xlsx",
-            "marked": folder / f"{stem}{MARKED_SUFFIX}{marked}",
-            "report": folder / f"{stem}{mark}{REPORT_SUFFIX}.docx"}
+    paths = {"results": folder / f"{stem}{mark}{RESULTS_SUFFIX}.xlsx",
+             "marked": folder / f"{stem}{MARKED_SUFFIX}{marked}",
+             "report": folder / f"{stem}{mark}{REPORT_SUFFIX}.docx"}
+    if report is not None and report.suffix.lower() == ".docx":
+        paths["report_marked"] = folder / f"{in_file_name(shown(report.stem))}{f'_{tag}' if tag else ''}{MARKED_SUFFIX}.docx"
+    return paths
 
 
 def corrected_path(source: Path, out_dir: Path | None = None) -> Path:
@@ -79,14 +83,17 @@ class Claims:
     def __init__(self) -> None:
         self.taken: set[str] = set()
 
-    def paths(self, source: Path, out_dir: Path | None, tag: str = "") -> tuple[dict[str, Path], Path | None]:
+    def paths(self, source: Path, out_dir: Path | None, tag: str = "",
+              report: Path | None = None) -> tuple[dict[str, Path], Path | None]:
         """The names for `source`'s outputs, and the results name they would have taken from an
         earlier input of this run (None when they take their own)."""
-        first = wanted = output_paths(source, out_dir, tag)
+        first = wanted = output_paths(source, out_dir, tag, report)
         n = 1
         while any(_key(p) in self.taken for p in wanted.values()):
             n += 1
-            wanted = output_paths(source.with_name(f"{source.stem}({n}){source.suffix}"), out_dir or source.parent, tag)
+            again = report.with_name(f"{report.stem}({n}){report.suffix}") if report is not None else None
+            wanted = output_paths(source.with_name(f"{source.stem}({n}){source.suffix}"), out_dir or source.parent, tag,
+                                  again)
         self.taken.update(_key(p) for p in wanted.values())
         return wanted, (first["results"] if wanted is not first else None)
 

@@ -128,6 +128,17 @@ def inspect(file: BinaryIO, z: zipfile.ZipFile, limits: Limits, sheet_names: dic
     return found
 
 
+def read_part(file: BinaryIO, z: zipfile.ZipFile, name: str, limits: Limits) -> bytes:
+    """One XML part of a package (a Word document's word/document.xml), inflated and counted as
+    `inspect` counts a workbook's parts, refused when it declares entities, as UTF-8 without the
+    characters XML forbids. A part the package does not hold is a KeyError."""
+    info = z.getinfo(name)
+    data = b"".join(_inflate(file, info, limits, [int(limits.max_unzipped_mb * 1e6)]))
+    if b"<!DOCTYPE" in data or b"<!ENTITY" in data:
+        raise ReadError(Failure.UNSAFE, f"{UNSAFE}：{name} 含有 XML 实体声明，已拒绝读取")
+    return as_utf8(name, data)
+
+
 def corrected(file: BinaryIO, z: zipfile.ZipFile, found: Inspection) -> bytes:
     """The package with every part that needs it corrected: a zip in memory."""
     out = io.BytesIO()

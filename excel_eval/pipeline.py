@@ -23,7 +23,7 @@ from .keys import Key
 
 def evaluate(source: str | os.PathLike | bytes, *, scheme: Scheme | str | os.PathLike | None = None,
              name: str | None = None, skip: str | Iterable[str] = (), only: str | Iterable[str] = (),
-             selection: Selection | None = None) -> Result:
+             selection: Selection | None = None, paired: str | os.PathLike | None = None) -> Result:
     """Read, score and check one workbook: a path, or its bytes (`name` then names it).
 
     `scheme` is a Scheme, a built-in scheme's name or a TOML file (default: the one the workbook
@@ -33,13 +33,18 @@ def evaluate(source: str | os.PathLike | bytes, *, scheme: Scheme | str | os.Pat
     `reason`, not an exception; an unknown rule code raises `rules.UnknownRule`, a scheme file
     that cannot be used `schemes.SchemeError`. A workbook holding several 自评表 projects gives
     the first: `evaluate_all` gives every one.
+
+    `paired` is the unit's 自评报告 (.docx or a PDF with text) sent with the workbook: its figures
+    are checked against the workbook's and against each other (the W rules), among the findings.
+    A 自评报告 given as `source` alone is checked against itself: a Result without a model.
     """
-    return evaluate_all(source, scheme=scheme, name=name, skip=skip, only=only, selection=selection)[0]
+    return evaluate_all(source, scheme=scheme, name=name, skip=skip, only=only, selection=selection,
+                        paired=paired)[0]
 
 
 def evaluate_all(source: str | os.PathLike | bytes, *, scheme: Scheme | str | os.PathLike | None = None,
                  name: str | None = None, skip: str | Iterable[str] = (), only: str | Iterable[str] = (),
-                 selection: Selection | None = None) -> list[Result]:
+                 selection: Selection | None = None, paired: str | os.PathLike | None = None) -> list[Result]:
     """Every project of one workbook, each a Result (as `evaluate`): one for a template-v1
     workbook or a single 自评表, one per sheet for a department's export of several."""
     selection = selection or Selection.of(skip, only)
@@ -48,11 +53,21 @@ def evaluate_all(source: str | os.PathLike | bytes, *, scheme: Scheme | str | os
     try:
         readings = read_projects(src)
     except ReadError as exc:
+        if exc.kind is Failure.NOT_A_WORKBOOK:  # a Word document or a PDF: perhaps a 自评报告 on its own
+            from .reports import report_kind, report_result
+
+            if report_kind(src) is not None:
+                return [report_result(src, selection)]
         return [Result(src, failure=exc.kind, reason=str(exc))]
     several = len(readings) > 1
     tags = project_tags([reading.model.sheet for reading in readings])
-    return [_evaluate(reading.source or src, reading, chosen, selection, reading.model.sheet if several else "", tag)
-            for reading, tag in zip(readings, tags)]
+    results = [_evaluate(reading.source or src, reading, chosen, selection, reading.model.sheet if several else "", tag)
+               for reading, tag in zip(readings, tags)]
+    if paired is not None:
+        from .reports import with_report
+
+        results = with_report(results, Source.of(paired), selection)
+    return results
 
 
 def _evaluate(src: Source, reading: Reading, chosen: Scheme | None, selection: Selection, part: str,

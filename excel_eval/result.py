@@ -28,6 +28,13 @@ class Result:
     reason: str = ""  # why the file could not be read at all, in Chinese
     part: str = ""  # of a workbook holding several 自评表 projects: this project's sheet
     tag: str = ""  # …and what tells its output names from the others' (naming.project_tags)
+    report: str = ""  # the 自评报告 read with it (its file name); a report read alone has no model
+    report_source: Source | None = None  # …that report, when it is a .docx (its marked copy is written)
+
+    @property
+    def report_only(self) -> bool:
+        """A 自评报告 checked on its own: findings, and no workbook."""
+        return self.ok and self.model is None and bool(self.report)
 
     @property
     def path(self) -> Path:
@@ -112,6 +119,10 @@ class Result:
         if not self.ok:
             return {"file": self.path.name, **({"sheet": self.part} if self.part else {}), "status": "failed",
                     "failure": self.failure.value, "reason": self.reason, "findings": []}
+        if self.report_only:
+            return {"file": self.path.name, "status": "ok", "layout": REPORT_LAYOUT, "report": self.report,
+                    "counts": {sev.value: n for sev, n in self.counts.items()},
+                    "findings": [f.as_dict() for f in self.findings]}
         s, budget = self.scores, self.budget
         return {
             "file": self.path.name, "status": "ok", "layout": self.layout, "sheet": self.model.sheet or None,
@@ -130,10 +141,12 @@ class Result:
                             "cell": str(i.loc)} for i in s.indicators],
             "counts": {sev.value: n for sev, n in self.counts.items()},
             "findings": [f.as_dict() for f in self.findings],
+            **({"report": self.report} if self.report else {}),
         }
 
 
 JSON_DECIMALS = 6
+REPORT_LAYOUT = "自评报告"  # the layout of a report read on its own
 
 
 def _finite(value):

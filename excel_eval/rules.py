@@ -1,6 +1,7 @@
 """Every rule of excel-eval, declared once. Codes are stable: a retired code is never reused.
 
-Areas: R 读取, P 项目信息, B 预算, F 资金分配, I 绩效指标, S 满意度问卷, T 得分汇总, X 跨表与报告.
+Areas: R 读取, P 项目信息, B 预算, F 资金分配, I 绩效指标, S 满意度问卷, T 得分汇总, X 跨表与报告,
+W 自评报告 (the unit's report read beside its workbook).
 """
 
 from __future__ import annotations
@@ -878,6 +879,139 @@ SATISFACTION_INDICATOR_ACTUAL = Rule(
     fix=FixKind.SAFE, fix_by="问卷算出的满意度",
 )
 
+# --- W: 自评报告 -----------------------------------------------------------------------------
+# The unit's 自评报告 (.docx or PDF) read beside its 自评表 (reports/): each figure it states
+# against the workbook's computed value, and against the report's own other statements.
+
+REPORT_UNREADABLE = Rule(
+    "W009", "report-unreadable", W,
+    "与本表一同提交的自评报告“{file}”无法读取：{reason}",
+    "请提交 Word 版（.docx）报告，或由 Word/WPS 直接导出、带文字层的 PDF；自评表本身已照常核对。",
+    what="与自评表一同提交的自评报告能否读取（.docx，或有文字层的 PDF）。",
+    why="报告读不了，报告与自评表之间的核对就没有做；要说出来，不能悄悄跳过。",
+    bad="报告是扫描件 PDF。", good="报告是 Word 文档，或由 Word 导出的 PDF。",
+    raised_in=('reports/__init__.py',),
+)
+REPORT_SAYS_TOTAL = Rule(
+    "W001", "report-says-total", E,
+    "自评报告写总分 {actual} 分（“{quote}”），自评表核算总分为 {expected} 分{elsewhere}",
+    "请以自评表按指标核算的总分为准修改报告，并统一摘要和正文的写法。",
+    what="自评报告写的总分是否等于自评表按指标核算的总分。",
+    why="报告和自评表一同报送，总分对不上，审核人不知道哪一个是真的。",
+    bad="报告“最终自评得分96分”，自评表核算 95.20 分。", good="两处都是 95.20 分。",
+    raised_in=('reports/verify.py',), also=(I,), also_when=ROUNDING_SLIP,
+)
+REPORT_SAYS_GRADE = Rule(
+    "W002", "report-says-grade", E,
+    "自评报告写评价等级“{actual}”（“{quote}”），按{basis} {total} 分应为“{expected}”{elsewhere}",
+    "等级由总分评定（优 ≥ 90，良 80～90，中 60～80，差 < 60）；请按核算总分修改报告的等级。",
+    what="自评报告写的等级是否与总分相符：与自评表的核算总分（一同报送时），或与报告自己写的总分。",
+    why="等级是评价结论，必须由分数得出。",
+    bad="总分 89.5 分，报告“评定等级为优”。", good="评定等级为良。",
+    raised_in=('reports/verify.py',),
+)
+REPORT_SAYS_RATE = Rule(
+    "W003", "report-says-rate", E,
+    "自评报告写{what} {actual}（“{quote}”），自评表算出 {expected}{elsewhere}",
+    "执行率 = Σ执行数 ÷ Σ全年预算数，到位率 = Σ到位数 ÷ Σ全年预算数；请按自评表的预算表修改报告。",
+    what="自评报告写的预算执行率、资金到位率是否等于自评表预算表算出的比率（差末位一个舍入单位为提示）。",
+    why="报告写 100%、表里是 84.28%，报告的结论就没有依据。",
+    bad="报告“预算执行率100%”，自评表 82.050854 / 97.361。", good="报告写 84.27%。",
+    raised_in=('reports/verify.py',), also=(I,), also_when=ROUNDING_SLIP,
+)
+REPORT_SAYS_AMOUNT = Rule(
+    "W004", "report-says-amount", E,
+    "自评报告写{what} {actual} 万元（“{quote}”），自评表为 {expected} 万元{elsewhere}",
+    "请核对报告与自评表预算表的金额（单位均按万元比较），以预算表为准修改。",
+    what="自评报告写的预算金额、实际支出、到位资金、结余资金是否等于自评表预算表的合计。",
+    why="金额是执行率和成本指标的依据，两份材料必须一致。",
+    bad="报告“实际支出44.39万元”，预算表执行数合计 41.36。", good="一致。",
+    raised_in=('reports/verify.py',), also=(I,), also_when=ROUNDING_SLIP,
+)
+REPORT_SAYS_SATISFACTION = Rule(
+    "W005", "report-says-satisfaction", E,
+    "自评报告写满意度 {actual}（“{quote}”），按自评表问卷人数复算为 {expected}{elsewhere}",
+    "满意度应由问卷各选项人数和权重算出；请以复算结果为准修改报告（和问卷表）。",
+    what="自评报告写的满意度是否等于按自评表问卷人数复算的满意度。",
+    why="满意度是满意度指标得分的依据；照抄有误的问卷合计，指标得分就跟着错。",
+    bad="报告“群众满意度综合得分为97.47分”，复算 96.86。", good="96.86。",
+    raised_in=('reports/verify.py',), also=(I,), also_when=ROUNDING_SLIP,
+)
+REPORT_SAYS_SECTION = Rule(
+    "W006", "report-says-section", E,
+    "自评报告写“{section}”得 {actual} 分（{where}），自评表核算为 {expected} 分{elsewhere}",
+    "分项得分应等于绩效指标表中该一级指标下各指标得分之和；请按自评表修改报告的正文和得分表。",
+    what="自评报告正文和得分情况表写的一级指标得分是否等于自评表核算的分项得分。",
+    why="分项得分对不上，总分和等级就无从复核。",
+    bad="正文“项目管理（满分20分，评价得分19.9分）”，核算 18.80 分。", good="18.80 分。",
+    raised_in=('reports/verify.py',), also=(I,), also_when=ROUNDING_SLIP,
+)
+REPORT_SAYS_COUNT = Rule(
+    "W007", "report-says-count", E,
+    "自评报告写{what} {actual}（“{quote}”），自评表为 {expected}{elsewhere}",
+    "请核对报告所写的个数与自评表（绩效指标表的指标行数、问卷的人数）是否一致。",
+    what="自评报告写的四级指标个数、问卷份数是否等于自评表中的个数。",
+    why="个数对不上，说明附表不全，或正文照抄了旧报告。",
+    bad="报告“33个四级指标”，自评表 31 行。", good="一致。",
+    raised_in=('reports/verify.py',),
+)
+REPORT_DISAGREES = Rule(
+    "W010", "report-disagrees-with-itself", E,
+    "自评报告的{what}前后不一：此处写 {actual}（“{quote}”），{other}写 {expected}",
+    "同一个数在摘要、正文和表格中应写成一样；请核实后统一全文。",
+    what="自评报告在不同地方（摘要、正文）写的同一个数（总分、等级、金额、执行率、满意度、问卷份数）是否一致。",
+    why="摘要和正文各说各的，读者不知道信哪个；往往是改了一处忘了另一处。",
+    bad="摘要“为预算金额的84.28%”，正文“为预算金额的84.27%”。", good="两处都是 84.27%。",
+    raised_in=('reports/verify.py',), also=(I,), also_when="两处只差末位一个舍入单位时为提示",
+)
+REPORT_TEXT_VS_TABLE = Rule(
+    "W011", "report-text-vs-table", E,
+    "自评报告正文写{what} {actual}（{where}），{table}为 {expected}",
+    "正文与表格应一致；请核实后同时修改两处。",
+    what="自评报告正文写的分项得分、总分、满意度、金额、问卷人数是否与报告自己的得分情况表、支出明细表、问卷统计表一致。",
+    why="正文说 19.9 分、表格说 18.8 分，读者不知道信哪个。",
+    bad="正文“项目绩效（满分60分，评价得分58分）”，得分表 59.00。", good="两处都是 58。",
+    raised_in=('reports/verify.py',), also=(I,), also_when=ROUNDING_SLIP,
+)
+REPORT_TABLE_ARITHMETIC = Rule(
+    "W012", "report-table-arithmetic", E,
+    "自评报告{table}：{what} {actual} ≠ {formula} = {expected}",
+    "请按表中其他数字重算这一格（或核实其他数字）。",
+    what="自评报告里的表格自身是否算得通：扣分 = 权重分 − 得分，得分率 = 得分 ÷ 权重分，合计 = 各行之和，"
+         "结余 = 下达 − 使用，问卷每题人数之和 = 合计人数、占比 = 人数 ÷ 总人数。",
+    why="表格自相矛盾，说明有一格改过而其他格没跟着改。",
+    bad="得分表“项目绩效”得分 59.00、扣分 2.00（权重 60）。", good="得分 58.00、扣分 2.00。",
+    raised_in=('reports/verify.py',), also=(I,), also_when=ROUNDING_SLIP,
+)
+REPORT_RATE_VS_AMOUNTS = Rule(
+    "W013", "report-rate-vs-amounts", E,
+    "自评报告写{what} {actual}（“{quote}”），按报告所写{numerator} {top} 万元 ÷ 预算 {bottom} 万元 = {expected}",
+    "比率应由报告所写的金额算出；请按金额重算后统一全文的写法。",
+    what="自评报告写的预算执行率、到位率是否等于它自己写的金额之比（差末位一个舍入单位为提示）。",
+    why="82.050854 ÷ 97.361 = 84.27%，报告一处写 84.28%、一处写 84.27%，至少一处是错的。",
+    bad="“实际支出82.050854万元，为预算金额的84.28%”（预算 97.361 万元）。", good="84.27%。",
+    raised_in=('reports/verify.py',), also=(I,), also_when=ROUNDING_SLIP,
+)
+REPORT_REPEATED_DIFFERS = Rule(
+    "W014", "report-repeated-differs", E,
+    "自评报告同一句话两处的数字不同：此处写 {actual}（“{quote}”），{other}写 {expected}（“{other_quote}”）",
+    "同一件事在报告中前后应写成一样（如“主要绩效”与“项目产出”）；请核实后统一。",
+    what="自评报告中说同一件事、措辞相同的两处（如“完成采购第三代残疾人证…万张”）写的数字是否相同。",
+    why="“主要绩效”写 4 万张、“项目产出”写 5 万张，至少一处是错的；多半是一处沿用了旧稿。",
+    bad="一处“完成采购第三代残疾人证（预制卡）4万张”，另一处“5万张”。", good="两处都按实际数写。",
+    raised_in=('reports/verify.py',),
+)
+REPORT_PART_OVER_TOTAL = Rule(
+    "W015", "report-part-over-total", E,
+    "自评报告写一项支出 {actual} 万元（“{quote}”），超过报告所写的项目实际支出 {expected} 万元",
+    "一项支出不能超过项目的全部支出；请核实这一项的金额或实际支出合计。",
+    what="自评报告写的某一项支出（支付、使用经费）是否超过它写的项目实际支出合计。",
+    why="部分大于整体，必有一处是错的。",
+    bad="实际支出 44.39 万元，却写“支付采购经费51.7万元”。", good="支付采购经费41.36万元。",
+    raised_in=('reports/verify.py',),
+)
+
+
 ALL_RULES: tuple[Rule, ...] = tuple(v for v in list(globals().values()) if isinstance(v, Rule))
 RULES_BY_CODE = {r.code: r for r in ALL_RULES}
 
@@ -918,7 +1052,7 @@ def _codes(value: str | Iterable[str]) -> frozenset[str]:
 
 
 AREAS = {"R": "读取", "P": "项目信息", "B": "预算", "F": "资金分配", "I": "绩效指标", "S": "满意度问卷",
-         "T": "得分汇总", "X": "跨表与报告"}
+         "T": "得分汇总", "X": "跨表与报告", "W": "自评报告"}
 
 
 def rules_markdown() -> str:

@@ -52,13 +52,16 @@ def run_files(files: list[Path], options: Options, *, json_out: bool = False, op
               say: Callable[[str], None] = say) -> ExitCode:
     """Process each workbook (the one step, `step.py`), print what came of it; the exit code."""
     from .naming import Claims
-    from .step import exit_code, process
-    from .voice import document, problem_lines, run_lines
+    from .step import exit_code, pair_inputs, process
+    from .voice import UNPAIRED, document, problem_lines, run_lines
 
     show = say if json_out else tell  # with --json, standard output holds nothing but the JSON
     outcomes, claims = [], Claims()
-    for file in files:
-        for outcome in process(file, options, claims=claims):
+    pairs, unpaired = pair_inputs(files)  # each workbook with the 自评报告 given for it
+    for report in unpaired if pairs else ():
+        say(UNPAIRED.format(report=report.name))
+    for file, report in [*pairs, *((r, None) for r in unpaired)]:  # a report no workbook is for: alone
+        for outcome in process(file, options, claims=claims, paired=report):
             outcomes.append(outcome)
             for line in problem_lines(outcome):
                 say(line)

@@ -104,11 +104,13 @@ def exit_code(outcomes: Iterable[Outcome]) -> ExitCode:
 
 
 def process(source: str | os.PathLike | bytes, options: Options = Options(), *, name: str | None = None,
-            claims: Claims | None = None) -> list[Outcome]:
+            claims: Claims | None = None, paired: str | os.PathLike | None = None) -> list[Outcome]:
     """Evaluate `source` (a path, or bytes under `name`) and write each project's outputs as
     `options` say: one Outcome per project, or one for a file that could not be read. Never
     raises for a file's content or a folder that cannot be written; `claims` keeps the names
-    of one run apart (two inputs called x.xlsx into one folder)."""
+    of one run apart (two inputs called x.xlsx into one folder). `paired`: the unit's 自评报告
+    sent with the workbook, checked with it (a 自评报告 given as `source` is checked alone and
+    writes nothing)."""
     from .pipeline import evaluate_all
 
     src = Source.of(source, name)
@@ -116,12 +118,12 @@ def process(source: str | os.PathLike | bytes, options: Options = Options(), *, 
         return [Outcome(Result(src, failure=Failure.OWN_OUTPUT, reason=OWN_OUTPUT))]
     outcomes = []
     claims = claims or Claims()
-    for result in evaluate_all(source, scheme=options.scheme, selection=options.selection, name=name):
+    for result in evaluate_all(source, scheme=options.scheme, selection=options.selection, name=name, paired=paired):
         outcome = Outcome(result)
-        if result.ok and options.outputs:
+        if result.ok and options.outputs and not result.report_only:
             _deliver(outcome, options, claims)
         outcomes.append(outcome)
-    if options.fix is not None and any(o.result.ok for o in outcomes):
+    if options.fix is not None and any(o.result.ok and not o.result.report_only for o in outcomes):  # (a report: no table)
         _correct(source, name, outcomes, options, claims)
     return outcomes
 
@@ -152,7 +154,8 @@ def _deliver(outcome: Outcome, options: Options, claims: Claims) -> None:
     from .writer import write_outputs
 
     result = outcome.result
-    outcome.wanted, outcome.clash = claims.paths(result.path, options.out, result.tag)
+    report = result.report_source.path if result.report_source is not None else None
+    outcome.wanted, outcome.clash = claims.paths(result.path, options.out, result.tag, report)
     try:
         outcome.written = write_outputs(result, options.out, mask=options.mask, report=options.report,
                                         paths=outcome.wanted)
@@ -161,4 +164,18 @@ def _deliver(outcome: Outcome, options: Options, claims: Claims) -> None:
         outcome.unwritten = "原文件在处理过程中被删除或移走" if gone else os_reason(exc)
 
 
-__all__ = ["Fixing", "Options", "Outcome", "exit_code", "process"]
+def pair_inputs(paths: list[Path]) -> tuple[list[tuple[Path, Path | None]], list[Path]]:
+    """The workbooks given, each with its 自评报告 when one was given too (reports/pair_inputs)."""
+    from .reports import pair_inputs as pair
+
+    return pair(paths)
+
+
+def is_report(path: Path) -> bool:
+    """A 自评报告 by its content (a Word document or a PDF), not a workbook."""
+    from .reports import is_report as report
+
+    return report(path)
+
+
+__all__ = ["Fixing", "Options", "Outcome", "exit_code", "is_report", "pair_inputs", "process"]

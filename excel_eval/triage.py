@@ -124,7 +124,7 @@ def triage(source: Source, limits: Limits) -> tuple[str, Source]:
             names = set(z.namelist())
             ods = "mimetype" in names and z.read("mimetype").strip() == ODS_MIMETYPE
             if "xl/workbook.xml" in names or ods:
-                _check_declared(z, limits)
+                check_declared(z, limits)
                 found = inspect(f, z, limits, _sheet_parts(z) if not ods else {}, ods)
                 if found.fixes:
                     source = replace(source, package=corrected(f, z, found))
@@ -145,7 +145,7 @@ def _not_a_workbook(source: Source, kind: str) -> ReadError:
     return ReadError(Failure.NOT_A_WORKBOOK, f"不是 Excel 工作簿（内容是{what}，可能只是改了扩展名）")
 
 
-def _check_declared(z: zipfile.ZipFile, limits: Limits) -> None:
+def check_declared(z: zipfile.ZipFile, limits: Limits) -> None:
     """Declared sizes and ratios, before anything is decompressed (`inspect` then counts what
     each part really inflates to)."""
     infos = z.infolist()

@@ -13,12 +13,17 @@ from .text import display_width
 from .vocab import UNGRADED, Failure, FixKind, Severity
 from .keys import Key
 
+REPORT_ALONE = ("只核对了自评报告本身（未写出文件）；与自评表一同核对：excel-eval 自评表.xlsx 自评报告.docx")
+REPORT_ALONE_PAGE = "只核对了自评报告本身；把它和自评表一同拖入（文件名相同或写明同一项目），即可与自评表对照核对。"
+UNPAIRED = "{report}：没有找到与它对应的自评表（按文件名），只核对报告本身"
 FIRST_FINDINGS = 5  # what `run` shows of a workbook's findings; the results workbook has them all
 BUDGET_LINES = 20  # the page's budget chart: its bars
 
 
 def summary_line(result: Result) -> str:
     """`文件.xlsx：核算总分 92.00（优，待更正：27 个错误）；错误 27，警告 3，提示 2`"""
+    if result.report_only:
+        return f"{name(result)}（自评报告）：" + "，".join(f"{sev.value} {n}" for sev, n in result.counts.items())
     errors = result.count(Severity.ERROR)
     provisional = f"，待更正：{errors} 个错误" if errors else ""  # a grade from a self-contradicting workbook
     total = f"核算总分 {result.total_score:.2f}（{result.grade or UNGRADED}{provisional}）" \
@@ -42,6 +47,10 @@ def run_lines(outcome: Outcome) -> list[str]:
     """What `run` says of a project it wrote: the summary, the first findings, the files."""
     result, written = outcome.result, outcome.written
     lines = [summary_line(result)]
+    if result.report_only:  # nothing is written of a report alone: every finding is said here
+        return lines + [f"  {finding_line(f)}" for f in result.findings] + [f"  {REPORT_ALONE}"]
+    if result.report:
+        lines.append(f"  已与自评报告“{result.report}”对照核对（问题清单中工作表为“自评报告”的各条）")
     lines += [f"  {finding_line(f)}" for f in result.findings[:FIRST_FINDINGS]]
     if len(result.findings) > FIRST_FINDINGS:
         lines.append(f"  ……共 {len(result.findings)} 条，详见结果中的“问题清单”")
@@ -49,6 +58,8 @@ def run_lines(outcome: Outcome) -> list[str]:
     lines.append(f"  标注：{written['marked']}" if "marked" in written else "  标注：" + no_marked_copy(result))
     if "report" in written:
         lines.append(f"  报告：{written['report']}")
+    if "report_marked" in written:
+        lines.append(f"  自评报告标注：{written['report_marked']}")
     return lines
 
 
@@ -149,6 +160,8 @@ def card(outcome: Outcome, offer: Callable[[object], str]) -> dict:
     result = outcome.result
     if not result.ok or outcome.unwritten:
         return failed_card(result.path.name, unwritten(outcome) or result.reason, result.part, result.failure)
+    if result.report_only:  # a 自评报告 on its own: its findings, no score
+        return report_card(outcome, offer)
     doc, m = document(outcome), result.model
     budget_lines = []
     if m.budget is not None:
@@ -163,9 +176,7 @@ def card(outcome: Outcome, offer: Callable[[object], str]) -> dict:
         "grade_label": result.grade_label, "provisional": result.has_errors and result.grade is not None,
         "execution": result.execution_rate, "satisfaction": result.satisfaction,
         "counts": doc["counts"], "severities": [sev.value for sev in Severity],
-        "findings": [{"severity": f["severity"], "code": f["code"],
-                      "where": f"{f['sheet']}!{f['cell']}" if f["cell"] else "",
-                      "message": f["message"], "hint": f["hint"] or ""} for f in doc["findings"]],
+        "findings": card_findings(result),
         "sections": [{"name": x.name, "weight": x.weight, "score": x.score} for x in result.sections],
         "budget": {"unit": m.money_unit, "lines": budget_lines},
         "survey": None if survey is None else {"options": list(OPTION_NAMES), "counts": list(survey.counts),
@@ -174,7 +185,27 @@ def card(outcome: Outcome, offer: Callable[[object], str]) -> dict:
     }
 
 
-DOWNLOADS = (("results", "评价结果"), ("marked", "标注副本"), ("report", "自评报告"), ("corrected", CORRECTED_COPY))
+def card_findings(result: Result) -> list[dict]:
+    """A card's findings, each at its place (`预算!C7`, `自评报告 第135段`)."""
+    return [{"severity": f.severity.value, "code": f.code, "where": str(f.loc) if f.loc else "",
+             "message": f.message, "hint": f.hint or ""} for f in result.findings]
+
+
+def report_card(outcome: Outcome, offer: Callable[[object], str]) -> dict:
+    """What the page shows of a 自评报告 checked on its own: the report's findings (no score)."""
+    result = outcome.result
+    counts = {sev.value: n for sev, n in result.counts.items()}
+    return {"file": result.path.name, "sheet": "", "ok": True, "report_only": True,
+            "project": f"{result.path.name}（自评报告）",
+            "unit": "", "year": None, "scheme": "", "total": None, "grade": "", "grade_label": "",
+            "provisional": False, "execution": None, "satisfaction": None, "counts": counts,
+            "severities": [sev.value for sev in Severity], "findings": card_findings(result), "sections": [],
+            "budget": {"unit": "", "lines": []}, "survey": None, "downloads": downloads(outcome, offer),
+            "note": REPORT_ALONE_PAGE}
+
+
+DOWNLOADS = (("results", "评价结果"), ("marked", "标注副本"), ("report", "自评报告"), ("report_marked", "自评报告标注"),
+             ("corrected", CORRECTED_COPY))
 
 
 def downloads(outcome: Outcome, offer: Callable[[object], str]) -> list[dict]:

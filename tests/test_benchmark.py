@@ -22,6 +22,7 @@ def test_quick_benchmark_runs_and_reports(tmp_path):
     assert "report_ms" in result and "report_ms" in result["met"]
     assert [f["workbook"] for f in result["fix"]] == ["典型工作簿（无可更正）", "典型工作簿，5 处算错"]
     assert all(f["ratio"] > 0 for f in result["fix"]) and "fix_ratio" in result["met"]
+    assert [f["form"] for f in result["pair"]["forms"]] == ["check 自评表", "check 自评表 自评报告.docx"]
     form = result["self_eval_form"]
     assert [f["form"] for f in form["forms"]] == ["拖放 excel-eval 文件.xlsx", "check 文件", "check 文件 --json",
                                                  "拖放形式，不写报告 --no-report"]

@@ -162,7 +162,7 @@ def test_rule_fires_at_its_cell(tmp_path, code, where, changes):
 
 def test_every_rule_is_tested_and_documented():
     tested = {c for c, _, _ in FIRES}
-    reader_tests = "".join((ROOT / "tests" / name).read_text("utf-8") for name in ("test_reader.py", "test_real.py",
+    reader_tests = "".join((ROOT / "tests" / name).read_text("utf-8") for name in ("test_reader.py", "test_real.py", "test_reports.py",
                                                                                      "test_forms.py"))
     for rule in ALL_RULES:
         assert rule.code in tested or f'"{rule.code}"' in reader_tests, rule.code

@@ -97,7 +97,7 @@ def test_json_lists_the_files_written_and_rounds_its_numbers(tmp_path):
     (["check", "--jsn", "x.xlsx"], "没有“--jsn”这个选项，您是不是要用 --json"),
     (["check"], "缺少要核对的工作簿：excel-eval check 文件.xlsx"),
     (["run"], "缺少要处理的工作簿：excel-eval run 文件.xlsx"),
-    (["check", "a.xlsx", "b.xlsx"], "多余的参数：b.xlsx"),
+    (["check", "a.xlsx", "b.docx", "c.xlsx"], "多余的参数：c.xlsx"),
     (["batch", ".", "-j", "abc"], "“--jobs/-j”的值不对：应为整数"),
     (["batch", ".", "-j", "0"], "“--jobs/-j”的值不对：应不小于 1"),
     (["run", "--out"], "选项“--out”需要一个值"),
@@ -336,9 +336,9 @@ def test_not_a_workbook_is_said_for_what_it_is(cli, tmp_path):
     report = tmp_path / "项目自评报告.docx"  # (…_自评报告.docx would be the tool's own report: skipped)
     with zipfile.ZipFile(report, "w") as z:
         z.writestr("[Content_Types].xml", "<Types/>")
-        z.writestr("word/document.xml", "<w:document/>")
-    code, _, err = cli("check", report)
-    assert code == 3 and "这是Word 文档（可能是自评报告），不是工作簿：excel-eval 只读取工作簿（.xlsx、.xlsm、.xls、.ods）" in err
+        z.writestr("word/document.xml", '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"/>')
+    code, _, err = cli("check", report)  # a Word document is read as a 自评报告 (tests/test_reports.py): this one is empty
+    assert code == 3 and "这份 Word 文档没有文字，不是自评报告（也不是工作簿）" in err
     assert "改了扩展名" not in err
     renamed = shutil.copy(report, tmp_path / "项目.xlsx")  # the same content under a workbook's name
     assert "内容是Word 文档，可能只是改了扩展名" in cli("check", renamed).err

@@ -170,7 +170,9 @@ def create_app(workspace: Workspace, token: str):
 
     async def upload(request: Request) -> Response:
         """PUT /api/files?name=…&path=…: the workbook as the body (`path`: its place in the folder
-        chosen, shown in the summary). The cards of its projects."""
+        chosen, shown in the summary). The cards of its projects. `hold=1`: a 自评报告 kept for the
+        workbook sent next with `paired=` its upload id, checked with it (a report sent alone gets
+        its own card)."""
         name = request.query_params.get("name", "")
         declared = request.headers.get("content-length", "")
 
@@ -197,7 +199,12 @@ def create_app(workspace: Workspace, token: str):
         except ClientDisconnect:  # the page skipped the file while it was sent
             workspace.discard(upload_id)
             return Response(status_code=400)
-        work = asyncio.ensure_future(in_thread(workspace, workspace.process, upload_id, path))
+        if request.query_params.get("hold"):  # a 自评报告 for the workbook sent next (…&paired=this id)
+            workspace.held[upload_id] = path
+            return JSONResponse({"upload": upload_id, "held": True})
+        paired = workspace.held.pop(request.query_params.get("paired", ""), None)
+        work = asyncio.ensure_future(in_thread(workspace, workspace.process, upload_id, path,
+                                               *((paired,) if paired is not None else ())))
         while not work.done():
             await asyncio.wait({work}, timeout=POLL)
             if not work.done() and await request.is_disconnected():  # skipped while being checked
@@ -215,7 +222,7 @@ def create_app(workspace: Workspace, token: str):
             log = internal_log()
             cards = [failed_card(path.name, "内部错误，这个文件未能处理" + (f"。详细信息已写入：{log}" if log else ""))]
         note = name_note(name)
-        return JSONResponse({"upload": upload_id, "cards": [{**c, "note": note} for c in cards]})
+        return JSONResponse({"upload": upload_id, "cards": [{**c, "note": note or c.get("note", "")} for c in cards]})
 
     async def summary(request: Request) -> Response:
         """POST /api/summary {uploads: [...], failed: [{file, reason}]}: a folder's batch summary."""

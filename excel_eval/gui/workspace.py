@@ -31,6 +31,7 @@ _UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f\x7f-\x9f]')  # not in a Windows file
 _RESERVED = {"CON", "PRN", "AUX", "NUL", "CONIN$", "CONOUT$",  # Windows devices, whatever the extension or case
              *(f"{port}{n}" for port in ("COM", "LPT") for n in (*"0123456789", "\u00b9", "\u00b2", "\u00b3"))}
 WORKBOOK_SUFFIXES = tuple(s for suffixes in FORMATS.values() for s in suffixes)
+REPORT_SUFFIXES = (".docx", ".pdf")  # a unit's 自评报告, checked with its workbook or on its own
 MAX_NAME_BYTES = 255  # a name on Linux (255 bytes) and Windows (255 UTF-16 units, never more than its UTF-8 bytes)
 # An output's name is the upload's stem and what the writer adds: `_<sheet, up to 31 characters>_xls_评价结果(20).xlsx`
 # is 127 bytes at most; the stem keeps the rest, so that no output name is ever too long to write.
@@ -54,7 +55,7 @@ def _clean(name: str) -> tuple[str, str]:
     if not dot:
         stem, ext = base, ""
     note = ""
-    if f".{ext.lower()}" not in WORKBOOK_SUFFIXES:  # x.html is read by its content, saved (and written) as a workbook
+    if f".{ext.lower()}" not in WORKBOOK_SUFFIXES + REPORT_SUFFIXES:  # x.html is read by its content, saved as a workbook
         note = f"“{base}”的扩展名不是 {'、'.join(WORKBOOK_SUFFIXES)}" if base else ""
         stem, ext = "_".join(p for p in (stem, ext) if p), "xlsx"
     stem = stem or "工作簿"
@@ -155,6 +156,7 @@ class Workspace:
     items: dict[str, list] = field(default_factory=dict)  # upload id → its batch Items (for a folder's summary)
     shown: dict[str, str] = field(default_factory=dict)  # upload id → its path in the folder chosen, as shown
     children: dict[str, object] = field(default_factory=dict)  # upload id → its child process, while it runs
+    held: dict[str, Path] = field(default_factory=dict)  # upload id → a 自评报告 saved for the workbook sent next
     workers: set[threading.Thread] = field(default_factory=set)  # the threads of the files in flight
     stopping: threading.Event = field(default_factory=threading.Event)
     _ids: itertools.count = field(default_factory=lambda: itertools.count(1))
@@ -257,7 +259,7 @@ class Workspace:
 
     # --- one workbook ------------------------------------------------------------------------
 
-    def process(self, upload: str, path: Path) -> list[dict]:
+    def process(self, upload: str, path: Path, paired: Path | None = None) -> list[dict]:
         """Evaluate a saved upload and write its outputs in a child process (the one processing
         step, as `run` and `batch` do): one card per project, one for a file that cannot be read.
         Whatever the file does to the child — a native abort, memory, a file that never ends —
@@ -271,7 +273,7 @@ class Workspace:
                 _kill(proc)
 
         try:
-            answer = self.isolated.run(str(path), started=started)
+            answer = self.isolated.run(str(path), str(paired) if paired else None, started=started)
         finally:
             self.children.pop(upload, None)
         if isinstance(answer, Lost):
@@ -320,9 +322,10 @@ class Workspace:
                 "download": {"label": "汇总表", "name": "汇总.xlsx", "url": f"download/{self.offer(path)}"}}
 
 
-def evaluate_upload(path: str) -> tuple[list[dict], list[dict]]:
-    """In the child process: the upload evaluated and its outputs written beside it (`结果/`);
-    its cards, each download given as the path written, and the batch rows of its projects."""
+def evaluate_upload(path: str, paired: str | None = None) -> tuple[list[dict], list[dict]]:
+    """In the child process: the upload evaluated (with the 自评报告 sent for it, `paired`) and its
+    outputs written beside it (`结果/`); its cards, each download given as the path written, and
+    the batch rows of its projects (a report on its own has none)."""
     from ..batch import Item
     from ..step import Fixing, Options, process
     from ..voice import card
@@ -330,9 +333,9 @@ def evaluate_upload(path: str) -> tuple[list[dict], list[dict]]:
     source = Path(path)
     out = source.parent / "结果"
     cards, items = [], []
-    for outcome in process(source, Options(out=out, fix=Fixing())):  # with the corrected copy to download
+    for outcome in process(source, Options(out=out, fix=Fixing()), paired=paired):  # with the corrected copy to download
         shown = card(outcome, str)
-        if shown["ok"]:
+        if shown["ok"] and not outcome.result.report_only:
             tag = outcome.result.tag
             bundle = out / f"{source.stem}{'_' + tag if tag else ''}_全部输出.zip"
             with zipfile.ZipFile(bundle, "w", zipfile.ZIP_DEFLATED) as z:

@@ -19,7 +19,8 @@ def write_outputs(result: Result, out_dir: str | os.PathLike | None = None, *, m
 
     Returns the files written by kind: `results` always, `marked` unless the input cannot be
     copied with marks (a legacy .xls), `report` (the 自评报告 draft, .docx) unless `report` is
-    false or no score could be computed. `out_dir` is made if it does not exist. An output open
+    false or no score could be computed, and `report_marked` (the unit's own 自评报告 with a Word
+    comment at each figure a finding is about) when the workbook was read with a .docx report. `out_dir` is made if it does not exist. An output open
     in another program is written under a new name, never lost: the name returned is the one
     written. `mask` hides personal data (负责人, 联系电话). A workbook given as bytes needs `out_dir`.
     `paths` gives the names to write (naming.Claims); by default naming.output_paths.
@@ -30,7 +31,8 @@ def write_outputs(result: Result, out_dir: str | os.PathLike | None = None, *, m
         raise ValueError("a workbook given as bytes needs out_dir")
     if out_dir is not None:
         Path(out_dir).mkdir(parents=True, exist_ok=True)
-    wanted = paths or output_paths(result.path, Path(out_dir) if out_dir is not None else None, result.tag)
+    report_path = result.report_source.path if result.report_source is not None else None
+    wanted = paths or output_paths(result.path, Path(out_dir) if out_dir is not None else None, result.tag, report_path)
     marked = write_marked(result, wanted["marked"])  # first: the results link to its cells
     results = write_results(result, wanted["results"], marked.name if marked else "", mask)
     written = {"results": results, **({"marked": marked} if marked else {})}
@@ -38,6 +40,12 @@ def write_outputs(result: Result, out_dir: str | os.PathLike | None = None, *, m
         from .report import write_report  # the report's modules load only when one is written
 
         written["report"] = write_report(result, wanted["report"], mask)
+    if result.report_source is not None and "report_marked" in wanted:  # the unit's own 自评报告, commented
+        from .marked_report import write_marked_report
+
+        marked_report = write_marked_report(result, wanted["report_marked"])
+        if marked_report is not None:
+            written["report_marked"] = marked_report
     return written
 
 

@@ -102,8 +102,9 @@ def write_copy(source: Source, path: Path, marks: dict[str, dict[str, Mark]], sh
 def _marks(findings: list[Finding]) -> dict[str, dict[str, Mark]]:
     found: dict[str, dict[str, list[Finding]]] = defaultdict(lambda: defaultdict(list))
     for f in findings:
-        for loc in f.locs:  # every cell of a grouped finding is coloured
-            found[loc.sheet][loc.cell].append(f)
+        for loc in f.locs:  # every cell of a grouped finding is coloured (a place in the 自评报告 is not a cell)
+            if loc.in_workbook:
+                found[loc.sheet][loc.cell].append(f)
     return {sheet: {ref: Mark(SEVERITY_COLOURS[_worst(fs)], _note(fs)) for ref, fs in cells.items()}
             for sheet, cells in found.items()}
 

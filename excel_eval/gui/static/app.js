@@ -3,6 +3,10 @@
 "use strict";
 
 const WORKBOOK = /\.(xlsx|xlsm|xls|ods)$/i;
+const REPORT = /\.(docx|pdf)$/i;  // a unit's 自评报告: checked with the workbook of its name, or on its own
+// The words a file name adds to a project's name (as the tool pairs a report with its workbook by name).
+const NAME_WORDS = /绩效自评报告|绩效自评表|自评报告|自评表|评价报告|评价表|绩效|报告|[_\-—\s()（）【】\[\].]+/g;
+const nameKey = (name) => name.replace(/\.[^.]*$/, "").replace(NAME_WORDS, "");
 const COLOURS = { blue: "#2e75b6", grey: "#a6a6a6", green: "#70ad47", orange: "#ed7d31" };
 const OPTION_COLOURS = ["#2e75b6", "#5b9bd5", "#a5a5a5", "#f4b183", "#c00000"];
 
@@ -52,20 +56,36 @@ const byPath = new Intl.Collator("zh-Hans-CN", { numeric: true });
 function take(chosen, folder) {
   let list = chosen.filter((c) => wanted(c.file));
   let left = 0;
-  if (folder) {  // in a folder, only the workbooks; a file dropped on its own is always tried
-    const books = list.filter((c) => WORKBOOK.test(c.file.name));
+  if (folder) {  // in a folder, only the workbooks and reports; a file dropped on its own is always tried
+    const books = list.filter((c) => WORKBOOK.test(c.file.name) || REPORT.test(c.file.name));
     left = list.length - books.length;
     list = books;
   }
+  list = paired(list);
   if (!list.length) {
     note(folder ? "这个文件夹里没有工作簿（.xlsx / .xlsm / .xls / .ods）。" : "没有可处理的文件。");
     return;
   }
   list.sort((a, b) => byPath.compare(a.path, b.path));  // a folder in the order its paths read
-  const jobs = list.map((c) => queued(c.file, c.path));
+  const jobs = list.map((c) => Object.assign(queued(c.file, c.path), { report: c.report || null }));
   tally.total += jobs.length;
   count();
   busy = busy.then(() => runAll(jobs, folder, left));
+}
+
+function paired(list) {
+  // Each report goes with the one workbook of its name (sent with it); a report left over is checked on its own.
+  const books = list.filter((c) => !REPORT.test(c.file.name));
+  const out = books.map((c) => ({ ...c }));
+  for (const r of list.filter((c) => REPORT.test(c.file.name))) {
+    const key = nameKey(r.file.name);
+    const match = out.filter((b) => !b.report && key && nameKey(b.file.name)
+      && (nameKey(b.file.name).includes(key) || key.includes(nameKey(b.file.name))));
+    if (match.length === 1) match[0].report = r.file;
+    else if (list.length === 2 && out.length === 1 && !out[0].report) out[0].report = r.file;
+    else out.push(r);
+  }
+  return out;
 }
 
 const picked = (files) => Array.from(files).map((file) => ({ file, path: file.webkitRelativePath || file.name }));
@@ -108,12 +128,23 @@ const FAILED = { "too-large": { state: "过大，未处理", label: "文件过�
 const UNREADABLE = { state: "无法读取", label: "无法读取：" };
 const failedAs = (c) => FAILED[c.failure] || UNREADABLE;
 
-function upload(job) {
+async function upload(job) {
+  let pairedWith = "";
+  if (job.report) {  // its 自评报告 first, kept by the server for this workbook
+    const held = await send(job, job.report, "&hold=1");
+    if (held.skipped) return held;
+    if (!held.held) return held;  // refused (too large): its card says why
+    pairedWith = "&paired=" + encodeURIComponent(held.upload);
+  }
+  return send(job, job.file, pairedWith);
+}
+
+function send(job, file, extra) {
   return new Promise((resolve) => {
     const xhr = new XMLHttpRequest();
     job.xhr = xhr;
-    const failed = (reason, failure = "") => resolve({ cards: [{ file: job.file.name, ok: false, failure, reason }] });
-    xhr.open("PUT", "api/files?name=" + encodeURIComponent(job.file.name) + "&path=" + encodeURIComponent(job.name));
+    const failed = (reason, failure = "") => resolve({ cards: [{ file: file.name, ok: false, failure, reason }] });
+    xhr.open("PUT", "api/files?name=" + encodeURIComponent(file.name) + "&path=" + encodeURIComponent(job.name) + extra);
     xhr.setRequestHeader("content-type", "application/octet-stream");
     xhr.upload.onprogress = (e) => {
       if (e.lengthComputable) job.bar.value = Math.round((e.loaded / e.total) * 90);
@@ -123,13 +154,13 @@ function upload(job) {
     xhr.onload = () => {
       let answer = null;
       try { answer = JSON.parse(xhr.responseText); } catch (err) { answer = null; }
-      if (answer && Array.isArray(answer.cards)) return resolve(answer);
+      if (answer && (Array.isArray(answer.cards) || answer.held)) return resolve(answer);
       // the server's own line (403, 404, 503 when the page was stopped): Chinese, shown as it is
       failed(xhr.responseText.trim() || `excel-eval 没有回答（${xhr.status}）`, xhr.status === 503 ? "stopped" : "");
     };
     xhr.onabort = () => resolve({ skipped: true });
     xhr.onerror = () => failed("无法连接到 excel-eval（命令窗口是否已关闭？）", "stopped");
-    xhr.send(job.file);
+    xhr.send(file);
   });
 }
 
@@ -168,7 +199,7 @@ async function runAll(jobs, folder, left) {
       c.path = job.name;
       showCard(c);
     }
-    if (answer.upload && !allBad) uploads.push(answer.upload);
+    if (answer.upload && !allBad && !answer.cards.every((c) => c.report_only)) uploads.push(answer.upload);
     for (const c of bad) failed.push({ file: job.name, reason: c.reason });
   }
   tally.current = 0;
@@ -213,6 +244,10 @@ function showCard(c) {
     downloadsOf(card).append(el("a", { className: "button secondary", href: d.url, download: d.name, textContent: d.label }));
   }
   findings(card, c);
+  if (c.report_only) {  // a 自评报告 on its own: its findings, no score and no charts
+    card.classList.add("report-only");
+    return;
+  }
   drawWhenSeen(card, () => charts(card, c));
 }
 

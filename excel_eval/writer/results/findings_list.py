@@ -18,7 +18,7 @@ def write(ctx: Book) -> Block:
         write_text(ws, i, 0, x.severity.value, f.severity[x.severity])
         write_text(ws, i, 1, x.code, f.text)
         write_text(ws, i, 2, x.loc.sheet if x.loc else "", f.text)
-        if x.loc and linkable(ctx.marked):  # the marked copy beside it, never anything else
+        if x.loc and x.loc.in_workbook and linkable(ctx.marked):  # the marked copy beside it, never anything else
             ws.write_url(i, 3, xml_safe(f"external:{ctx.marked}#{q(x.loc.sheet)}!{x.loc.cell}"), f.link,
                          x.loc.cell, "打开标注副本中的这个单元格")
         else:
