@@ -26,7 +26,7 @@ from .step import Options
 from .review import Views, records
 from .rules import RULES_BY_CODE
 from .text import one_line, os_reason, shown
-from .vocab import UNGRADED, ExitCode, Failure, Severity, Status
+from .vocab import UNKNOWN_SCORE, ExitCode, Failure, Severity, Status, grade_label
 from .writer.summary import write_summary
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
@@ -527,7 +527,8 @@ def _run(job: _Job, found: tuple) -> Report:
                         setattr(item, key, Path(value).relative_to(out).as_posix() if value else "")
                 report.counts[item.status] += 1
                 name = f"{item.file}（{item.sheet}）" if item.sheet else item.file
-                total = "未能计算总分" if item.total is None else f"{item.total:.2f}（{item.grade or UNGRADED}）"
+                total = f"{UNKNOWN_SCORE}总分" if item.total is None else \
+                    f"{item.total:.2f}（{grade_label(item.grade, item.errors, item.total)}）"
                 log(f"[{done}/{len(todo)}] {name}：" + (
                     f"{total}，错误 {item.errors}" if item.status is Status.DONE
                     else item.status.value + (f"，{item.reason}" if item.reason else "")))

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from .result import Result
-from .vocab import UNGRADED
+from .vocab import UNKNOWN_SCORE
 from .keys import Key
 
 SECTION_PREFIX = "项目"  # 项目决策 reads 决策 in "决策、管理、绩效三个方面"
@@ -38,6 +38,16 @@ def money(value: float | None) -> str:
     return f"{whole}.{decimals.ljust(2, '0')}"
 
 
+def points(value: float | None) -> str:
+    """A score as the reports write it (92.00), or 未能计算 where it is unknown: never 0.00."""
+    return UNKNOWN_SCORE if value is None else f"{value:.2f}"
+
+
+def scored(value: float | None) -> str:
+    """`评价得分92.00分`, or `评价得分未能计算` (a blank is not a zero)."""
+    return "评价得分" + (UNKNOWN_SCORE if value is None else f"{value:.2f}分")
+
+
 def percent(value: float | None) -> str:
     return "—" if value is None else f"{value:.2%}"
 
@@ -48,16 +58,19 @@ def year_of(result: Result, suffix: str = "") -> str:
     return "" if not year or project.startswith(str(year)) else f"{year}年{suffix}"
 
 
-def conclusion(result: Result, provisional: str = "") -> list[Part]:
-    """通过对…N个四级指标进行评价、打分，最终自评得分…分，评定等级为…。 (empty without a total)."""
+def conclusion(result: Result) -> list[Part]:
+    """通过对…N个四级指标进行评价、打分，最终自评得分…分，评定等级为…。 (without a total: why not)."""
     s = result.scores
     if s.total is None:
-        return []
+        why = ("部分指标既没有可计算的完成值也没有得分" if s.unscored else
+               "部分得分的公式没有计算结果" if any(i.weight is not None and i.score is None for i in s.indicators) else
+               "本表没有分值和得分")
+        return [f"{why}，总分{result.unknown_total}，本稿不给出总分和等级。"]
     unit = result.info(Key.DEPARTMENT) or result.info(Key.UNIT)
     names = "、".join(x.name.replace(SECTION_PREFIX, "") for x in s.sections)
     return [f"通过对{unit}{year_of(result, '度')}{result.info('project')}支出{names}{chinese_count(len(s.sections))}"
             "个方面的", Figure(str(len(s.indicators)), Key.REPORT_INDICATOR_COUNT), "个四级指标进行评价、打分，最终自评得分",
-            Figure(f"{s.total:.2f}", Key.REPORT_TOTAL), "分，评定等级为", Figure((s.grade or UNGRADED) + provisional, Key.REPORT_GRADE), "。"]
+            Figure(f"{s.total:.2f}", Key.REPORT_TOTAL), "分，评定等级为", Figure(result.grade_label, Key.REPORT_GRADE), "。"]
 
 
 def budget_sentence(result: Result) -> list[Part]:
@@ -86,5 +99,5 @@ def summary_sentences(result: Result) -> list[str]:
     s = result.scores
     sentences = [plain(conclusion(result)), plain(budget_sentence(result)),
                  *(plain(survey_sentence(result, sv)) for sv in s.surveys)]
-    sentences += [f"{x.name}（满分{x.weight:g}分，评价得分{x.score:.2f}分）" for x in s.sections]
+    sentences += [f"{x.name}（满分{x.weight:g}分，{scored(x.score)}）" for x in s.sections]
     return [line for line in sentences if line]

@@ -16,7 +16,7 @@ from ..files import write_atomic
 from ..result import Result
 from ..scoring import share
 from ..privacy import mask_text
-from ..report_text import Figure, budget_sentence, conclusion, money, percent, survey_sentence
+from ..report_text import Figure, budget_sentence, conclusion, money, percent, points, scored, survey_sentence
 from ..vocab import RuleKind, Severity
 from . import report_charts
 from .docx import Document, Run
@@ -35,8 +35,9 @@ def placeholder(what: str) -> Run:
     return Run(f"【请填写：{what}】", mark=True)
 
 
-def points(value: float | None) -> str:
-    return "—" if value is None else f"{value:.2f}"
+def differs(a: float | None, b: float | None) -> bool:
+    """Two scores both known and apart by more than the two decimals shown."""
+    return a is not None and b is not None and abs(a - b) > 0.005
 
 
 class _Report:
@@ -155,9 +156,9 @@ class _Report:
         d.heading("三、评价结论和绩效分析", 1)
         d.heading("（一）评价结论", 2)
         if s.total is None:
-            d.paragraph(Run("部分指标的得分无法核算（见问题清单），本稿不给出总分和等级。", mark=True))
+            d.paragraph(Run("".join(conclusion(self.r)), mark=True))
         else:
-            d.paragraph(*self.sentence(conclusion(self.r, "（暂定）" if self.r.has_errors else "")))
+            d.paragraph(*self.sentence(conclusion(self.r)))
         own = self.narrative("conclusion")  # what a 自评表's own 评价结论 says, quoted as the unit wrote it
         if own:
             d.paragraph("自评表填写的评价结论：“" + "".join(own) + "”。")
@@ -165,11 +166,11 @@ class _Report:
         rows: list[list] = [["一级指标", "权重分", "得分", "扣分", "得分率"]]
         for x in s.sections:
             score = Run(points(x.score), comment=f"核算值；各指标自评得分合计为 {x.self_score:.2f}"
-                        if abs(x.score - x.self_score) > 0.005 else "")
-            rows.append([x.name, points(x.weight), score, points(x.deduction), percent(x.rate)])
-        total = s.section_score  # (where no total could be computed, what the sections hold)
-        rows.append(["合计", points(s.weight), points(total), points(s.weight - total),
-                     percent(share(total, s.weight))])
+                        if differs(x.score, x.self_score) else "")
+            rows.append([x.name, points(x.weight), score, points(x.deduction), self.rate(x.score, x.rate)])
+        total = s.section_score  # (None where a section's score is unknown)
+        rows.append(["合计", points(s.weight), points(total), points(None if total is None else s.weight - total),
+                     self.rate(total, share(total, s.weight))])
         d.table(rows, [4, 2.5, 2.5, 2.5, 2.5], left=(0,))
         chart = report_charts.section_chart([(x.name, x.weight, x.score) for x in s.sections])
         d.picture(chart, 14, "各部分得分") if chart else d.paragraph(report_charts.NO_FONT, style="Figure")
@@ -180,7 +181,7 @@ class _Report:
         d.heading("（二）具体绩效分析", 2)
         d.paragraph("对照绩效评价指标体系逐项进行分析、评价并打分，各绩效指标评价情况如下（具体评分情况详见附表1）。")
         for n, x in enumerate(self.s.sections, start=1):
-            d.heading(f"{n}、{x.name}（满分{x.weight:g}分，评价得分{x.score:.2f}分）", 3)
+            d.heading(f"{n}、{x.name}（满分{x.weight:g}分，{scored(x.score)}）", 3)
             groups: dict[str, list] = {}
             for ind in self.s.indicators:
                 if ind.section == x.name:
@@ -198,11 +199,12 @@ class _Report:
         if ind.target.text or ind.actual.text or ind.rule.from_budget or ind.survey is not None:
             parts += [f"年度指标值{ind.target.text or '—'}，实际完成值", self.actual(ind), "；"]
         parts.append(f"分值{weight:g}分，得分")
-        differs = ind.self_score is not None and abs(ind.score - ind.self_score) > 0.005
-        parts.append(Run(points(ind.score), comment=f"核算值；原表自评得分为 {ind.self_score:g}" if differs else ""))
-        parts.append("分。")
-        lost = weight - ind.score
-        if lost > 0.005:
+        parts.append(Run(points(ind.score), comment=f"核算值；原表自评得分为 {ind.self_score:g}"
+                         if differs(ind.score, ind.self_score) else ""))
+        parts.append("分。" if ind.score is not None else
+                     "（完成值和得分未填写）。" if ind in self.s.unscored else "（公式没有计算结果）。")
+        lost = None if ind.score is None else weight - ind.score
+        if lost is not None and lost > 0.005:
             reason = self.narrative_text(ind.row.text(Key.DEVIATION))
             parts.append(f"扣{lost:.2f}分，偏差原因：")
             parts.append(reason if reason else placeholder("偏差原因"))
@@ -261,13 +263,13 @@ class _Report:
                              "偏差原因"]]
         for ind in self.s.indicators:
             row = ind.row
-            differs = ind.self_score is not None and abs(ind.score - ind.self_score) > 0.005
             rows.append([ind.section, row.text(Key.LEVEL2), row.text(Key.LEVEL3), row.text(Key.LEVEL4),
                          ind.target.text, self.actual(ind), f"{ind.weight or 0:g}",
-                         Run(points(ind.score), comment=f"核算值；原表自评得分为 {ind.self_score:g}" if differs else ""),
+                         Run(points(ind.score), comment=f"核算值；原表自评得分为 {ind.self_score:g}"
+                             if differs(ind.score, ind.self_score) else ""),
                          self.narrative_text(row.text(Key.DEVIATION))])
         rows.append(["合计", "", "", "", "", "", f"{sum(i.weight or 0 for i in self.s.indicators):g}",
-                     points(sum(i.score for i in self.s.indicators)), ""])
+                     points(self.s.section_score), ""])
         d.table(rows, [1.9, 1.9, 1.9, 3.0, 2.0, 2.0, 1.0, 1.3, 2.4], left=(3, 8))
 
     def annex_surveys(self) -> None:
@@ -284,6 +286,11 @@ class _Report:
             d.table(rows, [6.0, 1.5, 1.5, 1.5, 1.5, 1.5, 1.6, 1.4], left=(0,))
 
     # --- helpers ------------------------------------------------------------------------------
+
+    @staticmethod
+    def rate(score: float | None, rate: float | None) -> str:
+        """得分率: unknown with the score (未能计算), a dash only where there are no points."""
+        return points(None) if score is None else percent(rate)
 
     def narrative_text(self, text: str) -> str:
         return mask_text(text, self.names) if self.mask else text

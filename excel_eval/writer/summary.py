@@ -30,15 +30,15 @@ SUMMARY_COLUMNS = (("文件", "file", 22, "text"), ("工作表", "sheet", 10, "t
                    ("实施单位", "unit", 16, "text"), ("年度", "year", 6, "count"), ("评分体系", "scheme", 8, "text"),
                    ("表格格式", "form", 16, "text"),
                    ("核算总分", "total", 8, "number"), ("填报总分", "self_total", 8, "number"),
-                   ("等级", "grade", 5, "text"), ("执行率", "execution", 8, "percent"),
+                   ("等级", "grade_label", 12, "text"), ("执行率", "execution", 8, "percent"),
                    ("满意度", "satisfaction", 7, "number"), ("错误", "errors", 5, "count"),
                    ("警告", "warnings", 5, "count"), ("提示", "hints", 5, "count"), ("结果文件", "results", 24, "link"),
                    ("自评报告", "report", 20, "link"),
                    ("原因", "reason", 22, "text"))
 PRIORITY_COLUMNS = (("排名", "rank", 5, "count"), ("优先分", "priority", 6, "count"), ("文件", "file", 22, "text"),
                     ("工作表", "sheet", 10, "text"), ("主管部门", "department", 14, "text"),
-                    ("项目名称", "project", 20, "text"), ("核算总分", "total", 8, "number"), ("等级", "grade", 5, "text"),
-                    ("错误", "errors", 5, "count"), ("抽查理由", "reasons", 60, "text"))
+                    ("项目名称", "project", 20, "text"), ("核算总分", "total", 8, "number"),
+                    ("等级", "grade_label", 12, "text"), ("错误", "errors", 5, "count"), ("抽查理由", "reasons", 60, "text"))
 DEPARTMENT_COLUMNS = (("主管部门", "department", 22, "text"), ("项目数", "projects", 7, "count"),
                       ("平均分", "mean", 8, "number"), ("最低分", "lowest", 8, "number"),
                       *((grade, grade, 5, "count") for grade in GRADES),
@@ -150,7 +150,7 @@ def _charts(book, f, views: Views) -> None:
     projects = views.projects
     keys = [k for _, k, _, _ in SUMMARY_COLUMNS]
     last = max(len(projects), 1) + 1
-    grade, total = (f"汇总!{span(1, last - 1, keys.index(k), absolute=True)}" for k in ("grade", "total"))
+    grade, total = (f"汇总!{span(1, last - 1, keys.index(k), absolute=True)}" for k in ("grade_label", "total"))
     ws = book.add_worksheet("统计")
     page(ws, landscape=False, margins=None, gridlines=True)
     ws.set_column(0, 0, 14)
@@ -171,7 +171,8 @@ def _charts(book, f, views: Views) -> None:
     ws.write_string(0, 1, "项目数", f.header)
     for i, g in enumerate(GRADES, start=1):
         ws.write_string(i, 0, g, f.text)
-        ws.write_formula(i, 1, f'=COUNTIF({grade},"{g}")', f.count, int((projects["grade"] == g).sum()))
+        # 优 and 优（待更正：…）alike: the 等级 column shows a provisional grade as such
+        ws.write_formula(i, 1, f'=COUNTIF({grade},"{g}*")', f.count, int((projects["grade"] == g).sum()))
     ws.insert_chart(0, 3, chart("column", "等级分布", "项目数", 1, len(GRADES)), {"x_scale": 0.9, "y_scale": 0.75})
 
     top = 7
