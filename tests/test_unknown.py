@@ -67,7 +67,9 @@ def test_the_report_says_unknown_and_deducts_nothing(outcomes):
     for row in sections[2:]:
         assert row[2:] == [UNKNOWN_SCORE] * 3, row  # 得分, 扣分, 得分率: unknown, never 0.00 / 90.00
     annex = next(t for t in tables if t[0][0] == "一级指标" and len(t[0]) > 5)
-    assert annex[-1][7] == UNKNOWN_SCORE
+    score = annex[0].index("得分")
+    assert annex[-1][score] == UNKNOWN_SCORE
+    assert [row[score] for row in annex[2:-1]] == [UNKNOWN_SCORE] * len(BLANK_SECTIONS)
 
 
 def test_the_results_workbook_says_unknown_and_names_the_rule_in_the_list(outcomes):
