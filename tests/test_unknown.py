@@ -129,7 +129,7 @@ def test_the_batch_summary_says_unknown_and_provisional(tmp_path):
     head = list(rows[0])
     by_file = {row[0]: dict(zip(head, row)) for row in rows[1:]}
     unfinished, with_errors = by_file[UNFINISHED.name], by_file[WITH_ERRORS.name]
-    assert unfinished["核算总分"] is None and unfinished["等级"] is None  # blank, not 0 and not a grade
+    assert unfinished["核算总分"] == UNKNOWN_SCORE and unfinished["等级"] is None  # not 0, and no grade
     errors = with_errors["错误"]
     assert errors and with_errors["等级"] == f"优（待更正：{errors} 个错误）"
     stats = {row[0]: row[1] for row in sheet_rows(report.summary, "统计") if row[0]}

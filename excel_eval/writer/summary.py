@@ -12,9 +12,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..layout import GRADES
-from ..review import records
+from ..review import EVALUATED, records
 from ..text import xml_safe
-from ..vocab import Status
+from ..vocab import UNKNOWN_SCORE, Status
 from .formats import FONT, SEVERITY_COLOURS, Formats
 from ..naming import linkable
 from .sheets import NARROW, cell, fit_row, new_sheet, page, span, write_text
@@ -85,7 +85,9 @@ def _table(book, f, name: str, columns, frame, frozen_cols: int = 0):
         fit_row(ws, r, [(str(values.get(columns[c][1]) or ""), width) for c, width in wrapped])
         for c, (_, key, _, kind) in enumerate(columns):
             value = values.get(key)
-            if value is None or value == "":
+            if value is None and key == "total" and values.get("status") in EVALUATED:
+                write_text(ws, r, c, UNKNOWN_SCORE, f.text)  # read and scored, but the total is unknown: not 0
+            elif value is None or value == "":
                 ws.write_blank(r, c, None, f.text)
             elif kind == "link" and linkable(str(value)):  # only ever to the tool's own outputs
                 ws.write_url(r, c, "external:" + xml_safe(str(value)), f.link, xml_safe(str(value)))
