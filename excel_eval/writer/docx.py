@@ -129,9 +129,12 @@ class Document:
     body: list[str] = field(default_factory=list)
     comments: list[str] = field(default_factory=list)
     images: list[bytes] = field(default_factory=list)
+    new_page: bool = False  # the next paragraph starts a new page
 
     def paragraph(self, *runs: Run | str, style: str = "Normal") -> None:
-        self.body.append(f'<w:p><w:pPr><w:pStyle w:val="{style}"/></w:pPr>{self._runs(runs)}</w:p>')
+        brk = "<w:pageBreakBefore/>" if self.new_page else ""
+        self.new_page = False
+        self.body.append(f'<w:p><w:pPr><w:pStyle w:val="{style}"/>{brk}</w:pPr>{self._runs(runs)}</w:p>')
 
     def heading(self, text: str, level: int) -> None:
         self.paragraph(text, style=f"Heading{level}")
@@ -185,7 +188,9 @@ class Document:
             '</wp:inline></w:drawing></w:r></w:p>')
 
     def page_break(self) -> None:
-        self.body.append('<w:p><w:r><w:br w:type="page"/></w:r></w:p>')
+        """The next paragraph starts a page (a break of its own, not an empty paragraph holding a
+        break: that one, landing on a full page's last line, would leave a blank page)."""
+        self.new_page = True
 
     def _runs(self, runs) -> str:
         out = []
