@@ -532,6 +532,25 @@ def drop(page, *paths: Path) -> None:
 
 
 @pytest.mark.browser
+def test_an_unfinished_form_s_card_says_unknown_never_zero(page, tmp_path):
+    """012 (完成值 and 得分 blank): the total says 未能计算 and why; the sections' chart names the
+    sections it cannot score, with no bar for them (a 0 would read as a score)."""
+    unfinished = SAMPLES / "自评表" / "012_青神县工资性支出.xlsx"
+    drop(page, unfinished)
+    card = page.locator(".card").first
+    card.locator(".total").wait_for()
+    assert card.locator(".total").inner_text() == "未能计算"
+    assert "I019" in card.locator(".total").get_attribute("title")
+    card.scroll_into_view_if_needed()
+    card.locator("canvas.chart-sections").evaluate("c => new Promise(r => requestAnimationFrame(r))")
+    chart = card.locator("canvas.chart-sections").evaluate(
+        "c => { const ch = Chart.getChart(c); return ch && {labels: ch.data.labels, scores: ch.data.datasets[0].data}; }")
+    assert chart["labels"] == ["预算执行率", "产出（未能计算）", "效益（未能计算）"]
+    assert chart["scores"] == [10, None, None]
+    card.screenshot(path=tmp_path / "unfinished-card.png")
+
+
+@pytest.mark.browser
 def test_drop_a_workbook_and_read_its_score_findings_and_download(page, tmp_path):
     expected = evaluate(SAMPLE)
     drop(page, SAMPLE)
