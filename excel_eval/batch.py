@@ -26,7 +26,7 @@ from .step import Options
 from .review import Views, records
 from .rules import RULES_BY_CODE
 from .text import one_line, os_reason, shown
-from .vocab import UNGRADED, ExitCode, Failure, Severity, Status
+from .vocab import UNKNOWN_SCORE, ExitCode, Failure, Severity, Status, grade_label
 from .writer.summary import write_summary
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
@@ -549,10 +549,13 @@ def _run(job: _Job, found: tuple) -> Report:
                         setattr(item, key, Path(value).relative_to(out).as_posix() if value else "")
                 report.counts[item.status] += 1
                 name = f"{item.file}（{item.sheet}）" if item.sheet else item.file
-                total = "未能计算总分" if item.total is None else f"{item.total:.2f}（{item.grade or UNGRADED}）"
+                # (a provisional grade names its 错误 itself: 95.80 分，优（待更正：9 个错误）)
+                total = f"{UNKNOWN_SCORE}总分，错误 {item.errors}" if item.total is None else \
+                    f"{item.total:.2f} 分，{grade_label(item.grade, item.errors, item.total)}" + \
+                    ("" if item.grade and item.errors else f"，错误 {item.errors}")
                 fixed = f"，更正 {item.fixed} 处" if item.fixed is not None else ""
                 log(f"[{done}/{len(todo)}] {name}：" + (
-                    f"{total}，错误 {item.errors}{fixed}" if item.status is Status.DONE
+                    f"{total}{fixed}" if item.status is Status.DONE
                     else item.status.value + (f"，{item.reason}" if item.reason else "")))
             # Kept once its outputs are in place (a workbook is done once or not at all): when all its
             # projects are done, or it cannot be read (its own fault). Otherwise the next run tries again,

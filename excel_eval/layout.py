@@ -99,6 +99,17 @@ NARRATIVE_FIELDS: tuple[Field, ...] = (
     Field(Key.PROBLEMS, "存在的问题", ("存在问题",), help="报告“五（二）”"),
     Field(Key.SUGGESTIONS, "改进建议", ("改进措施", "建议和改进措施", "改进措施及建议"), help="报告“五（三）”"),
     Field(Key.OTHER, "其他需要说明的问题", ("其他说明",), help="报告“六”"),
+    # v1.1, added for the report's full structure (the seeds'): each part of it a field of its own
+    Field(Key.GROUNDS, "评价依据", ("评价依据文件",), help="报告开头“根据……的要求”：预算法、绩效管理办法、自评通知等文件"),
+    Field(Key.TEAM, "评价工作组织", ("绩效评价工作领导小组",), help="报告开头：如“成立绩效评价工作领导小组，由……任组长”"),
+    Field(Key.ORGANISATION, "组织及管理情况", ("项目组织管理情况",), help="报告“一（一）4”：项目组织、实施流程、资金拨付流程"),
+    Field(Key.PURPOSE, "评价目的", ("绩效评价的目的",), help="报告“二（一）”"),
+    Field(Key.PLAN, "评价工作方案制定过程", ("绩效评价工作方案制定过程",), help="报告“二（二）”：前期调研、研究文件、指标体系设计"),
+    Field(Key.METHODS, "评价原则和方法", ("绩效评价原则、评价方法", "评价原则、评价方法"), help="报告“二（三）”"),
+    Field(Key.PROCESS, "评价实施过程", ("绩效评价实施过程",), help="报告“二（四）”：数据采集、社会调查、分析和撰写报告"),
+    Field(Key.LIMITS, "评价的局限性", ("本次绩效评价的局限性",), help="报告“二（五）”"),
+    Field(Key.RESULTS, "主要绩效", ("主要成效",), help="报告“三（一）2”：项目取得的主要绩效"),
+    Field(Key.REPORT_DATE, "报告日期", ("报告时间",), help="报告落款日期，如 2023年5月20日"),
 )
 
 INFO_FIELDS: tuple[Field, ...] = (

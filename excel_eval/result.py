@@ -12,7 +12,7 @@ from .model import Model
 from .schemes import Scheme
 from .scoring import BudgetScore, Scores, SectionScore, SurveyScore
 from .triage import Source
-from .vocab import UNGRADED, Failure, Severity
+from .vocab import UNKNOWN_SCORE, Failure, Severity, grade_label
 
 
 @dataclass
@@ -62,10 +62,16 @@ class Result:
     def grade_label(self) -> str:
         """The grade as people should read it: provisional while the workbook has 错误 —
         `优（待更正：32 个错误）` — since a grade computed from a self-contradicting workbook may change."""
-        if self.grade is None:
-            return UNGRADED if self.total_score is not None else ""
-        errors = self.count(Severity.ERROR)
-        return f"{self.grade}（待更正：{errors} 个错误）" if errors else self.grade
+        return grade_label(self.grade, self.count(Severity.ERROR), self.total_score)
+
+    @property
+    def unknown_total(self) -> str:
+        """Why there is no total, naming the rules in the findings that say so:
+        `未能计算（见问题清单 I019）` ("" when there is a total)."""
+        if self.scores is None or self.scores.total is not None:
+            return ""
+        codes = sorted({f.code for f in self.findings if f.code in UNKNOWN_RULES})
+        return UNKNOWN_SCORE + (f"（见问题清单 {'、'.join(codes)}）" if codes else "")
 
     @property
     def sections(self) -> list[SectionScore]:
@@ -129,7 +135,7 @@ class Result:
             "project": self.info("project"), "unit": self.info("unit"), "department": self.info("department"),
             "year": self.year, "scheme": s.scheme.name, "money_unit": self.model.money_unit,
             "satisfaction": s.satisfaction,
-            "total_score": s.total, "grade": s.grade, "self_total": s.self_total,
+            "total_score": s.total, "grade": s.grade, "grade_label": self.grade_label, "self_total": s.self_total,
             "sections": [{"name": x.name, "weight": x.weight, "score": x.score, "self_score": x.self_score}
                          for x in s.sections],
             "budget": None if budget is None else {
@@ -145,6 +151,8 @@ class Result:
         }
 
 
+# the findings that make a score unknown (rules.py: total-not-scorable, formula-not-computed, no-points)
+UNKNOWN_RULES = ("I019", "R012", "I020")
 JSON_DECIMALS = 6
 REPORT_LAYOUT = "自评报告"  # the layout of a report read on its own
 

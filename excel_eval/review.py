@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from . import rules
 from .layout import GRADES
-from .vocab import Status
+from .vocab import Status, grade_label
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -131,7 +131,7 @@ def prioritize(row: dict) -> tuple[int, list[str]]:
 
 PROJECT_COLUMNS = ("file", "sheet", "status", "department", "project", "unit", "year", "scheme", "form", "total",
                    "self_total",
-                   "grade", "execution", "satisfaction", "respondents", "budget", "executed", "indicators",
+                   "grade", "grade_label", "execution", "satisfaction", "respondents", "budget", "executed", "indicators",
                    "full_marks", "unexplained", "errors", "warnings", "hints", "results", "marked", "report", "reason",
                    "failure", "sha256")
 
@@ -181,6 +181,10 @@ def build(rows: Iterable[dict]) -> Views:
         projects[key] = projects[key].fillna(0).astype(int)
     for key in ("total", "self_total", "execution", "satisfaction", "respondents", "budget", "executed"):
         projects[key] = pd.to_numeric(projects[key], errors="coerce")
+    # the grade as every output shows it: provisional while the workbook has 错误
+    projects["grade_label"] = [grade_label(g or None, e, None if math.isnan(t) else t) if st in EVALUATED else ""
+                               for g, e, t, st in zip(projects["grade"], projects["errors"], projects["total"],
+                                                      projects["status"])]
     failed = projects["status"] == Status.FAILED.value
     # failed first, then by file; a workbook's projects in the order of its sheets
     projects = projects.assign(_failed=failed).sort_values(["_failed", "file"], ascending=[False, True],
@@ -216,7 +220,8 @@ def departments(projects: pd.DataFrame) -> pd.DataFrame:
 def priority(projects: pd.DataFrame) -> pd.DataFrame:
     """抽查优先: every project with its priority score and reasons, highest first (then by 错误, by file)."""
     weighed = [prioritize(row) for row in projects.to_dict("records")]
-    out = projects[["file", "sheet", "department", "project", "unit", "year", "total", "grade", "errors", "status"]].copy()
+    out = projects[["file", "sheet", "department", "project", "unit", "year", "total", "grade", "grade_label", "errors",
+                    "status"]].copy()
     out["priority"] = [w[0] for w in weighed]
     out["reasons"] = ["；".join(w[1]) for w in weighed]
     out = out.sort_values(["priority", "errors", "file"], ascending=[False, False, True], kind="stable")

@@ -112,24 +112,23 @@ class IndicatorScore:
         return cells[key].loc
 
     @property
-    def score(self) -> float:
-        """What counts in the total: the computed score where a rule applies, else the evaluator's."""
-        if self.computed is not None:
-            return self.computed
-        return self.self_score or 0.0
+    def score(self) -> float | None:
+        """What counts in the total: the computed score where a rule applies, else the evaluator's;
+        None where there is neither (a blank is unknown, never 0)."""
+        return self.computed if self.computed is not None else self.self_score
 
 
 @dataclass
 class SectionScore:
     name: str
     weight: float
-    score: float
-    self_score: float
+    score: float | None  # None: an indicator with points in it has no score (I019, R012)
+    self_score: float | None  # None: no indicator in it has a typed score
     scheme_weight: float | None
 
     @property
-    def deduction(self) -> float:
-        return self.weight - self.score
+    def deduction(self) -> float | None:
+        return None if self.score is None else self.weight - self.score
 
     @property
     def rate(self) -> float | None:
@@ -158,9 +157,11 @@ class Scores:
         return sum(x.weight for x in self.sections)
 
     @property
-    def section_score(self) -> float:
-        """The sections' scores together (the total, where one could be computed)."""
-        return sum(x.score for x in self.sections)
+    def section_score(self) -> float | None:
+        """The sections' scores together (the total, where one could be computed); None where a
+        section's is unknown."""
+        known = [x.score for x in self.sections]
+        return None if None in known else sum(known)
 
     @property
     def deduction(self) -> float | None:
@@ -195,10 +196,11 @@ def score(model: Model, scheme: Scheme) -> Scores:
     unscored = [i for i in indicators if (i.weight is not None or (open_scores and i.share is None))
                 and i.computed is None and i.self_score is None
                 and not (i.row.cells.get(Key.SCORE) and i.row.cells[Key.SCORE].value is UNKNOWN)]  # (R012 says that)
-    total = sum(s.score for s in sections) if sections and not unknown and not unscored else None
+    total = sum(s.score for s in sections) if sections and not unknown and not unscored \
+        and all(s.score is not None for s in sections) else None
     # what the evaluator typed, summed: unknown when no indicator has a typed score (not 0)
     typed = any(i.self_score is not None for i in indicators)
-    self_total = sum(s.self_score for s in sections) if sections and typed else None
+    self_total = sum(s.self_score or 0.0 for s in sections) if sections and typed else None
     # Points that do not add to 100 are no 100-point scale: the total stands, the grade is not given (I001).
     points = sum(i.weight or 0.0 for i in indicators)
     graded = total is not None and abs(points - 100) <= WEIGHT_TOLERANCE
@@ -449,6 +451,19 @@ def score_sections(indicators: list[IndicatorScore], scheme: Scheme, model: Mode
         groups.setdefault(ind.section, []).append(ind)
     order = [name for name, _ in scheme.sections]
     names = sorted(groups, key=lambda n: (order.index(n) if n in order else len(order), list(groups).index(n)))
-    return [SectionScore(n, sum(i.weight or 0 for i in groups[n]), sum(i.score for i in groups[n]),
-                         sum(i.self_score or 0 for i in groups[n]),
+    return [SectionScore(n, sum(i.weight or 0 for i in groups[n]), _known_sum(groups[n]),
+                         _typed_sum(groups[n]),
                          scheme.section_weight(n) if fixed is None or n in fixed else None) for n in names]
+
+
+def _known_sum(indicators: list[IndicatorScore]) -> float | None:
+    """The indicators' scores together; None when one with points has none (unknown, not 0)."""
+    if any(i.weight is not None and i.score is None for i in indicators):
+        return None
+    return sum(i.score or 0.0 for i in indicators)
+
+
+def _typed_sum(indicators: list[IndicatorScore]) -> float | None:
+    """What the evaluator typed, together; None when nothing was typed."""
+    typed = [i.self_score for i in indicators if i.self_score is not None]
+    return sum(typed) if typed else None

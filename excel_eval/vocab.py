@@ -92,6 +92,20 @@ _EXIT_MEANINGS = {
 
 
 UNGRADED = "等级未定：分值合计不是 100"  # the grade of a total on points that do not add to 100 (I001)
+UNKNOWN_SCORE = "未能计算"  # a score the tool cannot know (a blank 完成值 and 得分, a formula not computed): never 0
+
+
+def provisional(errors: int) -> str:
+    """What a grade from a workbook with 错误 carries, in every output that shows a grade."""
+    return f"待更正：{errors} 个错误" if errors else ""
+
+
+def grade_label(grade: str | None, errors: int, total: float | None = None) -> str:
+    """The grade as every output shows it: `优`, `优（待更正：27 个错误）` while the workbook
+    contradicts itself, UNGRADED for a total on points that are not 100, "" without a total."""
+    if not grade:
+        return UNGRADED if total is not None else ""
+    return f"{grade}（{provisional(errors)}）" if errors else grade
 
 
 class Failure(enum.Enum):

@@ -10,7 +10,7 @@ from .layout import OPTION_NAMES
 from .step import Outcome
 from .result import Result
 from .text import display_width
-from .vocab import UNGRADED, Failure, FixKind, Severity
+from .vocab import UNGRADED, UNKNOWN_SCORE, Failure, FixKind, Severity, provisional
 from .keys import Key
 
 REPORT_ALONE = ("只核对了自评报告本身（未写出文件）；与自评表一同核对：excel-eval 自评表.xlsx 自评报告.docx")
@@ -25,9 +25,9 @@ def summary_line(result: Result) -> str:
     if result.report_only:
         return f"{name(result)}（自评报告）：" + "，".join(f"{sev.value} {n}" for sev, n in result.counts.items())
     errors = result.count(Severity.ERROR)
-    provisional = f"，待更正：{errors} 个错误" if errors else ""  # a grade from a self-contradicting workbook
-    total = f"核算总分 {result.total_score:.2f}（{result.grade or UNGRADED}{provisional}）" \
-        if result.total_score is not None else "未能计算总分"
+    pending = f"，{provisional(errors)}" if errors else ""  # a grade from a self-contradicting workbook
+    total = f"核算总分 {result.total_score:.2f}（{result.grade or UNGRADED}{pending}）" \
+        if result.total_score is not None else f"{UNKNOWN_SCORE}总分"
     return f"{name(result)}：{total}；" + "，".join(f"{sev.value} {n}" for sev, n in result.counts.items())
 
 
@@ -173,11 +173,14 @@ def card(outcome: Outcome, offer: Callable[[object], str]) -> dict:
         "file": doc["file"], "sheet": result.part, "ok": True,
         "project": doc["project"], "unit": doc["unit"], "year": doc["year"],
         "scheme": doc["scheme"], "total": result.total_score, "grade": result.grade or "",
-        "grade_label": result.grade_label, "provisional": result.has_errors and result.grade is not None,
+        "grade_label": result.grade_label,
+        "provisional": provisional(result.count(Severity.ERROR)) if result.grade is not None else "",
         "execution": result.execution_rate, "satisfaction": result.satisfaction,
         "counts": doc["counts"], "severities": [sev.value for sev in Severity],
         "findings": card_findings(result),
-        "sections": [{"name": x.name, "weight": x.weight, "score": x.score} for x in result.sections],
+        "sections": [{"name": x.name, "weight": x.weight, "score": x.score,
+                      "label": x.name if x.score is not None else f"{x.name}（{UNKNOWN_SCORE}）"} for x in result.sections],
+        "unknown": UNKNOWN_SCORE, "total_reason": result.unknown_total,
         "budget": {"unit": m.money_unit, "lines": budget_lines},
         "survey": None if survey is None else {"options": list(OPTION_NAMES), "counts": list(survey.counts),
                                                "respondents": survey.respondents},

@@ -162,7 +162,8 @@ def test_an_upload_is_named_safely_and_scored_as_the_command_does(server):
     answer = server.upload("..\\..\\../样例.xlsx", SAMPLE.read_bytes())
     (card,) = answer["cards"]
     assert card["file"] == "样例.xlsx" and card["total"] == pytest.approx(expected.total_score)
-    assert card["grade"] == expected.grade and card["provisional"] == expected.has_errors
+    assert card["grade"] == expected.grade and bool(card["provisional"]) == expected.has_errors
+    assert card["grade"] + (f"（{card['provisional']}）" if card["provisional"] else "") == expected.grade_label
     assert [(f["code"], f["where"]) for f in card["findings"]] == [(f.code, str(f.loc) if f.loc else "")
                                                                   for f in expected.findings]
 
@@ -532,6 +533,25 @@ def drop(page, *paths: Path) -> None:
         return dt;
     }""", files)
     page.dispatch_event("#drop", "drop", {"dataTransfer": transfer})
+
+
+@pytest.mark.browser
+def test_an_unfinished_form_s_card_says_unknown_never_zero(page, tmp_path):
+    """012 (完成值 and 得分 blank): the total says 未能计算 and why; the sections' chart names the
+    sections it cannot score, with no bar for them (a 0 would read as a score)."""
+    unfinished = SAMPLES / "自评表" / "012_青神县工资性支出.xlsx"
+    drop(page, unfinished)
+    card = page.locator(".card").first
+    card.locator(".total").wait_for()
+    assert card.locator(".total").inner_text() == "未能计算"
+    assert "I019" in card.locator(".total").get_attribute("title")
+    card.scroll_into_view_if_needed()
+    card.locator("canvas.chart-sections").evaluate("c => new Promise(r => requestAnimationFrame(r))")
+    chart = card.locator("canvas.chart-sections").evaluate(
+        "c => { const ch = Chart.getChart(c); return ch && {labels: ch.data.labels, scores: ch.data.datasets[0].data}; }")
+    assert chart["labels"] == ["预算执行率", "产出（未能计算）", "效益（未能计算）"]
+    assert chart["scores"] == [10, None, None]
+    card.screenshot(path=tmp_path / "unfinished-card.png")
 
 
 @pytest.mark.browser

@@ -291,7 +291,7 @@ def test_batch_reads_each_report_with_the_workbook_of_its_name_and_lists_the_unp
     assert any(line.startswith("1 份自评报告没有找到对应的自评表") and "另一个项目自评报告.docx" in line for line in lines)
     assert (inbox / "评价结果" / f"{SEEDS['001']}绩效自评报告_标注.docx").exists()
     # the workbook's own 2 (T006) and the report's 7 (W006 ×2, W011 ×2, W014 ×2, W015)
-    assert any(line.endswith(f"{book.name}：95.80（优），错误 9") for line in lines), lines
+    assert any(line.endswith(f"{book.name}：95.80 分，优（待更正：9 个错误）") for line in lines), lines
 
 
 def test_a_report_named_otherwise_goes_with_the_workbook_of_its_project(reports, tmp_path):

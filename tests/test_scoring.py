@@ -82,7 +82,7 @@ def test_qualitative_keeps_the_evaluators_score_and_its_band():
     assert (r.rule.value, r.computed, r.score, r.band) == ("定性", None, 9, (0.6, 0.8))
     assert indicator("明显提高", "达成", self_score=9).band == (0.8, 1.0)
     none = indicator("明显提高", "有效提升")
-    assert none.score == 0 and none.computed is None  # no score given, none invented
+    assert none.score is None and none.computed is None  # no score given, none invented (unknown, not 0)
 
 
 def test_execution_and_arrival_take_their_actual_from_the_budget():

@@ -39,6 +39,7 @@ FONT_SUBSTITUTES = {TITLE_FONT: "黑体", BODY_FONT: "仿宋", KAI_FONT: "楷体
 PAGE = '<w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="2098" w:right="1474" w:bottom="1984" w:left="1588" ' \
        'w:header="851" w:footer="992" w:gutter="0"/>'
 TEXT_WIDTH_CM = (11906 - 1474 - 1588) / TWIPS_PER_CM
+KEEP_TOGETHER = 12  # rows: a table this short is kept on one page
 
 
 def _fonts(name: str) -> str:
@@ -46,10 +47,10 @@ def _fonts(name: str) -> str:
 
 
 def _style(style_id: str, name: str, font: str, size_pt: float, *, bold: bool = False, centered: bool = False,
-           indent: bool = False, outline: int | None = None, keep: bool = False, spacing: str = 'w:line="560" w:lineRule="exact"',
+           right: bool = False, indent: bool = False, outline: int | None = None, keep: bool = False, spacing: str = 'w:line="560" w:lineRule="exact"',
            kind: str = "paragraph") -> str:
     ppr = (f'<w:pPr><w:keepNext w:val="{1 if outline is not None or keep else 0}"/><w:spacing {spacing}/>'
-           + ('<w:jc w:val="center"/>' if centered else "")
+           + ('<w:jc w:val="center"/>' if centered else '<w:jc w:val="right"/>' if right else "")
            + ('<w:ind w:firstLineChars="200" w:firstLine="640"/>' if indent else '<w:ind w:firstLineChars="0" w:firstLine="0"/>')
            + (f'<w:outlineLvl w:val="{outline}"/>' if outline is not None else "") + "</w:pPr>")
     rpr = f'<w:rPr>{_fonts(font)}{"<w:b/>" if bold else ""}<w:sz w:val="{round(size_pt * 2)}"/>' \
@@ -69,12 +70,22 @@ STYLES = (HEAD + f'<w:styles xmlns:w="{W}"><w:docDefaults><w:rPrDefault><w:rPr>{
           + _style("Heading1", "heading 1", HEADING_FONT, 16, indent=True, outline=0)
           + _style("Heading2", "heading 2", KAI_FONT, 16, indent=True, outline=1)
           + _style("Heading3", "heading 3", BODY_FONT, 16, bold=True, indent=True, outline=2)
+          + _style("Heading4", "heading 4", BODY_FONT, 16, bold=True, indent=True, outline=3)
           + _style("TableText", "Table Text", BODY_FONT, 10.5, centered=True, spacing='w:line="240" w:lineRule="auto"')
           + _style("TableLeft", "Table Text Left", BODY_FONT, 10.5, spacing='w:line="240" w:lineRule="auto"')
           + _style("Caption", "caption", HEADING_FONT, 12, centered=True, keep=True, spacing='w:before="120" w:after="60"')
           + _style("Notice", "Draft Notice", KAI_FONT, 12, spacing='w:line="360" w:lineRule="auto"')
           + _style("Figure", "Figure", BODY_FONT, 10.5, centered=True, keep=True,
                    spacing='w:before="160" w:line="240" w:lineRule="auto"')
+          + _style("Signature", "Signature", BODY_FONT, 16, right=True, keep=True)  # the unit, kept with its date
+          + _style("SignatureDate", "Signature Date", BODY_FONT, 16, right=True)
+          # 摘要: one page, so set smaller (四号 at a 19 pt line)
+          + _style("AbstractText", "Abstract Text", BODY_FONT, 14, indent=True, spacing='w:line="380" w:lineRule="exact"')
+          + _style("AbstractHeading", "Abstract Heading", HEADING_FONT, 14, bold=True, indent=True, keep=True,
+                   spacing='w:line="380" w:lineRule="exact"')
+          + _style("AnnexTitle", "Annex Title", HEADING_FONT, 16, centered=True, outline=0)
+          + _style("AbstractTitle", "Abstract Title", HEADING_FONT, 22, centered=True, outline=0,
+                   spacing='w:before="0" w:after="120" w:line="600" w:lineRule="exact"')
           + _style("CommentText", "annotation text", BODY_FONT, 10.5, spacing='w:line="240" w:lineRule="auto"')
           + '</w:styles>')
 
@@ -118,9 +129,12 @@ class Document:
     body: list[str] = field(default_factory=list)
     comments: list[str] = field(default_factory=list)
     images: list[bytes] = field(default_factory=list)
+    new_page: bool = False  # the next paragraph starts a new page
 
     def paragraph(self, *runs: Run | str, style: str = "Normal") -> None:
-        self.body.append(f'<w:p><w:pPr><w:pStyle w:val="{style}"/></w:pPr>{self._runs(runs)}</w:p>')
+        brk = "<w:pageBreakBefore/>" if self.new_page else ""
+        self.new_page = False
+        self.body.append(f'<w:p><w:pPr><w:pStyle w:val="{style}"/>{brk}</w:pPr>{self._runs(runs)}</w:p>')
 
     def heading(self, text: str, level: int) -> None:
         self.paragraph(text, style=f"Heading{level}")
@@ -136,16 +150,21 @@ class Document:
                f'<w:tblBorders>{BORDERS}</w:tblBorders><w:tblLayout w:type="fixed"/>'
                '<w:tblCellMar><w:left w:w="57" w:type="dxa"/><w:right w:w="57" w:type="dxa"/></w:tblCellMar>'
                f'</w:tblPr><w:tblGrid>{grid}</w:tblGrid>']
+        # A short table stays on one page; a long one never leaves its last row (合计) alone on the next.
+        together = len(rows) <= KEEP_TOGETHER
         for i, row in enumerate(rows):
             head = i < header_rows
+            keep = i < len(rows) - 1 and (together or head or i == len(rows) - 2)
             out.append("<w:tr><w:trPr><w:cantSplit/>" + ("<w:tblHeader/>" if head else "") + "</w:trPr>")
             for c, (value, width) in enumerate(zip(row, twips)):
                 style = "TableLeft" if c in left and not head else "TableText"
                 runs = [Run(value.text, bold=value.bold or head, mark=value.mark, comment=value.comment)
                         if isinstance(value, Run) else Run(str(value), bold=head)]
                 shade = '<w:shd w:val="clear" w:color="auto" w:fill="D9D9D9"/>' if head else ""
-                out.append(f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>{shade}<w:vAlign w:val="center"/></w:tcPr>'
-                           f'<w:p><w:pPr><w:pStyle w:val="{style}"/></w:pPr>{self._runs(runs)}</w:p></w:tc>')
+                short = "<w:noWrap/>" if len(runs[0].text) <= 2 else ""  # 合计, 序号: never one character a line
+                out.append(f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>{shade}{short}<w:vAlign w:val="center"/>'
+                           f'</w:tcPr><w:p><w:pPr><w:pStyle w:val="{style}"/>{"<w:keepNext/>" if keep else ""}</w:pPr>'
+                           f'{self._runs(runs)}</w:p></w:tc>')
             out.append("</w:tr>")
         out.append("</w:tbl>")
         self.body.append("".join(out))
@@ -169,7 +188,9 @@ class Document:
             '</wp:inline></w:drawing></w:r></w:p>')
 
     def page_break(self) -> None:
-        self.body.append('<w:p><w:r><w:br w:type="page"/></w:r></w:p>')
+        """The next paragraph starts a page (a break of its own, not an empty paragraph holding a
+        break: that one, landing on a full page's last line, would leave a blank page)."""
+        self.new_page = True
 
     def _runs(self, runs) -> str:
         out = []

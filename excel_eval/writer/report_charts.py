@@ -15,6 +15,8 @@ import struct
 import zlib
 from pathlib import Path
 
+from ..vocab import UNKNOWN_SCORE
+
 WINDOWS_FONTS = Path(os.environ.get("WINDIR", "C:/Windows")) / "Fonts"
 FONT_FILES = (  # (file, face index in a collection)
     (WINDOWS_FONTS / "msyh.ttc", 0), (WINDOWS_FONTS / "simhei.ttf", 0), (WINDOWS_FONTS / "simsun.ttc", 0),
@@ -51,8 +53,9 @@ def _font(size: int):
     return ImageFont.truetype(path, size * SCALE, index=index)
 
 
-def section_chart(sections: list[tuple[str, float, float]]) -> bytes | None:
-    """满分 and 得分 of each section, side by side: (name, weight, score) each."""
+def section_chart(sections: list[tuple[str, float, float | None]]) -> bytes | None:
+    """满分 and 得分 of each section, side by side: (name, weight, score) each; a score that is
+    unknown (None) has no bar, only the words UNKNOWN_SCORE."""
     if font_file() is None or not sections:
         return None
     from PIL import Image, ImageDraw
@@ -70,6 +73,9 @@ def section_chart(sections: list[tuple[str, float, float]]) -> bytes | None:
         y = top + i * (2 * bar + gap)
         draw.text((left - 8 * SCALE, y + bar), name, font=label, fill=TEXT, anchor="rm")
         for k, (value, colour) in enumerate(((weight, WEIGHT), (score, SCORE))):
+            if value is None:
+                draw.text((left + 5 * SCALE, y + k * bar + bar // 2), UNKNOWN_SCORE, font=small, fill=TEXT, anchor="lm")
+                continue
             end = left + span * _share(value, most)
             draw.rectangle((left, y + k * bar, max(end, left + 1), y + (k + 1) * bar - 2 * SCALE), fill=colour)
             figure = f"{value:.2f}" if abs(value) < 1e6 else f"{value:.4g}"  # 1e+308 fits the margin; 309 digits do not

@@ -12,9 +12,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..layout import GRADES
-from ..review import records
+from ..review import EVALUATED, records
 from ..text import xml_safe
-from ..vocab import Status
+from ..vocab import UNKNOWN_SCORE, Status
 from .formats import FONT, SEVERITY_COLOURS, Formats
 from ..naming import linkable
 from .sheets import NARROW, cell, fit_row, new_sheet, page, span, write_text
@@ -30,7 +30,7 @@ SUMMARY_COLUMNS = (("文件", "file", 22, "text"), ("工作表", "sheet", 10, "t
                    ("实施单位", "unit", 16, "text"), ("年度", "year", 6, "count"), ("评分体系", "scheme", 8, "text"),
                    ("表格格式", "form", 16, "text"),
                    ("核算总分", "total", 8, "number"), ("填报总分", "self_total", 8, "number"),
-                   ("等级", "grade", 5, "text"), ("执行率", "execution", 8, "percent"),
+                   ("等级", "grade_label", 12, "text"), ("执行率", "execution", 8, "percent"),
                    ("满意度", "satisfaction", 7, "number"), ("错误", "errors", 5, "count"),
                    ("警告", "warnings", 5, "count"), ("提示", "hints", 5, "count"), ("结果文件", "results", 24, "link"),
                    ("自评报告", "report", 20, "link"),
@@ -38,8 +38,8 @@ SUMMARY_COLUMNS = (("文件", "file", 22, "text"), ("工作表", "sheet", 10, "t
 FIX_COLUMNS = (("更正", "fixed", 5, "count"), ("更正副本", "corrected", 22, "link"))  # a run with --fix
 PRIORITY_COLUMNS = (("排名", "rank", 5, "count"), ("优先分", "priority", 6, "count"), ("文件", "file", 22, "text"),
                     ("工作表", "sheet", 10, "text"), ("主管部门", "department", 14, "text"),
-                    ("项目名称", "project", 20, "text"), ("核算总分", "total", 8, "number"), ("等级", "grade", 5, "text"),
-                    ("错误", "errors", 5, "count"), ("抽查理由", "reasons", 60, "text"))
+                    ("项目名称", "project", 20, "text"), ("核算总分", "total", 8, "number"),
+                    ("等级", "grade_label", 12, "text"), ("错误", "errors", 5, "count"), ("抽查理由", "reasons", 60, "text"))
 DEPARTMENT_COLUMNS = (("主管部门", "department", 22, "text"), ("项目数", "projects", 7, "count"),
                       ("平均分", "mean", 8, "number"), ("最低分", "lowest", 8, "number"),
                       *((grade, grade, 5, "count") for grade in GRADES),
@@ -86,7 +86,9 @@ def _table(book, f, name: str, columns, frame, frozen_cols: int = 0):
         fit_row(ws, r, [(str(values.get(columns[c][1]) or ""), width) for c, width in wrapped])
         for c, (_, key, _, kind) in enumerate(columns):
             value = values.get(key)
-            if value is None or value == "":
+            if value is None and key == "total" and values.get("status") in EVALUATED:
+                write_text(ws, r, c, UNKNOWN_SCORE, f.text)  # read and scored, but the total is unknown: not 0
+            elif value is None or value == "":
                 ws.write_blank(r, c, None, f.text)
             elif kind == "link" and linkable(str(value)):  # only ever to the tool's own outputs
                 ws.write_url(r, c, "external:" + xml_safe(str(value)), f.link, xml_safe(str(value)))
@@ -151,7 +153,7 @@ def _charts(book, f, views: Views) -> None:
     projects = views.projects
     keys = [k for _, k, _, _ in SUMMARY_COLUMNS]
     last = max(len(projects), 1) + 1
-    grade, total = (f"汇总!{span(1, last - 1, keys.index(k), absolute=True)}" for k in ("grade", "total"))
+    grade, total = (f"汇总!{span(1, last - 1, keys.index(k), absolute=True)}" for k in ("grade_label", "total"))
     ws = book.add_worksheet("统计")
     page(ws, landscape=False, margins=None, gridlines=True)
     ws.set_column(0, 0, 14)
@@ -172,7 +174,8 @@ def _charts(book, f, views: Views) -> None:
     ws.write_string(0, 1, "项目数", f.header)
     for i, g in enumerate(GRADES, start=1):
         ws.write_string(i, 0, g, f.text)
-        ws.write_formula(i, 1, f'=COUNTIF({grade},"{g}")', f.count, int((projects["grade"] == g).sum()))
+        # 优 and 优（待更正：…）alike: the 等级 column shows a provisional grade as such
+        ws.write_formula(i, 1, f'=COUNTIF({grade},"{g}*")', f.count, int((projects["grade"] == g).sum()))
     ws.insert_chart(0, 3, chart("column", "等级分布", "项目数", 1, len(GRADES)), {"x_scale": 0.9, "y_scale": 0.75})
 
     top = 7

@@ -185,7 +185,7 @@ VARIANTS = [
     # 2. Labels as people type them; section names in any numbering
     *(Variant(f"2_标签_{i}.xlsx", DEMO, strings({"项目名称": label}), 2)
       for i, label in enumerate(("项目名称：", "项目名称:", "1.项目名称", "项目名称*", "（一）项目名称"))),
-    Variant("2_标签缺失.xlsx", DEMO, strings({"项目名称": "名称"}), 2, planted=("P001", "项目信息!A28")),
+    Variant("2_标签缺失.xlsx", DEMO, strings({"项目名称": "名称"}), 2, planted=("P001", "项目信息!A38")),
     *(Variant(f"2_一级指标编号_{i}.xlsx", S000, cells("得分汇总", {"A5": label}), 2, planted=("T004", "得分汇总!C5"))
       for i, label in enumerate(("（三）项目绩效", "三、项目绩效", "3.项目绩效", "3、项目绩效", "(3)项目绩效", "C. 项目绩效"))),
     Variant("2_一级指标对不上.xlsx", S000, cells("得分汇总", {"A5": "产出"}), 2, warns=("T007",)),

@@ -230,12 +230,11 @@ function showCard(c) {
     reason.textContent = failedAs(c).label + c.reason;
     return;
   }
-  $(".total", card).textContent = c.total === null ? "未能计算" : fixed(c.total);
+  $(".total", card).textContent = c.total === null ? c.unknown : fixed(c.total);
+  if (c.total === null && c.total_reason) $(".total", card).title = c.total_reason;
   const grade = $(".grade", card);
   grade.textContent = c.grade || "—";
-  if (c.provisional) {
-    grade.append(el("span", { className: "provisional", textContent: `待更正：${c.counts["错误"]} 个错误` }));
-  }
+  if (c.provisional) grade.append(el("span", { className: "provisional", textContent: c.provisional }));
   $(".execution", card).textContent = percent(c.execution);
   $(".satisfaction", card).textContent = fixed(c.satisfaction);
   const counts = $(".counts", card);
@@ -318,7 +317,7 @@ function chart(canvas, type, labels, datasets, options = {}) {
 function charts(card, c) {
   const sections = $(".chart-sections", card);
   if (c.sections.length) {
-    chart(sections, "bar", c.sections.map((s) => s.name), [
+    chart(sections, "bar", c.sections.map((s) => s.label), [  // 产出（未能计算）: no bar, never a 0
       { label: "得分", data: c.sections.map((s) => s.score), backgroundColor: COLOURS.blue },
       { label: "分值", data: c.sections.map((s) => s.weight), backgroundColor: COLOURS.grey }]);
   } else sections.parentElement.classList.add("empty");

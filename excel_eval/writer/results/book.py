@@ -8,9 +8,10 @@ from dataclasses import dataclass
 from ...model import Model
 from ...result import Result
 from ...scoring import Scores
+from ...vocab import UNKNOWN_SCORE
 from ..formats import Formats
 
-UNKNOWN_TOTAL = "未知"
+UNKNOWN_TOTAL = UNKNOWN_SCORE  # a score that is unknown is said so, never written as 0
 DETAIL_LIMIT = 5000  # allocation rows listed one by one; a longer roster shows summaries and flagged rows
 TOP_UNITS = 20
 MIN_DIFF = 0.005

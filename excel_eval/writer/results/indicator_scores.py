@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ...keys import Key
 from ..sheets import Block, cell, fit_row, new_sheet, write_number, write_text
-from .book import MIN_DIFF, Book
+from .book import MIN_DIFF, UNKNOWN_TOTAL, Book
 
 
 def write(ctx: Book) -> Block:
@@ -22,8 +22,12 @@ def write(ctx: Book) -> Block:
             write_text(ws, i, c, "" if value is None else str(value.value), f.text)
         write_number(ws, i, 6, ind.weight, f.number)
         write_number(ws, i, 7, ind.self_score, f.number)
-        ws.write_number(i, 8, ind.score, f.number)
-        ws.write_formula(i, 9, f"={cell(i, 8)}-{cell(i, 7)}", f.number, ind.score - (ind.self_score or 0))
+        if ind.score is None:  # neither computable nor typed: unknown, not 0
+            write_text(ws, i, 8, UNKNOWN_TOTAL, f.text)
+            ws.write_blank(i, 9, None, f.number)
+        else:
+            ws.write_number(i, 8, ind.score, f.number)
+            ws.write_formula(i, 9, f"={cell(i, 8)}-{cell(i, 7)}", f.number, ind.score - (ind.self_score or 0))
         write_text(ws, i, 10, ind.rule.value, f.text)
         write_text(ws, i, 11, ind.note, f.text)
         fit_row(ws, i, [(ind.note, 30), (ind.name, 24), (row.text(Key.TARGET), 14), (row.text(Key.ACTUAL), 14)])
@@ -32,10 +36,18 @@ def write(ctx: Book) -> Block:
     write_text(ws, tr, 0, "合计", f.total_label)
     for c in range(1, 6):
         ws.write_blank(tr, c, None, f.total_label)
-    sums = (sum(i.weight or 0 for i in inds), sum(i.self_score or 0 for i in inds), sum(i.score for i in inds))
+    known = ctx.s.section_score  # None where an indicator's score is unknown: so is the sum
+    typed = [i.self_score for i in inds if i.self_score is not None]
+    sums = (sum(i.weight or 0 for i in inds), sum(typed) if typed else None, known)
     for c, value in zip((6, 7, 8), sums):
-        ws.write_formula(tr, c, f"=SUM({cell(1, c)}:{cell(last, c)})", f.total_number, value)
-    ws.write_formula(tr, 9, f"={cell(tr, 8)}-{cell(tr, 7)}", f.total_number, sums[2] - sums[1])
+        if value is None:
+            write_text(ws, tr, c, UNKNOWN_TOTAL if c == 8 else "", f.total_label)
+        else:
+            ws.write_formula(tr, c, f"=SUM({cell(1, c)}:{cell(last, c)})", f.total_number, value)
+    if known is None:
+        ws.write_blank(tr, 9, None, f.total_label)
+    else:
+        ws.write_formula(tr, 9, f"={cell(tr, 8)}-{cell(tr, 7)}", f.total_number, known - (sums[1] or 0))
     ws.conditional_format(1, 9, last, 9, {"type": "cell", "criteria": "not between",
                                           "minimum": -MIN_DIFF, "maximum": MIN_DIFF, "format": f.highlight})
     ws.autofilter(0, 0, last, len(heads) - 1)

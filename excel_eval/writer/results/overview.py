@@ -4,7 +4,7 @@ sections' chart. Written last (it counts the findings) but shown first."""
 from __future__ import annotations
 
 from ...keys import Key
-from ...vocab import Severity
+from ...vocab import Severity, provisional
 from ..sheets import Block, cell, fit_row, page, q, style_chart, write_number, write_text
 from .book import UNKNOWN_TOTAL, Book, source_text
 
@@ -48,6 +48,10 @@ def write(ctx: Book, ws, findings: Block, budget: Block | None) -> Block:
         r = first + i
         write_text(ws, r, 0, sec.name, f.text)
         ws.write_number(r, 1, sec.weight, f.number)
+        if sec.score is None:  # an indicator in it has no score: unknown, not 0 and no 扣分
+            for c in (2, 3, 4):
+                write_text(ws, r, c, UNKNOWN_TOTAL, f.text)
+            continue
         ws.write_number(r, 2, sec.score, f.number)
         ws.write_formula(r, 3, f"={cell(r, 1)}-{cell(r, 2)}", f.number, sec.deduction)
         ws.write_formula(r, 4, f"=IF({cell(r, 1)}=0,0,{cell(r, 2)}/{cell(r, 1)})", f.percent, sec.rate or 0)
@@ -69,8 +73,8 @@ def write(ctx: Book, ws, findings: Block, budget: Block | None) -> Block:
     k = 2
     write_text(ws, k, 6, "核算总分", f.label)
     write_text(ws, k + 1, 6, "评定等级", f.label)
-    if s.total is None:  # an indicator formula the tool could not compute (R012)
-        write_text(ws, k, 7, "未能计算（见问题清单 R012）", f.big_text)
+    if s.total is None:  # an indicator unscored (I019) or a formula the tool could not compute (R012)
+        write_text(ws, k, 7, ctx.r.unknown_total, f.big_text)
         write_text(ws, k + 1, 7, UNKNOWN_TOTAL, f.big_text)
     else:
         ws.write_formula(k, 7, f"={cell(tr, 2)}", f.big, total)
@@ -78,7 +82,7 @@ def write(ctx: Book, ws, findings: Block, budget: Block | None) -> Block:
         if s.grade is None:  # points that do not add to 100: no grade on a 100-point scale (I001)
             write_text(ws, k + 1, 7, ctx.r.grade_label, f.big_provisional)
         elif errors:  # provisional, in a warning colour: the workbook contradicts itself
-            ws.write_formula(k + 1, 7, grade_formula(ctx, cell(k, 7), f"（待更正：{errors} 个错误）"),
+            ws.write_formula(k + 1, 7, grade_formula(ctx, cell(k, 7), f"（{provisional(errors)}）"),
                              f.big_provisional, ctx.r.grade_label)
         else:
             ws.write_formula(k + 1, 7, grade_formula(ctx, cell(k, 7)), f.big_text, s.grade or "")
@@ -119,8 +123,13 @@ def grade_formula(ctx: Book, ref: str, suffix: str = "") -> str:
 
 def section_chart(ctx: Book, ws, sections: Block, row: int) -> None:
     chart = ctx.book.add_chart({"type": "column"})
+    # a section whose score is unknown has no bar and says so, rather than a label 0.00
+    unknown = [{"value": UNKNOWN_TOTAL} if x.score is None else None for x in ctx.s.sections]
     for key, name, colour in (("weight", "权重分", "#9DC3E6"), ("score", "得分", "#2E75B6")):
+        labels = {"value": True, "num_format": "0.00"}
+        if key == "score" and any(unknown):
+            labels["custom"] = unknown
         chart.add_series({"name": name, "categories": sections.series("name"), "values": sections.series(key),
-                          "fill": {"color": colour}, "data_labels": {"value": True, "num_format": "0.00"}})
+                          "fill": {"color": colour}, "data_labels": labels})
     style_chart(chart, "各一级指标权重分与得分")
     ws.insert_chart(row, 0, chart, {"x_scale": 1.5, "y_scale": 1.1})

@@ -31,6 +31,8 @@ def write(ctx: Book, sections: Block, budget: Block | None, indicators: Block) -
         ws.write_formula(rr, 0, f"={q('总览')}!{cell(src, 0)}", f.text, cell_text(x.name))
         for c, value, fmt in ((1, x.weight, f.number), (2, x.score, f.number), (3, x.deduction, f.number),
                               (4, x.rate or 0, f.percent)):
+            if x.score is None and c > 1:  # 总览 says 未能计算 there: so does this
+                value, fmt = UNKNOWN_TOTAL, f.text
             ws.write_formula(rr, c, f"={q('总览')}!{cell(src, c)}", fmt, value)
     tr = r + 1 + len(s.sections)
     write_text(ws, tr, 0, "合计", f.total_label)
