@@ -29,6 +29,7 @@ READ_AS = {
     "d03_haidian_xueyuanlu_baojie": "national-form",
     "d06_lijiang_gucheng_weipian": "national-form",
     "b05_guangshui_rural_roads_decision_mgmt_perf": "self-eval-form",
+    "e04_ningjin_high_school_grants_targets": "self-eval-form",  # 绩效评价指标表: 目标值 and 分值 only
 }
 # What the tool does not yet do on these tables, each said; strict, so a fix shows at once.
 NOT_YET = {
@@ -36,6 +37,10 @@ NOT_YET = {
     "c02_shouxian_dept_rubric": "a department rubric's 指标分值 column beside 指标解释 is not read",
     "c05_mingshan_forestry_transfer": "the 资金管理情况 block's words against themselves (及时分解下达 beside 下达滞后) are not read",
     "c06_linhe_employment_transfer": "the 总额 line 0.03 off its lines is said as B009 only, not as B005 at its cell",
+    "e03_jishan_zhaidian_public_health": ("a 年度资金总额 line with 全年预算数 0 against 207.4538 executed and a typed 100% "
+                                          "/ 10: the rate is left uncomputed, yet the unit's 10 is counted in the total "
+                                          "(51.30, not None) and nothing is said at G6/H6; '不少于6种' / '28种' are read as "
+                                          "qualitative text (种 not a unit), so 28 against 6 is not said as I010 at F15"),
 }
 BLOCKING = {"错误", "警告"}  # the contradictions a reviewer must be shown; a 提示 the tool may say or not
 
