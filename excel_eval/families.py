@@ -84,6 +84,11 @@ INDICATOR_COLUMNS = (
                                         "未完成原因分析及改进措施", "原因分析", "未完成原因", "偏差原因及改进措施")),
 )
 LEVEL_KEYS = (Key.LEVEL1, Key.LEVEL2, Key.LEVEL3)
+# The 10号 二级指标 and the 一级指标 each belongs to: a blank 一级 cell below a merge that ended too
+# early (鄂州市: 社会效益指标 left under 产出指标) takes the 一级 its 二级 names, not the one above.
+LEVEL2_SECTIONS = {"数量指标": "产出指标", "质量指标": "产出指标", "时效指标": "产出指标", "成本指标": "产出指标",
+                   "经济效益指标": "效益指标", "社会效益指标": "效益指标", "生态效益指标": "效益指标",
+                   "可持续影响指标": "效益指标", "服务对象满意度指标": "满意度指标", "满意度指标": "满意度指标"}
 
 # Budget lines: the total, and the 其中 lines that carry the money by source.
 TOTAL_LINES = ("年度资金总额", "总额", "资金总额", "合计", "年度预算资金总额", "预算资金总额", "项目资金总额")

@@ -20,7 +20,7 @@ from typing import Protocol
 
 from . import layout, rules
 from .families import (LABELLED_BUDGET, SKIP_LINES, FORM_MARKS, TITLE_WORDS, is_budget_label, is_goal_label, is_title, BELOW_FIELDS, BLOCK_LABELS, BUDGET_COLUMNS, DEPARTMENT_NAME, FORM_EXECUTION_NAME, GRAND_TOTAL, HEAD_TOTAL,
-                       INDICATOR_COLUMNS, INFO_FIELDS, LEVEL_KEYS, QUALITATIVE_WORDS, RATE_COMPARATORS, SOURCE_LINES,
+                       INDICATOR_COLUMNS, INFO_FIELDS, LEVEL2_SECTIONS, LEVEL_KEYS, QUALITATIVE_WORDS, RATE_COMPARATORS, SOURCE_LINES,
                        TEXT_FIELDS, TOTAL_LINES, Family, direction, is_instruction, is_percent_header, is_placeholder,
                        is_where_of, line_label, recognise, title_project, stated_money_unit, stated_points, stated_year)
 from .findings import Finding
@@ -532,6 +532,8 @@ class _Project:
             for depth, key in enumerate(levels[:-1]):
                 if not own[depth] and key in above and not any(own[:depth]):
                     cells[key] = above[key]
+            if len(levels) > 2 and not own[0] and own[1] and levels[0] in above:
+                self.level_from_below(cells, levels, r, columns)
             above.update({k: cells[k] for k in levels[:-1] if not cells[k].is_blank})
             row = Row(r, cells)
             name = row.text(levels[-1]) if levels else ""
@@ -557,6 +559,17 @@ class _Project:
         if col is None or not self._number(r, col):
             return None
         return self.reader.cell(self.sheet, r, col, g.at(r, col), CellKind.NUMBER)
+
+    def level_from_below(self, cells: dict, levels: list, r: int, columns: dict) -> None:
+        """A blank 一级 cell whose 二级 belongs to another 一级 than the one above takes its 二级's."""
+        level2 = label_key(cells[levels[1]].value)
+        implied = LEVEL2_SECTIONS.get(level2)
+        above = cells[levels[0]]
+        known = {layout.section_name(v) for v in LEVEL2_SECTIONS.values()}  # (an 一级 of its own words, `(50分)`: kept)
+        if implied and layout.section_name(above.value) in known and layout.section_name(implied) != layout.section_name(above.value):
+            cells[levels[0]] = Cell.at(implied, self.sheet, r, columns[levels[0]])
+            self.reader.add(rules.LEVEL_FROM_BELOW(Loc(self.sheet, r, columns[levels[0]]), level2=level2, level1=implied,
+                                                   above=str(above.value).strip()))
 
     def execution_row(self, total: Row) -> Row:
         """The budget total line as the 预算执行率 indicator: 分值, 得分, and 执行率 as its actual."""

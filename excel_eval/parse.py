@@ -11,8 +11,10 @@ from decimal import Decimal, InvalidOperation
 from .layout import EMPTY_MARKS
 from .text import fold
 
-UNITS = ("万元/家", "万元/人", "元/人", "万元", "万", "元", "人次", "人", "次", "期", "家", "张", "个",
-         "份", "户", "分", "项", "天", "名", "件")
+UNITS = ("万元/家", "万元/人", "元/人", "万元", "万", "元", "人次", "户次", "个次", "平方米", "公里", "人", "次", "期", "家",
+         "张", "个", "份", "户", "分", "项", "天", "名", "件",
+         # counts and measures the published tables use (稷山县 不少于12种, 施甸县 头, 平方米)
+         "种", "类", "所", "座", "处", "条", "台", "套", "批", "场", "篇", "头", "吨", "亩", "米", "辆", "间", "册")
 _NUMBER = re.compile(
     r"^(?P<sign>[+-]?)[¥$]?(?P<num>\d+(?:\.\d*)?|\.\d+)(?P<pct>%|‰)?(?P<unit>"
     + "|".join(re.escape(u) for u in UNITS) + r")?$"

@@ -578,6 +578,15 @@ DIRECTION_CONFLICT = Rule(
     bad="指标方向“正向”，指标值“≤5%”。", good="指标方向“反向”，指标值“≤5%”。",
     raised_in=('forms.py',),
 )
+LEVEL_FROM_BELOW = Rule(
+    "I028", "level-from-its-child", I,
+    "一级指标空白，按二级指标“{level2}”归入“{level1}”（上方的一级指标是“{above}”）",
+    "请在该行填写一级指标，或把上方的一级指标单元格合并到正确的范围。",
+    what="一级指标空白的行，其二级指标（如“社会效益指标”）是否属于上方的一级指标（如“产出指标”）。",
+    why="合并单元格提前结束时，逐行向上取一级指标会把效益指标算进产出，各部分分值就核对错了。",
+    bad="产出指标合并到成本指标为止，下一行“社会效益指标”的一级指标空白。", good="该行一级指标填“效益指标”。",
+    raised_in=('forms.py',),
+)
 FORM_TOTAL_DIFFERS = Rule(
     "I022", "form-total-differs", W,
     "表中总分 {actual} ≠ 按各指标完成情况核算的总分 {expected}",

@@ -51,10 +51,13 @@ def totals(ctx: Context):
 def execution(ctx: Context):
     b = ctx.scores.budget
     t = ctx.model.budget
-    if b is None or b.execution_rate is None or t is None:
+    if b is None or t is None or (b.execution_rate is None and not (b.budget <= 0 < b.executed)):
         return
     cell = t.totals[0].get(Key.EXECUTED) if t.totals and t.totals[0].get(Key.EXECUTED) else t.rows[-1].get(Key.EXECUTED)
     loc = cell.loc if cell is not None else t.loc(t.rows[-1].index, Key.EXECUTED)
+    if b.execution_rate is None:  # money spent of a budget of 0 (稷山县翟店镇): no rate to give
+        yield rules.EXECUTION_OVER_BUDGET(loc, b.budget, b.executed, rate="无法计算")
+        return
     rate = f"{b.execution_rate:.2%}"
     if b.execution_rate > 1 + 1e-9:
         yield rules.EXECUTION_OVER_BUDGET(loc, b.budget, b.executed, rate=rate)
