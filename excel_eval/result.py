@@ -143,7 +143,7 @@ class Result:
                 "execution_rate": budget.execution_rate, "arrival_rate": budget.arrival_rate},
             "surveys": [{"sheet": x.survey.sheet, "respondents": x.respondents, "score": x.score} for x in s.surveys],
             "indicators": [{"name": i.name, "section": i.section, "weight": i.weight, "self_score": i.self_score,
-                            "score": i.score, "computed": i.computed, "rule": i.rule.value, "note": i.note,
+                            "score": i.score, "computed": i.computed, "rule": i.rule.value, "note": i.remark,
                             "cell": str(i.loc)} for i in s.indicators],
             "counts": {sev.value: n for sev, n in self.counts.items()},
             "findings": [f.as_dict() for f in self.findings],

@@ -104,6 +104,13 @@ class IndicatorScore:
     implied: bool = False  # its points are not typed: implied by its 得分 and the points its labels state
 
     @property
+    def remark(self) -> str:
+        """What a reader of the scores should know of this one: how its actual was read, and that its
+        points were implied (the 说明 a writer shows)."""
+        implied = "本表没有分值列，分值由所填得分推定" if self.implied else ""
+        return "；".join(x for x in (self.note, implied) if x)
+
+    @property
     def loc(self) -> Loc:
         """Where the indicator's points stand: its 分值 cell; its 得分, or its name, where the table
         types no points."""

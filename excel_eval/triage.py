@@ -42,6 +42,14 @@ class Source:
         return held if held is not None else self.path.read_bytes()
 
 
+def env(name: str, default: float) -> float:
+    """A limit an environment variable raises (`EXCEL_EVAL_MAX_ROWS`); the default where it is not a number."""
+    try:
+        return float(os.environ.get(name, default))
+    except ValueError:
+        return default
+
+
 @dataclass(frozen=True)
 class Limits:
     """What a workbook may be before it is read at all. Each can be raised by an environment
@@ -56,12 +64,6 @@ class Limits:
 
     @classmethod
     def from_env(cls) -> Limits:
-        def env(name: str, default: float) -> float:
-            try:
-                return float(os.environ.get(name, default))
-            except ValueError:
-                return default
-
         return cls(env("EXCEL_EVAL_MAX_UNZIPPED_MB", cls.max_unzipped_mb), env("EXCEL_EVAL_MAX_RATIO", cls.max_ratio),
                    int(env("EXCEL_EVAL_MAX_ROWS", cls.max_rows)), int(env("EXCEL_EVAL_MAX_COLS", cls.max_cols)),
                    int(env("EXCEL_EVAL_MAX_CELLS", cls.max_cells)), int(env("EXCEL_EVAL_MAX_MERGES", cls.max_merges)))

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import enum
 import io
-import os
 import re
 import zipfile
 from dataclasses import dataclass, field
@@ -21,7 +20,7 @@ from pathlib import Path
 from ..model import REPORT_SHEET, TABLE_ROWS, Place, col_letter
 from ..ooxml import ZIP_ERRORS
 from ..package import UNSAFE, ReadError, read_part
-from ..triage import ZIP_MAGIC, Limits, Source, check_declared
+from ..triage import ZIP_MAGIC, Limits, Source, check_declared, env
 from ..vocab import Failure
 
 PDF_MAGIC = b"%PDF-"
@@ -48,13 +47,7 @@ class ReportLimits:
 
     @classmethod
     def from_env(cls) -> ReportLimits:
-        def env(name: str, default: int) -> int:
-            try:
-                return int(os.environ.get(name, default))
-            except ValueError:
-                return default
-
-        return cls(env("EXCEL_EVAL_MAX_PAGES", cls.max_pages), env("EXCEL_EVAL_MAX_CHARS", cls.max_chars))
+        return cls(int(env("EXCEL_EVAL_MAX_PAGES", cls.max_pages)), int(env("EXCEL_EVAL_MAX_CHARS", cls.max_chars)))
 
 
 @dataclass

@@ -29,8 +29,8 @@ def write(ctx: Book) -> Block:
             ws.write_number(i, 8, ind.score, f.number)
             ws.write_formula(i, 9, f"={cell(i, 8)}-{cell(i, 7)}", f.number, ind.score - (ind.self_score or 0))
         write_text(ws, i, 10, ind.rule.value, f.text)
-        write_text(ws, i, 11, ind.note, f.text)
-        fit_row(ws, i, [(ind.note, 30), (ind.name, 24), (row.text(Key.TARGET), 14), (row.text(Key.ACTUAL), 14)])
+        write_text(ws, i, 11, ind.remark, f.text)
+        fit_row(ws, i, [(ind.remark, 30), (ind.name, 24), (row.text(Key.TARGET), 14), (row.text(Key.ACTUAL), 14)])
     last = max(len(inds), 1)
     tr = last + 1
     write_text(ws, tr, 0, "合计", f.total_label)
