@@ -266,6 +266,12 @@ class Table:
         return self.columnar if self.columnar is not None else Columns.of_rows(self.sheet, self.columns, self.rows)
 
 
+def rounding_slack(cells) -> float:
+    """How far a sum of typed numbers may drift from the exact sum by rounding alone (half a unit of
+    each one's last typed decimal; whole numbers are exact)."""
+    return sum(c.step / 2 for c in cells if c is not None and c.step and c.step < 1)
+
+
 @dataclass
 class Question:
     """One questionnaire block: 人数 row, optional 占比 and 得分 rows."""

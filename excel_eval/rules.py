@@ -270,7 +270,8 @@ BUDGET_TOTAL_MISMATCH = Rule(
     what="预算表合计行的每一列是否等于各明细行之和。",
     why="合计与明细不符，报告引用的总数就不可信。",
     bad="明细 1.56+5.271+64.53+26，合计写 97.3。", good="合计 97.361。",
-    raised_in=('checks/budget.py',),
+    raised_in=('checks/budget.py',), also=(I,),
+    also_when="自评表的总额行与其中各行之差不超过各行四舍五入的范围时为提示（不更正；执行率按总额行计算）",
     fix=FixKind.SAFE, fix_by="各明细行之和",
 )
 EXECUTION_OVER_BUDGET = Rule(

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from . import layout
 from .layout import is_arrival, is_execution, is_satisfaction, section_name
 from .families import stated_points
-from .model import UNKNOWN, Cell, Loc, Model, Question, Row, Survey
+from .model import UNKNOWN, Cell, Loc, Model, Question, Row, Survey, rounding_slack
 from .schemes import Scheme
 from .targets import EQ, GE, GT, LE, LT, RANGE, Target, TargetKind, parse_target, units_compatible
 from .vocab import RuleKind
@@ -236,10 +236,22 @@ def score_budget(model: Model) -> BudgetScore | None:
     if t is None or not t.rows or not {Key.BUDGET, Key.EXECUTED} <= t.columns.keys() or t.unknown:
         return None  # a missing column is reported by the reader, a formula not computed by R012
     budget, executed = t.column_sum(Key.BUDGET), t.column_sum(Key.EXECUTED)
+    if t.totals and model.family.total_line_heads:  # a 总额 line its lines round to is the figure (临河区: 7165.32)
+        budget, executed = stated_total(t, Key.BUDGET, budget), stated_total(t, Key.EXECUTED, executed)
     has_received = any(r.num(Key.RECEIVED) is not None for r in t.rows)
     received = t.column_sum(Key.RECEIVED) if has_received else None
     lines = [BudgetLine(r, r.num(Key.BUDGET), r.num(Key.EXECUTED), r.num(Key.RECEIVED)) for r in t.rows]
     return BudgetScore(budget, executed, received, share(executed, budget), share(received, budget), lines)
+
+
+def stated_total(t, key: Key, lines: float) -> float:
+    """The 总额 line's figure where its lines differ from it by no more than their rounding, else
+    the lines' sum (a total left at 0 or typed wrong: B009 says so)."""
+    cell = t.totals[0].get(key)
+    if cell is None or cell.number is None:
+        return lines
+    slack = rounding_slack([r.get(key) for r in t.rows]) + (cell.step or 0) / 2
+    return cell.number if abs(cell.number - lines) <= slack + 1e-9 else lines
 
 
 def score_survey(survey: Survey, weights: tuple[float, ...]) -> SurveyScore:

@@ -299,8 +299,8 @@ def test_a_rule_is_raised_only_at_the_severities_it_declares():
     from excel_eval.vocab import Severity
 
     assert rules.ROW_RATE_MISMATCH(None, severity=Severity.INFO).severity is Severity.INFO  # declared: also=(I,)
-    with pytest.raises(ValueError, match="B005"):
-        rules.BUDGET_TOTAL_MISMATCH(None, severity=Severity.INFO)  # not declared
+    with pytest.raises(ValueError, match="F005"):
+        rules.ALLOCATION_TOTAL_MISMATCH(None, severity=Severity.INFO, column="分配金额", rows="上面")  # not declared
     assert all(r.also_when for r in ALL_RULES if r.also), "each variant says when (docs/rules.md)"
 
 

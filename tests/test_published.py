@@ -36,7 +36,6 @@ NOT_YET = {
     "b05_guangshui_rural_roads_decision_mgmt_perf": "the 自评分/复核分 columns and a budget split by source columns are not read",
     "c02_shouxian_dept_rubric": "a department rubric's 指标分值 column beside 指标解释 is not read",
     "c05_mingshan_forestry_transfer": "the 资金管理情况 block's words against themselves (及时分解下达 beside 下达滞后) are not read",
-    "c06_linhe_employment_transfer": "the 总额 line 0.03 off its lines is said as B009 only, not as B005 at its cell",
     "e03_jishan_zhaidian_public_health": ("a 年度资金总额 line with 全年预算数 0 against 207.4538 executed and a typed 100% "
                                           "/ 10: the rate is left uncomputed, yet the unit's 10 is counted in the total "
                                           "(51.30, not None) and nothing is said at G6/H6; '不少于6种' / '28种' are read as "

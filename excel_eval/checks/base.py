@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from ..findings import Finding, Fix, Rule, Severity
 from ..layout import ROWS_ABOVE, ROWS_BELOW, SUBTOTAL_WORD, SheetSpec
-from ..model import Cell, Model, Table
+from ..model import Cell, Model, Table, rounding_slack
 from ..scoring import Scores
 from ..vocab import FixKind
 
@@ -92,7 +92,7 @@ def fix_of(cell: Cell, expected: float, scale: float = 1.0, summed: tuple = ()) 
 def sum_tolerance(cells: list[Cell]) -> float:
     """How far a sum of typed numbers may drift from the exact sum by rounding alone.
     Whole numbers count as exact: only typed decimals can carry rounding."""
-    return sum(step_of(c) / 2 for c in cells if step_of(c) < 1) + EPS
+    return rounding_slack(cells) + EPS
 
 
 def with_row_precision(cells: list[Cell | None], percent: bool = False) -> list[Cell | None]:
@@ -138,10 +138,12 @@ def show_typed(cell: Cell) -> str:
     return show(cell.number, cell) if cell.number is not None else str(cell.value)
 
 
-def column_totals(t: Table | None, spec: SheetSpec, keys: tuple[str, ...], rule: Rule) -> Iterable[Finding]:
+def column_totals(t: Table | None, spec: SheetSpec, keys: tuple[str, ...], rule: Rule,
+                  within_rounding: bool = False) -> Iterable[Finding]:
     """Each 合计 row against the data rows above it (below it when it heads them); a 小计 row against
     the rows since the last 小计. Column by column: a long roster's cells are made only when a
-    sum is off by more than a rounding could explain."""
+    sum is off by more than a rounding could explain; `within_rounding`: a total off by no more
+    than that is said too, as a 提示 with nothing to fix (the total line is then the figure used)."""
     if t is None or t.unknown or not t.totals:
         return
     data = t.data()
@@ -172,3 +174,6 @@ def column_totals(t: Table | None, spec: SheetSpec, keys: tuple[str, ...], rule:
                           f"{value:.{max(places, 2)}f}" if places else show(value, cell))
                 yield rule(cell.loc, show(expected, cell), show_typed(cell), column=spec.column(key).label, rows=rows,
                            fix=fix)
+            elif within_rounding:
+                yield rule(cell.loc, show(expected, cell), show_typed(cell), column=spec.column(key).label, rows=rows,
+                           severity=Severity.INFO)

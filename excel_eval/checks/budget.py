@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from .. import layout, rules
 from ..findings import Severity
+from ..scoring import stated_total
 from .base import Context, check, column_totals, fix_of, mismatch, show, verdict
 from ..keys import Key
 
@@ -44,7 +45,8 @@ def amounts(ctx: Context):
 
 @check(rules.BUDGET_TOTAL_MISMATCH)
 def totals(ctx: Context):
-    yield from column_totals(ctx.model.budget, layout.BUDGET, MONEY, rules.BUDGET_TOTAL_MISMATCH)
+    yield from column_totals(ctx.model.budget, layout.BUDGET, MONEY, rules.BUDGET_TOTAL_MISMATCH,
+                             within_rounding=ctx.model.family.total_line_heads)
 
 
 @check(rules.EXECUTION_LOW, rules.EXECUTION_OVER_BUDGET)
@@ -71,8 +73,9 @@ def form_total(ctx: Context):
     t, b = ctx.model.budget, ctx.scores.budget
     if not ctx.model.family.total_line_heads or t is None or not t.totals or b is None:
         return
-    total = t.totals[0]
-    off = any(total.num(k) is not None and abs(total.num(k) - t.column_sum(k)) > 0.005 for k in (Key.BUDGET, Key.EXECUTED))
+    total = t.totals[0]  # (a total its lines round to is the figure used: no B009)
+    off = any(total.num(k) is not None and abs(total.num(k) - t.column_sum(k)) > 0.005 and stated_total(t, k, t.column_sum(k))
+              != total.num(k) for k in (Key.BUDGET, Key.EXECUTED))
     if off:
         yield rules.FORM_TOTAL_NOT_USED(total.cells[Key.ITEM].loc, label=total.text(Key.ITEM),
                                         budget=f"{b.budget:g}", executed=f"{b.executed:g}")
