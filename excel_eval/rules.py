@@ -588,6 +588,15 @@ LEVEL_FROM_BELOW = Rule(
     bad="产出指标合并到成本指标为止，下一行“社会效益指标”的一级指标空白。", good="该行一级指标填“效益指标”。",
     raised_in=('forms.py',),
 )
+TARGETS_ONLY = Rule(
+    "I029", "targets-only", I,
+    "本表只有指标值和分值，没有完成值和得分：是绩效目标（指标）表，不是自评表；未核对完成情况，未评分",
+    "如需自评，请在表中加上“实际完成值”和“得分”两列，或使用标准模板（excel-eval template）。",
+    what="指标表既没有完成值列也没有得分列：它列的是目标，不是评价结果，只说一次。",
+    why="逐个指标报“没有完成值”会把一张目标表当成没填完的自评表。",
+    bad="绩效评价指标表只有“目标值”“分值”两列。", good="说一次“本表只有指标值和分值”，不逐项报缺。",
+    raised_in=('checks/indicators.py',),
+)
 FORM_TOTAL_DIFFERS = Rule(
     "I022", "form-total-differs", W,
     "表中总分 {actual} ≠ 按各指标完成情况核算的总分 {expected}",

@@ -134,6 +134,7 @@ FIRES = [  # family, rule, cell, changes
     ("national", "I025", "E16", {"E16": "≥190%"}),
     ("national", "I026", "H14", {"E14": None, "F14": None}),
     ("national", "I027", "F15", {"F15": "≥80%"}),
+    ("national", "I029", "B12", {"F12": None, "H12": None}),  # targets and points only: a 目标表, said once
     ("national", "I028", "B15", {"B15": None}),  # a 一级 cell left blank under 产出: 社会效益指标 names 效益
 ]
 

@@ -15,11 +15,20 @@ from ..keys import Key
 from ..targets import TargetKind
 
 
-@check(rules.NO_POINTS, rules.IMPLIED_POINTS)
+def targets_only(t) -> bool:
+    """An indicator table with neither 完成值 nor 得分: the targets a unit set, not their evaluation."""
+    return t is not None and Key.ACTUAL not in t.columns and Key.SCORE not in t.columns
+
+
+@check(rules.NO_POINTS, rules.IMPLIED_POINTS, rules.TARGETS_ONLY)
 def no_points(ctx: Context):
     """A table whose indicators carry no 分值 (many transfer-payment tables): read and checked, and
-    scored only where its 得分 and stated points imply each indicator's points, said once."""
+    scored only where its 得分 and stated points imply each indicator's points, said once. A table
+    of targets alone is said to be one, once."""
     t = ctx.model.indicators
+    if t is not None and ctx.model.family.is_form and targets_only(t):
+        yield rules.TARGETS_ONLY(Loc(t.sheet, t.header_row, min(t.columns.values(), default=0)))
+        return
     if t is None or Key.WEIGHT in t.columns or not ctx.model.family.is_form:
         return
     at = Loc(t.sheet, t.header_row, min(t.columns.values(), default=0))
@@ -145,7 +154,7 @@ def _one(ind: IndicatorScore, family: Family = TEMPLATE, scores: Scores | None =
             and row.get(Key.TARGET) is not None:
         yield rules.TARGET_UNPARSED(target_loc, text=row.text(Key.TARGET))
     if (quantitative or ind.target.kind in (TargetKind.NUMBER, TargetKind.RANGE, TargetKind.DATE)) and ind.actual.kind is TargetKind.EMPTY \
-            and not ind.rule.from_budget and not ind.note:
+            and not ind.rule.from_budget and not ind.note and (Key.ACTUAL in row.cells or not family.is_form):
         yield rules.ACTUAL_MISSING(actual_loc, name=ind.name)
     if ind.rule is RuleKind.UNIT_MISMATCH:
         yield rules.UNIT_MISMATCH(actual_loc, ind.target.unit, ind.actual.unit)
@@ -256,9 +265,9 @@ def text_actuals(ctx: Context):
 def unscored(ctx: Context):
     """An unfinished table: indicators with neither a computable actual nor a score."""
     missing = ctx.scores.unscored
-    if not missing:
-        return
     t = ctx.model.indicators
+    if not missing or (ctx.model.family.is_form and targets_only(t)):  # (a table of targets: I029 says so once)
+        return
     cells = [i.row.cells[Key.SCORE].loc if Key.SCORE in i.row.cells else i.loc for i in missing]
     total = t.totals[0].cells.get(Key.SCORE) if t is not None and t.totals else None
     yield rules.TOTAL_NOT_SCORABLE(total.loc if total is not None else cells[0], n=len(missing),
