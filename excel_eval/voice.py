@@ -60,6 +60,9 @@ def run_lines(outcome: Outcome) -> list[str]:
         lines.append(f"  报告：{written['report']}")
     if "report_marked" in written:
         lines.append(f"  自评报告标注：{written['report_marked']}")
+    safe = sum(1 for f in result.findings if f.fixes and f.rule.fix is FixKind.SAFE)
+    if safe and "corrected" not in written:  # the next step, where arithmetic decides
+        lines.append(f"  其中 {safe} 条可按算术更正：excel-eval fix \"{result.path.name}\" 写出更正副本")
     return lines
 
 
