@@ -47,10 +47,12 @@ EXPECTED = [{
     "budget_score": None,
     "weights": 15.0,
     "typed_total": None,
-    "total": None,
+    "total": 15.0,  # the page as stored: 15 points, so the total stands ungraded (the tool's rule for points ≠ 100)
     "grade": None,
     "why": "stored page cut at row 序号6 (执行/预算执行率): the 执行 and later sections and the 总分 are missing, so no total can be computed; visible rows score 15 of 15; no budget block",
-    "contradictions": [],
+    "contradictions": [
+        {"cell": "E8", "severity": "错误", "what": "as the page is stored (cut after 规划): 指标分值 add to 15, not 100, so no grade"},
+    ],
     "hand": ("Visible 指标分值 3+3+3+4+2 = 15 = 规划(15分); 基础信息(3分) = 3; 工作计划(6分) = 3+3; 绩效目标(6分) = 4+2. "
              "Criterion 1 of 年度绩效目标合理性 is worth 2, criteria 2 and 3 one each: 4 = its 分值. Every visible row has "
              "自评得分 = 分值 (qualitative criteria, unit's own scores kept). The dropped row 6 shows 执行(35分), "
