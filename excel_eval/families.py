@@ -52,7 +52,8 @@ TEXT_FIELDS = (
 BUDGET_COLUMNS = (
     Column(Key.INITIAL, "年初预算数", ("年初预算", "年初预算金额")),  # 10号; 一体化
     Column(Key.BUDGET, "全年预算数", ("调整后预算数",  # 一体化
-                                  "调整预算数", "全年预算", "调整后预算", "预算数", "全年预算数(A)"), kind=CellKind.MONEY),
+                                  "调整预算数", "全年预算", "调整后预算", "预算数", "全年预算数(A)",
+                                  "合计"), kind=CellKind.MONEY),  # 广水市: 中央 | 省、地 | 本级 | 其他 | 合计(万元) | 执行数
     Column(Key.EXECUTED, "全年执行数", ("预算执行数",  # 一体化
                                     "实际执行数", "执行数", "全年实际执行数", "实际支出数", "全年执行",
                                     "全年执行资金", "执行资金"), kind=CellKind.MONEY),  # 名山区 transfer table
@@ -79,7 +80,7 @@ INDICATOR_COLUMNS = (
     Column(Key.UNIT, "度量单位", ("计量单位", "单位")),  # 一体化
     Column(Key.ACTUAL, "实际完成值", ("完成值", "全年实际值", "全年完成值", "实际值", "全年实际完成值", "实际完成情况")),
     Column(Key.WEIGHT, "分值", ("权重", "参考分值", "指标分值"), kind=CellKind.NUMBER),
-    Column(Key.SCORE, "得分", ("自评得分", "评分", "实际得分"), kind=CellKind.NUMBER),
+    Column(Key.SCORE, "得分", ("自评得分", "评分", "实际得分", "自评分"), kind=CellKind.NUMBER),  # 广水市: 自评分 | 复核分
     Column(Key.DEVIATION, "偏差原因分析及改进措施", ("偏差原因分析及改进措施", "偏差原因", "未完成原因分析", "偏差原因分析",
                                         "未完成原因分析及改进措施", "原因分析", "未完成原因", "偏差原因及改进措施")),
 )

@@ -417,8 +417,11 @@ class _Project:
             if label_col is None:
                 if all(_blank(v) for v in values):
                     continue
-                break
-            raw = g.at(r, label_col)
+                if r != head.row + 1 or not any(self._number(r, columns.get(k)) for k in (Key.BUDGET, Key.EXECUTED)):
+                    break
+                label_col = first - 1  # the one line right under the header, its label merged away (广水市)
+            raw = g.at(r, label_col) or ""
+            raw = raw if isinstance(raw, str) else str(raw)
             name = line_label(raw)
             if name in SKIP_LINE_KEYS:
                 continue

@@ -57,7 +57,9 @@ EXPECTED = [{
     "total": None,
     "grade": None,
     "why": "stored page stops inside 质量指标 12分 of 产出指标 40分; the rest of 项目绩效 85分 (values and scores) is missing",
-    "contradictions": [],
+    "contradictions": [
+        {"cell": "F2", "severity": "错误", "what": "as the page is stored (cut inside 质量指标): 自评总分 95 against at most 30 visible scored points (决策 2 + 管理 13 + 产出 15)"},
+    ],
     "hand": ("No budget line with points (the money block has no 分值). 项目决策: 决策依据 2/2. 项目管理: 3+2+4+4 = 13/13 "
              "(qualitative, kept). 项目绩效: 乡村道路建设养护里程 300公里/300公里 → 15/15. Visible 2 + 13 + 15 = 30 of "
              "30 scored points; the other 70 of the 85 项目绩效 points (质量指标 12分 onward) have no visible score, so no total. Declared 2 + 13 + 85 = 100; "
