@@ -4,13 +4,14 @@ import zipfile
 
 import openpyxl
 import pytest
+from hypothesis import given, settings, strategies as st
 
 from excel_eval.vocab import Severity
 from python_calamine import CalamineWorkbook
 
 from excel_eval.pipeline import evaluate
 from excel_eval.writer import output_paths, write_outputs
-from excel_eval.privacy import mask_phone
+from excel_eval.privacy import Names, mask_name, mask_phone, mask_text
 from conftest import SAMPLES, Text, make_xlsx, minimal
 
 SAMPLE_NAMES = ["000_残疾人基层组织建设补助经费.xlsx", "001_残疾人基层组织建设及服务经费.xlsx",
@@ -128,6 +129,28 @@ def test_mask_phone():
     assert mask_phone("15812345103") == "158****5103"
     assert mask_phone("0871-6361 2345") == "087****2345"
     assert mask_phone("110") == "***"
+
+
+def _every_name_in_turn(text: str, names: list[str]) -> str:
+    """How a text was masked before names were found in one pass: every name tried, longest first."""
+    text = mask_text(text)
+    for name in sorted({n.strip() for n in names}, key=lambda n: (-len(n), n)):
+        if len(name) >= 2:
+            text = text.replace(name, mask_name(name))
+    return text
+
+
+@given(st.text("张三丰李四* 1", max_size=24), st.lists(st.text("张三丰李四* ", min_size=1, max_size=4), max_size=6))
+@settings(max_examples=300, deadline=None)
+def test_names_found_in_one_pass_mask_as_every_name_in_turn(text, names):
+    """Overlapping names (张三 in 张三丰, 三丰 across 张三丰), repeated ones, names holding *."""
+    assert mask_text(text, Names(names)) == _every_name_in_turn(text, names)
+
+
+def test_names_in_text():
+    names = Names(["张三", "张三丰", "三丰X", "李", ""])
+    assert mask_text("张三丰X找张三，电话15812345103", names) == "张***找张*，电话158****5103"
+    assert names.within("张三丰X") == ["三丰X", "张三丰", "张三"] and not Names([" ", "李"])
 
 
 def test_marked_copy_keeps_every_other_part_byte_for_byte(outputs):
