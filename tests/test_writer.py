@@ -209,3 +209,39 @@ def test_a_grade_from_a_workbook_with_errors_is_shown_as_provisional(outputs):
 def test_workbooks_of_one_name_in_other_formats_do_not_overwrite_each_others_results(tmp_path):
     paths = [output_paths(tmp_path / f"原表{ext}")["results"].name for ext in (".xlsx", ".xls", ".ods", ".xlsm")]
     assert paths == ["原表_评价结果.xlsx", "原表_xls_评价结果.xlsx", "原表_ods_评价结果.xlsx", "原表_xlsm_评价结果.xlsx"]
+
+
+TOKENS = st.sampled_from([b"\x01", b"\x00", "\ufffe".encode(), b"\xed\xa0\x80", b"&", b"&#1;", b"&#x1F;", b"&amp;",
+                          b"&#65;", b"&#00000000000000000001;", "张".encode(), b"<c r=\"A1\"/>"])
+
+
+@given(st.lists(st.tuples(st.integers(0, 400), TOKENS), max_size=4), st.sampled_from([7, 16, 64]))
+@settings(max_examples=200, deadline=None)
+def test_a_part_too_large_to_parse_is_looked_at_in_pieces_as_it_would_be_whole(spots, chunk):
+    """A roster's sheet is looked at a piece at a time for what XML forbids and for a bare &: the
+    package given for the marked copy is what looking at the part whole gives (a character or a
+    reference cut between two pieces included)."""
+    import io
+    from unittest import mock
+
+    from excel_eval import package
+
+    body = bytearray(b"<sheetData>" + b"<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>x</t></is></c></row>" * 8)
+    for at, token in sorted(spots, reverse=True):
+        body[min(at, len(body)):min(at, len(body))] = token
+    part = b'<?xml version="1.0"?><worksheet>' + bytes(body) + b"</sheetData></worksheet>"
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("xl/worksheets/sheet1.xml", part)
+        z.writestr("xl/workbook.xml", b"<workbook/>")
+
+    def given_for_copy(**limits):
+        with mock.patch.multiple(package, **limits):
+            try:
+                return package.well_formed(io.BytesIO(buffer.getvalue()))
+            except package.NotWellFormed:
+                return "not XML"
+
+    with mock.patch.object(package, "_clean_in_pieces", lambda z, info: False):  # every part looked at whole
+        whole = given_for_copy(MAX_PARSED_PART=0)
+    assert given_for_copy(MAX_PARSED_PART=0, CHUNK=chunk) == whole
