@@ -28,6 +28,7 @@ HERE = Path(__file__).resolve().parent
 SAMPLES = HERE.parent / "samples"
 sys.path.insert(0, str(HERE.parent))
 
+from excel_eval import layout  # noqa: E402
 from excel_eval.samples import form_tangxi, write_form  # noqa: E402
 from excel_eval.writer.template import Content, Question, SurveyContent, write_template  # noqa: E402
 
@@ -87,8 +88,55 @@ wb.close()
 
 # --- workbooks ------------------------------------------------------------------------------------
 
-def content(indicators: int = 30, questions: int = 10, allocation: int = 20, wrong: bool = False) -> Content:
-    """A workbook of the template; `wrong`: five 结余 typed one too high, what `fix` corrects."""
+# A roster as a real 资金分配 sheet holds one: recipients by name, their counties, phone and ID numbers,
+# amounts with a note in words; the workbook's narrative texts name some of the recipients.
+SURNAMES = ("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜"
+            "崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤")
+GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超兰霞平刚桂英华玉萍红娥玲芬建国春梅海燕文俊晓东志宏利清飞彬富顺秀琴云莲荣新宇欣"
+COUNTIES = ("鄂城区", "华容区", "梁子湖区", "稷山县", "宁晋县", "大英县", "蓬溪县", "射洪市", "新绛县", "闻喜县",
+            "柏乡县", "隆尧县", "安居区", "船山区")
+NOTES = ("已按标准拨付", "分两批拨付，第二批12月到账", "含上年结转", "已签收，发票齐全", "")
+
+
+def person(i: int) -> str:
+    """The i-th recipient's name, each a different one: the first 6,000 of two characters, then of three
+    (张伟 and 张伟东 both: names that hold one another)."""
+    s, g = len(SURNAMES), len(GIVEN)
+    two = s * g
+    if i < two:
+        return SURNAMES[i % s] + GIVEN[i // s]
+    i -= two
+    return SURNAMES[i % s] + GIVEN[i // s % g] + GIVEN[i // two % g]
+
+
+def id_number(i: int) -> str:
+    """An 18-digit 居民身份证号码 with its check character (GB 11643)."""
+    body = f"{420704 + i % 14 * 100}{1950 + i % 50}{i % 12 + 1:02d}{i % 28 + 1:02d}{i % 1000:03d}"
+    check = sum(int(d) * (2 ** (17 - k) % 11) for k, d in enumerate(body)) % 11
+    return body + "10X98765432"[check]
+
+
+def recipient(i: int, amount: float) -> dict:
+    note = NOTES[i % len(NOTES)]
+    return {"seq": i + 1, "name": person(i), "region": COUNTIES[i % len(COUNTIES)], "quantity": 1, "standard": amount,
+            "amount": amount, "paid": amount, "contact": person(i), "phone": f"1{3 + i % 7}{i * 7919 % 10**9:09d}",
+            "note": f"身份证号{id_number(i)}" + (f"，{note}" if note else "")}
+
+
+def narratives(people: int) -> dict[str, str]:
+    """Every narrative field of 项目信息 in a few sentences, naming recipients of the roster and a phone number."""
+    def sentence(k: int) -> str:
+        i = k * 7919 % people
+        return (f"{COUNTIES[i % len(COUNTIES)]}受助对象{person(i)}反映资金及时到位，经办人{person((i + 1) % people)}"
+                f"（电话1{3 + i % 7}{i * 7919 % 10**9:09d}）逐户核实，台账完整、发放规范。")
+    return {f.key: "".join(sentence(n * 6 + k) for k in range(6)) for n, f in enumerate(layout.NARRATIVE_FIELDS)
+            if f.key != "report_date"}
+
+
+def content(indicators: int = 30, questions: int = 10, allocation: int = 20, wrong: bool = False,
+            named: bool = False) -> Content:
+    """A workbook of the template; `wrong`: five 结余 typed one too high, what `fix` corrects; `named`: its
+    roster as a real one (names, counties, phone and ID numbers, notes) and narratives naming some of them."""
     sections = [("A项目决策", 20), ("B项目管理", 20), ("C项目绩效", 60)]
     rows = []
     per = [max(1, round(indicators * w / 100)) for _, w in sections]
@@ -109,11 +157,13 @@ def content(indicators: int = 30, questions: int = 10, allocation: int = 20, wro
     alloc = [{"seq": i + 1, "name": f"单位{i + 1:06d}", "region": f"县区{i % 14 + 1}", "quantity": 1,
               "standard": round(total / allocation, 6), "amount": round(total / allocation, 6),
               "paid": round(total / allocation, 6), "contact": "张三", "phone": "15812345678"} for i in range(allocation)]
+    if named:
+        alloc = [recipient(i, round(total / allocation, 6)) for i in range(allocation)]
     survey = SurveyContent(title="满意度调查问卷统计表", questions=[
         Question(f"{i + 1}.您对第{i + 1}项工作是否满意？", 100 / questions, (80 - i, 15 + i, 5, 0, 0))
         for i in range(questions)])
     return Content(info={"project": "2022年基准测试项目", "department": "测试部门", "unit": "测试单位", "year": 2022,
-                         "surveys_issued": 100, "surveys_valid": 100},
+                         "surveys_issued": 100, "surveys_valid": 100, **(narratives(allocation) if named else {})},
                    budget=budget, allocation=alloc, indicators=rows, surveys=[survey])
 
 
@@ -124,7 +174,7 @@ def build(folder: Path, cfg: dict) -> dict[str, Path]:
              "form": write_form(folder / "自评表.xlsx", form_tangxi())}  # a published 自评表 (棠溪镇's)
     files["large"] = write_template(folder / "大表.xlsx", content(cfg["large_indicators"], 10, cfg["large_rows"]))
     for rows in cfg["ladder"]:
-        files[f"rows_{rows}"] = write_template(folder / f"名册_{rows}.xlsx", content(30, 10, rows))
+        files[f"rows_{rows}"] = write_template(folder / f"名册_{rows}.xlsx", content(30, 10, rows, named=True))
     inbox = folder / "批量"
     inbox.mkdir()
     for i in range(cfg["batch"]):

@@ -558,6 +558,8 @@ def well_formed(file: BinaryIO) -> bytes | None:
         for info in z.infolist():
             if not info.filename.endswith((".xml", ".rels", ".vml")):
                 continue
+            if info.file_size > MAX_PARSED_PART and _clean_in_pieces(z, info):
+                continue  # a roster's sheet, looked at a piece at a time: copied as it is, never held whole
             data = fixed = z.read(info)
             if _unclean(fixed):
                 fixed = drop_forbidden(fixed)
@@ -571,6 +573,22 @@ def well_formed(file: BinaryIO) -> bytes | None:
             if fixed != data:
                 _add(found, info.filename, lambda _, fixed=fixed: fixed)
         return corrected(file, z, found) if found._edits else None
+
+
+def _clean_in_pieces(z: zipfile.ZipFile, info: zipfile.ZipInfo) -> bool:
+    """Whether a part too large to parse holds neither what XML forbids nor a bare `&`, looked at
+    CHUNK bytes at a time. A reference cut between two pieces looks bare in the first, and a part
+    that turns out small enough to parse is not answered here: for either, False, and the part is
+    looked at whole, as an unclean one is."""
+    tail, size = b"", 0
+    with z.open(info) as part:
+        while piece := part.read(CHUNK):
+            size += len(piece)
+            text = tail + piece
+            if _unclean(text) or b"&" in text and _BARE_AMPERSAND.search(text):
+                return False
+            tail = piece[-2:]  # the start of a three-byte sequence (U+FFFE, a surrogate) cut at the end
+    return size > MAX_PARSED_PART
 
 
 def _unclean(data: bytes) -> bool:

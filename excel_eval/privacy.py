@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from .keys import Key
 
@@ -32,11 +33,49 @@ def masked(key: str, text: str) -> str:
 _PHONE = re.compile(r"(?<!\d)(?:1[3-9]\d{9}|0\d{2,3}-?\d{7,8})(?!\d)")  # mobile, or landline with area code
 
 
-def mask_text(text: str, names: list[str] = ()) -> str:
-    """Free text (a report's narrative) as published: phone numbers masked, and the people named
-    in the workbook's own personal-data columns (`names`, longest first) masked where they appear."""
-    text = _PHONE.sub(lambda m: mask_phone(m[0]), text)
-    for name in names:
-        if len(name) >= 2:
+class Names:
+    """The people a workbook names in its personal-data columns, found in free text in one pass.
+
+    Each text is scanned once: at every position, the substring of each length some name has is
+    looked up in the set of names. Names are short and of few lengths, so the time goes with the
+    text, not with the roster: for 100,000 names, about 60 ms to take them in and 10–15 ms for 27
+    narratives, where an Aho–Corasick automaton (pyahocorasick) took 140 ms to build, one `re`
+    alternation over all the names 0.8–1.4 s to compile and 3–5.6 s to search, and trying every
+    name on each text 1.8–3.5 s."""
+
+    def __init__(self, names: Iterable[str] = ()):
+        self.names = {n for n in map(str.strip, names) if len(n) >= 2}  # stripped, as the reader gives a cell's text
+        self.lengths = sorted({len(n) for n in self.names})
+        # A mask keeps a name's length and first character and turns the rest into *, so the only
+        # names masking can bring about hold a *: those are tried on every text.
+        self.always = {n for n in self.names if "*" in n}
+
+    def __bool__(self) -> bool:
+        return bool(self.names)
+
+    def within(self, text: str) -> list[str]:
+        """The names `text` holds (every occurrence, overlapping ones too), in masking order: longest
+        first, so that where one name holds another (张三丰 and 张三) the longer is masked whole, then
+        by character, so that the order never depends on the process."""
+        names, end = self.names, len(text)
+        found = set(self.always)
+        for start in range(end - self.lengths[0] + 1 if self.lengths else 0):
+            for length in self.lengths:
+                if start + length > end:
+                    break
+                if text[start:start + length] in names:
+                    found.add(text[start:start + length])
+        return sorted(found, key=lambda n: (-len(n), n))
+
+    def mask(self, text: str) -> str:
+        """Each name in `text` masked, longest first, as trying every name in turn masked it."""
+        for name in self.within(text):
             text = text.replace(name, mask_name(name))
-    return text
+        return text
+
+
+def mask_text(text: str, names: Names | None = None) -> str:
+    """Free text (a report's narrative) as published: phone numbers masked, and the people named
+    in the workbook's own personal-data columns (`names`) masked where they appear."""
+    text = _PHONE.sub(lambda m: mask_phone(m[0]), text)
+    return names.mask(text) if names else text

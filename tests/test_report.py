@@ -120,6 +120,16 @@ def test_personal_data_is_masked_unless_kept(tmp_path):
     assert f"联系人{name}，电话13812345678。" in kept
 
 
+def test_names_that_hold_one_another_are_masked_as_before(tmp_path):
+    """张三丰 holds 张三: the longer is masked whole (张**), the shorter where it stands alone (张*)."""
+    result = evaluate(SAMPLES / "000_残疾人基层组织建设补助经费.xlsx")
+    for i, name in enumerate(("张三", "张三丰")):
+        result.model.allocation.rows[i].cells["contact"] = Cell(name, Loc("资金分配", 2 + i, 7))
+    result.model.info.fields["other"] = Cell("张三丰牵头，张三配合；张三丰、张三均已到岗。", Loc("项目信息", 40, 1))
+    masked, _, _ = read_docx(write_report(result, tmp_path / "打码.docx"))
+    assert "张**牵头，张*配合；张**、张*均已到岗。" in masked and "张三" not in masked
+
+
 def test_without_a_chinese_font_the_report_says_why_there_is_no_chart(tmp_path, monkeypatch):
     from excel_eval.writer import report_charts as charts
 

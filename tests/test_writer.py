@@ -4,13 +4,14 @@ import zipfile
 
 import openpyxl
 import pytest
+from hypothesis import given, settings, strategies as st
 
 from excel_eval.vocab import Severity
 from python_calamine import CalamineWorkbook
 
 from excel_eval.pipeline import evaluate
 from excel_eval.writer import output_paths, write_outputs
-from excel_eval.privacy import mask_phone
+from excel_eval.privacy import Names, mask_name, mask_phone, mask_text
 from conftest import SAMPLES, Text, make_xlsx, minimal
 
 SAMPLE_NAMES = ["000_残疾人基层组织建设补助经费.xlsx", "001_残疾人基层组织建设及服务经费.xlsx",
@@ -130,6 +131,28 @@ def test_mask_phone():
     assert mask_phone("110") == "***"
 
 
+def _every_name_in_turn(text: str, names: list[str]) -> str:
+    """How a text was masked before names were found in one pass: every name tried, longest first."""
+    text = mask_text(text)
+    for name in sorted({n.strip() for n in names}, key=lambda n: (-len(n), n)):
+        if len(name) >= 2:
+            text = text.replace(name, mask_name(name))
+    return text
+
+
+@given(st.text("张三丰李四* 1", max_size=24), st.lists(st.text("张三丰李四* ", min_size=1, max_size=4), max_size=6))
+@settings(max_examples=300, deadline=None)
+def test_names_found_in_one_pass_mask_as_every_name_in_turn(text, names):
+    """Overlapping names (张三 in 张三丰, 三丰 across 张三丰), repeated ones, names holding *."""
+    assert mask_text(text, Names(names)) == _every_name_in_turn(text, names)
+
+
+def test_names_in_text():
+    names = Names(["张三", "张三丰", "三丰X", "李", ""])
+    assert mask_text("张三丰X找张三，电话15812345103", names) == "张***找张*，电话158****5103"
+    assert names.within("张三丰X") == ["三丰X", "张三丰", "张三"] and not Names([" ", "李"])
+
+
 def test_marked_copy_keeps_every_other_part_byte_for_byte(outputs):
     from excel_eval.ooxml import rels_path, sheet_parts
 
@@ -186,3 +209,39 @@ def test_a_grade_from_a_workbook_with_errors_is_shown_as_provisional(outputs):
 def test_workbooks_of_one_name_in_other_formats_do_not_overwrite_each_others_results(tmp_path):
     paths = [output_paths(tmp_path / f"原表{ext}")["results"].name for ext in (".xlsx", ".xls", ".ods", ".xlsm")]
     assert paths == ["原表_评价结果.xlsx", "原表_xls_评价结果.xlsx", "原表_ods_评价结果.xlsx", "原表_xlsm_评价结果.xlsx"]
+
+
+TOKENS = st.sampled_from([b"\x01", b"\x00", "\ufffe".encode(), b"\xed\xa0\x80", b"&", b"&#1;", b"&#x1F;", b"&amp;",
+                          b"&#65;", b"&#00000000000000000001;", "张".encode(), b"<c r=\"A1\"/>"])
+
+
+@given(st.lists(st.tuples(st.integers(0, 400), TOKENS), max_size=4), st.sampled_from([7, 16, 64]))
+@settings(max_examples=200, deadline=None)
+def test_a_part_too_large_to_parse_is_looked_at_in_pieces_as_it_would_be_whole(spots, chunk):
+    """A roster's sheet is looked at a piece at a time for what XML forbids and for a bare &: the
+    package given for the marked copy is what looking at the part whole gives (a character or a
+    reference cut between two pieces included)."""
+    import io
+    from unittest import mock
+
+    from excel_eval import package
+
+    body = bytearray(b"<sheetData>" + b"<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>x</t></is></c></row>" * 8)
+    for at, token in sorted(spots, reverse=True):
+        body[min(at, len(body)):min(at, len(body))] = token
+    part = b'<?xml version="1.0"?><worksheet>' + bytes(body) + b"</sheetData></worksheet>"
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("xl/worksheets/sheet1.xml", part)
+        z.writestr("xl/workbook.xml", b"<workbook/>")
+
+    def given_for_copy(**limits):
+        with mock.patch.multiple(package, **limits):
+            try:
+                return package.well_formed(io.BytesIO(buffer.getvalue()))
+            except package.NotWellFormed:
+                return "not XML"
+
+    with mock.patch.object(package, "_clean_in_pieces", lambda z, info: False):  # every part looked at whole
+        whole = given_for_copy(MAX_PARSED_PART=0)
+    assert given_for_copy(MAX_PARSED_PART=0, CHUNK=chunk) == whole

@@ -10,6 +10,7 @@ through openpyxl instead, which merges comments properly at the cost of speed.
 
 from __future__ import annotations
 
+import copy
 import re
 import zipfile
 from collections import defaultdict
@@ -171,12 +172,23 @@ def _patch(z: zipfile.ZipFile, parts: dict[str, str], marks: dict[str, dict[str,
     with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as out:
         for info in z.infolist():
             data = replaced.get(info.filename)
-            if data is None:  # the same bytes, recompressed fast
-                out.writestr(info, z.read(info.filename), compress_type=zipfile.ZIP_DEFLATED, compresslevel=1)
+            if data is None:  # the same bytes, recompressed fast, a piece at a time (a roster's sheet is never held whole)
+                _copy_part(z, info, out)
             else:  # fast compression: a sheet of 100,000 rows is recompressed here
                 out.writestr(info, data, compress_type=zipfile.ZIP_DEFLATED, compresslevel=1)
         for name, data in added.items():
             out.writestr(name, data, compress_type=zipfile.ZIP_DEFLATED, compresslevel=1)
+
+
+def _copy_part(z: zipfile.ZipFile, info: zipfile.ZipInfo, out: zipfile.ZipFile) -> None:
+    """A part copied as `out.writestr(info, z.read(info), ZIP_DEFLATED, compresslevel=1)` writes it
+    (the same entry, the same deflated bytes), without holding it whole."""
+    entry = copy.copy(info)  # (writing an entry changes it: the input's own stays as read)
+    entry.compress_type = zipfile.ZIP_DEFLATED
+    setattr(entry, "compress_level" if hasattr(entry, "compress_level") else "_compresslevel", 1)  # renamed in 3.13
+    with z.open(info) as src, out.open(entry, "w") as dst:
+        while piece := src.read(1 << 20):
+            dst.write(piece)
 
 
 def _free_name(names: list[str], added: dict, stem: str, ext: str, n: int) -> str:

@@ -15,7 +15,7 @@ from ..families import FORM_SCHEME
 from ..files import write_atomic
 from ..result import Result
 from ..scoring import share
-from ..privacy import mask_text
+from ..privacy import Names, mask_text
 from ..report_text import (LEVEL_WORDS, MISSING, Figure, as_written, budget_sentence, conclusion, indicator_level, is_pointer, money,
                            percent, plain_name, points, report_title, scored, structure_sentence, survey_sentence)
 from ..vocab import RuleKind, Severity
@@ -68,7 +68,7 @@ class _Report:
         # cells whose figure a check contradicted (not merely, say, a number typed as text)
         self.flagged = {loc for f in result.findings if f.severity is not Severity.INFO and f.expected for loc in f.locs}
         contacts = self.m.allocation.data().texts(Key.CONTACT) if mask and self.m.allocation else []
-        self.names = sorted(set(contacts) - {""}, key=len, reverse=True)
+        self.names = Names(contacts)
 
     # --- what the workbook says -------------------------------------------------------------
 
