@@ -209,13 +209,19 @@ def score(model: Model, scheme: Scheme) -> Scores:
     typed = any(i.self_score is not None for i in indicators)
     self_total = sum(s.self_score or 0.0 for s in sections) if sections and typed else None
     # Points that do not add to 100 are no 100-point scale: the total stands, the grade is not given (I001).
-    points = sum(i.weight or 0.0 for i in indicators)
-    graded = total is not None and abs(points - 100) <= WEIGHT_TOLERANCE
+    graded = total is not None and on_100_points(indicators)
     return Scores(scheme, budget, surveys, indicators, sections, total,
                   scheme.grade(total) if graded else None, self_total, unscored)
 
 
 WEIGHT_TOLERANCE = 1e-6
+
+
+def on_100_points(indicators: list[IndicatorScore]) -> bool:
+    """The points add to 100, as far as they were typed: thirds typed 3.333333 thirty times are 100."""
+    points = sum(i.weight or 0.0 for i in indicators)
+    slack = rounding_slack([i.row.get(Key.WEIGHT) for i in indicators if not i.implied])
+    return abs(points - 100) <= WEIGHT_TOLERANCE + slack
 
 
 def option_weights(model: Model, scheme: Scheme) -> tuple[float, ...]:

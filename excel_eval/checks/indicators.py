@@ -7,7 +7,7 @@ from ..families import TEMPLATE, Family, is_budget_points, stated_points, states
 from ..layout import is_satisfaction
 from ..findings import Severity
 from ..model import Loc
-from ..scoring import IndicatorScore, Scores, declares_points
+from ..scoring import IndicatorScore, Scores, declares_points, on_100_points
 from ..text import clip
 from ..vocab import RuleKind
 from .base import Context, EPS, check, column_totals, fix_of, mismatch, show, verdict
@@ -56,7 +56,7 @@ def weights(ctx: Context):
         if ind.weight is None:
             yield rules.WEIGHT_MISSING(ind.row.cells[Key.WEIGHT].loc, name=ind.name)
     total = sum(i.weight or 0 for i in ctx.scores.indicators)
-    if abs(total - 100) > 1e-6:
+    if not on_100_points(ctx.scores.indicators):
         yield rules.WEIGHTS_NOT_100(_total_loc(ctx), 100, total)
     scheme = ctx.scores.scheme
     for section in ctx.scores.sections:
