@@ -33,6 +33,9 @@ def masked(key: str, text: str) -> str:
 _PHONE = re.compile(r"(?<!\d)(?:1[3-9]\d{9}|0\d{2,3}-?\d{7,8})(?!\d)")  # mobile, or landline with area code
 
 
+NAME_LENGTH = 20  # the longest a person's name is taken to be (the longest minority names run to about 15)
+
+
 class Names:
     """The people a workbook names in its personal-data columns, found in free text in one pass.
 
@@ -45,7 +48,10 @@ class Names:
 
     def __init__(self, names: Iterable[str] = ()):
         self.names = {n for n in map(str.strip, names) if len(n) >= 2}  # stripped, as the reader gives a cell's text
-        self.lengths = sorted({len(n) for n in self.names})
+        # A longer "name" is some other text in the column: tried on each text as a whole, so that
+        # the scan's lengths stay those of names (a hostile roster of every length costs no more).
+        self.long = {n for n in self.names if len(n) > NAME_LENGTH}
+        self.lengths = sorted({len(n) for n in self.names if len(n) <= NAME_LENGTH})
         # A mask keeps a name's length and first character and turns the rest into *, so the only
         # names masking can bring about hold a *: those are tried on every text.
         self.always = {n for n in self.names if "*" in n}
@@ -58,7 +64,7 @@ class Names:
         first, so that where one name holds another (张三丰 and 张三) the longer is masked whole, then
         by character, so that the order never depends on the process."""
         names, end = self.names, len(text)
-        found = set(self.always)
+        found = set(self.always) | {n for n in self.long if n in text}
         for start in range(end - self.lengths[0] + 1 if self.lengths else 0):
             for length in self.lengths:
                 if start + length > end:
