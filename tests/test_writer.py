@@ -151,6 +151,9 @@ def test_names_in_text():
     names = Names(["张三", "张三丰", "三丰X", "李", ""])
     assert mask_text("张三丰X找张三，电话15812345103", names) == "张***找张*，电话158****5103"
     assert names.within("张三丰X") == ["三丰X", "张三丰", "张三"] and not Names([" ", "李"])
+    long = ["张三" * 12, "三丰", "张三"]  # a cell longer than a name is tried whole, masked as before
+    text = "甲" + "张三" * 12 + "乙三丰"
+    assert mask_text(text, Names(long)) == _every_name_in_turn(text, long) == "甲张" + "*" * 23 + "乙三*"
 
 
 def test_marked_copy_keeps_every_other_part_byte_for_byte(outputs):
