@@ -109,7 +109,8 @@ def conclusion(result: Result) -> list[Part]:
     """通过对…N个四级指标进行评价、打分，最终自评得分…分，评定等级为…。 (without a total: why not)."""
     s = result.scores
     if s.total is None:
-        why = ("部分指标既没有可计算的完成值也没有得分" if s.unscored else
+        why = ("全年预算数为 0，预算执行率无法计算" if any(i.undetermined for i in s.indicators) else
+               "部分指标既没有可计算的完成值也没有得分" if s.unscored else
                "部分得分的公式没有计算结果" if any(i.weight is not None and i.score is None for i in s.indicators) else
                "本表没有分值和得分")
         return [f"{why}，总分{result.unknown_total}，本稿不给出总分和等级。"]

@@ -152,7 +152,7 @@ class Result:
 
 
 # the findings that make a score unknown (rules.py: total-not-scorable, formula-not-computed, no-points)
-UNKNOWN_RULES = ("I019", "R012", "I020")
+UNKNOWN_RULES = ("I019", "R012", "I020", "B012")
 JSON_DECIMALS = 6
 REPORT_LAYOUT = "自评报告"  # the layout of a report read on its own
 

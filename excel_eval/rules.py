@@ -320,6 +320,15 @@ EXECUTION_LOW_WITHOUT_REASON = Rule(
     bad="执行率 45.17%，原因栏空白。", good="原因：援滇人员年中轮换，部分经费下年支付。",
     raised_in=('checks/budget.py',), unexplained=True,
 )
+BUDGET_ZERO_SPENT = Rule(
+    "B012", "budget-zero-spent", E,
+    "全年预算数为 0，却有执行数 {actual}：预算执行率无法计算，预算执行的得分不计入总分（{cells}）",
+    "请填写全年预算数（调整后的预算，含上年结转），执行率和得分按执行数 ÷ 全年预算数计算。",
+    what="全年预算数为 0 或空白时是否有执行数。",
+    why="没有预算就没有执行率，表上填的执行率和得分都没有依据；按它们评出的总分不可信。",
+    bad="年度资金总额 全年预算数 0，全年执行数 207.45，执行率 100%，得 10 分。", good="全年预算数 207.45。",
+    raised_in=('checks/budget.py',),
+)
 ROW_RATE_MISMATCH = Rule(
     "B011", "row-rate-mismatch", E,
     "执行率 {actual} ≠ 执行数 ÷ 预算数 = {expected}",

@@ -62,6 +62,11 @@ class BudgetScore:
     def balance(self) -> float:
         return self.budget - self.executed
 
+    @property
+    def spent_of_nothing(self) -> bool:
+        """Money spent of a budget of 0: no rate can be given (B012)."""
+        return self.budget <= 0 < self.executed
+
 
 @dataclass
 class QuestionScore:
@@ -102,6 +107,7 @@ class IndicatorScore:
     ratio: float | None = None  # actual ÷ target, not capped (a positive indicator)
     share: float | None = None  # of its points, what the rule gives (1 met, 0.4 for 6 of 15); None: no rule
     implied: bool = False  # its points are not typed: implied by its 得分 and the points its labels state
+    undetermined: bool = False  # its rule applies but cannot give a score (a budget of 0 spent): nor does the typed one count
 
     @property
     def remark(self) -> str:
@@ -122,6 +128,8 @@ class IndicatorScore:
     def score(self) -> float | None:
         """What counts in the total: the computed score where a rule applies, else the evaluator's;
         None where there is neither (a blank is unknown, never 0)."""
+        if self.undetermined:
+            return None
         return self.computed if self.computed is not None else self.self_score
 
 
@@ -380,6 +388,10 @@ def _score_one(r: IndicatorScore, scheme: Scheme, budget: BudgetScore | None, su
     kind = r.row.text(Key.TYPE)
     if budget is not None and (is_execution(r.name) or is_arrival(r.name)):
         rate = budget.execution_rate if is_execution(r.name) else budget.arrival_rate
+        if rate is None and is_execution(r.name) and budget.spent_of_nothing:
+            r.rule, r.undetermined = RuleKind.EXECUTION, True
+            r.note = "全年预算数为 0，预算执行率无法计算"
+            return
         if rate is not None:
             r.rule = RuleKind.EXECUTION if is_execution(r.name) else RuleKind.ARRIVAL
             r.actual_value = rate

@@ -105,6 +105,7 @@ FIRES = [  # family, rule, cell, changes
     ("national", "B005", "C6", {"C6": 0.0}),
     ("national", "B009", "B6", {"D6": 0.0, "E6": 0.0}),
     ("national", "B011", "G7", {"G7": 0.9}),
+    ("national", "B012", "E6", {"D6": 0.0, "D7": 0.0}),  # spent of a budget of 0: no rate, the typed 9.5 not counted
     ("national", "X006", "G6", {"G6": 0.96}),
     ("national", "I009", "H6", {"H6": 9.0}),
     ("national", "I001", "G17", {"G13": 31.0}),

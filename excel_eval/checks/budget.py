@@ -49,16 +49,18 @@ def totals(ctx: Context):
                              within_rounding=ctx.model.family.total_line_heads)
 
 
-@check(rules.EXECUTION_LOW, rules.EXECUTION_OVER_BUDGET)
+@check(rules.EXECUTION_LOW, rules.EXECUTION_OVER_BUDGET, rules.BUDGET_ZERO_SPENT)
 def execution(ctx: Context):
     b = ctx.scores.budget
     t = ctx.model.budget
-    if b is None or t is None or (b.execution_rate is None and not (b.budget <= 0 < b.executed)):
+    if b is None or t is None or (b.execution_rate is None and not b.spent_of_nothing):
         return
     cell = t.totals[0].get(Key.EXECUTED) if t.totals and t.totals[0].get(Key.EXECUTED) else t.rows[-1].get(Key.EXECUTED)
     loc = cell.loc if cell is not None else t.loc(t.rows[-1].index, Key.EXECUTED)
-    if b.execution_rate is None:  # money spent of a budget of 0 (稷山县翟店镇): no rate to give
-        yield rules.EXECUTION_OVER_BUDGET(loc, b.budget, b.executed, rate="无法计算")
+    if b.spent_of_nothing:  # 稷山县翟店镇: 0 budgeted, 207.45 spent, a typed 100% and 10 points
+        typed = [i.row.cells[k].loc for i in ctx.scores.indicators if i.undetermined
+                 for k in (Key.ACTUAL, Key.SCORE) if k in i.row.cells]
+        yield rules.BUDGET_ZERO_SPENT(loc, actual=b.executed, cells=[loc, *typed])
         return
     rate = f"{b.execution_rate:.2%}"
     if b.execution_rate > 1 + 1e-9:
