@@ -45,7 +45,9 @@ BELOW_FIELDS = (
 TEXT_FIELDS = (
     Field(Key.OVERVIEW, "项目实施内容及过程概述"), Field(Key.CONCLUSION, "评价结论", ("自评结论",)),
     Field(Key.PROBLEMS, "存在问题", ("存在的问题",)), Field(Key.SUGGESTIONS, "改进措施", ("改进建议",)),
+    Field(Key.DEVIATIONS, "偏差大或目标未完成原因分析", ("偏差大或目标未完成原因",)),  # 施甸县 20/80: one row for the table
 )
+NO_REASON = ("无", "没有", "不适用")  # a reason cell that gives none
 
 # The budget block's header. A column matches when its header (units in brackets dropped:
 # `调整预算数(A)`, `全年执行数(万元)`) is one of these; the first name is the one shown.

@@ -22,6 +22,7 @@ class Key(enum.StrEnum):
     DEDUCTION = "deduction"
     DEPARTMENT = "department"
     DEVIATION = "deviation"
+    DEVIATIONS = "deviations"  # a form's one 偏差原因 row for all its indicators (20/80 forms)
     EXECUTED = "executed"
     EXPERIENCE = "experience"
     GOALS = "goals"

@@ -380,3 +380,21 @@ def test_amounts_are_labelled_in_the_form_s_own_unit(tmp_path):
 def test_a_total_heading_its_lines_is_compared_with_the_lines_below():
     messages = [f.message for f in evaluate(SAMPLES / FORM_FILES["tangxi"]).findings if f.code == "B005"]
     assert messages and all("≠ 下面各行之和" in m for m in messages)  # the 其中 lines sit under 年度资金总额
+
+
+def test_a_forms_one_reason_row_answers_for_its_indicators(tmp_path):
+    """施甸县's 20/80 form has one 偏差大或目标未完成原因分析 row for the whole table: filled, no indicator
+    is asked for its own 偏差原因 (I011); left 无, each deduction is."""
+    import sys
+    from conftest import ROOT
+
+    sys.path.insert(0, str(ROOT / "tests" / "real" / "published"))
+    from build import tables
+
+    (t,) = [t for t in tables() if t.key.startswith("b02")]
+    sheet, rows, merges = copy.deepcopy(t.sheets[0])
+    given = evaluate(write_form(tmp_path / "given.xlsx", [(sheet, rows, merges)]))
+    assert given.info("deviations").startswith("一是相关台账不健全") and not [f for f in given.findings if f.code == "I011"]
+    rows[16][1] = "无"
+    none = evaluate(write_form(tmp_path / "none.xlsx", [(sheet, rows, merges)]))
+    assert {f.loc.cell for f in none.findings if f.code == "I011"} == {"F11", "F12"}

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .. import layout, rules
-from ..families import TEMPLATE, Family, is_budget_points, stated_points, states_a_bound
+from ..families import NO_REASON, TEMPLATE, Family, is_budget_points, stated_points, states_a_bound
 from ..layout import is_satisfaction
 from ..findings import Severity
 from ..model import Loc
@@ -94,12 +94,19 @@ def _total_loc(ctx: Context) -> Loc:
        rules.ACTUAL_RESTATES_TARGET)
 def each(ctx: Context):
     pointless = not declares_points(ctx.model) and ctx.model.family.is_form
+    overall = table_reason(ctx.model)
     for ind in ctx.scores.indicators:
         yield from _plausible(ind)
         if ind.weight is None and pointless:
             yield from _unpointed(ind)
         else:
-            yield from _one(ind, ctx.model.family, ctx.scores)
+            yield from _one(ind, ctx.model.family, ctx.scores, overall)
+
+
+def table_reason(model) -> bool:
+    """A form's one 偏差原因 row for all its indicators (偏差大或目标未完成原因分析) gives a reason."""
+    text = model.info.text(Key.DEVIATIONS) if model.info is not None and model.family.is_form else ""
+    return bool(text) and text not in NO_REASON and text not in layout.EMPTY_MARKS
 
 
 def _plausible(ind: IndicatorScore):
@@ -135,7 +142,7 @@ def _unpointed(ind: IndicatorScore):
         yield rules.NOT_MET_UNSCORED(row.cells[Key.ACTUAL].loc, name=ind.name, target=row.text(Key.TARGET), done=done)
 
 
-def _one(ind: IndicatorScore, family: Family = TEMPLATE, scores: Scores | None = None):
+def _one(ind: IndicatorScore, family: Family = TEMPLATE, scores: Scores | None = None, overall: bool = False):
     row, w, s = ind.row, ind.weight, ind.self_score
     if w is None:
         return
@@ -161,7 +168,7 @@ def _one(ind: IndicatorScore, family: Family = TEMPLATE, scores: Scores | None =
     # A blank 得分 the rules can compute is no gap in a workbook, but is one on a 自评表: a form to fill in.
     if s is None and (ind.computed is None or family.blank_score_is_gap) and score_cell is None and Key.SCORE in row.cells:  # (an unknown formula is not a blank)
         yield rules.SCORE_MISSING(loc_score, name=ind.name)
-    reason = bool(row.text(Key.DEVIATION))
+    reason = bool(row.text(Key.DEVIATION)) or overall
     done = ind.actual.text.strip() if ind.actual.text else show(ind.actual_value, percent=True)
     target = row.text(Key.TARGET) or ("100%" if ind.rule.from_budget else "")  # (到位率 without a target: all of it)
     if ind.computed is not None and s is not None and score_cell is not None:
