@@ -111,8 +111,13 @@ def _mutated(draw) -> bytes:
     return rebuild(source, lambda n, d: None if n == drop else d)
 
 
-@settings(max_examples=CASES, deadline=None, database=None, derandomize=bool(os.environ.get("CI")),
-          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+def fuzzed(cases: int):
+    """The same Hypothesis settings for every fuzz: fixed in CI, no example database, slow data allowed."""
+    return settings(max_examples=cases, deadline=None, database=None, derandomize=bool(os.environ.get("CI")),
+                    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+
+
+@fuzzed(CASES)
 @given(data=mutated(), write=st.integers(0, 19))
 def test_mutated_workbooks_never_crash(data, write):
     with tempfile.TemporaryDirectory(prefix="fuzz") as folder:
@@ -243,8 +248,7 @@ def xml_mutated(draw) -> Blob:
     return Blob(out.getvalue())
 
 
-@settings(max_examples=XML_CASES, deadline=None, database=None, derandomize=bool(os.environ.get("CI")),
-          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@fuzzed(XML_CASES)
 @given(data=xml_mutated(), write=st.integers(0, 5))
 def test_xml_mutations_are_one_answer_and_every_output_opens(data, write):
     with tempfile.TemporaryDirectory(prefix="fuzz") as folder:
