@@ -62,7 +62,10 @@ def run_lines(outcome: Outcome) -> list[str]:
         lines.append(f"  自评报告标注：{written['report_marked']}")
     safe = sum(1 for f in result.findings if f.fixes and f.rule.fix is FixKind.SAFE)
     if safe and "corrected" not in written:  # the next step, where arithmetic decides
-        lines.append(f"  其中 {safe} 条可按算术更正：excel-eval fix \"{result.path.name}\" 写出更正副本")
+        # (the corrected copy edits the officer's own .xlsx, as the marked copy does: an .xls or .ods is saved as one first)
+        how = f"excel-eval fix \"{result.path.name}\" 写出更正副本" if "marked" in written else \
+            "将文件另存为 .xlsx 后运行 excel-eval fix 写出更正副本"
+        lines.append(f"  其中 {safe} 条可按算术更正：{how}")
     return lines
 
 

@@ -358,3 +358,15 @@ def test_a_word_97_document_is_said_to_be_one(cli, tmp_path):
     code, _, err = cli("check", doc)
     assert code == 3 and "这是Word 文档（可能是自评报告），不是工作簿" in err
     assert "内容是Word 文档，可能只是改了扩展名" in cli("check", doc.rename(tmp_path / "自评.xls")).err
+
+
+def test_run_names_the_fix_step_only_where_a_corrected_copy_can_be_written(tmp_path):
+    """An .xlsx: the command to run; a file no copy can be made of (an .xls, an .ods): save it as .xlsx first."""
+    from excel_eval.step import Options, process
+    from excel_eval.voice import run_lines
+    from conftest import SAMPLES
+
+    (outcome,) = process(SAMPLES / "自评表" / "011_棠溪镇委托业务项目.xlsx", Options(out=tmp_path, report=False))
+    assert run_lines(outcome)[-1] == '  其中 4 条可按算术更正：excel-eval fix "011_棠溪镇委托业务项目.xlsx" 写出更正副本'
+    del outcome.written["marked"]  # as for an .xls, whose marked copy cannot be written either
+    assert run_lines(outcome)[-1] == "  其中 4 条可按算术更正：将文件另存为 .xlsx 后运行 excel-eval fix 写出更正副本"
