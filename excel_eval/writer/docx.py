@@ -1,5 +1,5 @@
 """A small WordprocessingML (.docx) writer: styled paragraphs, tables with repeated header rows,
-PNG pictures, comments and a page-number footer — what the 自评报告 needs, and nothing else.
+native charts, comments and a page-number footer — what the 自评报告 needs, and nothing else.
 
 Written here rather than with python-docx: that library's import and object model alone took
 longer than the whole report may (issue: ≤ 100 ms), and the report needs none of its reading or
@@ -13,7 +13,6 @@ with the common substitute a machine without it uses (仿宋_GB2312 → 仿宋, 
 from __future__ import annotations
 
 import datetime as dt
-import struct
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,8 +24,8 @@ R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 NAMESPACES = (f'xmlns:w="{W}" xmlns:r="{R}" '
               'xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" '
-              'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
-              'xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture"')
+              'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"')
+CHART = "http://schemas.openxmlformats.org/drawingml/2006/chart"
 HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
 EMU_PER_CM = 360000
 TWIPS_PER_CM = 567
@@ -128,7 +127,7 @@ class Document:
     author: str = "excel-eval"
     body: list[str] = field(default_factory=list)
     comments: list[str] = field(default_factory=list)
-    images: list[bytes] = field(default_factory=list)
+    charts: list[str] = field(default_factory=list)
     new_page: bool = False  # the next paragraph starts a new page
 
     def paragraph(self, *runs: Run | str, style: str = "Normal") -> None:
@@ -169,23 +168,17 @@ class Document:
         out.append("</w:tbl>")
         self.body.append("".join(out))
 
-    def picture(self, png: bytes, width_cm: float, name: str) -> None:
-        """A PNG, centred, `width_cm` wide at its own aspect ratio."""
-        self.images.append(png)
-        n = len(self.images)
-        width_px, height_px = struct.unpack(">II", png[16:24])  # the IHDR chunk
-        cx = round(width_cm * EMU_PER_CM)
-        cy = round(cx * height_px / width_px)
+    def chart(self, xml: str, width_cm: float, height_cm: float, name: str) -> None:
+        """A native chart (a DrawingML chart part, see report_charts), centred, `width_cm` × `height_cm`."""
+        self.charts.append(xml)
+        n = len(self.charts)
+        cx, cy = round(width_cm * EMU_PER_CM), round(height_cm * EMU_PER_CM)
         self.body.append(
             '<w:p><w:pPr><w:pStyle w:val="Figure"/></w:pPr><w:r><w:drawing>'
             f'<wp:inline distT="0" distB="0" distL="0" distR="0"><wp:extent cx="{cx}" cy="{cy}"/>'
-            f'<wp:docPr id="{n}" name="{escape(name)}"/><wp:cNvGraphicFramePr><a:graphicFrameLocks noChangeAspect="1"/>'
-            '</wp:cNvGraphicFramePr><a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture">'
-            f'<pic:pic><pic:nvPicPr><pic:cNvPr id="{n}" name="image{n}.png"/><pic:cNvPicPr/></pic:nvPicPr>'
-            f'<pic:blipFill><a:blip r:embed="rIdImage{n}"/><a:stretch><a:fillRect/></a:stretch></pic:blipFill>'
-            f'<pic:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="{cx}" cy="{cy}"/></a:xfrm>'
-            '<a:prstGeom prst="rect"><a:avLst/></a:prstGeom></pic:spPr></pic:pic></a:graphicData></a:graphic>'
-            '</wp:inline></w:drawing></w:r></w:p>')
+            f'<wp:effectExtent l="0" t="0" r="0" b="0"/><wp:docPr id="{n}" name="{escape(name)}"/><wp:cNvGraphicFramePr/>'
+            f'<a:graphic><a:graphicData uri="{CHART}"><c:chart xmlns:c="{CHART}" r:id="rIdChart{n}"/></a:graphicData>'
+            '</a:graphic></wp:inline></w:drawing></w:r></w:p>')
 
     def page_break(self) -> None:
         """The next paragraph starts a page (a break of its own, not an empty paragraph holding a
@@ -212,16 +205,18 @@ class Document:
                     f'<w:footerReference w:type="default" r:id="rIdFooter"/>{PAGE}</w:sectPr></w:body></w:document>')
         rels = [("rIdStyles", "styles", "styles.xml"), ("rIdSettings", "settings", "settings.xml"),
                 ("rIdFonts", "fontTable", "fontTable.xml"), ("rIdFooter", "footer", "footer1.xml"),
-                *((f"rIdImage{i}", "image", f"media/image{i}.png") for i in range(1, len(self.images) + 1)),
+                *((f"rIdChart{i}", "chart", f"charts/chart{i}.xml") for i in range(1, len(self.charts) + 1)),
                 *([("rIdComments", "comments", "comments.xml")] if self.comments else [])]
-        overrides = {"/word/document.xml": "document.main", "/word/styles.xml": "styles",
-                     "/word/settings.xml": "settings", "/word/fontTable.xml": "fontTable", "/word/footer1.xml": "footer",
-                     **({"/word/comments.xml": "comments"} if self.comments else {})}
+        overrides = {"/word/document.xml": "wordprocessingml.document.main", "/word/styles.xml": "wordprocessingml.styles",
+                     "/word/settings.xml": "wordprocessingml.settings", "/word/fontTable.xml": "wordprocessingml.fontTable",
+                     "/word/footer1.xml": "wordprocessingml.footer",
+                     **({"/word/comments.xml": "wordprocessingml.comments"} if self.comments else {}),
+                     **{f"/word/charts/chart{i}.xml": "drawingml.chart" for i in range(1, len(self.charts) + 1)}}
         types = (HEAD + '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
                  '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
-                 '<Default Extension="xml" ContentType="application/xml"/><Default Extension="png" ContentType="image/png"/>'
+                 '<Default Extension="xml" ContentType="application/xml"/>'
                  + "".join(f'<Override PartName="{part}" ContentType="application/vnd.openxmlformats-officedocument.'
-                           f'wordprocessingml.{kind}+xml"/>' for part, kind in overrides.items())
+                           f'{kind}+xml"/>' for part, kind in overrides.items())
                  + '<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.'
                  'core-properties+xml"/></Types>')
         package_rels = (HEAD + '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
@@ -253,8 +248,8 @@ class Document:
             z.writestr("word/footer1.xml", FOOTER)
             if self.comments:
                 z.writestr("word/comments.xml", comments)
-            for i, png in enumerate(self.images, start=1):
-                z.writestr(f"word/media/image{i}.png", png, compress_type=zipfile.ZIP_STORED)
+            for i, xml in enumerate(self.charts, start=1):
+                z.writestr(f"word/charts/chart{i}.xml", xml)
 
 
 def escape(text: str) -> str:

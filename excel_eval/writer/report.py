@@ -278,8 +278,9 @@ class _Report:
                      self.rate(total, share(total, s.weight))])
         d.table(rows, [4, 2.5, 2.5, 2.5, 2.5], left=(0,))
         chart = report_charts.section_chart([(x.name, x.weight, x.score) for x in s.sections])
-        d.picture(chart, 14, "各部分得分") if chart else d.paragraph(report_charts.NO_FONT, style="Figure")
-        d.paragraph("图1  各部分满分与得分", style="Caption")
+        if chart:
+            d.chart(chart, 14, report_charts.section_height_cm(len(s.sections)), "各部分得分")
+            d.paragraph(f"图{len(d.charts)}  各部分满分与得分", style="Caption")
         d.heading("2、主要绩效", 3)
         self.told(Key.RESULTS, "主要绩效：项目完成了哪些目标、取得了什么成效")
 
@@ -333,8 +334,9 @@ class _Report:
             d.paragraph("满意度调查：", *self.sentence(survey_sentence(self.r, sv)), "各题得分见附表2。")
             chart = report_charts.survey_chart([(f"{o} {n}", c) for o, n, c in zip(layout.OPTIONS, layout.OPTION_NAMES,
                                                                              sv.counts)])
-            d.picture(chart, 14, "问卷答案分布") if chart else d.paragraph(report_charts.NO_FONT, style="Figure")
-            d.paragraph(f"图{2 + self.s.surveys.index(sv)}  问卷各选项人次（全部题目合计）", style="Caption")
+            if chart:
+                d.chart(chart, 14, 6.5, "问卷答案分布")
+                d.paragraph(f"图{len(d.charts)}  问卷各选项人次（全部题目合计）", style="Caption")
 
     def cost(self) -> None:
         d, b = self.doc, self.s.budget
