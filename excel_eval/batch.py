@@ -21,7 +21,7 @@ from .families import family_of
 from .files import TEMP_PREFIX, write_atomic
 from .errors import Refusal
 from .layout import MONEY_UNIT_FACTORS, MONEY_UNITS
-from .naming import KINDS, SUMMARY_PREFIX, is_own_output
+from .naming import KINDS, SUMMARY_PREFIX, WORKBOOK_SUFFIXES, is_own_output
 from .step import Options
 from .review import Views, records
 from .rules import RULES_BY_CODE
@@ -29,7 +29,6 @@ from .text import one_line, os_reason, shown
 from .vocab import UNKNOWN_SCORE, ExitCode, Failure, Severity, Status, grade_label
 from .writer.summary import write_summary
 
-WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
 REPORT_SUFFIXES = (".docx", ".pdf")  # a unit's 自评报告, read with the workbook of its name
 MANIFEST = ".excel-eval-manifest.jsonl"
 LEGACY_MANIFEST = ".excel-eval-manifest.json"  # before the manifest became a journal

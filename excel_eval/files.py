@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -35,6 +34,8 @@ def write_atomic(path: Path, write: Callable[[Path], object], fallback: bool = F
     No half-written file is ever left under the real name: on any failure the temporary file is
     removed. When `path` is locked (Windows: open in Excel) and `fallback` is set, the next free
     alternate name is used; the name actually written is returned."""
+    import tempfile  # (not at import: a check writes nothing)
+
     fd, tmp = tempfile.mkstemp(prefix=TEMP_PREFIX + path.stem[:40], suffix=path.suffix, dir=path.parent)
     os.close(fd)
     try:
@@ -57,6 +58,7 @@ def internal_log() -> Path | None:
     """The traceback, in a log file for the maintainers; None when not even that can be written."""
     import datetime as dt
     import sys
+    import tempfile
     import traceback
 
     from ._version import __version__

@@ -8,6 +8,9 @@ from pathlib import Path
 
 from .text import shown
 
+FORMATS = {"xlsx": (".xlsx", ".xlsm"), "xls": (".xls",), "ods": (".ods",)}  # a workbook by content → its usual names
+WORKBOOK_SUFFIXES = tuple(s for suffixes in FORMATS.values() for s in suffixes)
+
 RESULTS_SUFFIX = "_评价结果"
 MARKED_SUFFIX = "_标注"
 REPORT_SUFFIX = "_自评报告"

@@ -21,7 +21,8 @@ from .ooxml import sheets_mb, uncached_formulas
 from .parse import NotANumber, parse_number, parse_year
 from .recalc import Unknown, compute
 from .text import shown, clip
-from .triage import FORMATS, UNSAFE, Limits, ReadError, Source, triage
+from .naming import FORMATS
+from .triage import UNSAFE, Limits, ReadError, Source, triage
 from .vocab import Failure
 from .keys import NUMERIC_KINDS, CellKind, Key
 

@@ -7,7 +7,6 @@ import contextlib
 import io
 import math
 import re
-import tempfile
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -45,6 +44,8 @@ def compute(source: Source, uncached: dict[str, dict[tuple[int, int], str]],
 
 
 def _solve(source: Source) -> dict:
+    import tempfile
+
     import formulas  # noqa: PLC0415 (heavy: only for workbooks that need it)
 
     with tempfile.TemporaryDirectory() as folder, contextlib.redirect_stderr(io.StringIO()):

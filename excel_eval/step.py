@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .naming import Claims, is_own_output
+from .naming import WORKBOOK_SUFFIXES, Claims, is_own_output
 from .result import Result
 from .rules import EVERY_RULE, Selection
 from .schemes import Scheme, load_scheme
@@ -166,6 +166,8 @@ def _deliver(outcome: Outcome, options: Options, claims: Claims) -> None:
 
 def pair_inputs(paths: list[Path]) -> tuple[list[tuple[Path, Path | None]], list[Path]]:
     """The workbooks given, each with its 自评报告 when one was given too (reports/pair_inputs)."""
+    if all(p.suffix.lower() in WORKBOOK_SUFFIXES for p in paths):  # no report among them: nothing to pair or load
+        return [(p, None) for p in paths], []
     from .reports import pair_inputs as pair
 
     return pair(paths)

@@ -11,10 +11,11 @@ from typing import BinaryIO
 
 from .ooxml import MAIN_NS, REL_NS, ZIP_ERRORS, resolve
 from .package import UNSAFE, ReadError, as_utf8, corrected, inspect
+from .naming import FORMATS
 from .text import os_reason
 from .vocab import ExitCode, Failure
 
-__all__ = ["FORMATS", "UNSAFE", "Limits", "ReadError", "Source", "triage"]
+__all__ = ["UNSAFE", "Limits", "ReadError", "Source", "triage"]
 
 
 @dataclass(frozen=True)
@@ -82,7 +83,6 @@ class Limits:
 
 ZIP_MAGIC = b"PK\x03\x04"
 ODS_MIMETYPE = b"application/vnd.oasis.opendocument.spreadsheet"
-FORMATS = {"xlsx": (".xlsx", ".xlsm"), "xls": (".xls",), "ods": (".ods",)}  # by content → the usual names
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 UNSAFE = "文件内容损坏或不安全"
 LOCK_FILE = ("这是 Excel 或 WPS 打开工作簿时留下的锁文件（文件名以“~$”开头），不是工作簿本身："

@@ -228,20 +228,21 @@ def downloads(outcome: Outcome, offer: Callable[[object], str]) -> list[dict]:
 TOO_LARGE_ADVICE = "请把工作簿拆分为较小的文件（例如每个项目一个工作簿）再拖入，或报送财政局处理。"
 # A limit's refusal names the environment variable that raises it (triage.Limits): an officer on
 # the page cannot set one, so the card gives the advice above instead.
-_LIMIT_ADVICE = re.compile(r"（[^（）]*EXCEL_EVAL_[A-Z_]+[^（）]*）")
+_LIMIT_ADVICE = r"（[^（）]*EXCEL_EVAL_[A-Z_]+[^（）]*）"
 # A library's own words (calamine's `I/O error: …`, `File not found '…'`, an exception's type) put
 # in brackets or after `内部错误：`: English an officer cannot act on, left out of the card. (A
-# sentence: a capital, then words; not a command such as `excel-eval template`.)
+# sentence: a capital, then words; not a command such as `excel-eval template`.) Patterns as text: `re`
+# compiles each on its first use (its cache keeps it), not at every start.
 _ENGLISH = r"[^（）()\u3400-\u9fff]*[A-Z][A-Za-z]*[ :,.'/-]+[A-Za-z]{2,}[^（）()\u3400-\u9fff]*"
-_LIBRARY_TEXT = re.compile(rf"[（(]{_ENGLISH}[）)]")
-_EXCEPTION = re.compile(r"(?:(?<=：)|^)[A-Za-z_.]*(?:Error|Exception|Panic[A-Za-z]*)(?::\s.*)?$", re.S)
+_LIBRARY_TEXT = rf"[（(]{_ENGLISH}[）)]"
+_EXCEPTION = r"(?s)(?:(?<=：)|^)[A-Za-z_.]*(?:Error|Exception|Panic[A-Za-z]*)(?::\s.*)?$"
 
 
 def page_reason(reason: str, failure: str = "") -> str:
     """A reason as a card gives it: Chinese only, and for a file over a limit what to do."""
-    text = _LIMIT_ADVICE.sub("", reason)
-    text = _LIBRARY_TEXT.sub("", text)
-    text = _EXCEPTION.sub("这个文件未能处理，请把它发给维护人员", text).strip()
+    text = re.sub(_LIMIT_ADVICE, "", reason)
+    text = re.sub(_LIBRARY_TEXT, "", text)
+    text = re.sub(_EXCEPTION, "这个文件未能处理，请把它发给维护人员", text).strip()
     if failure == Failure.TOO_LARGE.value:
         text = text.rstrip("。") + "。" + TOO_LARGE_ADVICE
     return text
@@ -250,5 +251,5 @@ def page_reason(reason: str, failure: str = "") -> str:
 def failed_card(file: str, reason: str, sheet: str = "", failure: Failure | str | None = None) -> dict:
     """A file (or one project of it) that could not be read. `failure` is why (`Result.failure`):
     a file over a limit is shown as too large, not as unreadable."""
-    failure = getattr(failure, "value", failure) or (Failure.TOO_LARGE.value if _LIMIT_ADVICE.search(reason) else "")
+    failure = getattr(failure, "value", failure) or (Failure.TOO_LARGE.value if re.search(_LIMIT_ADVICE, reason) else "")
     return {"file": file, "sheet": sheet, "ok": False, "failure": failure, "reason": page_reason(reason, failure)}

@@ -23,14 +23,14 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..triage import FORMATS, Limits
+from ..naming import WORKBOOK_SUFFIXES
+from ..triage import Limits
 from ..voice import failed_card
 
 PREFIX = "excel-eval-gui-"
 _UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f\x7f-\x9f]')  # not in a Windows file name
 _RESERVED = {"CON", "PRN", "AUX", "NUL", "CONIN$", "CONOUT$",  # Windows devices, whatever the extension or case
              *(f"{port}{n}" for port in ("COM", "LPT") for n in (*"0123456789", "\u00b9", "\u00b2", "\u00b3"))}
-WORKBOOK_SUFFIXES = tuple(s for suffixes in FORMATS.values() for s in suffixes)
 REPORT_SUFFIXES = (".docx", ".pdf")  # a unit's 自评报告, checked with its workbook or on its own
 MAX_NAME_BYTES = 255  # a name on Linux (255 bytes) and Windows (255 UTF-16 units, never more than its UTF-8 bytes)
 # An output's name is the upload's stem and what the writer adds: `_<sheet, up to 31 characters>_xls_评价结果(20).xlsx`

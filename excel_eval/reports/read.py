@@ -20,6 +20,7 @@ from pathlib import Path
 from ..model import REPORT_SHEET, TABLE_ROWS, Place, col_letter
 from ..ooxml import ZIP_ERRORS
 from ..package import UNSAFE, ReadError, read_part
+from ..naming import WORKBOOK_SUFFIXES
 from ..triage import ZIP_MAGIC, Limits, Source, check_declared, env
 from ..vocab import Failure
 
@@ -35,7 +36,6 @@ class ReportKind(enum.Enum):
 
 
 # A Word document or a PDF under a workbook's name is a slip, said as such (triage), not read as a report.
-WORKBOOK_NAMES = (".xlsx", ".xlsm", ".xls", ".ods")
 
 
 @dataclass(frozen=True)
@@ -85,7 +85,7 @@ class Report:
 def report_kind(source: Source) -> ReportKind | None:
     """What the file is when it is a report by its content (a Word document, a PDF), else None:
     a workbook, anything else, or a report under a workbook's name (a slip triage says)."""
-    if source.path.suffix.lower() in WORKBOOK_NAMES:
+    if source.path.suffix.lower() in WORKBOOK_SUFFIXES:
         return None
     try:
         with source.open() as f:

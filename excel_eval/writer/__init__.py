@@ -8,7 +8,6 @@ from pathlib import Path
 
 from ..naming import CORRECTED_SUFFIX, MARKED_SUFFIX, REPORT_SUFFIX, RESULTS_SUFFIX, is_own_output, output_paths
 from ..result import Result
-from .corrected import Correction, write_corrected
 from .marked import write_marked
 from .results import write_results
 
@@ -47,6 +46,15 @@ def write_outputs(result: Result, out_dir: str | os.PathLike | None = None, *, m
         if marked_report is not None:
             written["report_marked"] = marked_report
     return written
+
+
+def __getattr__(name: str):
+    """The corrected copy's writer (`fix`) loads when first asked for, not with every run's outputs."""
+    if name in ("Correction", "write_corrected"):
+        from . import corrected
+
+        return getattr(corrected, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 __all__ = ["CORRECTED_SUFFIX", "Correction", "MARKED_SUFFIX", "REPORT_SUFFIX", "RESULTS_SUFFIX", "is_own_output", "output_paths", "write_outputs",
