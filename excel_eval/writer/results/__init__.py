@@ -29,14 +29,14 @@ def write_results(result: Result, path: Path, marked_name: str = "", mask: bool 
         ctx = Book(book, result, Formats(book), marked_name, mask)
         first = book.add_worksheet("总览")  # the first tab, filled last: it counts what the others hold
         findings = findings_list.write(ctx)
-        indicators = indicator_scores.write(ctx)
+        indicator_scores.write(ctx)
         budget = budget_execution.write(ctx)
         if ctx.m.allocation is not None and ctx.m.allocation.rows:
             allocation.write(ctx)
         for survey in ctx.s.surveys:
             satisfaction.write(ctx, survey)
-        sections = overview.write(ctx, first, findings, budget)
-        report_abstract.write(ctx, sections, budget, indicators)
+        overview.write(ctx, first, findings, budget)
+        report_abstract.write(ctx)
         first.activate()
         book.close()
 

@@ -63,7 +63,8 @@ def write(ctx: Book, s) -> None:
         ws.write_blank(rr, 8, None, f.total_label)
     write_text(ws, r + 3, 0, f"满意度得分：{s.score:.2f} 分（由各选项人数与选项权重算出）", f.note)
     ws.freeze_panes(3, 1)
-    # Chart data: counts per question side by side, for the 100% stacked bar chart.
+    # Chart data: counts per question side by side, for the 100% stacked bar chart (values: the chart
+    # reads them, no reader of the sheet does).
     c0 = 10
     write_text(ws, 2, c0, "图表数据", f.header)
     for j, o in enumerate(layout.OPTIONS):
@@ -71,8 +72,7 @@ def write(ctx: Book, s) -> None:
     for i, x in enumerate(count_rows):
         write_text(ws, 3 + i, c0, f"第{i + 1}题", f.text)
         for j in range(5):
-            ws.write_formula(3 + i, c0 + 1 + j, f"={cell(x, 2 + j)}", f.count,
-                             s.questions[i].question.counts.num(f"opt_{layout.OPTIONS[j]}") or 0)
+            ws.write_number(3 + i, c0 + 1 + j, s.questions[i].question.counts.num(f"opt_{layout.OPTIONS[j]}") or 0, f.count)
     block = Block(name, 3, 3 + len(count_rows) - 1, {"q": c0, **{o: c0 + 1 + j for j, o in enumerate(layout.OPTIONS)}})
     chart = ctx.book.add_chart({"type": "bar", "subtype": "percent_stacked"})
     colours = ("#2E75B6", "#9DC3E6", "#FFD966", "#F4B183", "#C00000")
