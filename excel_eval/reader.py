@@ -251,12 +251,14 @@ class _Reader:
         by_name = {label_key(n): col for col in spec.columns for n in col.names}
         exact_names = {normalize(n): col.key for col in spec.columns for n in col.names}
 
-        def match(cells: list[list[object]]) -> dict[str, list[tuple[bool, int, str]]]:
+        def match(rows: range) -> dict[str, list[tuple[bool, int, str]]]:
             """Labels found in a header of one row, or of two rows (a merged 预算数 over 年初/全年):
             key → every column that can be it, as (exact label, column, header text)."""
             found: dict[str, list[tuple[bool, int, str]]] = {}
-            for c, stack in enumerate(zip(*cells)):
-                texts = [str(v).strip() for v in stack if isinstance(v, str) and v.strip()]
+            for c in range(width):
+                texts = [texts_of[r][c] for r in rows if texts_of[r][c]]
+                if not texts:
+                    continue
                 if len(texts) > 1:  # 全年 under 预算数 reads 全年预算数
                     texts = ["".join(texts), "".join(reversed(texts)), *reversed(texts)]
                 for text in texts:
@@ -279,9 +281,10 @@ class _Reader:
                 for c in range(c0, min(c1, width - 1) + 1):
                     if r == r0 and (r, c) != (r0, c0) and padded[r][c] in (None, ""):
                         padded[r][c] = padded[r0][c0]
+        texts_of = [[v.strip() if isinstance(v, str) else "" for v in row] for row in padded]
         for r in range(min(len(padded), HEADER_SEARCH_ROWS)):
-            for last, found in ((r, match([padded[r]])),
-                                (r + 1, match(padded[r:r + 2]) if r + 1 < len(padded) else {})):
+            for last, found in ((r, match(range(r, r + 1))),
+                                (r + 1, match(range(r, r + 2)) if r + 1 < len(padded) else {})):
                 required = sum(1 for col in spec.columns if col.required and col.key in found)
                 if required and (best is None or (required, len(found)) > (best[0], len(best[2]))):
                     best = (required, last, found)
