@@ -42,15 +42,17 @@ def main(argv: list[str] | None = None) -> None:
 
 
 def _end(code: int) -> None:
-    """End the command's process now that everything is written and said (and flushed), without the interpreter's
-    teardown of every module and object it loaded (about as long as a whole check of a typical
-    workbook). Only where nothing else runs: a thread still alive (the page's server) ends as usual."""
+    """End the command's process now that everything is written and said (and flushed), without
+    the interpreter's teardown of every module and object it loaded (about as long as a whole check
+    of a typical workbook). What registered itself to run at exit still runs. Not while another
+    thread runs (the page's server), nor under a profiler or tracer (cProfile, trace, coverage):
+    they finish their work after the command returns."""
+    import atexit
     import threading
 
-    if threading.active_count() > 1:
+    if threading.active_count() > 1 or sys.gettrace() is not None or sys.getprofile() is not None:
         return
-    if "logging" in sys.modules:  # a library's log handlers flush their files
-        sys.modules["logging"].shutdown()
+    atexit._run_exitfuncs()
     os._exit(int(code))
 
 
