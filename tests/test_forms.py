@@ -464,6 +464,12 @@ def test_a_management_statement_is_checked_against_its_own_problem(tmp_path):
     # the block's problems, item by item, are the table's 存在问题 (the report draft's 存在的问题)
     assert result.info("problems").splitlines()[0] == "资金分解下达进度：中央资金于2025年2月26日省级下达资金文件,下达滞后"
     assert "暂无" not in result.info("problems") and "资金分配合理性" not in result.info("problems")
+    # …and the block, item by item, in the JSON document
+    items = result.as_dict()["management"]
+    assert len(items) == len(block) and items[0] == {
+        "item": "资金分解下达进度", "section": "下达及时性", "statement": "及时分解下达",
+        "problem": "中央资金于2025年2月26日省级下达资金文件,下达滞后", "remedy": "", "cell": "Sheet1!D10"}
+    assert "management" not in evaluate(form(tmp_path, "national")).as_dict()  # a form without the block: no key
 
 
 def test_a_consistent_transfer_form_says_nothing_of_its_management_block(tmp_path):
