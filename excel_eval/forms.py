@@ -408,8 +408,9 @@ class _Project:
                    or BUDGET_NAMES.get(t, ("",))[0] in (Key.BUDGET, Key.EXECUTED) for t in texts) \
                     or any(layout.is_footer(v) for v in values if isinstance(v, str)):
                 break
-            names = [(c, str(g.shown(r, c)).strip()) for c in range(first)
-                     if isinstance(g.shown(r, c), str) and not _blank(g.shown(r, c))]
+            # (the block's own label merged down beside its items, 临河区: 资金管理情况 | 分配科学性 | …, is no name)
+            names = [(c, str(g.shown(r, c)).strip()) for c in range(first) if isinstance(g.shown(r, c), str)
+                     and not _blank(g.shown(r, c)) and label_key(g.shown(r, c)) != label_key(g.shown(head.row, c))]
             cells = {k: self.text_cell(r, columns[k], spec.label) for k, spec in specs.items()}
             if all(cells[k].is_blank for k in (Key.STATEMENT, Key.PROBLEMS)):
                 continue

@@ -481,3 +481,16 @@ def test_a_consistent_transfer_form_says_nothing_of_its_management_block(tmp_pat
         ("分配科学性", "资金分配科学", "无"), ("下达及时性", "资金下达及时", "暂无"), ("拨付合规性", "资金拨付合规", ""),
         ("使用规范性", "资金使用规范", "绩效目标设置不够细化")]
     assert result.info("problems") == "使用规范性：绩效目标设置不够细化" and result.info("suggestions") == "使用规范性：细化绩效目标"
+
+
+def test_a_management_block_beside_its_merged_label_names_each_item(tmp_path):
+    """临河区's layout: the block's label merged down column A, the items in B, 情况说明 and 存在问题 right of them."""
+    rows, _ = copy.deepcopy(EVERY_FORM["transfer"])
+    block = [["资金管理情况", None, "情况说明", "存在问题", None, None],
+             [None, "分配科学性", "根据业务情况合理分配", "无", None, None],
+             [None, "下达及时性", "资金下达及时", "市级资金下达滞后", None, None]]
+    path = write_form(tmp_path / "临河区.xlsx", [("Sheet1", rows[:8] + block, ["A1:F1", "A2:F2", "B3:F3", "A9:A11"])])
+    result = evaluate(path)
+    assert [(r.text("section"), r.text("item")) for r in result.model.management.rows] == [("", "分配科学性"), ("", "下达及时性")]
+    assert [(f.code, f.loc.cell) for f in result.findings if f.code == "B013"] == [("B013", "C11")]
+    assert "“下达及时性”" in next(f.message for f in result.findings if f.code == "B013")
