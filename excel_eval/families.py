@@ -93,6 +93,36 @@ LEVEL2_SECTIONS = {"数量指标": "产出指标", "质量指标": "产出指标
                    "经济效益指标": "效益指标", "社会效益指标": "效益指标", "生态效益指标": "效益指标",
                    "可持续影响指标": "效益指标", "服务对象满意度指标": "满意度指标", "满意度指标": "满意度指标"}
 
+# The 资金管理情况 block of transfer-payment and department-level forms: a header naming 情况说明 and
+# 存在问题 (and 改进措施), then one row per item of fund management (分配科学性, 下达及时性, 拨付合规性 …),
+# the item's name left of its statement (名山区: 一级项目 | 行次 | 二级项目 | 情况说明 | 存在问题 | 改进措施;
+# 霍山县: 资金管理情况 | 情况说明 | 存在问题和改进措施, the problem and its remedy in one column).
+MANAGEMENT_COLUMNS = (
+    Column(Key.STATEMENT, "情况说明"),
+    Column(Key.PROBLEMS, "存在问题", ("存在的问题", "存在问题和改进措施", "存在问题及改进措施")),  # 名山区; 霍山县
+    Column(Key.SUGGESTIONS, "改进措施", ("改进建议", "整改措施")),
+)
+# A statement that claims the good state, against the words of its own 存在问题 that say the opposite
+# (名山区: 资金分解下达进度 “及时分解下达” beside “…于2025年2月26日省级下达资金文件,下达滞后”). Each pair:
+# the claims, and what contradicts them; 缓慢 only a claim of 及时 (a payment made as the contract
+# provides, 严格按照合同约定支付进度, may still be slow).
+CLAIM_OPPOSITES = (
+    (("及时", "按时", "按进度", "如期"),
+     ("滞后", "延迟", "迟缓", "不及时", "未及时", "没有及时", "未能及时", "不够及时", "推迟", "延误", "拖延", "缓慢",
+      "未按时", "未按进度")),
+    (("到位",), ("未到位", "不到位", "没有到位", "未能到位", "未足额到位", "未全部到位")),
+    (("合规",), ("违规", "不合规")),
+    (("规范",), ("不规范", "不够规范", "欠规范")),
+)
+CLAIM_NEGATIONS = ("不", "未", "无", "没", "欠", "非")  # just before a claim word: no claim (不及时, 未到位)
+CLAIM_HEDGES = ("基本", "大部分", "部分", "大体", "较为", "比较", "总体", "大多")  # 基本到位: no claim of the whole
+# A clause that sets a goal or a rule rather than stating what was done (要求…及时, 确保…合规): no claim.
+CLAIM_AIMS = ("要求", "确保", "力争", "争取", "应当", "需要", "拟", "加强", "督促", "建议")
+# A 存在问题 clause that says there is none of it, or how to avoid it (无滞后, 未发现违规, 避免滞后).
+PROBLEM_DENIALS = ("未发现", "不存在", "没有出现", "没有发现", "未出现", "避免", "防止", "杜绝", "无明显")
+NO_PROBLEM = ("无", "暂无", "无问题", "暂无问题", "没有", "不存在", "未发现问题", "/", "-", "—", "——", "无。")
+CLAUSE_MARKS = "，,。；;！!？?\n"  # a statement's clauses
+
 # Budget lines: the total, and the 其中 lines that carry the money by source.
 TOTAL_LINES = ("年度资金总额", "总额", "资金总额", "合计", "年度预算资金总额", "预算资金总额", "项目资金总额")
 SOURCE_LINES = {
@@ -161,6 +191,59 @@ def is_goal_label(text: str) -> bool:
 def states_a_bound(text: object) -> bool:
     """`≥90%`, `100%以上`: a value written as a bound, not as a measurement."""
     return isinstance(text, str) and any(w in fold(text) for w in BOUND_WORDS)
+
+
+def is_no_problem(text: object) -> bool:
+    """A 存在问题 that names none: blank, `无`, `暂无`, `无问题`."""
+    return not isinstance(text, str) or fold(text).rstrip("。.") in {fold(n).rstrip("。.") for n in NO_PROBLEM} \
+        or not fold(text).strip("。./-—")
+
+
+def _clauses(text: str) -> list[str]:
+    return [c for c in re.split(f"[{re.escape(CLAUSE_MARKS)}]", fold(text)) if c]
+
+
+def _claims(text: str) -> list[tuple[int, str]]:
+    """(pair, word) of each good state a statement claims: a claim word not negated (不及时), hedged
+    (基本到位) or set as an aim (要求…及时, 确保…合规)."""
+    out = []
+    for clause in _clauses(text):
+        if any(a in clause for a in CLAIM_AIMS):
+            continue
+        for k, (claims, _) in enumerate(CLAIM_OPPOSITES):
+            for word in claims:
+                at = clause.find(word)
+                while at >= 0:
+                    before = clause[max(0, at - 4):at]
+                    if not any(n in before[-2:] for n in CLAIM_NEGATIONS) and not any(before.endswith(h) for h in CLAIM_HEDGES):
+                        out.append((k, word))
+                        break
+                    at = clause.find(word, at + 1)
+    return out
+
+
+def contradiction(statement: object, problem: object) -> tuple[str, str, str] | None:
+    """(the claim, its opposite, the problem up to the clause that says it) when a 资金管理情况 item's
+    statement claims a good state its own 存在问题 says is not so (及时分解下达 beside …下达滞后); None
+    when they agree, the problem names none, or the words do not say so plainly."""
+    if not isinstance(statement, str) or is_no_problem(problem):
+        return None
+    claims = _claims(statement)
+    if not claims:
+        return None
+    for clause in _clauses(problem):
+        if any(d in clause for d in PROBLEM_DENIALS) or clause.startswith("无"):
+            continue
+        for k, word in claims:
+            opposite = next((o for o in CLAIM_OPPOSITES[k][1] if o in clause), None)
+            if opposite:  # the problem as typed, up to the end of the clause that says it
+                text = problem.strip()
+                end = text.find(opposite)
+                end = len(text) if end < 0 else end + len(opposite)
+                while end < len(text) and text[end] not in CLAUSE_MARKS and fold(text[end]) not in CLAUSE_MARKS:
+                    end += 1
+                return word, opposite, text[:end]
+    return None
 
 
 def is_where_of(text: object) -> bool:
@@ -241,6 +324,7 @@ class Family(NamedTuple):
     low_rate_needs_reason: bool = False  # a budget rate under 90 % needs its 原因
     total_line_heads: bool = True  # the budget's total line heads its 其中 lines (B009 may score from them)
     info_required: bool = False  # the template's required 项目信息 rows (P001): a form prints what it prints
+    management: bool = False  # it may carry a 资金管理情况 block (情况说明 | 存在问题 | 改进措施), read when found
 
     @property
     def scheme(self) -> str:
@@ -254,10 +338,10 @@ class Family(NamedTuple):
 TEMPLATE = Family(TEMPLATE_LAYOUT, "标准模板 v1", fixed_sections=None, is_form=False, blank_score_is_gap=False,
                   total_line_heads=False, info_required=True)
 DEPARTMENT = Family("department-form", "部门整体支出绩效自评表", level=Key.DEPARTMENT,
-                    titles=("部门整体支出绩效", "部门整体绩效"))
+                    titles=("部门整体支出绩效", "部门整体绩效"), management=True)
 # 转移支付区域(项目)绩效目标自评表 (旺苍县), 转移支付项目绩效目标自评表 (霍山县), 区域绩效自评表
 TRANSFER = Family("transfer-form", "转移支付区域绩效自评表", level="transfer", titles=("转移支付", "区域绩效自评"),
-                  marks=("转移支付(项目)名称",))  # 临河区 就业补助资金绩效目标自评表
+                  marks=("转移支付(项目)名称",), management=True)  # 临河区 就业补助资金绩效目标自评表
 INTEGRATED = Family("integrated-form", "部门预算项目支出绩效自评表（预算管理一体化）",
                     marks=("调整后预算数", "预算执行数", "指标性质"), fixed_sections=(FORM_EXECUTION_NAME,),
                     low_rate_needs_reason=True)
@@ -266,7 +350,7 @@ FOUR_PART = Family("four-part-form", "项目支出绩效自评表（决策、过
 MUNICIPAL = Family("municipal-form", "项目支出绩效自评表（预算执行 20 分、绩效目标 80 分）", budget_points=20.0)
 NATIONAL = Family("national-form", "项目支出绩效自评表（财预〔2020〕10号）", marks=("全年执行数",),
                   fixed_sections=None)
-OTHER = Family("self-eval-form", "项目支出绩效自评表（其他格式）")
+OTHER = Family("self-eval-form", "项目支出绩效自评表（其他格式）", management=True)  # 名山区: a 四川 transfer table titled by its fund
 
 # In the order they are tried: the first that fits is the table's family; OTHER fits every form.
 FAMILIES = (DEPARTMENT, TRANSFER, INTEGRATED, FOUR_PART, MUNICIPAL, NATIONAL, OTHER)

@@ -19,10 +19,10 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from . import layout, rules
-from .families import (LABELLED_BUDGET, SKIP_LINES, FORM_MARKS, TITLE_WORDS, is_budget_label, is_goal_label, is_title, BELOW_FIELDS, BLOCK_LABELS, BUDGET_COLUMNS, DEPARTMENT_NAME, FORM_EXECUTION_NAME, GRAND_TOTAL, HEAD_TOTAL,
+from .families import (LABELLED_BUDGET, MANAGEMENT_COLUMNS, SKIP_LINES, FORM_MARKS, TITLE_WORDS, is_budget_label, is_goal_label, is_title, BELOW_FIELDS, BLOCK_LABELS, BUDGET_COLUMNS, DEPARTMENT_NAME, FORM_EXECUTION_NAME, GRAND_TOTAL, HEAD_TOTAL,
                        INDICATOR_COLUMNS, INFO_FIELDS, LEVEL2_SECTIONS, LEVEL_KEYS, QUALITATIVE_WORDS, RATE_COMPARATORS, SOURCE_LINES,
                        TEXT_FIELDS, TOTAL_LINES, Family, direction, is_instruction, is_percent_header, is_placeholder,
-                       is_where_of, line_label, recognise, title_project, stated_money_unit, stated_points, stated_year)
+                       is_no_problem, is_where_of, line_label, recognise, title_project, stated_money_unit, stated_points, stated_year)
 from .findings import Finding
 from .layout import Column, label_key
 from .model import Cell, Info, Loc, Model, Row, Table
@@ -77,6 +77,7 @@ def _names(columns: tuple[Column, ...]) -> dict[str, tuple[str, int]]:
 
 BUDGET_NAMES = _names(BUDGET_COLUMNS)
 INDICATOR_NAMES = _names(INDICATOR_COLUMNS)
+MANAGEMENT_NAMES = _names(MANAGEMENT_COLUMNS)
 PROJECT_LABELS = {label_key(n) for n in INFO_FIELDS[0].names}
 DEPARTMENT_LABELS = {label_key(n) for n in DEPARTMENT_NAME.names}
 STOP_LABELS = {label_key(n) for f in (*INFO_FIELDS, *BELOW_FIELDS, *TEXT_FIELDS) for n in f.names} | \
@@ -126,9 +127,9 @@ class Grid:
     def texts(self, r: int) -> list[str]:
         return [str(v).strip() for v in (self.rows[r] if r < len(self.rows) else []) if isinstance(v, str) and v.strip()]
 
-    def find(self, names, lo: int, hi: int) -> tuple[int, int] | None:
-        """The first cell in rows [lo, hi) holding one of `names` (folded labels)."""
-        spots = [rc for n in names for rc in self.labels.get(n, ()) if lo <= rc[0] < hi]
+    def find(self, names, lo: int, hi: int, skip: int | None = None) -> tuple[int, int] | None:
+        """The first cell in rows [lo, hi) holding one of `names` (folded labels), not in row `skip`."""
+        spots = [rc for n in names for rc in self.labels.get(n, ()) if lo <= rc[0] < hi and rc[0] != skip]
         return min(spots) if spots else None
 
 
@@ -222,6 +223,16 @@ def indicator_header(grid: Grid, lo: int, hi: int) -> Header | None:
     return None
 
 
+def management_header(grid: Grid, lo: int, hi: int) -> Header | None:
+    """The first row in [lo, hi) naming both a statement and its problem (情况说明 | 存在问题 …): the
+    head of a 资金管理情况 block."""
+    for r in range(lo, hi):
+        keys = {MANAGEMENT_NAMES.get(label_key(t), ("",))[0] for t in grid.texts(r)}
+        if {Key.STATEMENT, Key.PROBLEMS} <= keys:
+            return match_header(grid, r, MANAGEMENT_NAMES, False)
+    return None
+
+
 # --- projects -----------------------------------------------------------------------------------
 
 def read_sheet(reader_factory, sheet: str, rows: list[list], merged: list = ()) -> tuple[list[tuple[Model, object]], Unread | None]:
@@ -310,11 +321,16 @@ class _Project:
         titles = [t for r in range(self.lo, self.hi) for t in g.texts(r) if any(w in t for w in TITLE_WORDS)]
         family = recognise(titles, labels, self.points_label.number if self.points_label else None)
         self.family = family
-        info = self.info(family)
+        management_head = management_header(g, self.lo, self.hi) if family.management else None
+        info = self.info(family, management_head.row if management_head else None)
         self.reader.money_unit = info.text(Key.MONEY_UNIT) or layout.DEFAULT_MONEY_UNIT
         budget, execution = self.budget(budget_head) if budget_head else self.labelled_budget()
         indicators = self.indicators(indicator_head, execution) if indicator_head else None
-        return Model("", info=info, budget=budget, indicators=indicators, layout=family.layout, sheet=self.sheet)
+        management = self.management(management_head) if management_head else None
+        if management is not None:
+            self.management_texts(info, management)
+        return Model("", info=info, budget=budget, indicators=indicators, management=management, layout=family.layout,
+                     sheet=self.sheet)
 
     # --- labels --------------------------------------------------------------------------------
 
@@ -328,12 +344,14 @@ class _Project:
             return Cell.at(None, self.sheet, r, c)
         return self.reader.cell(self.sheet, r, c, raw, CellKind.TEXT)
 
-    def info(self, family: Family) -> Info:
+    def info(self, family: Family, management_row: int | None = None) -> Info:
+        """The project labels; the 资金管理情况 block's header (`management_row`: its 存在问题, 改进措施
+        head columns) holds no text of its own."""
         g, info = self.grid, Info(self.sheet)
         fields = (DEPARTMENT_NAME, *INFO_FIELDS[1:]) if family.is_department else INFO_FIELDS
         known = {label_key(n) for f in (*INFO_FIELDS, DEPARTMENT_NAME, *BELOW_FIELDS, *TEXT_FIELDS) for n in f.names}
         for f in (*fields, *TEXT_FIELDS):
-            at = g.find({label_key(n) for n in f.names}, self.lo, self.hi)
+            at = g.find({label_key(n) for n in f.names}, self.lo, self.hi, skip=management_row)
             if at is None or f.key in info.fields:
                 continue
             r, c = at
@@ -368,6 +386,57 @@ class _Project:
                 info.fields[Key.MONEY_UNIT] = Cell.at(unit, self.sheet, r, c)
                 break
         return info
+
+    # --- the 资金管理情况 block -------------------------------------------------------------------
+
+    def management(self, head: Header) -> Table | None:
+        """One row per item under the header, until a row that starts another block: the item's name
+        (the nearest text left of its statement; the 一级 further left, as merged down), its statement,
+        problem and remedy. 列次 lines and lines with no statement or problem are no items."""
+        g, columns = self.grid, head.columns
+        first = min(columns.values())
+        specs = {c.key: c for c in MANAGEMENT_COLUMNS if c.key in columns}
+        table = Table(self.sheet, head.row, dict(columns))
+        for r in range(head.row + 1, self.hi):
+            values = g.rows[r]
+            if all(_blank(v) for v in values):
+                continue
+            texts = [label_key(v) for v in values if isinstance(v, str) and v.strip()]
+            if texts and texts[0] in SKIP_LINE_KEYS:
+                continue
+            if any(t in STOP_LABELS or t in PROJECT_LABELS or INDICATOR_NAMES.get(t, ("",))[0] in LEVEL_KEYS
+                   or BUDGET_NAMES.get(t, ("",))[0] in (Key.BUDGET, Key.EXECUTED) for t in texts) \
+                    or any(layout.is_footer(v) for v in values if isinstance(v, str)):
+                break
+            # (the block's own label merged down beside its items, 临河区: 资金管理情况 | 分配科学性 | …, is no name)
+            names = [(c, str(g.shown(r, c)).strip()) for c in range(first) if isinstance(g.shown(r, c), str)
+                     and not _blank(g.shown(r, c)) and label_key(g.shown(r, c)) != label_key(g.shown(head.row, c))]
+            cells = {k: self.text_cell(r, columns[k], spec.label) for k, spec in specs.items()}
+            if all(cells[k].is_blank for k in (Key.STATEMENT, Key.PROBLEMS)):
+                continue
+            if names:
+                c, name = names[-1]
+                cells[Key.ITEM] = Cell.at(name, self.sheet, r, c)
+                table.columns.setdefault(Key.ITEM, c)
+            if len(names) > 1:
+                c, name = names[0]
+                cells[Key.SECTION] = Cell.at(name, self.sheet, r, c)
+                table.columns.setdefault(Key.SECTION, c)
+            table.rows.append(Row(r, cells))
+        return table if table.rows else None
+
+    def management_texts(self, info: Info, table: Table) -> None:
+        """The block's problems and remedies, item by item, are the form's 存在问题 and 改进措施 where it
+        gives no such text of its own (the report draft's 存在的问题, 改进措施及建议)."""
+        for key in (Key.PROBLEMS, Key.SUGGESTIONS):
+            if info.get(key) is not None:
+                continue
+            given = [(row, row.get(key)) for row in table.rows if row.get(key) is not None
+                     and not is_no_problem(row.text(key))]
+            if given:
+                lines = [f"{row.text(Key.ITEM)}：{cell.value}".lstrip("：") for row, cell in given]
+                first = given[0][1]
+                info.fields[key] = Cell.at("\n".join(lines), first.sheet, first.row, first.col)
 
     # --- the budget block ----------------------------------------------------------------------
 

@@ -77,6 +77,7 @@ class Key(enum.StrEnum):
     SEQ = "seq"
     SOURCE = "source"
     STANDARD = "standard"
+    STATEMENT = "statement"  # a 资金管理情况 item's 情况说明
     SUGGESTIONS = "suggestions"
     SURVEYS_ISSUED = "surveys_issued"
     SURVEYS_VALID = "surveys_valid"

@@ -325,6 +325,9 @@ class Model:
     indicators: Table | None = None
     surveys: list[Survey] = field(default_factory=list)
     summary: Table | None = None
+    # A form's 资金管理情况 block: one row per item (Key.SECTION its 一级, Key.ITEM its name), with the
+    # unit's Key.STATEMENT (情况说明), Key.PROBLEMS (存在问题) and Key.SUGGESTIONS (改进措施).
+    management: Table | None = None
     layout: str = TEMPLATE_LAYOUT  # the input layout read (the JSON's `layout`)
     sheet: str = ""  # a 自评表: the sheet the project was read from (a workbook may hold several)
     file_format: str = "xlsx"  # what the file is by its content: xlsx (and xlsm), xls or ods

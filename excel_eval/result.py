@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .findings import Finding
+from .keys import Key
 from .model import Model
 from .schemes import Scheme
 from .scoring import BudgetScore, Scores, SectionScore, SurveyScore
@@ -147,8 +148,15 @@ class Result:
                             "cell": str(i.loc)} for i in s.indicators],
             "counts": {sev.value: n for sev, n in self.counts.items()},
             "findings": [f.as_dict() for f in self.findings],
+            **({"management": self._management()} if self.model.management is not None else {}),
             **({"report": self.report} if self.report else {}),
         }
+
+    def _management(self) -> list[dict]:
+        """A form's 资金管理情况 block, item by item, as the unit wrote it (`cell`: the statement's)."""
+        return [{"item": row.text(Key.ITEM), "section": row.text(Key.SECTION), "statement": row.text(Key.STATEMENT),
+                 "problem": row.text(Key.PROBLEMS), "remedy": row.text(Key.SUGGESTIONS),
+                 "cell": str(row.cells[Key.STATEMENT].loc)} for row in self.model.management.rows]
 
 
 # the findings that make a score unknown (rules.py: total-not-scorable, formula-not-computed, no-points)

@@ -72,10 +72,32 @@ INTEGRATED_MERGES = ["A4:A6", "A7:A10", "I8:K10", "A11:A14", "A15:H15"]
 
 FORMS = {"national": (NATIONAL, NATIONAL_MERGES), "integrated": (INTEGRATED, INTEGRATED_MERGES)}
 
+# A consistent transfer-payment table (霍山县's layout) with its 资金管理情况 block; no points.
+TRANSFER = [
+    ["就业补助资金绩效目标自评表", None, None, None, None, None],
+    ["(2023年度)", None, None, None, None, None],
+    ["转移支付(项目)名称", "就业补助资金", None, None, None, None],
+    ["地方主管部门", "测试局", "资金使用单位", "测试中心", None, None],
+    ["资金投入情况(万元)", "全年预算数(A)", "全年执行数(B)", "预算执行率(B/A×100%)", None, None],
+    ["年度资金总额:", 100.0, 95.0, 0.95, None, None],
+    ["其中:中央财政资金", 100.0, 95.0, 0.95, None, None],
+    ["地方资金", 0.0, 0.0, None, None, None],
+    ["资金管理情况", "情况说明", "存在问题", "改进措施", None, None],
+    ["分配科学性", "资金分配科学", "无", "无", None, None],
+    ["下达及时性", "资金下达及时", "暂无", None, None, None],
+    ["拨付合规性", "资金拨付合规", None, None, None, None],
+    ["使用规范性", "资金使用规范", "绩效目标设置不够细化", "细化绩效目标", None, None],
+    ["绩效指标", "一级指标", "二级指标", "三级指标", "指标值", "全年实际完成值"],
+    [None, "产出指标", "数量指标", "培训人数", "≥100人", "110人"],
+    [None, "效益指标", "社会效益指标", "就业率", "≥80%", "85%"],
+]
+TRANSFER_MERGES = ["A1:F1", "A2:F2", "B3:F3", "A14:A16"]
+EVERY_FORM = {**FORMS, "transfer": (TRANSFER, TRANSFER_MERGES)}
+
 
 def form(tmp_path: Path, family: str, extra: list | None = None, name: str = "项目表", **cells) -> Path:
     """A clean form with some cells changed: {"F13": "完成"}."""
-    rows, merges = copy.deepcopy(FORMS[family])
+    rows, merges = copy.deepcopy(EVERY_FORM[family])
     for ref, value in cells.items():
         m = re.fullmatch(r"([A-Z])(\d+)", ref)
         rows[int(m[2]) - 1][ord(m[1]) - 65] = value
@@ -137,6 +159,7 @@ FIRES = [  # family, rule, cell, changes
     ("national", "I027", "F15", {"F15": "≥80%"}),
     ("national", "I029", "B12", {"F12": None, "H12": None}),  # targets and points only: a 目标表, said once
     ("national", "I028", "B15", {"B15": None}),  # a 一级 cell left blank under 产出: 社会效益指标 names 效益
+    ("transfer", "B013", "B11", {"C11": "省级资金下达滞后"}),  # 资金下达及时 beside its own 下达滞后
 ]
 
 
@@ -398,3 +421,76 @@ def test_a_forms_one_reason_row_answers_for_its_indicators(tmp_path):
     rows[16][1] = "无"
     none = evaluate(write_form(tmp_path / "none.xlsx", [(sheet, rows, merges)]))
     assert {f.loc.cell for f in none.findings if f.code == "I011"} == {"F11", "F12"}
+
+
+def test_a_management_statement_is_checked_against_its_own_problem(tmp_path):
+    """资金管理情况 (名山区's layout: 一级项目 | 行次 | 二级项目 | 情况说明 | 存在问题 | 改进措施): a statement that
+    claims the good state where the same item's 存在问题 says its opposite is a 警告 at the statement,
+    naming both; a problem that is blank, 无 or 暂无, a claim its problem does not deny, a statement
+    with no claim, a hedged or an aimed one, and a problem that denies it are not."""
+    rows, merges = copy.deepcopy(EVERY_FORM["transfer"])
+    block = [  # (item, statement, problem): fires?
+        ("资金分解下达进度", "及时分解下达", "中央资金于2025年2月26日省级下达资金文件,下达滞后", True),
+        ("资金到位率", "资金已足额到位", "部分资金未到位", True),
+        ("资金拨付合规性", "资金拨付合规", "存在违规拨付资金的情况", True),
+        ("资金使用规范性", "资金使用规范", "资金使用不规范", True),
+        ("资金分配合理性", "资金分配合理", "无", False),
+        ("资金到位情况", "资金已到位", "暂无", False),
+        ("资金下达情况", "资金下达及时", None, False),
+        ("资金拨付情况", "资金拨付合规", "绩效目标设置不够细化", False),  # a claim its problem does not deny
+        ("资金项目支付进度", "严格按照项目合同约定支付进度支付资金", "项目支付进度缓慢", False),  # no claim of 及时
+        ("资金到位及时性", "资金已到位", "资金到位缓慢", False),  # 缓慢 only against 及时
+        ("资金下达时效", "资金下达基本及时", "个别资金下达滞后", False),  # hedged
+        ("资金下达要求", "要求资金下达时及时传达", "下达滞后", False),  # an aim, not a claim
+        ("资金下达过程", "资金下达及时", "无下达滞后情况", False),  # the problem denies it
+        ("资金执行情况", "资金下达不及时", "下达滞后", False),  # the statement admits it
+    ]
+    head = [[None, "行次", None, "情况说明", "存在问题", "改进措施"]]
+    head[0][0] = "资金管理情况"
+    lines = [["下达及时性" if k == 0 else None, float(k + 5), item, said, problem, None]
+             for k, (item, said, problem, _) in enumerate(block)]
+    rows = rows[:8] + head + lines
+    start = 9  # the block's first item is on row 10
+    path = write_form(tmp_path / "名山区.xlsx", [("Sheet1", rows, ["A1:F1", "A2:F2", "B3:F3"])])
+    result = evaluate(path)
+    b013 = [f for f in result.findings if f.code == "B013"]
+    fired = [k for k, (_, _, _, fires) in enumerate(block) if fires]
+    assert [f.loc.cell for f in b013] == [f"D{start + 1 + k}" for k in fired], [str(f) for f in b013]
+    first = b013[0]
+    assert first.severity.value == "警告" and [loc.cell for loc in first.locs] == ["D10", "E10"]
+    assert "“资金分解下达进度”" in first.message and "“及时分解下达”" in first.message and "下达滞后" in first.message
+    assert "“及时”与“滞后”" in first.message
+    assert {f.code for f in result.findings if f.severity.value == "错误"} == set()
+    # the block's problems, item by item, are the table's 存在问题 (the report draft's 存在的问题)
+    assert result.info("problems").splitlines()[0] == "资金分解下达进度：中央资金于2025年2月26日省级下达资金文件,下达滞后"
+    assert "暂无" not in result.info("problems") and "资金分配合理性" not in result.info("problems")
+    # …and the block, item by item, in the JSON document
+    items = result.as_dict()["management"]
+    assert len(items) == len(block) and items[0] == {
+        "item": "资金分解下达进度", "section": "下达及时性", "statement": "及时分解下达",
+        "problem": "中央资金于2025年2月26日省级下达资金文件,下达滞后", "remedy": "", "cell": "Sheet1!D10"}
+    assert "management" not in evaluate(form(tmp_path, "national")).as_dict()  # a form without the block: no key
+
+
+def test_a_consistent_transfer_form_says_nothing_of_its_management_block(tmp_path):
+    result = evaluate(form(tmp_path, "transfer"))
+    assert result.ok and result.layout == "transfer-form" and result.total_score is None
+    assert [f.code for f in result.findings if f.severity.value != "提示"] == []
+    rows = result.model.management.rows
+    assert [(r.text("item"), r.text("statement"), r.text("problems")) for r in rows] == [
+        ("分配科学性", "资金分配科学", "无"), ("下达及时性", "资金下达及时", "暂无"), ("拨付合规性", "资金拨付合规", ""),
+        ("使用规范性", "资金使用规范", "绩效目标设置不够细化")]
+    assert result.info("problems") == "使用规范性：绩效目标设置不够细化" and result.info("suggestions") == "使用规范性：细化绩效目标"
+
+
+def test_a_management_block_beside_its_merged_label_names_each_item(tmp_path):
+    """临河区's layout: the block's label merged down column A, the items in B, 情况说明 and 存在问题 right of them."""
+    rows, _ = copy.deepcopy(EVERY_FORM["transfer"])
+    block = [["资金管理情况", None, "情况说明", "存在问题", None, None],
+             [None, "分配科学性", "根据业务情况合理分配", "无", None, None],
+             [None, "下达及时性", "资金下达及时", "市级资金下达滞后", None, None]]
+    path = write_form(tmp_path / "临河区.xlsx", [("Sheet1", rows[:8] + block, ["A1:F1", "A2:F2", "B3:F3", "A9:A11"])])
+    result = evaluate(path)
+    assert [(r.text("section"), r.text("item")) for r in result.model.management.rows] == [("", "分配科学性"), ("", "下达及时性")]
+    assert [(f.code, f.loc.cell) for f in result.findings if f.code == "B013"] == [("B013", "C11")]
+    assert "“下达及时性”" in next(f.message for f in result.findings if f.code == "B013")

@@ -7,11 +7,11 @@ from ..findings import Finding, sort_findings
 from ..model import Model
 from ..rules import EVERY_RULE, Selection
 from ..scoring import Scores
-from . import allocation, budget, cross, indicators, info, summary, survey
+from . import allocation, budget, cross, indicators, info, management, summary, survey
 from .base import Check, Context
 
 ALL_CHECKS: tuple[Check, ...] = (
-    *info.CHECKS, *budget.CHECKS, *allocation.CHECKS, *indicators.CHECKS, *survey.CHECKS,
+    *info.CHECKS, *budget.CHECKS, *management.CHECKS, *allocation.CHECKS, *indicators.CHECKS, *survey.CHECKS,
     *summary.CHECKS, *cross.CHECKS,
 )
 
