@@ -96,6 +96,8 @@ def _show(value: object) -> str:
 
 @dataclass(frozen=True)
 class Finding:
+    """One thing a check found: its rule, the cell it is about, and what was expected and typed."""
+
     rule: Rule
     loc: Loc | None
     message: str

@@ -135,6 +135,8 @@ class Grid:
 
 @dataclass
 class Header:
+    """A block's header as found: its rows, the column of each key, and its text for messages."""
+
     row: int  # the header's last row: data starts below it
     first: int  # the header's first row
     columns: dict[str, int]

@@ -50,6 +50,8 @@ def a1(row: int, col: int) -> str:
 
 @dataclass(frozen=True, slots=True, order=True)
 class Loc:
+    """A cell: its sheet, and its 0-based row and column (`cell` gives `B7`)."""
+
     sheet: str
     row: int  # 0-based
     col: int  # 0-based
@@ -246,6 +248,8 @@ class LazyRows(Sequence):
 
 @dataclass
 class Table:
+    """One table of a sheet as read: its header row, the column of each key, its data and 合计 rows."""
+
     sheet: str
     header_row: int
     columns: dict[str, int]  # column key → 0-based column index
@@ -288,6 +292,8 @@ class Question:
 
 @dataclass
 class Survey:
+    """One questionnaire tally: its questions (counts per option) and its 合计 row."""
+
     sheet: str
     title: str
     table: Table
@@ -297,6 +303,8 @@ class Survey:
 
 @dataclass
 class Info:
+    """The 项目信息 labels and the cell each one's value was read from."""
+
     sheet: str
     fields: dict[str, Cell] = field(default_factory=dict)
     end_row: int = 0  # the row below the last label found: where a missing one belongs

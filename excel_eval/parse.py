@@ -30,6 +30,8 @@ class NotANumber(ValueError):
 
 @dataclass(frozen=True, slots=True)
 class Number:
+    """A number as typed: its value, the precision it was typed at, and whether it was a percentage."""
+
     value: float
     step: float  # the precision it was typed at
     percent: bool = False

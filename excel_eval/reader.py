@@ -35,6 +35,8 @@ PERCENT_WITHOUT_SIGN = (1.5, 100.0)  # a ratio typed in this range without % is 
 
 @dataclass
 class Reading:
+    """What reading a workbook gave: the model, and the findings of reading it."""
+
     model: Model
     findings: list[Finding] = field(default_factory=list)
     source: Source | None = None  # what was read: the file, or its package corrected in memory

@@ -51,6 +51,8 @@ class BudgetLine:
 
 @dataclass
 class BudgetScore:
+    """The budget computed: totals, execution and arrival rates, line by line."""
+
     budget: float
     executed: float
     received: float | None
@@ -70,6 +72,8 @@ class BudgetScore:
 
 @dataclass
 class QuestionScore:
+    """One question of a questionnaire computed: respondents, each option's share and points, its score."""
+
     question: Question
     respondents: float
     ratios: tuple[float, ...]
@@ -79,6 +83,8 @@ class QuestionScore:
 
 @dataclass
 class SurveyScore:
+    """A questionnaire computed: its questions, its score, and the counts per option over all of them."""
+
     survey: Survey
     weights: tuple[float, ...]
     questions: list[QuestionScore]
@@ -89,6 +95,8 @@ class SurveyScore:
 
 @dataclass
 class IndicatorScore:
+    """One indicator scored: its points, the unit's own score, the score the rules give, and why."""
+
     row: Row
     name: str
     section: str
@@ -135,6 +143,8 @@ class IndicatorScore:
 
 @dataclass
 class SectionScore:
+    """One section (一级指标) scored: its points, the computed score and the unit's own."""
+
     name: str
     weight: float
     score: float | None  # None: an indicator with points in it has no score (I019, R012)
@@ -152,6 +162,8 @@ class SectionScore:
 
 @dataclass
 class Scores:
+    """Everything scoring computed for a workbook: budget, questionnaires, indicators, sections, total and grade."""
+
     scheme: Scheme
     budget: BudgetScore | None
     surveys: list[SurveyScore]

@@ -19,6 +19,8 @@ HALF_EPS = 1e-6  # a whole number half a point off (59 for 58.5) is not a roundi
 
 @dataclass
 class Context:
+    """What every check is given: the workbook as read and its scores."""
+
     model: Model
     scores: Scores
 

@@ -29,6 +29,8 @@ class SchemeError(Refusal):
 
 @dataclass(frozen=True)
 class Scheme:
+    """A scoring scheme as its TOML file declares it: sections and their points, the rules, the grades."""
+
     name: str
     description: str
     sections: tuple[tuple[str, float], ...]
