@@ -548,7 +548,7 @@ WEIGHT_MISSING = Rule(
 
 INDICATOR_TOTAL_MISMATCH = Rule(
     "I016", "indicator-total-mismatch", E,
-    "合计行的“{column}” {actual} ≠ 各项之和 {expected}",
+    "{what} {actual} ≠ 各项之和 {expected}",
     "请按各项重新计算合计（自评表的总分含预算执行率的分值和得分）。",
     what="绩效指标表（或自评表）合计行、总分行的分值和得分是否等于各项之和。",
     why="总分是评定等级的依据，合计算错，等级就可能评错。",

@@ -162,6 +162,8 @@ def column_totals(t: Table | None, spec: SheetSpec, keys: tuple[str, ...], rule:
             cell = total.get(key)
             if cell is None or cell.number is None:
                 continue
+            label = spec.column(key).label  # the row's cell, or a total stated among the labels above the table
+            what = f"合计行的“{label}”" if total.index > t.header_row else "表头所填的总分"
             column = numbers[key]
             typed = [i for i in above if column[i] is not None]
             expected = sum(column[i] for i in typed)
@@ -174,8 +176,7 @@ def column_totals(t: Table | None, spec: SheetSpec, keys: tuple[str, ...], rule:
                 value = round(expected, min(places, 10))
                 fix = Fix(cell.loc, value, tuple(c.loc for c in summands), show_typed(cell),
                           f"{value:.{max(places, 2)}f}" if places else show(value, cell))
-                yield rule(cell.loc, show(expected, cell), show_typed(cell), column=spec.column(key).label, rows=rows,
-                           fix=fix)
+                yield rule(cell.loc, show(expected, cell), show_typed(cell), column=label, what=what, rows=rows, fix=fix)
             elif within_rounding:
-                yield rule(cell.loc, show(expected, cell), show_typed(cell), column=spec.column(key).label, rows=rows,
+                yield rule(cell.loc, show(expected, cell), show_typed(cell), column=label, what=what, rows=rows,
                            severity=Severity.INFO)
