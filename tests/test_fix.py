@@ -91,7 +91,7 @@ def test_each_change_is_coloured_commented_and_listed(tmp_path):
 
     path = SAMPLES / "003_职业技能培训及就业服务.xlsx"
     correction = fixed(path, tmp_path)
-    assert len(correction.changes) == 27
+    assert len(correction.changes) == 31  # 27 cells, and the 占比 rows' own 合计 typed 98%, 102%, 113%, 116%
     book = openpyxl.load_workbook(correction.written)
     h6 = book["满意度问卷"]["H6"]
     assert h6.value == pytest.approx(9.26)
@@ -103,6 +103,7 @@ def test_each_change_is_coloured_commented_and_listed(tmp_path):
     assert ["满意度问卷", "H6", "9.58", "9.26", "按分值 × Σ(人数 × 权重) ÷ 答题人数", "S006"] in listing
     left = listing.index(["留待人工处理的问题（4 条）", None, None, None, None, None])
     assert [row[2] for row in listing[left + 2:]] == ["I010", "I010", "I010", "B007"]
+    assert ["满意度问卷", "I7", "116.00%", "100.00%", "按各选项占比之和（100%）", "S002"] in listing
     assert book.sheetnames[-1] == "修改清单" and book.sheetnames[:-1] == openpyxl.load_workbook(path).sheetnames
 
 

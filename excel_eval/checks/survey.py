@@ -51,7 +51,7 @@ def _ratios(q: QuestionScore):
     row = q.question.ratios
     if row is None:
         return
-    cells = with_row_precision([row.get(k) for k in OPTS], percent=True)
+    *cells, stated = with_row_precision([*(row.get(k) for k in OPTS), row.get(Key.RESPONDENTS)], percent=True)
     for k, cell, ratio in zip(OPTS, cells, q.ratios):
         if cell is None or cell.number is None:
             continue
@@ -64,10 +64,14 @@ def _ratios(q: QuestionScore):
         if f:
             yield f
     typed = [c for c in cells if c is not None and c.number is not None]
-    if typed:
+    # the row's own 合计 cell (stated): the shares of every respondent, 100%
+    if stated is not None and stated.number is not None and abs(stated.number - 1) > sum_tolerance([*typed, stated]):
+        yield rules.RATIO_ROW_SUM(stated.loc, "100%", show_typed(stated),
+                                  fix=Fix(stated.loc, 1.0, (), show_typed(stated), show(1.0, stated)))
+    elif typed:
         total = sum(c.number for c in typed)
         if abs(total - 1) > sum_tolerance(typed):
-            loc = (row.get(Key.RESPONDENTS) or typed[0]).loc
+            loc = (stated or typed[0]).loc
             yield rules.RATIO_ROW_SUM(loc, "100%", f"{total:.2%}")
 
 
