@@ -81,6 +81,7 @@ class Item:
     results: str = ""  # relative to the output folder
     marked: str = ""
     report: str = ""  # the 自评报告 draft
+    paired: str = ""  # the unit's own 自评报告 checked with the workbook (its name in the inbox)
     corrected: str = ""  # with --fix: the workbook's _已更正 copy (on its first project's row)
     fixed: int | None = None  # with --fix: the cells corrected (None: not asked)
     sha256: str = ""
@@ -106,7 +107,7 @@ class Item:
                    unexplained=sum(1 for f in doc["findings"] if RULES_BY_CODE[f["code"]].unexplained),
                    errors=counts[Severity.ERROR.value], warnings=counts[Severity.WARNING.value],
                    hints=counts[Severity.INFO.value], results=outputs["results"], marked=outputs["marked"],
-                   report=outputs["report"], corrected=outputs["corrected"], sha256=sha)
+                   report=outputs["report"], paired=doc.get("report", ""), corrected=outputs["corrected"], sha256=sha)
 
     def as_dict(self) -> dict:
         return {**asdict(self), "status": self.status.value}

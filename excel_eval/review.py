@@ -132,7 +132,7 @@ def prioritize(row: dict) -> tuple[int, list[str]]:
 PROJECT_COLUMNS = ("file", "sheet", "status", "department", "project", "unit", "year", "scheme", "form", "total",
                    "self_total",
                    "grade", "grade_label", "execution", "satisfaction", "respondents", "budget", "executed", "indicators",
-                   "full_marks", "unexplained", "errors", "warnings", "hints", "results", "marked", "report", "reason",
+                   "full_marks", "unexplained", "errors", "warnings", "hints", "results", "marked", "report", "paired", "reason",
                    "failure", "sha256")
 
 
@@ -174,7 +174,7 @@ def build(rows: Iterable[dict]) -> Views:
         projects["corrected"] = projects["corrected"].fillna("").astype(str)
         projects["fixed"] = pd.to_numeric(projects["fixed"], errors="coerce")
     for key in ("file", "sheet", "status", "department", "project", "unit", "scheme", "form", "grade", "results", "marked",
-                "report", "reason", "failure", "sha256"):
+                "report", "paired", "reason", "failure", "sha256"):
         projects[key] = projects[key].fillna("").astype(str)
     projects["full_marks"] = projects["full_marks"].fillna(False).astype(bool)
     for key in ("errors", "warnings", "hints", "unexplained", "indicators"):

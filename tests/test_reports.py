@@ -292,6 +292,12 @@ def test_batch_reads_each_report_with_the_workbook_of_its_name_and_lists_the_unp
     assert (inbox / "评价结果" / f"{SEEDS['001']}绩效自评报告_标注.docx").exists()
     # the workbook's own 2 (T006) and the report's 7 (W006 ×2, W011 ×2, W014 ×2, W015)
     assert any(line.endswith(f"{book.name}：95.80 分，优（待更正：9 个错误）") for line in lines), lines
+    import openpyxl
+
+    summary = next((inbox / "评价结果").glob("汇总_*.xlsx"))
+    rows = list(openpyxl.load_workbook(summary, read_only=True)["汇总"].values)
+    paired = rows[0].index("对照的单位报告")
+    assert [r[paired] for r in rows[1:]] == [f"{SEEDS['001']}绩效自评报告.docx"]  # the reviewer sees which report was read
 
 
 def test_a_report_named_otherwise_goes_with_the_workbook_of_its_project(reports, tmp_path):

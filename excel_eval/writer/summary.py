@@ -33,7 +33,7 @@ SUMMARY_COLUMNS = (("文件", "file", 22, "text"), ("工作表", "sheet", 10, "t
                    ("等级", "grade_label", 12, "text"), ("执行率", "execution", 8, "percent"),
                    ("满意度", "satisfaction", 7, "number"), ("错误", "errors", 5, "count"),
                    ("警告", "warnings", 5, "count"), ("提示", "hints", 5, "count"), ("结果文件", "results", 24, "link"),
-                   ("自评报告", "report", 20, "link"),
+                   ("自评报告", "report", 20, "link"), ("对照的单位报告", "paired", 20, "text"),
                    ("原因", "reason", 22, "text"))
 FIX_COLUMNS = (("更正", "fixed", 5, "count"), ("更正副本", "corrected", 22, "link"))  # a run with --fix
 PRIORITY_COLUMNS = (("排名", "rank", 5, "count"), ("优先分", "priority", 6, "count"), ("文件", "file", 22, "text"),
