@@ -242,7 +242,7 @@ def test_report_003_findings():
     result = evaluate(SAMPLES / "003_职业技能培训及就业服务.xlsx")
     got = {(f.code, loc.cell, f.severity.value) for f in result.findings for loc in f.locs}
     sums = sorted(f.actual for f in result.findings if f.code == "S002")
-    assert sums == ["100.87%", "100.89%", "102.00%", "113.00%", "116.00%", "98.00%"]  # the row's own 合计 where it is typed off
+    assert sums == ["101.00%", "101.00%", "102.00%", "113.00%", "116.00%", "98.00%"]  # each row's own 合计, typed off 100%
     assert {("S004", c, "错误") for c in ("F16", "F19", "F28")} <= got  # D 占比 copied from C, count 0
     (copied,) = [f for f in result.findings if f.code == "S004"]  # one cause, one finding, six cells
     assert [loc.cell for loc in copied.locs] == ["F16", "F17", "F19", "F20", "F28", "F29"]

@@ -144,7 +144,7 @@ def test_without_the_token_every_request_is_refused(server):
 def test_only_files_the_server_wrote_can_be_downloaded(server):
     answer = server.upload("样例.xlsx", SAMPLE.read_bytes())
     (card,) = answer["cards"]
-    assert card["ok"] and [d["label"] for d in card["downloads"]] == ["评价结果", "标注副本", "自评报告", "更正副本（27 处）",
+    assert card["ok"] and [d["label"] for d in card["downloads"]] == ["评价结果", "标注副本", "自评报告", "更正副本（33 处）",
                                                                       "全部（zip）"]
     status, body = server.request(card["downloads"][0]["url"])
     assert status == 200 and body[:2] == b"PK"

@@ -64,8 +64,10 @@ def _ratios(q: QuestionScore):
         if f:
             yield f
     typed = [c for c in cells if c is not None and c.number is not None]
-    # the row's own 合计 cell (stated): the shares of every respondent, 100%
-    if stated is not None and stated.number is not None and abs(stated.number - 1) > sum_tolerance([*typed, stated]):
+    # the row's own 合计 cell (stated): the shares of every respondent, 100% to its own precision and the
+    # rounding of the shares it may add up (a share of 0 is exact)
+    if stated is not None and stated.number is not None \
+            and abs(stated.number - 1) > sum_tolerance([*(c for c in typed if c.number), stated]):
         yield rules.RATIO_ROW_SUM(stated.loc, "100%", show_typed(stated),
                                   fix=Fix(stated.loc, 1.0, (), show_typed(stated), show(1.0, stated)))
     elif typed:
