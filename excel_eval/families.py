@@ -31,12 +31,14 @@ INFO_FIELDS = (
     Field(Key.PROJECT, "项目名称", ("专项资金名称",  # transfer-payment tables
                                  "项目(资金)名称", "转移支付项目名称", "专项名称", "资金名称",
                                  "转移支付(项目)名称", "转移(项目)名称", "转移支付名称")),  # 霍山县, 旺苍县 transfer tables
-    Field(Key.DEPARTMENT, "主管部门", ("主管单位", "主管部门及代码", "主管部门(单位)", "地方主管部门")),
+    Field(Key.DEPARTMENT, "主管部门", ("主管单位", "主管部门及代码", "主管部门(单位)", "地方主管部门",
+                                  "项目主管单位")),  # 广水市
     Field(Key.UNIT, "实施单位", ("项目实施单位", "实施单位(盖章)", "预算单位", "单位名称", "资金使用单位")),
 )
 # A department-level table names the department instead of a project.
 DEPARTMENT_NAME = Field(Key.PROJECT, "部门(单位)名称", ("部门名称", "部门(单位)", "部门"))
-# Text blocks: the label with its text in the cell below (10号, 一体化).
+# Text blocks: the label with its text in the cell below (10号, 一体化), or to its right where the cell below
+# starts the next block (广水市: 项目年度目标 | 1.完成乡村道路建设养护里程300公里;, above 项目权重 | 评价内容 …).
 BELOW_FIELDS = (
     Field(Key.GOALS, "预期目标", ("项目年度目标", "年度目标")),
     Field(Key.ACHIEVED, "实际完成情况", ("年度目标完成情况", "目标完成情况")),

@@ -383,7 +383,11 @@ class _Project:
             at = g.find({label_key(n) for n in f.names}, self.lo, self.hi)
             if at is not None:
                 r, c = at
-                info.fields[f.key] = self.text_cell(r + 1, c, f.label)
+                right = next((k for k in range(c + 1, g.width) if not _blank(g.at(r, k))), None)
+                if self.heads_a_block(r + 1) and right is not None and not self.is_label(g.at(r, right)):
+                    info.fields[f.key] = self.text_cell(r, right, f.label)
+                else:
+                    info.fields[f.key] = self.text_cell(r + 1, c, f.label)
         if Key.PROJECT not in info.fields:  # no 项目名称: the project the title names, if it names one
             spot = next(((r, c) for r in range(self.lo, min(self.hi, self.lo + 4)) for c, v in enumerate(g.rows[r])
                          if title_project(v)), None)
@@ -449,6 +453,16 @@ class _Project:
         at = next((i for i, row in enumerate(indicators.rows) if row.index > items[0].index), len(indicators.rows))
         indicators.rows[at:at] = items
         return indicators
+
+    def is_label(self, v: object) -> bool:
+        """A label of the form (a field's, a block's or a header's), not content."""
+        key = label_key(v) if isinstance(v, str) else ""
+        return bool(key) and (key in STOP_LABELS or key in RUBRIC_NAMES or key in INDICATOR_NAMES or key in BUDGET_NAMES)
+
+    def heads_a_block(self, r: int) -> bool:
+        """Row r starts the next block: its first text is a label, not a text block's content."""
+        texts = self.grid.texts(r)
+        return bool(texts) and self.is_label(texts[0])
 
     # --- the 资金管理情况 block -------------------------------------------------------------------
 

@@ -216,6 +216,8 @@ def test_each_form_rule_fires_at_its_cell(tmp_path, family, code, cell, changes)
 def test_a_rubric_block_is_scored_with_the_indicators_and_the_total_is_over_every_part(tmp_path):
     result = evaluate(form(tmp_path, "rubric"))
     assert result.ok and result.layout == "rubric-form"
+    assert result.info("department") == "测试交通运输局"  # 项目主管单位
+    assert result.info("goals") == "1.完成乡村道路建设养护里程300公里;"  # right of its label: below it is the rubric
     assert [(s.name, s.weight, round(s.score, 4)) for s in result.sections] == [
         ("产出", 40, 39.8737), ("效益", 30, 30), ("满意度", 15, 15), ("项目决策", 2, 2), ("项目管理", 13, 12)]
     assert result.total_score == pytest.approx(98.873684, abs=1e-6) and result.grade == "优"
