@@ -5,6 +5,7 @@ inconsistencies (samples/README.md works their totals out by hand)."""
 
 import copy
 import json
+import runpy
 import re
 import shutil
 from pathlib import Path
@@ -20,7 +21,7 @@ from excel_eval.samples import FORM_FILES, form_putuo, form_qingshen, form_tangx
 from excel_eval.keys import Key
 from excel_eval.vocab import ExitCode, Status
 from excel_eval.writer.results import write_results
-from conftest import SAMPLES
+from conftest import ROOT, SAMPLES
 
 NOTE = "1.预算执行率=预算执行数/调整后预算数，预算执行率未达到90%的需说明原因(100字以内)；2.其他资金包括：社会投入资金、银行贷款。"
 
@@ -94,31 +95,16 @@ TRANSFER = [
 ]
 TRANSFER_MERGES = ["A1:F1", "A2:F2", "B3:F3", "A14:A16"]
 # CONSTRUCTED, not published: the 湖北 county 绩效目标自评表 of 广水市 (tests/real/published/tables/b05_…, whose
-# stored page stops inside 质量指标) laid out as that page is, and completed by hand where the page is cut (质量指标
-# onward). A rubric block (项目决策2分, 项目管理13分: 分值 | 自评分 | 复核分 | 评价标准及依据) above the 项目绩效 85分
-# indicator block, whose 三级 carry no 分值 (the 评价标准: each 二级's points shared evenly by its 三级).
+# stored page stops inside 质量指标), its page as stored up to the first 三级指标, completed by hand from there (and
+# 目标申报 scored 3 of 4, 自评总分 98.87, the unit renamed). A rubric block (项目决策2分, 项目管理13分: 分值 | 自评分
+# | 复核分 | 评价标准及依据) above the 项目绩效 85分 indicator block, whose 三级 carry no 分值 (its 评价标准: each
+# 二级's points shared evenly by its 三级).
 # By hand: 决策 2/2; 管理 3+2+4+3 = 12/13 (目标申报 逾期 −1, judged by its criteria, no reason asked); 项目绩效: points
 # implied by the 得分 and the labels 15 + 6 + 6 + 8 + 5 = 40, 10 + 10 + 10 = 30, 15; scores 15, 6, 6×93/95 = 5.8737
 # (typed 5.87), 8, 5 | 10, 10, 10 | 15 = 84.8737. Total 2 + 12 + 84.8737 = 98.87 of 100 (typed 98.87): 优.
-RUBRIC_CRITERIA = "三级指标分值按三级指标个数平均确定(二级指标分值÷三级指标个数),四舍五入保留整数。"
-RUBRIC = [
-    ["广水市财政预算支出项目绩效目标自评表", None, None, None, None, None, None, None, None],
-    ["填报日期:2022年8月10日", None, None, None, "自评总分:", 98.87, "单位领导审签:", None, None],
-    ["项目名称", "乡村道路建设养护项目", None, None, "项目主管单位", "测试交通运输局", None, None, None],
-    ["项目实施单位", "测试交通运输局", None, None, "项目负责人", "张三", None, None, None],
-    ["项目属性", "1、常年性 2、延续性□ 3、一次性□ 4、新增性□", None, None, None, None, None, None, None],
-    ["项目资金", "来源", "中央(万元)", "省、地(万元)", "本级(万元)", "其他(万元)", "合计(万元)", "执行数(万元)", "执行率"],
-    [None, None, None, None, None, None, 309.0, 309.0, 1.0],
-    ["项目年度目标", "1.完成乡村道路建设养护里程300公里;", None, None, None, None, None, None, None],
-    ["项目权重", "评价内容", "分值", "自评分", "复核分", "评价标准及依据", None, None, None],
-    ["项目决策2分", "决策依据", 2.0, 2.0, None, "有项目年度工作计划或有上级文件或审批报告计2分,没有不得分。", None, None, None],
-    ["项目管理13分", "财务制度", 3.0, 3.0, None, "1、单位财务管理制度1分;2、项目管理制度1分;3、有制度执行佐证资料1分。", None, None, None],
-    [None, "组织机构", 2.0, 2.0, None, "有明确的绩效管理机构或专人负责2分。没有不得分", None, None, None],
-    [None, "运行监管", 4.0, 4.0, None, "1、运行监管记录3分;2、填报《项目支出绩效监控表》1分。", None, None, None],
-    [None, "目标申报", 4.0, 3.0, None, "1、绩效目标全申报1分;2、绩效目标规范1分;3、按时申报绩效目标计2分,逾期扣1分。", None, None, None],
-    ["项目年度目标1:乡村道路建设养护项目", None, None, None, None, None, None, None, None],
-    [None, "一级指标", "二级指标", "指标名称(三级指标)", "年初指标值", "年终完成值", "自评分", "复核分", "评价标准"],
-    ["项目绩效85分", "产出指标40分", "数量指标15分", "乡村道路建设养护里程", "300公里", "300公里", 15.0, None, RUBRIC_CRITERIA],
+_GUANGSHUI = runpy.run_path(str(ROOT / "tests/real/published/tables/b05_guangshui_rural_roads_decision_mgmt_perf.py"))
+_PAGE, _PAGE_MERGES = _GUANGSHUI["SHEETS"][0][1][:17], [m for m in _GUANGSHUI["SHEETS"][0][2] if int(m.split(":")[0][1:]) < 17]
+RUBRIC = copy.deepcopy(_PAGE) + [
     [None, None, "质量指标12分", "农村公路建设验收合格率", "100%", "100%", 6.0, None, None],
     [None, None, None, "农村公路养护验收合格率", "≥95%", "93%", 5.87, None, None],
     [None, None, "时效指标8分", "养护任务完成及时率", "100%", "100%", 8.0, None, None],
@@ -128,9 +114,10 @@ RUBRIC = [
     [None, None, "可持续影响指标10分", "道路设计使用年限", "≥8年", "8年", 10.0, None, None],
     [None, "满意度指标15分", "服务对象满意度指标15分", "沿线群众满意度", "≥90%", "92%", 15.0, None, None],
 ]
-RUBRIC_MERGES = ["A1:I1", "A2:D2", "G2:I2", "B3:D3", "F3:I3", "B4:D4", "F4:I4", "B5:I5", "A6:A7", "B6:B7", "B8:I8",
-                 "F9:I9", "F10:I10", "F11:I11", "F12:I12", "F13:I13", "F14:I14", "A11:A14", "A15:I15",
-                 "A17:A25", "B17:B21", "C18:C19", "B22:B24", "C22:C23"]
+RUBRIC[1][5], RUBRIC[13][3] = 98.87, 3.0  # 自评总分 (F2); 目标申报's 自评分 (D14): 逾期申报
+RUBRIC[2][5] = RUBRIC[3][1] = "测试交通运输局"  # 项目主管单位 (F3), 项目实施单位 (B4)
+RUBRIC[3][5] = "张三"
+RUBRIC_MERGES = _PAGE_MERGES + ["A17:A25", "B17:B21", "C18:C19", "B22:B24", "C22:C23"]
 EVERY_FORM = {**FORMS, "transfer": (TRANSFER, TRANSFER_MERGES), "rubric": (RUBRIC, RUBRIC_MERGES)}
 
 
@@ -217,7 +204,7 @@ def test_a_rubric_block_is_scored_with_the_indicators_and_the_total_is_over_ever
     result = evaluate(form(tmp_path, "rubric"))
     assert result.ok and result.layout == "rubric-form"
     assert result.info("department") == "测试交通运输局"  # 项目主管单位
-    assert result.info("goals") == "1.完成乡村道路建设养护里程300公里;"  # right of its label: below it is the rubric
+    assert result.info("goals").startswith("1.完成乡村道路建设养护里程300公里;")  # right of its label: below it, the rubric
     assert [(s.name, s.weight, round(s.score, 4)) for s in result.sections] == [
         ("产出", 40, 39.8737), ("效益", 30, 30), ("满意度", 15, 15), ("项目决策", 2, 2), ("项目管理", 13, 12)]
     assert result.total_score == pytest.approx(98.873684, abs=1e-6) and result.grade == "优"
@@ -226,7 +213,7 @@ def test_a_rubric_block_is_scored_with_the_indicators_and_the_total_is_over_ever
     items = [i for i in result.scores.indicators if i.section in ("项目决策", "项目管理")]
     assert [(i.name, i.weight, i.self_score, i.score) for i in items] == [
         ("决策依据", 2, 2, 2), ("财务制度", 3, 3, 3), ("组织机构", 2, 2, 2), ("运行监管", 4, 4, 4), ("目标申报", 4, 3, 3)]
-    assert items[-1].row.text(Key.BASIS).startswith("1、绩效目标全申报1分") and items[-1].remark == ""
+    assert items[-1].row.text(Key.BASIS).startswith("1、项目绩效目标全申报的1分") and items[-1].remark == ""
     reviewed = evaluate(form(tmp_path, "rubric", E14=2.5))  # the reviewer's 复核分 is kept beside the unit's
     assert [i.remark for i in reviewed.scores.indicators if i.name == "目标申报"] == ["复核分 2.5"]
     assert reviewed.total_score == pytest.approx(98.873684, abs=1e-6)
