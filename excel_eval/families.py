@@ -351,6 +351,7 @@ class Family(NamedTuple):
     management: bool = False  # it may carry a 资金管理情况 block (情况说明 | 存在问题 | 改进措施), read when found
     rubric: bool = False  # it may carry a rubric block (评价内容 | 分值 | 自评分 …, `RUBRIC_COLUMNS`), read when found
     deduction_needs_reason: bool = True  # a score under its points asks for a 偏差原因 (I011)
+    form_order: bool = False  # its sections are shown in the form's order, not the scheme's (产出, 效益, 满意度)
 
     @property
     def scheme(self) -> str:
@@ -374,7 +375,7 @@ INTEGRATED = Family("integrated-form", "部门预算项目支出绩效自评表�
 # 湖北 county form (广水市): the rubric block 项目决策/项目管理 (`RUBRIC_COLUMNS`) above the 项目绩效 indicator block;
 # neither block has a 偏差原因 column: the 评价标准 column states what each point is given for.
 RUBRIC = Family("rubric-form", "财政预算支出项目绩效目标自评表（项目决策、项目管理评分 + 项目绩效指标）",
-                marks=("评价内容", "复核分"), rubric=True, deduction_needs_reason=False)
+                marks=("评价内容", "复核分"), rubric=True, deduction_needs_reason=False, form_order=True)
 FOUR_PART = Family("four-part-form", "项目支出绩效自评表（决策、过程、产出、效益四部分）",
                    marks=("项目决策", "项目产出"))  # (海南省: 项目决策/项目管理/项目绩效, 项目产出 under 项目绩效)
 MUNICIPAL = Family("municipal-form", "项目支出绩效自评表（预算执行 20 分、绩效目标 80 分）", budget_points=20.0)

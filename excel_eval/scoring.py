@@ -499,7 +499,7 @@ def score_sections(indicators: list[IndicatorScore], scheme: Scheme, model: Mode
     groups: dict[str, list[IndicatorScore]] = {}
     for ind in indicators:
         groups.setdefault(ind.section, []).append(ind)
-    order = [name for name, _ in scheme.sections]
+    order = [] if model.family.form_order else [name for name, _ in scheme.sections]
     names = sorted(groups, key=lambda n: (order.index(n) if n in order else len(order), list(groups).index(n)))
     return [SectionScore(n, sum(i.weight or 0 for i in groups[n]), _known_sum(groups[n]),
                          _typed_sum(groups[n]),

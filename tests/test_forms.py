@@ -206,7 +206,7 @@ def test_a_rubric_block_is_scored_with_the_indicators_and_the_total_is_over_ever
     assert result.info("department") == "测试交通运输局"  # 项目主管单位
     assert result.info("goals").startswith("1.完成乡村道路建设养护里程300公里;")  # right of its label: below it, the rubric
     assert [(s.name, s.weight, round(s.score, 4)) for s in result.sections] == [
-        ("产出", 40, 39.8737), ("效益", 30, 30), ("满意度", 15, 15), ("项目决策", 2, 2), ("项目管理", 13, 12)]
+        ("项目决策", 2, 2), ("项目管理", 13, 12), ("产出", 40, 39.8737), ("效益", 30, 30), ("满意度", 15, 15)]
     assert result.total_score == pytest.approx(98.873684, abs=1e-6) and result.grade == "优"
     # the items are judged by their criteria: no target or actual asked of them, no reason for 目标申报's 3 of 4
     assert [(f.code, f.loc.cell) for f in result.findings] == [("I023", "B16")]
