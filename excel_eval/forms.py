@@ -408,6 +408,7 @@ class _Project:
         return info
 
     # --- the rubric block ---------------------------------------------------------------------
+
     def rubric(self, head: Header) -> list[Row]:
         """One indicator per item under the header (`项目管理13分 | 财务制度 | 3 | 3 | | 1、单位财务管理制度1分…`), until a
         row that names no item with points or a score: its part (merged down), name, 分值, 自评分, 复核分 and

@@ -5,8 +5,8 @@ inconsistencies (samples/README.md works their totals out by hand)."""
 
 import copy
 import json
-import runpy
 import re
+import runpy
 import shutil
 from pathlib import Path
 
