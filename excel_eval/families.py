@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from .layout import FUND_SOURCES, SCHEMES, TEMPLATE_LAYOUT, Column, Field, label_key, normalize
+from .layout import FUND_SOURCES, QUALITATIVE_TYPE, SCHEMES, TEMPLATE_LAYOUT, Column, Field, label_key, normalize
 from .text import fold
 from .keys import Key, CellKind
 
@@ -31,12 +31,14 @@ INFO_FIELDS = (
     Field(Key.PROJECT, "项目名称", ("专项资金名称",  # transfer-payment tables
                                  "项目(资金)名称", "转移支付项目名称", "专项名称", "资金名称",
                                  "转移支付(项目)名称", "转移(项目)名称", "转移支付名称")),  # 霍山县, 旺苍县 transfer tables
-    Field(Key.DEPARTMENT, "主管部门", ("主管单位", "主管部门及代码", "主管部门(单位)", "地方主管部门")),
+    Field(Key.DEPARTMENT, "主管部门", ("主管单位", "主管部门及代码", "主管部门(单位)", "地方主管部门",
+                                  "项目主管单位")),  # 广水市
     Field(Key.UNIT, "实施单位", ("项目实施单位", "实施单位(盖章)", "预算单位", "单位名称", "资金使用单位")),
 )
 # A department-level table names the department instead of a project.
 DEPARTMENT_NAME = Field(Key.PROJECT, "部门(单位)名称", ("部门名称", "部门(单位)", "部门"))
-# Text blocks: the label with its text in the cell below (10号, 一体化).
+# Text blocks: the label with its text in the cell below (10号, 一体化), or to its right where the cell below
+# starts the next block (广水市: 项目年度目标 | 1.完成乡村道路建设养护里程300公里;, above 项目权重 | 评价内容 …).
 BELOW_FIELDS = (
     Field(Key.GOALS, "预期目标", ("项目年度目标", "年度目标")),
     Field(Key.ACHIEVED, "实际完成情况", ("年度目标完成情况", "目标完成情况")),
@@ -87,6 +89,21 @@ INDICATOR_COLUMNS = (
                                         "未完成原因分析及改进措施", "原因分析", "未完成原因", "偏差原因及改进措施")),
 )
 LEVEL_KEYS = (Key.LEVEL1, Key.LEVEL2, Key.LEVEL3)
+
+# The rubric block of the 湖北 county form (广水市 财政预算支出项目绩效目标自评表), above its indicator block: a
+# header 项目权重 | 评价内容 | 分值 | 自评分 | 复核分 | 评价标准及依据, then one row per item (决策依据, 财务制度,
+# 组织机构, 运行监管, 目标申报), its part and the part's points in the first column, merged down (项目决策2分,
+# 项目管理13分). Each item is an indicator of its part; it has no target and no actual: its 自评分 is the unit's
+# judgement by its 评价标准, scored as a 定性 indicator is (the evaluator's score, within its 分值).
+_INDICATOR = {c.key: c for c in INDICATOR_COLUMNS}
+RUBRIC_COLUMNS = (
+    Column(Key.LEVEL1, "项目权重", kind=CellKind.LEVEL),
+    Column(Key.LEVEL3, "评价内容", kind=CellKind.LEVEL),
+    _INDICATOR[Key.WEIGHT], _INDICATOR[Key.SCORE],  # 分值, 自评分: the indicator block's own labels
+    Column(Key.REVIEW, "复核分", kind=CellKind.NUMBER),  # the reviewer's, kept beside the unit's
+    Column(Key.BASIS, "评价标准及依据", ("评价标准",)),  # the template's 评分说明
+)
+RUBRIC_ITEM_TYPE = QUALITATIVE_TYPE
 # The 10号 二级指标 and the 一级指标 each belongs to: a blank 一级 cell below a merge that ended too
 # early (鄂州市: 社会效益指标 left under 产出指标) takes the 一级 its 二级 names, not the one above.
 LEVEL2_SECTIONS = {"数量指标": "产出指标", "质量指标": "产出指标", "时效指标": "产出指标", "成本指标": "产出指标",
@@ -251,6 +268,13 @@ def is_where_of(text: object) -> bool:
     return bool(_WHERE_OF.match(fold(text))) if isinstance(text, str) else False
 
 
+def without_points(text: object) -> object:
+    """A label without the points it states: `项目决策2分` → 项目决策, `产出指标(50分)` → 产出指标."""
+    if not isinstance(text, str):
+        return text
+    return _POINTS.sub("", fold(text)).strip() or text
+
+
 def stated_points(text: object) -> float | None:
     """The points a label states: `产出指标(50分)`, `预算执行情况（20分）`, `年度绩效目标 80分` → the number."""
     if not isinstance(text, str):
@@ -325,6 +349,9 @@ class Family(NamedTuple):
     total_line_heads: bool = True  # the budget's total line heads its 其中 lines (B009 may score from them)
     info_required: bool = False  # the template's required 项目信息 rows (P001): a form prints what it prints
     management: bool = False  # it may carry a 资金管理情况 block (情况说明 | 存在问题 | 改进措施), read when found
+    rubric: bool = False  # it may carry a rubric block (评价内容 | 分值 | 自评分 …, `RUBRIC_COLUMNS`), read when found
+    deduction_needs_reason: bool = True  # a score under its points asks for a 偏差原因 (I011)
+    form_order: bool = False  # its sections are shown in the form's order, not the scheme's (产出, 效益, 满意度)
 
     @property
     def scheme(self) -> str:
@@ -345,6 +372,10 @@ TRANSFER = Family("transfer-form", "转移支付区域绩效自评表", level="t
 INTEGRATED = Family("integrated-form", "部门预算项目支出绩效自评表（预算管理一体化）",
                     marks=("调整后预算数", "预算执行数", "指标性质"), fixed_sections=(FORM_EXECUTION_NAME,),
                     low_rate_needs_reason=True)
+# 湖北 county form (广水市): the rubric block 项目决策/项目管理 (`RUBRIC_COLUMNS`) above the 项目绩效 indicator block;
+# neither block has a 偏差原因 column: the 评价标准 column states what each point is given for.
+RUBRIC = Family("rubric-form", "财政预算支出项目绩效目标自评表（项目决策、项目管理评分 + 项目绩效指标）",
+                marks=("评价内容", "复核分"), rubric=True, deduction_needs_reason=False, form_order=True)
 FOUR_PART = Family("four-part-form", "项目支出绩效自评表（决策、过程、产出、效益四部分）",
                    marks=("项目决策", "项目产出"))  # (海南省: 项目决策/项目管理/项目绩效, 项目产出 under 项目绩效)
 MUNICIPAL = Family("municipal-form", "项目支出绩效自评表（预算执行 20 分、绩效目标 80 分）", budget_points=20.0)
@@ -353,7 +384,7 @@ NATIONAL = Family("national-form", "项目支出绩效自评表（财预〔2020�
 OTHER = Family("self-eval-form", "项目支出绩效自评表（其他格式）", management=True)  # 名山区: a 四川 transfer table titled by its fund
 
 # In the order they are tried: the first that fits is the table's family; OTHER fits every form.
-FAMILIES = (DEPARTMENT, TRANSFER, INTEGRATED, FOUR_PART, MUNICIPAL, NATIONAL, OTHER)
+FAMILIES = (DEPARTMENT, TRANSFER, INTEGRATED, RUBRIC, FOUR_PART, MUNICIPAL, NATIONAL, OTHER)
 BY_LAYOUT = {f.layout: f for f in (TEMPLATE, *FAMILIES)}
 
 

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from . import layout, rules
-from .families import (LABELLED_BUDGET, MANAGEMENT_COLUMNS, SKIP_LINES, FORM_MARKS, TITLE_WORDS, is_budget_label, is_goal_label, is_title, BELOW_FIELDS, BLOCK_LABELS, BUDGET_COLUMNS, DEPARTMENT_NAME, FORM_EXECUTION_NAME, GRAND_TOTAL, HEAD_TOTAL,
+from .families import (LABELLED_BUDGET, MANAGEMENT_COLUMNS, RUBRIC_COLUMNS, RUBRIC_ITEM_TYPE, SKIP_LINES, FORM_MARKS, TITLE_WORDS, is_budget_label, is_goal_label, is_title, BELOW_FIELDS, BLOCK_LABELS, BUDGET_COLUMNS, DEPARTMENT_NAME, FORM_EXECUTION_NAME, GRAND_TOTAL, HEAD_TOTAL,
                        INDICATOR_COLUMNS, INFO_FIELDS, LEVEL2_SECTIONS, LEVEL_KEYS, QUALITATIVE_WORDS, RATE_COMPARATORS, SOURCE_LINES,
                        TEXT_FIELDS, TOTAL_LINES, Family, direction, is_instruction, is_percent_header, is_placeholder,
                        is_no_problem, is_where_of, line_label, recognise, title_project, stated_money_unit, stated_points, stated_year)
@@ -78,6 +78,7 @@ def _names(columns: tuple[Column, ...]) -> dict[str, tuple[str, int]]:
 BUDGET_NAMES = _names(BUDGET_COLUMNS)
 INDICATOR_NAMES = _names(INDICATOR_COLUMNS)
 MANAGEMENT_NAMES = _names(MANAGEMENT_COLUMNS)
+RUBRIC_NAMES = _names(RUBRIC_COLUMNS)
 PROJECT_LABELS = {label_key(n) for n in INFO_FIELDS[0].names}
 DEPARTMENT_LABELS = {label_key(n) for n in DEPARTMENT_NAME.names}
 STOP_LABELS = {label_key(n) for f in (*INFO_FIELDS, *BELOW_FIELDS, *TEXT_FIELDS) for n in f.names} | \
@@ -235,6 +236,16 @@ def management_header(grid: Grid, lo: int, hi: int) -> Header | None:
     return None
 
 
+def rubric_header(grid: Grid, lo: int, hi: int) -> Header | None:
+    """The first row in [lo, hi) naming an item, its points and its score (评价内容 | 分值 | 自评分): the head
+    of a rubric block."""
+    for r in range(lo, hi):
+        keys = {RUBRIC_NAMES.get(label_key(t), ("",))[0] for t in grid.texts(r)}
+        if {Key.LEVEL3, Key.WEIGHT, Key.SCORE} <= keys:
+            return match_header(grid, r, RUBRIC_NAMES, False)
+    return None
+
+
 # --- projects -----------------------------------------------------------------------------------
 
 def read_sheet(reader_factory, sheet: str, rows: list[list], merged: list = ()) -> tuple[list[tuple[Model, object]], Unread | None]:
@@ -328,6 +339,9 @@ class _Project:
         self.reader.money_unit = info.text(Key.MONEY_UNIT) or layout.DEFAULT_MONEY_UNIT
         budget, execution = self.budget(budget_head) if budget_head else self.labelled_budget()
         indicators = self.indicators(indicator_head, execution) if indicator_head else None
+        rubric_head = rubric_header(g, self.lo, self.hi) if family.rubric else None
+        if rubric_head is not None:
+            indicators = self.with_rubric(rubric_head, indicators, execution)
         management = self.management(management_head) if management_head else None
         if management is not None:
             self.management_texts(info, management)
@@ -369,7 +383,11 @@ class _Project:
             at = g.find({label_key(n) for n in f.names}, self.lo, self.hi)
             if at is not None:
                 r, c = at
-                info.fields[f.key] = self.text_cell(r + 1, c, f.label)
+                right = next((k for k in range(c + 1, g.width) if not _blank(g.at(r, k))), None)
+                if self.heads_a_block(r + 1) and right is not None and not self.is_label(g.at(r, right)):
+                    info.fields[f.key] = self.text_cell(r, right, f.label)
+                else:
+                    info.fields[f.key] = self.text_cell(r + 1, c, f.label)
         if Key.PROJECT not in info.fields:  # no 项目名称: the project the title names, if it names one
             spot = next(((r, c) for r in range(self.lo, min(self.hi, self.lo + 4)) for c, v in enumerate(g.rows[r])
                          if title_project(v)), None)
@@ -388,6 +406,64 @@ class _Project:
                 info.fields[Key.MONEY_UNIT] = Cell.at(unit, self.sheet, r, c)
                 break
         return info
+
+    # --- the rubric block ---------------------------------------------------------------------
+
+    def rubric(self, head: Header) -> list[Row]:
+        """One indicator per item under the header (`项目管理13分 | 财务制度 | 3 | 3 | | 1、单位财务管理制度1分…`), until a
+        row that names no item with points or a score: its part (merged down), name, 分值, 自评分, 复核分 and
+        评价标准. An item is judged by its criteria: it has no target and no actual."""
+        g, columns = self.grid, head.columns
+        name_col = columns[Key.LEVEL3]
+        part_col = columns.get(Key.LEVEL1, name_col - 1)
+        specs = {c.key: c for c in RUBRIC_COLUMNS}
+        rows, part = [], None
+        for r in range(head.row + 1, self.hi):
+            values = g.rows[r]
+            if all(_blank(v) for v in values):
+                continue
+            name = g.at(r, name_col)
+            if not isinstance(name, str) or _blank(name) or not any(self._number(r, columns.get(k)) for k in (Key.WEIGHT, Key.SCORE)):
+                break
+            label = g.at(r, part_col) if part_col >= 0 else None
+            if isinstance(label, str) and not _blank(label):
+                part = Cell.at(label.strip(), self.sheet, r, part_col)
+            cells = {Key.LEVEL3: Cell.at(name.strip(), self.sheet, r, name_col),
+                     Key.TYPE: Cell.at(RUBRIC_ITEM_TYPE, self.sheet, r, name_col)}
+            if part is not None:
+                cells[Key.LEVEL1] = part
+            for key in (Key.WEIGHT, Key.SCORE, Key.REVIEW):
+                if key in columns:
+                    cells[key] = self.reader.cell(self.sheet, r, columns[key], g.at(r, columns[key]), CellKind.NUMBER)
+            if Key.BASIS in columns:
+                cells[Key.BASIS] = self.text_cell(r, columns[Key.BASIS], specs[Key.BASIS].label)
+            rows.append(Row(r, cells))
+        return rows
+
+    def with_rubric(self, head: Header, indicators: Table | None, execution: Row | None) -> Table | None:
+        """The rubric's items among the indicators, in their place on the form (above the indicator block);
+        a form with a rubric and no indicator block has the rubric as its indicators."""
+        items = self.rubric(head)
+        if not items:
+            return indicators
+        if indicators is None:
+            columns = {k: c for k, c in head.columns.items() if k in (Key.LEVEL1, Key.LEVEL3, Key.WEIGHT, Key.SCORE)}
+            indicators = Table(self.sheet, head.row, columns)
+            if execution is not None and execution.get(Key.WEIGHT) is not None:
+                indicators.rows.append(self.execution_row(execution))
+        at = next((i for i, row in enumerate(indicators.rows) if row.index > items[0].index), len(indicators.rows))
+        indicators.rows[at:at] = items
+        return indicators
+
+    def is_label(self, v: object) -> bool:
+        """A label of the form (a field's, a block's or a header's), not content."""
+        key = label_key(v) if isinstance(v, str) else ""
+        return bool(key) and (key in STOP_LABELS or key in RUBRIC_NAMES or key in INDICATOR_NAMES or key in BUDGET_NAMES)
+
+    def heads_a_block(self, r: int) -> bool:
+        """Row r starts the next block: its first text is a label, not a text block's content."""
+        texts = self.grid.texts(r)
+        return bool(texts) and self.is_label(texts[0])
 
     # --- the 资金管理情况 block -------------------------------------------------------------------
 

@@ -70,6 +70,7 @@ class Key(enum.StrEnum):
     REPORT_TOTAL = "report_total"
     RESPONDENTS = "respondents"
     RESULTS = "results"
+    REVIEW = "review"  # a rubric item's 复核分: the reviewer's score beside the unit's
     ROW_KIND = "row_kind"
     SCHEME = "scheme"
     SCORE = "score"

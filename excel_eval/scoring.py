@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from . import layout
 from .layout import is_arrival, is_execution, is_satisfaction, section_name
-from .families import stated_points
+from .families import stated_points, without_points
 from .model import UNKNOWN, Cell, Loc, Model, Question, Row, Survey, rounding_slack
 from .schemes import Scheme
 from .targets import EQ, GE, GT, LE, LT, RANGE, Target, TargetKind, parse_target, units_compatible
@@ -119,10 +119,11 @@ class IndicatorScore:
 
     @property
     def remark(self) -> str:
-        """What a reader of the scores should know of this one: how its actual was read, and that its
-        points were implied (the 说明 a writer shows)."""
+        """What a reader of the scores should know of this one: how its actual was read, that its
+        points were implied, the reviewer's 复核分 where the form has one (the 说明 a writer shows)."""
         implied = "本表没有分值列，分值由所填得分推定" if self.implied else ""
-        return "；".join(x for x in (self.note, implied) if x)
+        review = f"复核分 {self.row.text(Key.REVIEW)}" if self.row.get(Key.REVIEW) is not None else ""
+        return "；".join(x for x in (self.note, implied, review) if x)
 
     @property
     def loc(self) -> Loc:
@@ -334,7 +335,7 @@ def score_indicators(model: Model, scheme: Scheme, budget: BudgetScore | None,
         w = row.num(Key.WEIGHT)
         target = parse_target(row.get(Key.TARGET).value if row.get(Key.TARGET) else None, year)
         actual = parse_target(row.get(Key.ACTUAL).value if row.get(Key.ACTUAL) else None, year)
-        result = IndicatorScore(row, name, section_name(row.text(Key.LEVEL1)), w, row.num(Key.SCORE), None, RuleKind.NOT_COMPUTED,
+        result = IndicatorScore(row, name, section_name(without_points(row.text(Key.LEVEL1))), w, row.num(Key.SCORE), None, RuleKind.NOT_COMPUTED,
                                 target, actual)
         survey = linked_survey(row, name, n_satisfaction, surveys) if is_satisfaction(name) else None
         _score_one(result, scheme, budget, survey, 1.0 if w is None else w)
@@ -498,7 +499,7 @@ def score_sections(indicators: list[IndicatorScore], scheme: Scheme, model: Mode
     groups: dict[str, list[IndicatorScore]] = {}
     for ind in indicators:
         groups.setdefault(ind.section, []).append(ind)
-    order = [name for name, _ in scheme.sections]
+    order = [] if model.family.form_order else [name for name, _ in scheme.sections]
     names = sorted(groups, key=lambda n: (order.index(n) if n in order else len(order), list(groups).index(n)))
     return [SectionScore(n, sum(i.weight or 0 for i in groups[n]), _known_sum(groups[n]),
                          _typed_sum(groups[n]),

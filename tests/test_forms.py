@@ -6,6 +6,7 @@ inconsistencies (samples/README.md works their totals out by hand)."""
 import copy
 import json
 import re
+import runpy
 import shutil
 from pathlib import Path
 
@@ -17,9 +18,10 @@ from excel_eval import evaluate
 from excel_eval.batch import run_batch
 from excel_eval.pipeline import evaluate_all
 from excel_eval.samples import FORM_FILES, form_putuo, form_qingshen, form_tangxi, write_form
+from excel_eval.keys import Key
 from excel_eval.vocab import ExitCode, Status
 from excel_eval.writer.results import write_results
-from conftest import SAMPLES
+from conftest import ROOT, SAMPLES
 
 NOTE = "1.预算执行率=预算执行数/调整后预算数，预算执行率未达到90%的需说明原因(100字以内)；2.其他资金包括：社会投入资金、银行贷款。"
 
@@ -92,7 +94,31 @@ TRANSFER = [
     [None, "效益指标", "社会效益指标", "就业率", "≥80%", "85%"],
 ]
 TRANSFER_MERGES = ["A1:F1", "A2:F2", "B3:F3", "A14:A16"]
-EVERY_FORM = {**FORMS, "transfer": (TRANSFER, TRANSFER_MERGES)}
+# CONSTRUCTED, not published: the 湖北 county 绩效目标自评表 of 广水市 (tests/real/published/tables/b05_…, whose
+# stored page stops inside 质量指标), its page as stored up to the first 三级指标, completed by hand from there (and
+# 目标申报 scored 3 of 4, 自评总分 98.87, the unit renamed). A rubric block (项目决策2分, 项目管理13分: 分值 | 自评分
+# | 复核分 | 评价标准及依据) above the 项目绩效 85分 indicator block, whose 三级 carry no 分值 (its 评价标准: each
+# 二级's points shared evenly by its 三级).
+# By hand: 决策 2/2; 管理 3+2+4+3 = 12/13 (目标申报 逾期 −1, judged by its criteria, no reason asked); 项目绩效: points
+# implied by the 得分 and the labels 15 + 6 + 6 + 8 + 5 = 40, 10 + 10 + 10 = 30, 15; scores 15, 6, 6×93/95 = 5.8737
+# (typed 5.87), 8, 5 | 10, 10, 10 | 15 = 84.8737. Total 2 + 12 + 84.8737 = 98.87 of 100 (typed 98.87): 优.
+_GUANGSHUI = runpy.run_path(str(ROOT / "tests/real/published/tables/b05_guangshui_rural_roads_decision_mgmt_perf.py"))
+_PAGE, _PAGE_MERGES = _GUANGSHUI["SHEETS"][0][1][:17], [m for m in _GUANGSHUI["SHEETS"][0][2] if int(m.split(":")[0][1:]) < 17]
+RUBRIC = copy.deepcopy(_PAGE) + [
+    [None, None, "质量指标12分", "农村公路建设验收合格率", "100%", "100%", 6.0, None, None],
+    [None, None, None, "农村公路养护验收合格率", "≥95%", "93%", 5.87, None, None],
+    [None, None, "时效指标8分", "养护任务完成及时率", "100%", "100%", 8.0, None, None],
+    [None, None, "成本指标5分", "每公里养护成本", "≤1.03万元", "1万元", 5.0, None, None],
+    [None, "效益指标30分", "社会效益指标20分", "群众出行条件", "明显改善", "明显改善", 10.0, None, None],
+    [None, None, None, "农村公路安全通行", "全年无重大安全事故", "全年无重大安全事故", 10.0, None, None],
+    [None, None, "可持续影响指标10分", "道路设计使用年限", "≥8年", "8年", 10.0, None, None],
+    [None, "满意度指标15分", "服务对象满意度指标15分", "沿线群众满意度", "≥90%", "92%", 15.0, None, None],
+]
+RUBRIC[1][5], RUBRIC[13][3] = 98.87, 3.0  # 自评总分 (F2); 目标申报's 自评分 (D14): 逾期申报
+RUBRIC[2][5] = RUBRIC[3][1] = "测试交通运输局"  # 项目主管单位 (F3), 项目实施单位 (B4)
+RUBRIC[3][5] = "张三"
+RUBRIC_MERGES = _PAGE_MERGES + ["A17:A25", "B17:B21", "C18:C19", "B22:B24", "C22:C23"]
+EVERY_FORM = {**FORMS, "transfer": (TRANSFER, TRANSFER_MERGES), "rubric": (RUBRIC, RUBRIC_MERGES)}
 
 
 def form(tmp_path: Path, family: str, extra: list | None = None, name: str = "项目表", **cells) -> Path:
@@ -160,6 +186,11 @@ FIRES = [  # family, rule, cell, changes
     ("national", "I029", "B12", {"F12": None, "H12": None}),  # targets and points only: a 目标表, said once
     ("national", "I028", "B15", {"B15": None}),  # a 一级 cell left blank under 产出: 社会效益指标 names 效益
     ("transfer", "B013", "B11", {"C11": "省级资金下达滞后"}),  # 资金下达及时 beside its own 下达滞后
+    ("rubric", "I017", "A11", {"C13": 5.0}),  # 项目管理13分 over items of 3 + 2 + 5 + 4 = 14
+    ("rubric", "I017", "A10", {"A10": "项目决策3分"}),
+    ("rubric", "I003", "D14", {"D14": 5.0, "F2": 100.87}),  # a rubric item's score above its 分值
+    ("rubric", "I014", "D12", {"D12": None}),  # a rubric item left unscored
+    ("rubric", "I016", "F2", {"F2": 95.0}),  # 自评总分 against the items of both blocks, 98.87
 ]
 
 
@@ -167,6 +198,25 @@ FIRES = [  # family, rule, cell, changes
 def test_each_form_rule_fires_at_its_cell(tmp_path, family, code, cell, changes):
     got = found(form(tmp_path, family, **changes))
     assert (code, cell) in got, got
+
+
+def test_a_rubric_block_is_scored_with_the_indicators_and_the_total_is_over_every_part(tmp_path):
+    result = evaluate(form(tmp_path, "rubric"))
+    assert result.ok and result.layout == "rubric-form"
+    assert result.info("department") == "测试交通运输局"  # 项目主管单位
+    assert result.info("goals").startswith("1.完成乡村道路建设养护里程300公里;")  # right of its label: below it, the rubric
+    assert [(s.name, s.weight, round(s.score, 4)) for s in result.sections] == [
+        ("项目决策", 2, 2), ("项目管理", 13, 12), ("产出", 40, 39.8737), ("效益", 30, 30), ("满意度", 15, 15)]
+    assert result.total_score == pytest.approx(98.873684, abs=1e-6) and result.grade == "优"
+    # the items are judged by their criteria: no target or actual asked of them, no reason for 目标申报's 3 of 4
+    assert [(f.code, f.loc.cell) for f in result.findings] == [("I023", "B16")]
+    items = [i for i in result.scores.indicators if i.section in ("项目决策", "项目管理")]
+    assert [(i.name, i.weight, i.self_score, i.score) for i in items] == [
+        ("决策依据", 2, 2, 2), ("财务制度", 3, 3, 3), ("组织机构", 2, 2, 2), ("运行监管", 4, 4, 4), ("目标申报", 4, 3, 3)]
+    assert items[-1].row.text(Key.BASIS).startswith("1、项目绩效目标全申报的1分") and items[-1].remark == ""
+    reviewed = evaluate(form(tmp_path, "rubric", E14=2.5))  # the reviewer's 复核分 is kept beside the unit's
+    assert [i.remark for i in reviewed.scores.indicators if i.name == "目标申报"] == ["复核分 2.5"]
+    assert reviewed.total_score == pytest.approx(98.873684, abs=1e-6)
 
 
 def test_a_sheet_that_is_no_form_is_named_and_the_form_is_read_by_content(tmp_path):

@@ -28,7 +28,7 @@ READ_AS = {
     "d02_zhongjiang_shuili_xianjie": "national-form",
     "d03_haidian_xueyuanlu_baojie": "national-form",
     "d06_lijiang_gucheng_weipian": "national-form",
-    "b05_guangshui_rural_roads_decision_mgmt_perf": "self-eval-form",
+    "b05_guangshui_rural_roads_decision_mgmt_perf": "rubric-form",  # 项目决策/项目管理 rubric above 项目绩效
     "e04_ningjin_high_school_grants_targets": "self-eval-form",  # 绩效评价指标表: 目标值 and 分值 only
 }
 # What the tool does not yet do on these tables, each said; strict, so a fix shows at once.

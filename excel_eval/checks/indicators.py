@@ -193,7 +193,7 @@ def _one(ind: IndicatorScore, family: Family = TEMPLATE, scores: Scores | None =
                                          band=f"{ind.band[0]:.0%}～{ind.band[1]:.0%}", low=f"{low:g}", high=f"{high:g}")
     if ind.rule is RuleKind.DEADLINE and ind.met is False and not reason:
         yield rules.DEADLINE_MISSED(actual_loc, target=target, done=done)
-    elif s is not None and s < w - EPS and not reason and ind.rule is not RuleKind.DEADLINE \
+    elif s is not None and s < w - EPS and not reason and ind.rule is not RuleKind.DEADLINE and family.deduction_needs_reason \
             and not (ind.rule.from_budget and (family.is_form or Key.DEVIATION not in row.cells)):
         # (a 自评表 asks for the budget's 原因 only under 90%: B010)
         yield rules.DEDUCTED_WITHOUT_REASON(loc_score, w, s)
