@@ -213,3 +213,16 @@ def test_a_chart_of_absurd_counts_is_still_a_well_formed_chart(counts):
         values = [v.text for v in ET.fromstring(xml.encode()).iter("{http://schemas.openxmlformats.org/drawingml/2006/chart}v")]
         assert values and not [v for v in values if v.lower() in ("inf", "-inf", "nan")]
         assert all(float(v) == float(v) for v in values if v[0].isdigit() or v[0] == "-")
+
+
+def test_an_item_judged_by_its_criteria_is_written_with_them(tmp_path):
+    """A rubric item (广水市's 决策依据, 目标申报) has no 指标值 or 完成值: the report gives its 评价标准, and asks why
+    a point was lost (扣分原因), never says its target was left blank."""
+    from test_forms import RUBRIC, RUBRIC_MERGES
+
+    from excel_eval.samples import write_form
+
+    path = write_form(tmp_path / "广水.xlsx", [("项目表", RUBRIC, RUBRIC_MERGES)])
+    text, _, _ = read_docx(write_report(evaluate(path), tmp_path / "广水.docx"))
+    assert "（1）决策依据\n评价标准：有项目年度工作计划或有上级文件或审批报告计2分,没有不得分。本项分值2分，评价得分2.00分。" in text
+    assert "其中目标申报扣1.00分，扣分原因：【请填写：扣分原因】" in text and "决策依据未填写" not in text

@@ -142,6 +142,11 @@ class _Report:
             return f"{a.value * 100:g}%" if a.value <= 1.5 else f"{a.value:g}%"
         return f"{a.text}{t.unit}"
 
+    @staticmethod
+    def judged(ind) -> bool:
+        """An item judged by its 评价标准 (a rubric's 决策依据, 财务制度): no 指标值 or 完成值 to state."""
+        return ind.target.kind is TargetKind.EMPTY and ind.actual.kind is TargetKind.EMPTY and bool(ind.row.text(Key.BASIS))
+
     def reason(self, ind) -> str:
         """The typed 偏差原因, masked; "" for none, or for one that only points elsewhere (见报告正文)."""
         text = self.narrative_text(ind.row.text(Key.DEVIATION)).strip()
@@ -304,16 +309,23 @@ class _Report:
         any were lost (the typed 偏差原因, or a blank for it), then a blank for the officer's analysis."""
         d = self.doc
         d.heading(f"（{k}）{group}", 4)
-        parts: list = ["年度指标值："]
-        parts.append("；".join(named(ind.name, self.target(ind)) for ind in items) + "。实际完成：")
-        for j, ind in enumerate(items):
-            shown = self.actual(ind)
-            words = quoted(shown.text)
-            parts += [("；" if j else "") + ind.name + ("“" if words else ""), shown, "”" if words else ""]
+        judged = [i for i in items if self.judged(i)]
+        measured = [i for i in items if i not in judged]
+        parts: list = []
+        if measured:
+            parts.append("年度指标值：" + "；".join(named(ind.name, self.target(ind)) for ind in measured) + "。实际完成：")
+            for j, ind in enumerate(measured):
+                shown = self.actual(ind)
+                words = quoted(shown.text)
+                parts += [("；" if j else "") + ind.name + ("“" if words else ""), shown, "”" if words else ""]
+            parts.append("。")
+        if judged:  # an item judged by its criteria (a rubric's 决策依据): the criteria, not a target it lacks
+            parts.append("评价标准：" + "；".join((f"{i.name}：" if len(items) > 1 else "")
+                                            + self.narrative_text(i.row.text(Key.BASIS)).rstrip("。；;") for i in judged) + "。")
         weight = sum(i.weight or 0.0 for i in items)
         known = [i.score for i in items if i.weight is not None]
         score = None if None in known else sum(i.score or 0.0 for i in items)
-        parts.append(f"。本项分值{weight:g}分，{scored(score)}")
+        parts.append(f"本项分值{weight:g}分，{scored(score)}")
         if score is None:
             blank = "、".join(i.name for i in items if i.weight is not None and i.score is None)
             parts.append(f"（{blank}的完成值和得分未填写或无法核算，见问题清单）")
@@ -322,8 +334,8 @@ class _Report:
             parts.append("，其中" if j == 0 else "；")
             parts.append(Run(f"{ind.name}扣{points_lost:.2f}分", comment=f"核算值；原表自评得分为 {ind.self_score:g}"
                              if differs(ind.score, ind.self_score) else ""))
-            reason = self.reason(ind)
-            parts += ["，偏差原因：", reason.rstrip("。；") if reason else placeholder("偏差原因")]
+            reason, why = self.reason(ind), "扣分原因" if self.judged(ind) else "偏差原因"
+            parts += [f"，{why}：", reason.rstrip("。；") if reason else placeholder(why)]
         parts.append("。")
         d.paragraph(*parts)
         d.paragraph(placeholder(f"对“{group}”的分析：做了哪些工作、取得了什么效果、扣分的原因和改进办法"))
