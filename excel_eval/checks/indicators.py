@@ -43,7 +43,8 @@ def no_points(ctx: Context):
         yield rules.IMPLIED_POINTS(at, label=label, points=points)
         return
     what = "分值（只有得分）" if Key.SCORE in t.columns else "分值和得分"
-    yield rules.NO_POINTS(at, what=what)
+    pointed = any(i.weight is not None and not i.implied for i in ctx.scores.indicators)  # a rubric block's items have
+    yield rules.NO_POINTS(at, what=what, table="绩效指标表" if pointed else "本表")
 
 
 @check(rules.SECTION_WEIGHT, rules.WEIGHTS_NOT_100, rules.WEIGHT_MISSING)
