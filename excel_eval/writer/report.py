@@ -144,8 +144,10 @@ class _Report:
 
     @staticmethod
     def judged(ind) -> bool:
-        """An item judged by its 评价标准 (a rubric's 决策依据, 财务制度): no 指标值 or 完成值 to state."""
-        return ind.target.kind is TargetKind.EMPTY and ind.actual.kind is TargetKind.EMPTY and bool(ind.row.text(Key.BASIS))
+        """An item judged by its 评价标准 (a rubric's 决策依据, 财务制度): its block has no 指标值 or 完成值
+        to state (a blank one of an indicator that has them is said to be blank)."""
+        cells = ind.row.cells
+        return Key.TARGET not in cells and Key.ACTUAL not in cells and bool(ind.row.text(Key.BASIS))
 
     def reason(self, ind) -> str:
         """The typed 偏差原因, masked; "" for none, or for one that only points elsewhere (见报告正文)."""
