@@ -412,8 +412,9 @@ class _Report:
                              "分值", "得分", "偏差原因"]]
         for ind in self.s.indicators:
             row = ind.row
+            judged = self.judged(ind)  # (no 指标值 or 完成值 of its own: — in both)
             rows.append([ind.section, *(row.text(k) for k in levels),
-                         as_written(ind.target.text), self.actual(ind), f"{ind.weight or 0:g}",
+                         "—" if judged else as_written(ind.target.text), "—" if judged else self.actual(ind), f"{ind.weight or 0:g}",
                          Run(points(ind.score), comment=f"核算值；原表自评得分为 {ind.self_score:g}"
                              if differs(ind.score, ind.self_score) else ""),
                          self.narrative_text(row.text(Key.DEVIATION))])
