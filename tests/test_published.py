@@ -30,9 +30,29 @@ READ_AS = {
     "d06_lijiang_gucheng_weipian": "national-form",
     "b05_guangshui_rural_roads_decision_mgmt_perf": "rubric-form",  # 项目决策/项目管理 rubric above 项目绩效
     "e04_ningjin_high_school_grants_targets": "self-eval-form",  # 绩效评价指标表: 目标值 and 分值 only
+    "f01_suixi_minzheng_linshi_jiuzhu": "national-form",  # 绩效目标自评表, the d02 form: 分值 before 年度指标值
+    "f02_chengan_minzheng_gaoling_jintie": "self-eval-form",  # 河北 预算项目绩效自评表: 单项指标得分 · 权重占比 · 折算得分
 }
 # What the tool does not yet do on these tables, each said; strict, so a fix shows at once.
-NOT_YET: dict[str, str] = {}
+NOT_YET: dict[str, str] = {
+    "f01_suixi_minzheng_linshi_jiuzhu": (
+        "targets and actuals in compound units ('<=5300元/户', '5830元/户', '>=530元/人*月') are read as 定性, so "
+        "扶贫临时救助标准 5830 against a ≤5300 ceiling keeps its full 10 unchecked (H18 missed; total 89.84, not 88.93)"),
+    "f02_chengan_minzheng_gaoling_jintie": (
+        "the 河北 form is misread: the budget as label|amount pairs (预算数 | 6.84 | 到位数 | 6.84 | 执行数 | 6.84) is not "
+        "found (no 执行率); the column headed 指标分值 (a description) is taken as 分值, so 权重占比(%) is never the weight "
+        "(I015/R005 错误 on D17–D19, I001 '分值合计 0' while the total is still given as 90); 预期指标值 is read from "
+        "its 符号 cell only ('>='), not joined with the value and unit; the 折算得分 column (weight applied twice) is not read"),
+    "f03_huanggang_soil_monitoring_20_80": (
+        "the second target block's header (年度绩效目标2(40分) | 一级指标 | … | 得分) is read as an indicator row (R005 "
+        "错误 on G15 '得分'), and the points are not inferred from the scores and the 40-point block labels (19.6 for a "
+        "met target is not an integer weight): no total (expected 100, 优) and the 19.6 for 98%/98% (G14) unflagged"),
+    "f05_chongqing_kexuecheng_rongmeiti_dept": (
+        "the 重庆 部门整体 columns 指标权重(分) and 指标得分(分) are not read as 分值/得分, nor 执行率权重/执行率得分(分) in the "
+        "budget line, so the table is said to have no points (I020) and no total (expected 74.36 as stored); ceilings "
+        "with no sign (财政供养人员控制率 92% of 100%, 预算调整率 0 of 3%, 结转结余率 0 of 2%, 公用经费控制率 97%) are "
+        "warned as not met (I024)"),
+}
 BLOCKING = {"错误", "警告"}  # the contradictions a reviewer must be shown; a 提示 the tool may say or not
 
 
