@@ -9,7 +9,7 @@ import math
 import re
 from typing import NamedTuple
 
-from .parse import UNITS
+from .parse import PER_UNIT, UNITS
 from .text import fold
 
 GE, GT, LE, LT, EQ, RANGE = "≥", ">", "≤", "<", "=", "range"
@@ -23,7 +23,7 @@ _PREFIX_OPS = [  # longest first
 ]
 _SUFFIX_OPS = [("及以上", GE), ("以上", GE), ("及以下", LE), ("以下", LE), ("以内", LE), ("之内", LE)]
 _NUM = r"(-?(?:\d+(?:\.\d+)?|\.\d+))"
-_UNIT = "(?:" + "|".join(re.escape(u) for u in sorted(UNITS + ("人次", "万人", "%", "‰"), key=len, reverse=True)) + ")"
+_UNIT = "(?:" + PER_UNIT + "|" + "|".join(re.escape(u) for u in sorted(UNITS + ("人次", "万人", "%", "‰"), key=len, reverse=True)) + ")"
 _VALUE = re.compile(rf"^{_NUM}(?P<unit>{_UNIT})?$")
 _RANGE = re.compile(rf"^{_NUM}(?P<u1>{_UNIT})?(?:-|~|～|—|至|到)+{_NUM}(?P<u2>{_UNIT})?$")
 _DATE = re.compile(r"^(?:(\d{4})[年.\-/])?(\d{1,2})[月.\-/](?:(\d{1,2})日?|底|末)?(?:前|之前|以前|完成)?$")

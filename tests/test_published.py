@@ -35,9 +35,6 @@ READ_AS = {
 }
 # What the tool does not yet do on these tables, each said; strict, so a fix shows at once.
 NOT_YET: dict[str, str] = {
-    "f01_suixi_minzheng_linshi_jiuzhu": (
-        "targets and actuals in compound units ('<=5300元/户', '5830元/户', '>=530元/人*月') are read as 定性, so "
-        "扶贫临时救助标准 5830 against a ≤5300 ceiling keeps its full 10 unchecked (H18 missed; total 89.84, not 88.93)"),
     "f02_chengan_minzheng_gaoling_jintie": (
         "the 河北 form is misread: the budget as label|amount pairs (预算数 | 6.84 | 到位数 | 6.84 | 执行数 | 6.84) is not "
         "found (no 执行率); the column headed 指标分值 (a description) is taken as 分值, so 权重占比(%) is never the weight "
