@@ -62,9 +62,9 @@ BUDGET_COLUMNS = (
                                     "实际执行数", "执行数", "全年实际执行数", "实际支出数", "全年执行",
                                     "全年执行资金", "执行资金"), kind=CellKind.MONEY),  # 名山区 transfer table
     Column(Key.RECEIVED, "全年到位资金", ("到位资金", "实际到位资金", "全年到位数"), kind=CellKind.MONEY),  # 名山区
-    Column(Key.WEIGHT, "分值", ("权重", "参考分值"), kind=CellKind.NUMBER),
+    Column(Key.WEIGHT, "分值", ("权重", "参考分值", "执行率权重"), kind=CellKind.NUMBER),  # 重庆 部门整体: 执行率权重
     Column(Key.RATE, "执行率", ("预算执行率", "资金执行率", "预算执行"), kind=CellKind.RATIO),
-    Column(Key.SCORE, "得分", ("自评得分", "评分"), kind=CellKind.NUMBER),
+    Column(Key.SCORE, "得分", ("自评得分", "评分", "执行率得分"), kind=CellKind.NUMBER),  # 重庆: 执行率得分(分)
     Column(Key.REASON, "原因", ("偏差原因", "未完成原因", "说明")),  # 一体化: a rate under 90 % needs one
 )
 # A budget given as labels with their amounts in one row, not as a table (海南省: 计划投资额(万元) | 570 |
@@ -83,8 +83,8 @@ INDICATOR_COLUMNS = (
     Column(Key.TARGET, "年度指标值", ("指标值", "全年目标值", "年度目标值", "目标值", "预期指标值", "计划值", "预期目标值")),
     Column(Key.UNIT, "度量单位", ("计量单位", "单位")),  # 一体化
     Column(Key.ACTUAL, "实际完成值", ("完成值", "全年实际值", "全年完成值", "实际值", "全年实际完成值", "实际完成情况")),
-    Column(Key.WEIGHT, "分值", ("权重", "参考分值", "指标分值"), kind=CellKind.NUMBER),
-    Column(Key.SCORE, "得分", ("自评得分", "评分", "实际得分", "自评分"), kind=CellKind.NUMBER),  # 广水市: 自评分 | 复核分
+    Column(Key.WEIGHT, "分值", ("权重", "参考分值", "指标分值", "指标权重"), kind=CellKind.NUMBER),  # 重庆: 指标权重(分)
+    Column(Key.SCORE, "得分", ("自评得分", "评分", "实际得分", "自评分", "指标得分"), kind=CellKind.NUMBER),  # 广水市: 自评分 | 复核分; 重庆: 指标得分(分)
     Column(Key.DEVIATION, "偏差原因分析及改进措施", ("偏差原因分析及改进措施", "偏差原因", "未完成原因分析", "偏差原因分析",
                                         "未完成原因分析及改进措施", "原因分析", "未完成原因", "偏差原因及改进措施")),
 )
@@ -352,6 +352,7 @@ class Family(NamedTuple):
     rubric: bool = False  # it may carry a rubric block (评价内容 | 分值 | 自评分 …, `RUBRIC_COLUMNS`), read when found
     deduction_needs_reason: bool = True  # a score under its points asks for a 偏差原因 (I011)
     form_order: bool = False  # its sections are shown in the form's order, not the scheme's (产出, 效益, 满意度)
+    ceilings: tuple[str, ...] = ()  # indicators named so whose bare 指标值 is an upper bound (CEILING_RATES)
 
     @property
     def scheme(self) -> str:
@@ -364,8 +365,11 @@ class Family(NamedTuple):
 
 TEMPLATE = Family(TEMPLATE_LAYOUT, "标准模板 v1", fixed_sections=None, is_form=False, blank_score_is_gap=False,
                   total_line_heads=False, info_required=True)
+# The rates of the 部门整体支出 common indicators that are kept under their value, written without a sign (重庆
+# 部门整体: 财政供养人员控制率 100%, 预算调整率 3%, 结转结余率 2%, 公用经费控制率 100%): ≤ the value typed.
+CEILING_RATES = ("控制率", "调整率", "结转结余率", "结余率", "变动率")
 DEPARTMENT = Family("department-form", "部门整体支出绩效自评表", level=Key.DEPARTMENT,
-                    titles=("部门整体支出绩效", "部门整体绩效"), management=True)
+                    titles=("部门整体支出绩效", "部门整体绩效"), management=True, ceilings=CEILING_RATES)
 # 转移支付区域(项目)绩效目标自评表 (旺苍县), 转移支付项目绩效目标自评表 (霍山县), 区域绩效自评表
 TRANSFER = Family("transfer-form", "转移支付区域绩效自评表", level="transfer", titles=("转移支付", "区域绩效自评"),
                   marks=("转移支付(项目)名称",), management=True)  # 临河区 就业补助资金绩效目标自评表

@@ -561,12 +561,15 @@ class _Project:
             # the line's label: the nearest text left of the money (行次 numbers beside it are no label)
             label_col = next((c for c in range(first - 1, -1, -1) if isinstance(g.at(r, c), str) and not _blank(g.at(r, c))),
                              None)
-            if label_col is None:
+            unlabelled = label_col is None
+            if unlabelled:
                 if all(_blank(v) for v in values):
                     continue
-                if r != head.row + 1 or not any(self._number(r, columns.get(k)) for k in (Key.BUDGET, Key.EXECUTED)):
+                # the one line right under the header, its label merged away (广水市), or its amounts too: a rate
+                # and its points alone (重庆 部门整体, as stored)
+                if r != head.row + 1 or not any(self._number(r, columns.get(k)) for k in (Key.BUDGET, Key.EXECUTED, Key.RATE)):
                     break
-                label_col = first - 1  # the one line right under the header, its label merged away (广水市)
+                label_col = first - 1
             raw = g.at(r, label_col) or ""
             raw = raw if isinstance(raw, str) else str(raw)
             name = line_label(raw)
@@ -575,7 +578,8 @@ class _Project:
             if name in STOP_LABELS or name in INDICATOR_NAMES or name in PROJECT_LABELS or name in DEPARTMENT_LABELS:
                 break
             known = name in TOTAL_LINE_KEYS or name in SOURCE_LINE_KEYS or is_where_of(raw)
-            if not known and not any(self._number(r, columns.get(k)) for k in (Key.BUDGET, Key.EXECUTED, Key.INITIAL)):
+            if not known and not unlabelled and not any(self._number(r, columns.get(k)) for k in (Key.BUDGET, Key.EXECUTED,
+                                                                                                  Key.INITIAL)):
                 break
             cells = {}
             for k, c in columns.items():
@@ -756,6 +760,10 @@ class _Project:
                 text = typed if own else f"{way}{typed}"
                 row.cells[Key.TARGET] = Cell.at(f"{text}{unit}" if unit and _is_number(target.value) else text,
                                               target.sheet, target.row, target.col)
+        elif target is not None and not target.is_blank and self.family.ceilings \
+                and _name(row).endswith(self.family.ceilings) and not _comparator(_plain(target.value)):
+            text = f"≤{_plain(target.value)}" + (unit if unit and _is_number(target.value) else "")  # a bare ceiling
+            row.cells[Key.TARGET] = Cell.at(text, target.sheet, target.row, target.col)
         elif unit and target is not None and _is_number(target.value):
             row.cells[Key.TARGET] = Cell.at(f"{_plain(target.value)}{unit}", target.sheet, target.row, target.col)
         if actual is not None and not actual.is_blank and unit and _is_number(actual.value):

@@ -44,11 +44,6 @@ NOT_YET: dict[str, str] = {
         "the second target block's header (年度绩效目标2(40分) | 一级指标 | … | 得分) is read as an indicator row (R005 "
         "错误 on G15 '得分'), and the points are not inferred from the scores and the 40-point block labels (19.6 for a "
         "met target is not an integer weight): no total (expected 100, 优) and the 19.6 for 98%/98% (G14) unflagged"),
-    "f05_chongqing_kexuecheng_rongmeiti_dept": (
-        "the 重庆 部门整体 columns 指标权重(分) and 指标得分(分) are not read as 分值/得分, nor 执行率权重/执行率得分(分) in the "
-        "budget line, so the table is said to have no points (I020) and no total (expected 74.36 as stored); ceilings "
-        "with no sign (财政供养人员控制率 92% of 100%, 预算调整率 0 of 3%, 结转结余率 0 of 2%, 公用经费控制率 97%) are "
-        "warned as not met (I024)"),
 }
 BLOCKING = {"错误", "警告"}  # the contradictions a reviewer must be shown; a 提示 the tool may say or not
 
