@@ -46,6 +46,8 @@ def indicator(target, actual, weight=10.0, self_score=None, kind="", name="指�
     ("1237人", "1252人", 10, "等于"),
     ("90%-95%", "93%", 10, "区间"),
     ("90%-95%", "45%", 5, "区间"),
+    ("<=5300元/户", "5830元/户", 10 * (1 - 530 / 5300), "反向"),  # 濉溪县: a standard per household, over its ceiling
+    (">=530元/人*月", "583元/人*月", 10, "正向"),  # per head and month
 ])
 def test_quantitative_rules(target, actual, expected, rule):
     r = indicator(target, actual)
