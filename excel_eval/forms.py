@@ -657,10 +657,22 @@ class _Project:
         # The block's own label, printed again where the form runs onto a new page (衡山县): no end.
         first = min(columns.values())
         block_label = label_key(g.at(head.first, 0)) if first > 0 and isinstance(g.at(head.first, 0), str) else None
+        # A second goal block with its own header (黄冈市: 年度绩效目标2(40分) | 一级指标 | …): its header is no
+        # indicator, and each indicator keeps the block it is under, whose label states its points.
+        header_levels = [label_key(g.at(head.row, columns[k])) for k in levels]
+        blocks = [table.stated] if table.stated is not None else []
+        under: list[tuple[Row, int]] = []
         for r in range(head.row + 1, self.hi):
             values = g.rows[r]
             texts = [label_key(v) for v in values if isinstance(v, str) and v.strip()]
             if not texts and all(_blank(v) for v in values):
+                continue
+            if levels and [label_key(g.at(r, columns[k])) for k in levels] == header_levels:  # the header again
+                label = next((v for v in values[:first] if isinstance(v, str) and is_goal_label(v)), None)
+                points = stated_points(label) if label is not None else None
+                blocks.append(None if points is None else Cell.at(points, self.sheet, r, values.index(label), 1.0,
+                                                                  text=label.strip()))
+                above.clear()
                 continue
             if any(t in GRAND_TOTALS for t in texts):  # 总分, wherever the row puts it (永德县: after 其他需要说明事项)
                 cells = {k: self.reader.cell(self.sheet, r, columns[k], g.at(r, columns[k]), CellKind.NUMBER)
@@ -696,6 +708,12 @@ class _Project:
                 continue  # an unused or placeholder line of the printed form (指标1：, ……)
             self.compose(row)
             table.rows.append(row)
+            under.append((row, len(blocks) - 1))
+        if len(blocks) > 1:  # several goal blocks: each indicator's points are its block's, not the first label's
+            table.stated = None
+            if all(b is not None for b in blocks):
+                for row, k in under:
+                    row.cells[Key.BLOCK] = blocks[k]
         if not table.totals and Key.SCORE in columns:
             head_total = self.head_total(head)
             if head_total is not None:

@@ -364,25 +364,49 @@ def implied_points(indicators: list[IndicatorScore], stated: Cell | None) -> lis
     open_ = [i for i in indicators if i.weight is None]
     if not open_ or any(i.self_score is None for i in open_):
         return []
-    labelled = {i.row.text(Key.LEVEL1): stated_points(i.row.text(Key.LEVEL1)) for i in open_}
-    if all(p is not None for p in labelled.values()):
-        wanted = [(p, [i for i in open_ if i.row.text(Key.LEVEL1) == label]) for label, p in labelled.items()]
+    labels = {id(i): points_label(i.row) for i in open_}
+    if all(label is not None for label in labels.values()):
+        groups: dict[object, list[IndicatorScore]] = {}
+        for i in open_:
+            groups.setdefault(labels[id(i)], []).append(i)
+        wanted = [(label[1], group) for label, group in groups.items()]
     elif stated is not None and stated.number is not None:
         wanted = [(stated.number, open_)]
     else:
         return []
     for reading in (_capped_share, _uncapped_share):
-        points = {}
+        points, loose = {}, []
         for i in open_:
             share = reading(i)
             w = (i.self_score / share) if share else None
-            if w is None or w <= 0 or abs(w - round(w)) > POINT_SLACK:
+            if w is None or w <= 0:
                 break
-            points[id(i)] = float(round(w))
+            if abs(w - round(w)) > POINT_SLACK:
+                loose.append(i)
+            else:
+                points[id(i)] = float(round(w))
         else:
-            if all(abs(sum(points[id(i)] for i in group) - total) <= 1e-6 for total, group in wanted):
+            # One indicator of a group whose reading is not whole (黄冈市: 19.6 for a met 98%) has the rest of the
+            # group's points, when that rest is whole and at least its 得分.
+            for total, group in wanted:
+                odd = [i for i in group if any(i is j for j in loose)]
+                rest = total - sum(points.get(id(i), 0.0) for i in group)
+                if len(odd) == 1 and rest >= odd[0].self_score - 1e-9 and abs(rest - round(rest)) <= POINT_SLACK:
+                    points[id(odd[0])] = float(round(rest))
+            if all(id(i) in points for i in open_) \
+                    and all(abs(sum(points[id(i)] for i in group) - total) <= 1e-6 for total, group in wanted):
                 return [(i, points[id(i)]) for i in open_]
     return []
+
+
+def points_label(row: Row) -> tuple[object, float] | None:
+    """The label whose points a row's points are part of, and those points: its 一级指标's own
+    (`产出指标(60分)`), else the goal block's it is under (`年度绩效目标2(40分)`); None for neither."""
+    own = stated_points(row.text(Key.LEVEL1))
+    if own is not None:
+        return row.text(Key.LEVEL1), own
+    block = row.get(Key.BLOCK)
+    return (block.loc, block.number) if block is not None and block.number is not None else None
 
 
 def _capped_share(ind: IndicatorScore) -> float | None:

@@ -40,10 +40,6 @@ NOT_YET: dict[str, str] = {
         "found (no 执行率); the column headed 指标分值 (a description) is taken as 分值, so 权重占比(%) is never the weight "
         "(I015/R005 错误 on D17–D19, I001 '分值合计 0' while the total is still given as 90); 预期指标值 is read from "
         "its 符号 cell only ('>='), not joined with the value and unit; the 折算得分 column (weight applied twice) is not read"),
-    "f03_huanggang_soil_monitoring_20_80": (
-        "the second target block's header (年度绩效目标2(40分) | 一级指标 | … | 得分) is read as an indicator row (R005 "
-        "错误 on G15 '得分'), and the points are not inferred from the scores and the 40-point block labels (19.6 for a "
-        "met target is not an integer weight): no total (expected 100, 优) and the 19.6 for 98%/98% (G14) unflagged"),
 }
 BLOCKING = {"错误", "警告"}  # the contradictions a reviewer must be shown; a 提示 the tool may say or not
 

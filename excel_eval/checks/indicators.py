@@ -7,7 +7,7 @@ from ..families import NO_REASON, TEMPLATE, Family, is_budget_points, stated_poi
 from ..layout import is_satisfaction
 from ..findings import Severity
 from ..model import Loc
-from ..scoring import IndicatorScore, Scores, declares_points, on_100_points
+from ..scoring import IndicatorScore, Scores, declares_points, on_100_points, points_label
 from ..text import clip
 from ..vocab import RuleKind
 from .base import Context, EPS, check, column_totals, fix_of, mismatch, show, verdict
@@ -35,11 +35,14 @@ def no_points(ctx: Context):
     implied = [i for i in ctx.scores.indicators if i.implied]
     if implied:
         by_label: dict[str, list[float]] = {}
-        for i in implied:
-            by_label.setdefault(i.row.text(Key.LEVEL1) or i.section, []).append(i.weight)
+        blocks = all(stated_points(i.row.text(Key.LEVEL1)) is None and i.row.get(Key.BLOCK) is not None for i in implied)
+        for i in implied:  # grouped as their points were: by 一级指标, or by goal block (年度绩效目标1(40分))
+            name = i.row.cells[Key.BLOCK].text if blocks else i.row.text(Key.LEVEL1) or i.section
+            by_label.setdefault(name, []).append(i.weight)
         points = "；".join(f"{label}：" + "、".join(f"{w:g}" for w in ws) for label, ws in by_label.items())
         labelled = all(stated_points(label) is not None for label in by_label)
-        label = "一级指标标明的分值" if labelled or t.stated is None else f"“{t.stated.text}”"
+        label = ("各目标块标明的分值" if blocks else
+                 "一级指标标明的分值" if labelled or t.stated is None else f"“{t.stated.text}”")
         yield rules.IMPLIED_POINTS(at, label=label, points=points)
         return
     what = "分值（只有得分）" if Key.SCORE in t.columns else "分值和得分"
@@ -245,16 +248,18 @@ def section_labels(ctx: Context):
         points = sum(i.weight for i in own)
         if abs(points - t.stated.number) > EPS:
             yield rules.SECTION_LABEL_WEIGHT(t.stated.loc, t.stated.number, points, label=t.stated.text)
-    groups: dict[str, list[IndicatorScore]] = {}
+    groups: dict[object, list[IndicatorScore]] = {}  # by 一级指标 label (产出指标(50分)), or by goal block
     for ind in ctx.scores.indicators:
-        label = ind.row.get(Key.LEVEL1)
-        if label is not None and stated_points(label.value) is not None:
-            groups.setdefault(str(label.value), []).append(ind)
-    for label, inds in groups.items():
-        stated = stated_points(label)
+        label = points_label(ind.row)
+        if label is not None:
+            groups.setdefault(label, []).append(ind)
+    for (_, stated), inds in groups.items():
         points = [i.weight for i in inds if i.weight is not None]
+        row = inds[0].row
+        own = stated_points(row.text(Key.LEVEL1)) is not None
+        cell = row.cells[Key.LEVEL1] if own else row.cells[Key.BLOCK]
         if points and abs(sum(points) - stated) > EPS:
-            yield rules.SECTION_LABEL_WEIGHT(inds[0].row.cells[Key.LEVEL1].loc, stated, sum(points), label=label.strip())
+            yield rules.SECTION_LABEL_WEIGHT(cell.loc, stated, sum(points), label=(str(cell.value) if own else cell.text).strip())
 
 
 @check(rules.ACTUAL_NOT_A_NUMBER)
