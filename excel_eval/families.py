@@ -79,7 +79,7 @@ INDICATOR_COLUMNS = (
     Column(Key.LEVEL1, "一级指标", kind=CellKind.LEVEL),
     Column(Key.LEVEL2, "二级指标", kind=CellKind.LEVEL),
     Column(Key.LEVEL3, "三级指标", ("指标名称", "绩效指标名称", "具体指标"), kind=CellKind.LEVEL),
-    Column(Key.NATURE, "指标性质", ("指标方向", "计算符号", "指标属性")),  # 一体化; 指标方向/计算符号: 正向/反向/大于等于
+    Column(Key.NATURE, "指标性质", ("指标方向", "计算符号", "指标属性", "符号")),  # 一体化; 指标方向/计算符号: 正向/反向/大于等于; 成安县: 预期指标值 over 符号 | 值 | 单位
     Column(Key.TARGET, "年度指标值", ("指标值", "全年目标值", "年度目标值", "目标值", "预期指标值", "计划值", "预期目标值")),
     Column(Key.UNIT, "度量单位", ("计量单位", "单位")),  # 一体化
     Column(Key.ACTUAL, "实际完成值", ("完成值", "全年实际值", "全年完成值", "实际值", "全年实际完成值", "实际完成情况")),

@@ -24,7 +24,7 @@ from .families import (LABELLED_BUDGET, MANAGEMENT_COLUMNS, RUBRIC_COLUMNS, RUBR
                        TEXT_FIELDS, TOTAL_LINES, Family, direction, is_instruction, is_percent_header, is_placeholder,
                        is_no_problem, is_where_of, line_label, recognise, title_project, stated_money_unit, stated_points, stated_year)
 from .findings import Finding
-from .layout import Column, label_key
+from .layout import Column, label_key, normalize
 from .model import Cell, Info, Loc, Model, Row, Table
 from .parse import NotANumber, parse_number
 from .targets import parse_target
@@ -761,7 +761,7 @@ class _Project:
         """A target split into 指标性质 (or 指标方向, 计算符号), 指标值 and 度量单位 is joined as staff write
         it in one cell (`≥90%`), and the unit put onto a number 完成值 (`93%`). A direction the target
         contradicts (`正向` beside `≤5%`) is said."""
-        unit = row.text(Key.UNIT)
+        unit = normalize(row.text(Key.UNIT))  # its explanation in brackets dropped (成安县: %(百分比))
         target, actual = row.cells.get(Key.TARGET), row.cells.get(Key.ACTUAL)
         nature_cell = row.cells.get(Key.NATURE)
         way = direction(row.text(Key.NATURE)) if nature_cell is not None else ""
