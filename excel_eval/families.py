@@ -68,11 +68,12 @@ BUDGET_COLUMNS = (
     Column(Key.REASON, "原因", ("偏差原因", "未完成原因", "说明")),  # 一体化: a rate under 90 % needs one
 )
 # A budget given as labels with their amounts in one row, not as a table (海南省: 计划投资额(万元) | 570 |
-# 实际到位资金(万元) | 398.88 | 实际使用情况(万元) | 395.86): the amount is the next number to the right.
+# 实际到位资金(万元) | 398.88 | 实际使用情况(万元) | 395.86; 成安县: 预算数 | 6.84 | 到位数 | 6.84 | 执行数 | 6.84): the
+# amount is the next number to the right.
 LABELLED_BUDGET = (
-    Field(Key.BUDGET, "计划投资额", ("计划投资", "预算安排资金", "年度预算资金")),
-    Field(Key.RECEIVED, "实际到位资金", ("到位资金",)),
-    Field(Key.EXECUTED, "实际使用情况", ("实际使用资金", "实际使用", "实际支出资金")),
+    Field(Key.BUDGET, "计划投资额", ("计划投资", "预算安排资金", "年度预算资金", "预算数")),
+    Field(Key.RECEIVED, "实际到位资金", ("到位资金", "到位数")),
+    Field(Key.EXECUTED, "实际使用情况", ("实际使用资金", "实际使用", "实际支出资金", "执行数")),
 )
 # The indicator block's header: a level (一级/二级/三级指标 or 指标名称) and at least one of the rest.
 INDICATOR_COLUMNS = (
@@ -83,8 +84,9 @@ INDICATOR_COLUMNS = (
     Column(Key.TARGET, "年度指标值", ("指标值", "全年目标值", "年度目标值", "目标值", "预期指标值", "计划值", "预期目标值")),
     Column(Key.UNIT, "度量单位", ("计量单位", "单位")),  # 一体化
     Column(Key.ACTUAL, "实际完成值", ("完成值", "全年实际值", "全年完成值", "实际值", "全年实际完成值", "实际完成情况")),
-    Column(Key.WEIGHT, "分值", ("权重", "参考分值", "指标分值", "指标权重"), kind=CellKind.NUMBER),  # 重庆: 指标权重(分)
+    Column(Key.WEIGHT, "分值", ("权重", "参考分值", "指标分值", "指标权重", "权重占比"), kind=CellKind.NUMBER),  # 重庆: 指标权重(分); 成安县: 权重占比(%)
     Column(Key.SCORE, "得分", ("自评得分", "评分", "实际得分", "自评分", "指标得分"), kind=CellKind.NUMBER),  # 广水市: 自评分 | 复核分; 重庆: 指标得分(分)
+    Column(Key.WEIGHTED, "折算得分", ("单项指标折算得分",), kind=CellKind.NUMBER),  # 成安县: 单项指标得分 | 权重占比(%) | 单项指标折算得分
     Column(Key.DEVIATION, "偏差原因分析及改进措施", ("偏差原因分析及改进措施", "偏差原因", "未完成原因分析", "偏差原因分析",
                                         "未完成原因分析及改进措施", "原因分析", "未完成原因", "偏差原因及改进措施")),
 )

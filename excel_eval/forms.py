@@ -337,7 +337,9 @@ class _Project:
         management_head = management_header(g, self.lo, self.hi) if family.management else None
         info = self.info(family, management_head.row if management_head else None)
         self.reader.money_unit = info.text(Key.MONEY_UNIT) or layout.DEFAULT_MONEY_UNIT
-        budget, execution = self.budget(budget_head) if budget_head else self.labelled_budget()
+        budget, execution = self.budget(budget_head) if budget_head else (None, None)
+        if budget is None:  # no budget table: labels with their amounts (海南省, 成安县: 预算数 | 6.84 | 执行数 | 6.84)
+            budget, execution = self.labelled_budget()
         indicators = self.indicators(indicator_head, execution) if indicator_head else None
         rubric_head = rubric_header(g, self.lo, self.hi) if family.rubric else None
         if rubric_head is not None:

@@ -71,6 +71,7 @@ class Key(enum.StrEnum):
     RESPONDENTS = "respondents"
     RESULTS = "results"
     REVIEW = "review"  # a rubric item's 复核分: the reviewer's score beside the unit's
+    WEIGHTED = "weighted"  # a form's 折算得分: the score weighted by its 权重占比 (成安县)
     BLOCK = "block"  # the goal block an indicator is under where a table has several (黄冈市: 年度绩效目标2(40分))
     ROW_KIND = "row_kind"
     SCHEME = "scheme"

@@ -620,6 +620,15 @@ TARGETS_ONLY = Rule(
     bad="绩效评价指标表只有“目标值”“分值”两列。", good="说一次“本表只有指标值和分值”，不逐项报缺。",
     raised_in=('checks/indicators.py',),
 )
+WEIGHT_APPLIED_TWICE = Rule(
+    "I030", "weight-applied-twice", W,
+    "“{name}”的折算得分 {actual} = 得分 {score} × 权重占比 {weight}%：得分已是 {weight} 分之内的分数，权重乘了两次，应为 {expected}",
+    "得分已按分值计的，折算得分就是得分本身；只有得分按百分制（满分 100）计时，才乘以权重占比。",
+    what="表中有“折算得分”列时（河北省县级自评表：单项指标得分 | 权重占比(%) | 单项指标折算得分），折算得分是否把已在分值之内的得分又乘了一次权重。",
+    why="得分 25（满分 25）再乘 25% 成了 6.25：各项折算得分加起来远低于总分，汇总和评级都会错。",
+    bad="单项指标得分 25，权重占比 25%，折算得分 6.25。", good="折算得分 25（或单项指标得分按百分制填 100，折算 25）。",
+    raised_in=('checks/indicators.py',),
+)
 FORM_TOTAL_DIFFERS = Rule(
     "I022", "form-total-differs", W,
     "表中总分 {actual} ≠ 按各指标完成情况核算的总分 {expected}",

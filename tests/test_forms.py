@@ -544,3 +544,15 @@ def test_a_management_block_beside_its_merged_label_names_each_item(tmp_path):
     assert [(r.text("section"), r.text("item")) for r in result.model.management.rows] == [("", "分配科学性"), ("", "下达及时性")]
     assert [(f.code, f.loc.cell) for f in result.findings if f.code == "B013"] == [("B013", "C11")]
     assert "“下达及时性”" in next(f.message for f in result.findings if f.code == "B013")
+
+
+def test_a_weight_applied_twice_is_found_on_the_hebei_county_form(tmp_path):
+    """成安县 (河北): 单项指标得分 25 of its 25 points, times 权重占比 25% again, typed as 折算得分 6.25 (I030), its
+    weight read from 权重占比(%) (not the 指标分值 column, which describes the indicator), its budget from labels with
+    their amounts (预算数 | 6.84 | 执行数 | 6.84), its target from 符号 | 值 | 单位."""
+    table = runpy.run_path(str(ROOT / "tests/real/published/tables/f02_chengan_minzheng_gaoling_jintie.py"))
+    path = write_form(tmp_path / "成安县.xlsx", table["SHEETS"])
+    result = evaluate(path)
+    assert {("I030", f"L{r}") for r in range(16, 20)} <= found(path)
+    assert [i.weight for i in result.scores.indicators] == [25, 25, 30, 10] and result.execution_rate == 1.0
+    assert [i.target.text for i in result.scores.indicators][0] == "≥98%"

@@ -35,12 +35,6 @@ READ_AS = {
 }
 # What the tool does not yet do on these tables, each said; strict, so a fix shows at once.
 NOT_YET: dict[str, str] = {
-    "f02_chengan_minzheng_gaoling_jintie": (
-        "the 河北 county form is not yet a family of its own: the budget as label|amount pairs (预算数 | 6.84 | 到位数 | "
-        "6.84 | 执行数 | 6.84) is not found (no 执行率); the column headed 指标分值 (a description) is taken as 分值, so "
-        "权重占比(%) is never the weight (I015/R005 错误 on D16–D19, I001 '分值合计 0' while a total of 90 is given); its "
-        "自评得分 block (单项指标得分 | 权重占比(%) | 单项指标折算得分) is not read, so the 折算得分 applying the weight twice "
-        "(L16–L19) is not found. (Its 预期指标值 over 符号 | 值 | 单位(文字描述) is read: ≥98% and so on.)"),
 }
 BLOCKING = {"错误", "警告"}  # the contradictions a reviewer must be shown; a 提示 the tool may say or not
 

@@ -10,7 +10,7 @@ from ..model import Loc
 from ..scoring import IndicatorScore, Scores, declares_points, on_100_points, points_label
 from ..text import clip
 from ..vocab import RuleKind
-from .base import Context, EPS, check, column_totals, fix_of, mismatch, show, verdict
+from .base import Context, EPS, check, column_totals, fix_of, mismatch, show, show_typed, step_of, verdict
 from ..keys import Key
 from ..targets import TargetKind
 
@@ -224,6 +224,21 @@ def totals(ctx: Context):
                              rules.INDICATOR_TOTAL_MISMATCH)
 
 
+@check(rules.WEIGHT_APPLIED_TWICE)
+def weighted_scores(ctx: Context):
+    """A form's 折算得分 (成安县: 单项指标得分 | 权重占比(%) | 单项指标折算得分) that multiplies a score already
+    within its points by the weight again (25 of 25 × 25% = 6.25)."""
+    for ind in ctx.scores.indicators:
+        cell = ind.row.get(Key.WEIGHTED)
+        score, weight = ind.self_score, ind.weight
+        if cell is None or cell.number is None or score is None or not weight or score > weight + EPS:
+            continue
+        twice = score * weight / 100
+        if abs(cell.number - score) > step_of(cell) / 2 + EPS and abs(cell.number - twice) <= step_of(cell) / 2 + EPS:
+            yield rules.WEIGHT_APPLIED_TWICE(cell.loc, show(score, cell), show_typed(cell), name=ind.name,
+                                             score=f"{score:g}", weight=f"{weight:g}")
+
+
 @check(rules.FORM_TOTAL_DIFFERS)
 def form_total(ctx: Context):
     """A 自评表's 总分 row against the total the rules give, indicator by indicator."""
@@ -287,4 +302,4 @@ def unscored(ctx: Context):
                                    cells=cells)
 
 
-CHECKS = (no_points, weights, each, totals, form_total, section_labels, text_actuals, unscored)
+CHECKS = (no_points, weights, each, totals, weighted_scores, form_total, section_labels, text_actuals, unscored)
