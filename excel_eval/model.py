@@ -176,12 +176,13 @@ class Columns:
     `special`. A Cell is made only when asked for (`cell`), so 100,000 rows cost a few lists.
     """
 
-    __slots__ = ("sheet", "columns", "index", "values", "special")
+    __slots__ = ("sheet", "columns", "index", "values", "special", "_numbers")
 
     def __init__(self, sheet: str, columns: dict[str, int], index: list[int], values: dict[str, list],
                  special: dict[tuple[int, str], Cell] | None = None):
         self.sheet, self.columns, self.index, self.values = sheet, columns, index, values
         self.special = special or {}
+        self._numbers: dict[str, list[float | None]] = {}
 
     @classmethod
     def of_rows(cls, sheet: str, columns: dict[str, int], rows: list[Row]) -> Columns:
@@ -199,11 +200,38 @@ class Columns:
         return len(self.index)
 
     def numbers(self, key: Key) -> list[float | None]:
-        """Each row's number in column `key` (None where blank or not a number)."""
-        values = self.values.get(known(key))
-        if values is None:
-            return [None] * len(self.index)
-        return [v if type(v) is float else float(v) if type(v) is int else None for v in values]
+        """Each row's number in column `key` (None where blank or not a number). Made once per
+        column and shared by every check that asks: read it, never change it."""
+        found = self._numbers.get(known(key))
+        if found is None:
+            values = self.values.get(key)
+            found = [None] * len(self.index) if values is None else \
+                [v if type(v) is float else float(v) if type(v) is int else None for v in values]
+            self._numbers[key] = found
+        return found
+
+    def slack(self, key: Key, rows: list[int]) -> float:
+        """`rounding_slack` of data rows `rows`' cells in column `key`, without a Cell per row: the
+        precision a number was typed at is worked out once for each value the column holds."""
+        from .parse import float_step
+
+        values, special = self.values.get(known(key)), self.special
+        steps: dict[float, float] = {}
+        halves = []
+        for i in rows:
+            cell = special.get((i, key))
+            if cell is not None:
+                step = None if cell.is_blank else cell.step
+            else:
+                v = None if values is None else values[i]
+                if type(v) is not float:
+                    continue  # blank, text or a date: no typed precision (as Cell.step)
+                step = steps.get(v)
+                if step is None:
+                    step = steps[v] = float_step(v)
+            if step and step < 1:
+                halves.append(step / 2)
+        return sum(halves)
 
     def texts(self, key: Key) -> list[str]:
         """Each row's cell as text, as Row.text gives it: a number as typed (50, not 50.0)."""
