@@ -75,16 +75,18 @@ def sheets_mb(file: BinaryIO) -> float:
         return sum(i.file_size for i in z.infolist() if i.filename.startswith("xl/worksheets/")) / 1e6
 
 
-def uncached_formulas(file: BinaryIO, names: list[str]) -> dict[str, dict[tuple[int, int], str]]:
+def uncached_formulas(file: BinaryIO, names: list[str], holding: frozenset[str] | None = None
+                      ) -> dict[str, dict[tuple[int, int], str]]:
     """Sheet → {(row, col): formula} for formula cells that hold no cached value (zip workbooks
-    only). Only the cells around each `<f` are looked at, so a large sheet costs one scan."""
+    only). Only the cells around each `<f` are looked at, so a large sheet costs one scan;
+    `holding`: the only parts that hold a `<f` at all (as triage found them), the others not read."""
     try:
         with zipfile.ZipFile(file) as z:
             parts = sheet_parts(z)
             out: dict[str, dict[tuple[int, int], str]] = {}
             for name in names:
                 part = parts.get(name)
-                if part is None or part not in z.namelist():
+                if part is None or part not in z.namelist() or holding is not None and part not in holding:
                     continue
                 data = z.read(part)
                 cells = {}

@@ -66,6 +66,7 @@ class Inspection:
 
     areas: dict[str, Area] = field(default_factory=dict)
     fixes: dict[str, str] = field(default_factory=dict)  # part → what is corrected (for tests and logs)
+    formulas: set[str] = field(default_factory=set)  # the sheet parts holding `<f` (a formula, or what may be one)
     _edits: dict = field(default_factory=dict, repr=False)  # part → bytes → bytes
 
 
@@ -96,6 +97,8 @@ def inspect(file: BinaryIO, z: zipfile.ZipFile, limits: Limits, sheet_names: dic
                 tables.feed(text)
             if cells is not None and not cells.stopped:
                 cells.feed(text)
+            if sheet is not None and b"<f" in text:  # (text is cut at tags: a tag is never split)
+                found.formulas.add(name)
             elif name == SHARED_STRINGS:
                 shared += text.count(b"<si>") + text.count(b"<si ") + text.count(b":si>") + text.count(b":si ")
             forbidden = forbidden or _may_forbid(text, cells is not None)
@@ -162,22 +165,9 @@ def _inflate(file: BinaryIO, info: zipfile.ZipInfo, limits: Limits, budget: list
     """The part's bytes as they inflate, at most CHUNK at a time, whatever its headers declare:
     more than it declares, more than `budget` (what the whole package may still hold) or a
     checksum that does not match is a ReadError."""
-    file.seek(info.header_offset)
-    local = file.read(30)
-    if len(local) < 30 or local[:4] != b"PK\x03\x04":
-        raise zipfile.BadZipFile(info.filename)
-    name_len, extra_len = struct.unpack("<HH", local[26:30])
-    if file.read(name_len) != info.orig_filename.encode("utf-8" if info.flag_bits & 0x800 else "cp437", "replace"):
-        raise zipfile.BadZipFile(info.filename)  # the two headers name different parts: damaged
-    file.seek(info.header_offset + 30 + name_len + extra_len)
-    if info.compress_type == zipfile.ZIP_STORED:
-        inflater = None
-    elif info.compress_type == zipfile.ZIP_DEFLATED:
-        inflater = zlib.decompressobj(-15)
-    else:
-        raise ReadError(Failure.CORRUPT, f"{UNSAFE}：{info.filename} 使用了 Excel 和 WPS 不使用的压缩方式，"
-                                         "请用 Excel 或 WPS 打开后重新保存")
-    left, size, crc = info.compress_size, 0, 0
+    raws = stored(file, info)
+    inflater = _inflater(info)
+    size, crc = 0, 0
 
     def counted(data: bytes) -> bytes:
         nonlocal size, crc
@@ -192,23 +182,84 @@ def _inflate(file: BinaryIO, info: zipfile.ZipInfo, limits: Limits, budget: list
         crc = zlib.crc32(data, crc)
         return data
 
-    while left > 0 and not (inflater is not None and inflater.eof):
+    for raw in raws:
+        for data in _pieces(inflater, raw):
+            yield counted(data)
+        if inflater is not None and inflater.eof:
+            break
+    if size != info.file_size or crc != info.CRC:
+        raise zipfile.BadZipFile(info.filename)  # cut short, or damaged: said as a damaged file
+
+
+def stored(file: BinaryIO, info: zipfile.ZipInfo) -> Iterator[bytes]:
+    """A part's bytes as the package stores them (compressed), _READ at a time, once its local
+    header is found to name the part the central directory names."""
+    file.seek(info.header_offset)
+    local = file.read(30)
+    if len(local) < 30 or local[:4] != b"PK\x03\x04":
+        raise zipfile.BadZipFile(info.filename)
+    name_len, extra_len = struct.unpack("<HH", local[26:30])
+    if file.read(name_len) != info.orig_filename.encode("utf-8" if info.flag_bits & 0x800 else "cp437", "replace"):
+        raise zipfile.BadZipFile(info.filename)  # the two headers name different parts: damaged
+    file.seek(info.header_offset + 30 + name_len + extra_len)
+    return _read(file, info.compress_size)
+
+
+def _read(file: BinaryIO, left: int) -> Iterator[bytes]:
+    while left > 0:
         raw = file.read(min(_READ, left))
         if not raw:
             break
         left -= len(raw)
-        if inflater is None:
-            yield counted(raw)
+        yield raw
+
+
+def copy_stored(file: BinaryIO, info: zipfile.ZipInfo, write, look: bool) -> bool:
+    """The part's stored bytes passed to `write` as they are (nothing inflated and deflated again).
+    `look`: inflated on the way, their size and checksum verified, and looked at as `well_formed`
+    looks at a part too large to parse: False as soon as it is not `Clean` (the copy is then given up).
+    Bytes cut short, or that do not inflate to what the headers declare, are a BadZipFile."""
+    copied, size, crc = 0, 0, 0
+    inflater, clean = (_inflater(info), Clean()) if look else (None, None)
+    for raw in stored(file, info):
+        write(raw)
+        copied += len(raw)
+        if clean is None:
             continue
-        data = inflater.decompress(raw, CHUNK)
-        while True:
-            if data:
-                yield counted(data)
-            if not inflater.unconsumed_tail or inflater.eof:
-                break
-            data = inflater.decompress(inflater.unconsumed_tail, CHUNK)
-    if size != info.file_size or crc != info.CRC:
-        raise zipfile.BadZipFile(info.filename)  # cut short, or damaged: said as a damaged file
+        for data in _pieces(inflater, raw):
+            size += len(data)
+            if size > info.file_size:
+                raise zipfile.BadZipFile(info.filename)
+            crc = zlib.crc32(data, crc)
+            if not clean.feed(data):
+                return False
+    if copied != info.compress_size or clean is not None and (size != info.file_size or crc != info.CRC):
+        raise zipfile.BadZipFile(info.filename)
+    return True
+
+
+def _inflater(info: zipfile.ZipInfo):
+    """What inflates the part's stored bytes: None for a part stored as it is."""
+    if info.compress_type == zipfile.ZIP_STORED:
+        return None
+    if info.compress_type == zipfile.ZIP_DEFLATED:
+        return zlib.decompressobj(-15)
+    raise ReadError(Failure.CORRUPT, f"{UNSAFE}：{info.filename} 使用了 Excel 和 WPS 不使用的压缩方式，"
+                                     "请用 Excel 或 WPS 打开后重新保存")
+
+
+def _pieces(inflater, raw: bytes) -> Iterator[bytes]:
+    """One piece of stored bytes inflated, at most CHUNK at a time."""
+    if inflater is None:
+        yield raw
+        return
+    data = inflater.decompress(raw, CHUNK)
+    while True:
+        if data:
+            yield data
+        if not inflater.unconsumed_tail or inflater.eof:
+            break
+        data = inflater.decompress(inflater.unconsumed_tail, CHUNK)
 
 
 def _texts(file: BinaryIO, info: zipfile.ZipInfo, limits: Limits, budget: list[int]) -> Iterator[bytes]:
@@ -294,12 +345,15 @@ class _Cells:
     def feed(self, text: bytes) -> None:
         self.merges += text.count(b"mergeCell ")
         try:
-            if any(p.search(text) for p in _NOT_PLAIN):
-                self._by_rows(text)
-            elif b'<c r="' in text:
-                self._exact(text) if self.exact else self._estimate(text)
+            if self.exact:
+                if any(p.search(text) for p in _NOT_PLAIN):
+                    self._by_rows(text)
+                elif b'<c r="' in text:
+                    self._exact(text)
+                else:
+                    self._rows_only(text)
             else:
-                self._rows_only(text)
+                self._estimate(text)
         except _Over:
             self.stopped = True
 
@@ -309,19 +363,30 @@ class _Cells:
             self.row, self.col = int(rows[-1]), 0
 
     def _estimate(self, text: bytes) -> None:
-        """Rows: the highest row tag, rounded up at its first digit unless a cell claims more (then
-        exact); columns: exact, from the widest column letters present."""
+        """As `feed` reads exactly, with fewer passes: rows, the highest row tag rounded up at its
+        first digit, unless a cell claims more (then exact); columns exact, from the widest column
+        letters present. A cell's column in small letters and a cell below every row tag are looked
+        for in one pass (`_suspect`), and told apart only when one is found."""
+        if any(p.search(text) for p in _NOT_PLAIN[:3]):
+            return self._by_rows(text)
+        if b'<c r="' not in text:
+            return self._rows_only(text)
         rows = _ROW_R.findall(text)
         top = max(max(map(int, rows)), self.row) if rows else max(self.row, 1)
         digits = str(top)
-        bound = (int(digits[0]) + 1) * 10 ** (len(digits) - 1) - 1
-        if _beyond(digits).search(text):
+        beyond = False
+        if _suspect(digits).search(text):
+            if _NOT_PLAIN[3].search(text):
+                return self._by_rows(text)
+            beyond = _beyond(digits).search(text) is not None
+        if beyond:
             self._exact(text)  # a cell below every row tag: a hostile package, or a very odd one
         else:
-            self.rows = max(self.rows, bound)
+            self.rows = max(self.rows, (int(digits[0]) + 1) * 10 ** (len(digits) - 1) - 1)
         if _WIDER[min(self.cols, 26)].search(text):
             self.cols = max(self.cols, max(col_index(x.decode()) for x in set(_COL_LETTERS.findall(text))))
-        self._rows_only(text)
+        if rows:
+            self.row, self.col = int(rows[-1]), 0
 
     def _exact(self, text: bytes) -> None:
         found = _VALUED.findall(text)
@@ -423,16 +488,28 @@ class _Over(Exception):
     """Counting stopped: the area is past a limit already."""
 
 
-_BEYOND: dict[str, re.Pattern] = {}
+_BEYOND: dict[tuple[int, str], re.Pattern] = {}
+_SUSPECT: dict[tuple[int, str], re.Pattern] = {}
 
 
 def _beyond(digits: str) -> re.Pattern:
     """Cells `<c r="…N"` whose row N has more digits than `digits`, or as many and a greater first digit."""
-    if digits not in _BEYOND:
+    key = (len(digits), digits[0])  # all the pattern depends on (a dict of every row number would grow in a batch)
+    if key not in _BEYOND:
         first = int(digits[0])
         same = rb"|[%d-9]\d{%d}" % (first + 1, len(digits) - 1) if first < 9 else b""
-        _BEYOND[digits] = re.compile(rb'<c r="[A-Z]+(?:\d{%d,}%s)"' % (len(digits) + 1, same))
-    return _BEYOND[digits]
+        _BEYOND[key] = re.compile(rb'<c r="[A-Z]+(?:\d{%d,}%s)"' % (len(digits) + 1, same))
+    return _BEYOND[key]
+
+
+def _suspect(digits: str) -> re.Pattern:
+    """What finds whatever `_NOT_PLAIN[3]` or `_beyond(digits)` finds (and a little more), in one pass."""
+    key = (len(digits), digits[0])
+    if key not in _SUSPECT:
+        first = int(digits[0])
+        same = rb"|[%d-9]\d{%d}" % (first + 1, len(digits) - 1) if first < 9 else b""
+        _SUSPECT[key] = re.compile(rb'<c r="(?:[^A-Z]|[A-Z]++(?:[a-z]|\d{%d}%s))' % (len(digits) + 1, same))
+    return _SUSPECT[key]
 
 
 # --- headers a reader trusts ----------------------------------------------------------------------
@@ -517,7 +594,7 @@ def _has_forbidden(data: bytes) -> bool:
     at in milliseconds (the regular expression's alternatives took a third of a second)."""
     if data.translate(None, _NOT_CONTROLS):  # what is left when all but the control bytes go
         return True
-    if b"\xef\xbf\xbe" in data or b"\xef\xbf\xbf" in data:  # U+FFFE, U+FFFF
+    if b"\xef" in data and (b"\xef\xbf\xbe" in data or b"\xef\xbf\xbf" in data):  # U+FFFE, U+FFFF (one byte is found faster)
         return True
     return b"\xed" in data and _SURROGATE_UTF8.search(data) is not None
 _ESCAPED = re.compile(rb"(_x005[Ff]_)?_x([0-9A-Fa-f]{4})_")
@@ -533,9 +610,9 @@ def _may_forbid(text: bytes, sheet: bool) -> bool:
     """Whether a piece of a part may hold such a character. A sheet's numbers hold none: its text
     is looked at only where it has some (t="inlineStr", t="str"; a formula's own text is cleaned
     where it is read, ooxml.uncached_formulas)."""
-    if sheet and b'tr"' not in text:
-        return False
-    return bool(b"_x" in text or b"&#" in text or _has_forbidden(text))
+    if not (b"_" in text and b"_x" in text or b"&" in text and b"&#" in text or _has_forbidden(text)):
+        return False  # (one byte is found faster than two: each is looked for first)
+    return not sheet or b'tr"' in text
 
 
 class NotWellFormed(Exception):
@@ -546,11 +623,12 @@ MAX_PARSED_PART = 5_000_000  # parts up to this size are parsed whole before a c
 _BARE_AMPERSAND = re.compile(rb"&(?!(?:amp|lt|gt|quot|apos|#[0-9]+|#[xX][0-9A-Fa-f]+);)")
 
 
-def well_formed(file: BinaryIO) -> bytes | None:
+def well_formed(file: BinaryIO, large: bool = True) -> bytes | None:
     """For a copy of the package that must open (the marked copy): None when every XML part can
     be copied as it is, else the package rebuilt with what XML forbids dropped and a bare `&`
     written `&amp;`. A part that is still not XML raises NotWellFormed (every part up to
-    MAX_PARSED_PART is parsed; a larger one, a roster's sheet, is only looked at for the two)."""
+    MAX_PARSED_PART is parsed; a larger one, a roster's sheet, is only looked at for the two,
+    `Clean`, a piece at a time; `large=False` leaves that to the caller, as it copies the part)."""
     import xml.parsers.expat  # noqa: PLC0415
 
     found = Inspection()
@@ -558,7 +636,7 @@ def well_formed(file: BinaryIO) -> bytes | None:
         for info in z.infolist():
             if not info.filename.endswith((".xml", ".rels", ".vml")):
                 continue
-            if info.file_size > MAX_PARSED_PART and _clean_in_pieces(z, info):
+            if info.file_size > MAX_PARSED_PART and (not large or _clean_in_pieces(z, info)):
                 continue  # a roster's sheet, looked at a piece at a time: copied as it is, never held whole
             data = fixed = z.read(info)
             if _unclean(fixed):
@@ -575,24 +653,47 @@ def well_formed(file: BinaryIO) -> bytes | None:
         return corrected(file, z, found) if found._edits else None
 
 
+def needs_looking_at(info: zipfile.ZipInfo) -> bool:
+    """Whether `well_formed(…, large=False)` left the part to be looked at as it is copied (`Clean`)."""
+    return info.file_size > MAX_PARSED_PART and info.filename.endswith((".xml", ".rels", ".vml"))
+
+
+def large_parts_clean(z: zipfile.ZipFile) -> bool:
+    """Whether every part `well_formed(…, large=False)` left is `Clean`."""
+    return all(_clean_in_pieces(z, info) for info in z.infolist() if needs_looking_at(info))
+
+
+class Clean:
+    """Whether a part holds neither what XML forbids nor a bare `&`, fed its text a piece at a
+    time. A reference cut between two pieces looks bare in the first: such a part is taken for
+    unclean, and looked at whole (`well_formed`), as an unclean one is."""
+
+    def __init__(self) -> None:
+        self.clean = True
+        self._tail = b""
+
+    def feed(self, piece: bytes) -> bool:
+        if self.clean and piece:
+            text = self._tail + piece
+            self.clean = not (_unclean(text) or b"&" in text and _BARE_AMPERSAND.search(text) is not None)
+            self._tail = piece[-2:]  # the start of a three-byte sequence (U+FFFE, a surrogate) cut at the end
+        return self.clean
+
+
 def _clean_in_pieces(z: zipfile.ZipFile, info: zipfile.ZipInfo) -> bool:
-    """Whether a part too large to parse holds neither what XML forbids nor a bare `&`, looked at
-    CHUNK bytes at a time. A reference cut between two pieces looks bare in the first, and a part
-    that turns out small enough to parse is not answered here: for either, False, and the part is
-    looked at whole, as an unclean one is."""
-    tail, size = b"", 0
+    """Whether a part too large to parse is `Clean`, looked at CHUNK bytes at a time. A part that
+    turns out small enough to parse is not answered here: False, and it is looked at whole."""
+    clean, size = Clean(), 0
     with z.open(info) as part:
         while piece := part.read(CHUNK):
             size += len(piece)
-            text = tail + piece
-            if _unclean(text) or b"&" in text and _BARE_AMPERSAND.search(text):
+            if not clean.feed(piece):
                 return False
-            tail = piece[-2:]  # the start of a three-byte sequence (U+FFFE, a surrogate) cut at the end
     return size > MAX_PARSED_PART
 
 
 def _unclean(data: bytes) -> bool:
-    return _has_forbidden(data) or (b"&#" in data and any(
+    return _has_forbidden(data) or (b"&" in data and b"&#" in data and any(
         _forbidden(int(m[1], 16) if m[1] else int(m[2])) for m in _REFERENCE.finditer(data)))
 
 

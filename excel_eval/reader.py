@@ -75,7 +75,7 @@ def read_projects(source: str | os.PathLike | bytes | Source, limits: Limits | N
     book = native(open_book)
     names = native(lambda: list(book.sheet_names))
     with source.open() as f:
-        uncached = uncached_formulas(f, names)
+        uncached = uncached_formulas(f, names, source.formulas)
     computed = {}
     if uncached:  # a file written by a script: compute its formulas rather than read them as blank
         with source.open() as f:  # (recalc imports the heavy formula engine only now)

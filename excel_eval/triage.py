@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 import os
 import zipfile
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import BinaryIO
 
@@ -26,6 +26,8 @@ class Source:
     path: Path
     data: bytes | None = None
     package: bytes | None = None
+    formulas: frozenset[str] | None = field(default=None, compare=False)  # the sheet parts triage saw a formula in
+
 
     @classmethod
     def of(cls, source: str | os.PathLike | bytes, name: str | None = None) -> Source:
@@ -128,6 +130,7 @@ def triage(source: Source, limits: Limits) -> tuple[str, Source]:
             if "xl/workbook.xml" in names or ods:
                 check_declared(z, limits)
                 found = inspect(f, z, limits, _sheet_parts(z) if not ods else {}, ods)
+                source = replace(source, formulas=frozenset(found.formulas))  # the reader need not look again
                 if found.fixes:
                     source = replace(source, package=corrected(f, z, found))
     except ReadError:

@@ -172,6 +172,49 @@ def test_marked_copy_keeps_every_other_part_byte_for_byte(outputs):
         f"xl/drawings/vmlDrawing{i}.vml" for i in range(1, n + 1)}
 
 
+def test_a_part_too_large_to_parse_is_copied_as_stored_and_looked_at_on_the_way(tmp_path, monkeypatch):
+    """A roster's sheet is copied into the marked copy as the input stores it (never inflated and
+    deflated again), looked at on the way: the copy holds what a copy of parts looked at whole holds,
+    a bare & the input has in that sheet made &amp; in both."""
+    from excel_eval import package
+    from excel_eval.triage import Source
+    from excel_eval.writer.marked import Mark, write_copy
+
+    with zipfile.ZipFile(SAMPLES / "003_职业技能培训及就业服务.xlsx") as z:
+        parts = {info.filename: z.read(info) for info in z.infolist()}
+    bare = parts["xl/worksheets/sheet1.xml"].replace(  # 说明, a sheet no mark is on
+        b"</sheetData>", b'<row r="999"><c r="A999" t="inlineStr"><is><t>A & B</t></is></c></row></sheetData>', 1)
+    marks = {"预算": {"B3": Mark("#FF0000", "注")}}
+
+    def package_of(name, sheet1):
+        with zipfile.ZipFile(tmp_path / name, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as z:
+            for part, data in parts.items():
+                z.writestr(part, sheet1 if part == "xl/worksheets/sheet1.xml" else data)
+        return tmp_path / name
+
+    def copied(path, name, marks, **patch):
+        with monkeypatch.context() as m:
+            for key, value in patch.items():
+                m.setattr(package, key, value)
+            written = write_copy(Source(path), tmp_path / name, marks)
+        with zipfile.ZipFile(written) as z:
+            return {info.filename: z.read(info) for info in z.infolist()}
+
+    large = {"MAX_PARSED_PART": 0, "CHUNK": 64}  # every part too large to parse, looked at 64 bytes at a time
+    for sheet1 in (parts["xl/worksheets/sheet1.xml"], bare):
+        path = package_of("输入.xlsx", sheet1)
+        for kept in (marks, {}):
+            whole, pieces = copied(path, "整体.xlsx", kept), copied(path, "分段.xlsx", kept, **large)
+            assert pieces == whole
+            assert (b"A &amp; B" in whole["xl/worksheets/sheet1.xml"]) == (sheet1 is bare)
+    path = package_of("输入.xlsx", parts["xl/worksheets/sheet1.xml"])
+    copied(path, "分段.xlsx", marks, **large)
+    with open(path, "rb") as a, open(tmp_path / "分段.xlsx", "rb") as b, zipfile.ZipFile(a) as za, zipfile.ZipFile(b) as zb:
+        same = [n for n in za.namelist() if n not in ("xl/styles.xml", "[Content_Types].xml", "xl/worksheets/sheet3.xml")]
+        for name in same:  # the stored (deflated) bytes themselves
+            assert b"".join(package.stored(b, zb.getinfo(name))) == b"".join(package.stored(a, za.getinfo(name))), name
+
+
 def test_marks_on_empty_cells_and_sheets_that_already_have_comments(tmp_path):
     info = [["项目名称", "测试项目"], ["实施单位"], ["评价年度", 2022]]  # 实施单位 blank: P001 at B2 (no cell)
     path = make_xlsx(tmp_path / "a.xlsx", minimal(项目信息=info))
