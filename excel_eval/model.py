@@ -212,26 +212,29 @@ class Columns:
 
     def slack(self, key: Key, rows: list[int]) -> float:
         """`rounding_slack` of data rows `rows`' cells in column `key`, without a Cell per row: the
-        precision a number was typed at is worked out once for each value the column holds."""
+        precision a number was typed at is worked out once for each value the column holds, and the
+        halves summed in the rows' order (0 where a cell has none to give)."""
         from .parse import float_step
 
-        values, special = self.values.get(known(key)), self.special
-        steps: dict[float, float] = {}
-        halves = []
+        values, key = self.values.get(known(key)), known(key)
+        if values is None:
+            return 0
+        special = {i: c for (i, k), c in self.special.items() if k == key}
+        half = {}
+        for v in {values[i] for i in rows}:
+            step = float_step(v) if type(v) is float else None  # blank, text or a date: none (as Cell.step)
+            half[v] = step / 2 if step and step < 1 else 0.0
+        if not special:
+            return sum([half[values[i]] for i in rows])
+        terms = []
         for i in rows:
-            cell = special.get((i, key))
-            if cell is not None:
-                step = None if cell.is_blank else cell.step
+            cell = special.get(i)
+            if cell is None:
+                terms.append(half[values[i]])
             else:
-                v = None if values is None else values[i]
-                if type(v) is not float:
-                    continue  # blank, text or a date: no typed precision (as Cell.step)
-                step = steps.get(v)
-                if step is None:
-                    step = steps[v] = float_step(v)
-            if step and step < 1:
-                halves.append(step / 2)
-        return sum(halves)
+                step = None if cell.is_blank else cell.step
+                terms.append(step / 2 if step and step < 1 else 0.0)
+        return sum(terms)
 
     def texts(self, key: Key) -> list[str]:
         """Each row's cell as text, as Row.text gives it: a number as typed (50, not 50.0)."""

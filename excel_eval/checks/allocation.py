@@ -60,13 +60,12 @@ def rows(ctx: Context):
 def _repeated(names: list) -> dict[int, int]:
     """Row → the first row of the same unit (names alike once width-folded and without spaces), for
     every row whose unit came before."""
-    present = [(i, v if type(v) is str else str(v)) for i, v in enumerate(names) if v is not None]
-    keys = _folded([text for _, text in present])
+    keys = _folded([v if type(v) is str else str(v) for v in names if v is not None])
     if len(set(keys)) == len(keys):
         return {}
     first: dict[str, int] = {}
     again = {}
-    for (i, _), key in zip(present, keys):
+    for i, key in zip((i for i, v in enumerate(names) if v is not None), keys):
         j = first.setdefault(key, i)
         if j != i:
             again[i] = j
