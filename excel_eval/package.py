@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, BinaryIO
 
 from .model import col_index, col_letter
+from .ooxml import Formulas
 from .errors import Refusal
 from .vocab import ExitCode, Failure
 
@@ -66,7 +67,7 @@ class Inspection:
 
     areas: dict[str, Area] = field(default_factory=dict)
     fixes: dict[str, str] = field(default_factory=dict)  # part → what is corrected (for tests and logs)
-    formulas: set[str] = field(default_factory=set)  # the sheet parts holding `<f` (a formula, or what may be one)
+    formulas: dict[str, dict[tuple[int, int], str]] = field(default_factory=dict)  # part → `ooxml.Formulas` cells
     _edits: dict = field(default_factory=dict, repr=False)  # part → bytes → bytes
 
 
@@ -85,6 +86,7 @@ def inspect(file: BinaryIO, z: zipfile.ZipFile, limits: Limits, sheet_names: dic
         xml = name.endswith((".xml", ".rels", ".vml")) or sheet is not None  # a sheet is read as XML, whatever its name
         cells = _Cells(limits, exact=False) if sheet is not None else None
         tables = _Tables(limits) if ods and name == "content.xml" else None
+        formulas = Formulas() if sheet is not None else None  # found here, so that the reader need not inflate it again
         head, shared, forbidden = b"", 0, False
         for text in _texts(file, info, limits, budget) if xml else _inflate(file, info, limits, budget):
             if not xml:
@@ -97,10 +99,10 @@ def inspect(file: BinaryIO, z: zipfile.ZipFile, limits: Limits, sheet_names: dic
                 tables.feed(text)
             if cells is not None and not cells.stopped:
                 cells.feed(text)
-            if sheet is not None and b"<f" in text:  # (text is cut at tags: a tag is never split)
-                found.formulas.add(name)
             elif name == SHARED_STRINGS:
                 shared += text.count(b"<si>") + text.count(b"<si ") + text.count(b":si>") + text.count(b":si ")
+            if formulas is not None:
+                formulas.feed(text)
             forbidden = forbidden or _may_forbid(text, cells is not None)
         if not xml:
             continue
@@ -108,6 +110,8 @@ def inspect(file: BinaryIO, z: zipfile.ZipFile, limits: Limits, sheet_names: dic
         if forbidden:  # after the encoding: the characters are looked for in UTF-8
             found.fixes.setdefault(name, "删去 XML 不允许的字符")
             _add(found, name, drop_forbidden)
+        if formulas is not None and formulas.cells is not None and name not in found.fixes:
+            found.formulas[name] = formulas.cells  # (a part corrected is read again, as corrected)
         if name == SHARED_STRINGS:
             strings = (head, shared)
         if cells is not None:

@@ -26,7 +26,8 @@ class Source:
     path: Path
     data: bytes | None = None
     package: bytes | None = None
-    formulas: frozenset[str] | None = field(default=None, compare=False)  # the sheet parts triage saw a formula in
+    formulas: dict[str, dict[tuple[int, int], str]] | None = field(default=None, compare=False, repr=False)
+    # (of the sheet parts triage inflated: their formulas without a cached value, `ooxml.uncached_formulas`)
 
 
     @classmethod
@@ -130,7 +131,7 @@ def triage(source: Source, limits: Limits) -> tuple[str, Source]:
             if "xl/workbook.xml" in names or ods:
                 check_declared(z, limits)
                 found = inspect(f, z, limits, _sheet_parts(z) if not ods else {}, ods)
-                source = replace(source, formulas=frozenset(found.formulas))  # the reader need not look again
+                source = replace(source, formulas=found.formulas)  # the reader need not inflate them again
                 if found.fixes:
                     source = replace(source, package=corrected(f, z, found))
     except ReadError:

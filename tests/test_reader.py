@@ -2,6 +2,9 @@ import datetime as dt
 
 import openpyxl
 import pytest
+from hypothesis import example, given, settings, strategies as st
+
+from excel_eval import ooxml
 
 from excel_eval.reader import ReadError, read_workbook
 from conftest import BUDGET_ROWS, INDICATOR_ROWS, INFO_ROWS, minimal
@@ -136,6 +139,34 @@ def test_formula_without_cached_value_is_computed_with_a_warning(tmp_path):
     assert [(f.severity.value, f.loc.cell) for f in found] == [("警告", "B4"), ("警告", "C4")]
     assert "=SUM(B2:B3)" in found[0].message and "已由工具按公式算出：30" in found[0].message
     assert reading.model.budget.totals[0].num("budget") == 30  # computed, not read as blank or 0
+
+
+CELLS = ['<c r="A{r}"><v>1</v></c>', '<c r="B{r}"><f>SUM(A1:A{r})</f><v>3</v></c>', '<c r="C{r}"><f>A{r}&amp;"x"</f></c>',
+         '<c r="D{r}" t="str"><f>B{r}</f><v></v></c>', '<c r="E{r}"><f t="shared" si="0"/></c>', '<f>X</f>',
+         '<c r="F{r}" t="inlineStr"><is><t>长的文字长的文字</t></is></c>', '<c r="G{r}"><f>IF(A1>0,1,2)</f>', '<c r="H{r}"/>']
+
+
+@given(st.lists(st.lists(st.sampled_from(CELLS), max_size=6), max_size=12),
+       st.lists(st.tuples(st.integers(0, 400), st.integers(0, 3)), max_size=16), st.sampled_from([ooxml.Formulas.TAIL_LIMIT, 40]))
+@example([[CELLS[2]]], [(1, 0), (2, 0), (3, 0), (3, 2), (3, 3)], ooxml.Formulas.TAIL_LIMIT)  # the first cell's "<c r=" cut in three
+@settings(max_examples=200, deadline=None)
+def test_formulas_found_as_triage_inflates_a_sheet_are_those_found_in_it_whole(rows, cuts, limit):
+    """Triage finds a sheet's formulas without a cached value a piece at a time (the pieces cut
+    anywhere, as a piece holding no tag start is), so that the reader need not inflate it again;
+    a cell it cannot follow to its end (`limit`) leaves the sheet to be read whole."""
+    from excel_eval.package import _tags
+
+    body = "".join(f'<row r="{r}">' + "".join(c.format(r=r) for c in cells) + "</row>" for r, cells in enumerate(rows, 1))
+    data = f"<worksheet><sheetData>{body}</sheetData></worksheet>".encode()
+    whole: dict = {}
+    ooxml._uncached(data, whole)
+    tags = [i for i, b in enumerate(data) if b == ord("<")]
+    at = sorted({min(tags[k % len(tags)] + d, len(data)) for k, d in cuts})  # at a tag start, or a byte or three into it
+    found = ooxml.Formulas()
+    found.TAIL_LIMIT = limit
+    for piece in _tags(iter(data[a:b] for a, b in zip([0, *at], [*at, len(data)]))):
+        found.feed(piece)
+    assert found.cells is None and limit == 40 or list(found.cells.items()) == list(whole.items())
 
 
 def test_formula_with_cached_value_is_read(xlsx):
