@@ -110,16 +110,22 @@ class Formulas:
     def __init__(self) -> None:
         self.cells: dict[tuple[int, int], str] | None = {}
         self._tail = b""
+        self._open = False  # the kept text holds a formula cell not closed yet
 
     def feed(self, text: bytes) -> None:
         if self.cells is None:
             return
+        at = -1 if self._open or b"f" in text else text.rfind(b"<c ")  # no "f", no formula: one byte is found fast
+        if at >= 0:
+            self._tail = text[at:]
+            return
         data = self._tail + text if self._tail else text
         keep = data.rfind(b"<c ")  # a formula in the next piece belongs to this cell, or to a later one
+        self._open = False
         if b"<f" in data:
             open_at = _uncached(data, self.cells)  # (a formula in the kept text is looked at again: to the same effect)
             if open_at is not None:
-                keep = min(keep, open_at)
+                keep, self._open = min(keep, open_at), True
         self._tail = data[keep:] if keep >= 0 else data[-2:]  # (or a "<c" the piece ends with)
         if len(self._tail) > self.TAIL_LIMIT:
             self.cells = None

@@ -68,6 +68,7 @@ class Inspection:
     areas: dict[str, Area] = field(default_factory=dict)
     fixes: dict[str, str] = field(default_factory=dict)  # part → what is corrected (for tests and logs)
     formulas: dict[str, dict[tuple[int, int], str]] = field(default_factory=dict)  # part → `ooxml.Formulas` cells
+    clean: set[str] = field(default_factory=set)  # the parts too large to parse that are `Clean` (as they are)
     _edits: dict = field(default_factory=dict, repr=False)  # part → bytes → bytes
 
 
@@ -87,6 +88,7 @@ def inspect(file: BinaryIO, z: zipfile.ZipFile, limits: Limits, sheet_names: dic
         cells = _Cells(limits, exact=False) if sheet is not None else None
         tables = _Tables(limits) if ods and name == "content.xml" else None
         formulas = Formulas() if sheet is not None else None  # found here, so that the reader need not inflate it again
+        clean = Clean() if needs_looking_at(info) else None  # and here, so that the marked copy need not either
         head, shared, forbidden = b"", 0, False
         for text in _texts(file, info, limits, budget) if xml else _inflate(file, info, limits, budget):
             if not xml:
@@ -103,6 +105,8 @@ def inspect(file: BinaryIO, z: zipfile.ZipFile, limits: Limits, sheet_names: dic
                 shared += text.count(b"<si>") + text.count(b"<si ") + text.count(b":si>") + text.count(b":si ")
             if formulas is not None:
                 formulas.feed(text)
+            if clean is not None:
+                clean.feed(text)
             forbidden = forbidden or _may_forbid(text, cells is not None)
         if not xml:
             continue
@@ -112,6 +116,8 @@ def inspect(file: BinaryIO, z: zipfile.ZipFile, limits: Limits, sheet_names: dic
             _add(found, name, drop_forbidden)
         if formulas is not None and formulas.cells is not None and name not in found.fixes:
             found.formulas[name] = formulas.cells  # (a part corrected is read again, as corrected)
+        if clean is not None and clean.clean and name not in found.fixes:
+            found.clean.add(name)
         if name == SHARED_STRINGS:
             strings = (head, shared)
         if cells is not None:
@@ -662,9 +668,9 @@ def needs_looking_at(info: zipfile.ZipInfo) -> bool:
     return info.file_size > MAX_PARSED_PART and info.filename.endswith((".xml", ".rels", ".vml"))
 
 
-def large_parts_clean(z: zipfile.ZipFile) -> bool:
-    """Whether every part `well_formed(…, large=False)` left is `Clean`."""
-    return all(_clean_in_pieces(z, info) for info in z.infolist() if needs_looking_at(info))
+def large_parts_clean(z: zipfile.ZipFile, known: frozenset[str] = frozenset()) -> bool:
+    """Whether every part `well_formed(…, large=False)` left is `Clean` (those `known` to be are not looked at)."""
+    return all(_clean_in_pieces(z, info) for info in z.infolist() if needs_looking_at(info) and info.filename not in known)
 
 
 class Clean:

@@ -26,8 +26,11 @@ class Source:
     path: Path
     data: bytes | None = None
     package: bytes | None = None
+    # What triage found of the parts as it inflated them, so that no reader inflates them again: the sheets'
+    # formulas without a cached value (`ooxml.uncached_formulas`), and the parts too large to parse that hold
+    # nothing XML forbids (`package.Clean`: the marked copy stores them as they are).
     formulas: dict[str, dict[tuple[int, int], str]] | None = field(default=None, compare=False, repr=False)
-    # (of the sheet parts triage inflated: their formulas without a cached value, `ooxml.uncached_formulas`)
+    clean: frozenset[str] | None = field(default=None, compare=False, repr=False)
 
 
     @classmethod
@@ -131,7 +134,7 @@ def triage(source: Source, limits: Limits) -> tuple[str, Source]:
             if "xl/workbook.xml" in names or ods:
                 check_declared(z, limits)
                 found = inspect(f, z, limits, _sheet_parts(z) if not ods else {}, ods)
-                source = replace(source, formulas=found.formulas)  # the reader need not inflate them again
+                source = replace(source, formulas=found.formulas, clean=frozenset(found.clean))
                 if found.fixes:
                     source = replace(source, package=corrected(f, z, found))
     except ReadError:

@@ -177,7 +177,7 @@ def test_a_part_too_large_to_parse_is_copied_as_stored_and_looked_at_on_the_way(
     deflated again), looked at on the way: the copy holds what a copy of parts looked at whole holds,
     a bare & the input has in that sheet made &amp; in both."""
     from excel_eval import package
-    from excel_eval.triage import Source
+    from excel_eval.triage import Limits, Source, triage
     from excel_eval.writer.marked import Mark, write_copy
 
     with zipfile.ZipFile(SAMPLES / "003_职业技能培训及就业服务.xlsx") as z:
@@ -192,11 +192,12 @@ def test_a_part_too_large_to_parse_is_copied_as_stored_and_looked_at_on_the_way(
                 z.writestr(part, sheet1 if part == "xl/worksheets/sheet1.xml" else data)
         return tmp_path / name
 
-    def copied(path, name, marks, **patch):
+    def copied(path, name, marks, triaged=False, **patch):
         with monkeypatch.context() as m:
             for key, value in patch.items():
                 m.setattr(package, key, value)
-            written = write_copy(Source(path), tmp_path / name, marks)
+            source = triage(Source(path), Limits())[1] if triaged else Source(path)  # what triage found clean, or not known
+            written = write_copy(source, tmp_path / name, marks)
         with zipfile.ZipFile(written) as z:
             return {info.filename: z.read(info) for info in z.infolist()}
 
@@ -204,9 +205,13 @@ def test_a_part_too_large_to_parse_is_copied_as_stored_and_looked_at_on_the_way(
     for sheet1 in (parts["xl/worksheets/sheet1.xml"], bare):
         path = package_of("输入.xlsx", sheet1)
         for kept in (marks, {}):
-            whole, pieces = copied(path, "整体.xlsx", kept), copied(path, "分段.xlsx", kept, **large)
-            assert pieces == whole
+            whole = copied(path, "整体.xlsx", kept)
+            assert copied(path, "分段.xlsx", kept, **large) == copied(path, "分段.xlsx", kept, True, **large) == whole
             assert (b"A &amp; B" in whole["xl/worksheets/sheet1.xml"]) == (sheet1 is bare)
+        with monkeypatch.context() as m:
+            m.setattr(package, "MAX_PARSED_PART", 0)
+            clean = triage(Source(path), Limits())[1].clean
+        assert ("xl/worksheets/sheet1.xml" in clean) == (sheet1 is not bare) and "xl/worksheets/sheet2.xml" in clean
     path = package_of("输入.xlsx", parts["xl/worksheets/sheet1.xml"])
     copied(path, "分段.xlsx", marks, **large)
     with open(path, "rb") as a, open(tmp_path / "分段.xlsx", "rb") as b, zipfile.ZipFile(a) as za, zipfile.ZipFile(b) as zb:

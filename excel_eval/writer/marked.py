@@ -98,13 +98,14 @@ def _write_copy(source: Source, path: Path, marks: dict[str, dict[str, Mark]], s
         with source.open() as f, zipfile.ZipFile(f) as z:
             parts = sheet_parts(z)
             marks = {name: cells for name, cells in marks.items() if name in parts}
+            known = source.clean or frozenset()  # what triage found clean as it inflated it
             if not marks and sheet is None:
-                _looked_at(z, large)
+                _looked_at(z, large, known)
                 return write_atomic(path, lambda tmp: tmp.write_bytes(source.read()), fallback=True)
             if merge or not any(_has_comments(z, parts[name]) for name in marks):
-                return write_atomic(path, lambda tmp: _patch(f, z, parts, marks, tmp, sheet, look=not large),
+                return write_atomic(path, lambda tmp: _patch(f, z, parts, marks, tmp, sheet, look=not large, known=known),
                                     fallback=True)
-            _looked_at(z, large)
+            _looked_at(z, large, known)
     except BROKEN:
         pass  # parts missing or malformed: let openpyxl try, it repairs what it can
     try:
@@ -117,9 +118,10 @@ def _write_copy(source: Source, path: Path, marks: dict[str, dict[str, Mark]], s
         raise
 
 
-def _looked_at(z: zipfile.ZipFile, large: bool) -> None:
-    """Before a copy made otherwise than by `_patch`: the parts `well_formed` left, looked at now."""
-    if not large and not large_parts_clean(z):
+def _looked_at(z: zipfile.ZipFile, large: bool, known: frozenset[str]) -> None:
+    """Before a copy made otherwise than by `_patch`: the parts `well_formed` left (but those
+    triage found clean, `known`), looked at now."""
+    if not large and not large_parts_clean(z, known):
         raise _Unclean
 
 
@@ -156,8 +158,9 @@ _AFTER_LEGACY = (b"<legacyDrawingHF", b"<drawingHF", b"<picture", b"<oleObjects"
 
 
 def _patch(f, z: zipfile.ZipFile, parts: dict[str, str], marks: dict[str, dict[str, Mark]], tmp: Path,
-           sheet: Sheet | None = None, look: bool = False) -> None:
-    """The copy written to `tmp`; `look`: the parts too large to parse are looked at as they are copied."""
+           sheet: Sheet | None = None, look: bool = False, known: frozenset[str] = frozenset()) -> None:
+    """The copy written to `tmp`; `look`: the parts too large to parse are looked at as they are
+    copied, but those triage found clean (`known`)."""
     names = z.namelist()
     colours = sorted({m.colour for cells in marks.values() for m in cells.values()} | ({HEADER_FILL} if sheet else set()))
     styles_xml, styles = _styles(z.read("xl/styles.xml"), colours)
@@ -197,7 +200,7 @@ def _patch(f, z: zipfile.ZipFile, parts: dict[str, str], marks: dict[str, dict[s
         for info in z.infolist():
             data = replaced.get(info.filename)
             if data is None:  # the same bytes, as stored: a roster's sheet is never held whole, nor deflated again
-                _copy_part(f, z, info, out, look)
+                _copy_part(f, z, info, out, look and info.filename not in known)
             else:  # fast compression: a sheet of 100,000 rows is recompressed here
                 out.writestr(info, data, compress_type=zipfile.ZIP_DEFLATED, compresslevel=1)
         for name, data in added.items():
