@@ -384,16 +384,18 @@ class _Cells:
         rows = _ROW_R.findall(text)
         top = max(max(map(int, rows)), self.row) if rows else max(self.row, 1)
         digits = str(top)
-        beyond = False
-        if _suspect(digits).search(text):
+        beyond = wider = False
+        if _suspect(digits, self.cols).search(text):
             if _NOT_PLAIN[3].search(text):
                 return self._by_rows(text)
             beyond = _beyond(digits).search(text) is not None
+            wider = _WIDER[min(self.cols, 26)].search(text) is not None
         if beyond:
             self._exact(text)  # a cell below every row tag: a hostile package, or a very odd one
+            wider = _WIDER[min(self.cols, 26)].search(text) is not None  # (past the columns _exact counted)
         else:
             self.rows = max(self.rows, (int(digits[0]) + 1) * 10 ** (len(digits) - 1) - 1)
-        if _WIDER[min(self.cols, 26)].search(text):
+        if wider:
             self.cols = max(self.cols, max(col_index(x.decode()) for x in set(_COL_LETTERS.findall(text))))
         if rows:
             self.row, self.col = int(rows[-1]), 0
@@ -499,7 +501,7 @@ class _Over(Exception):
 
 
 _BEYOND: dict[tuple[int, str], re.Pattern] = {}
-_SUSPECT: dict[tuple[int, str], re.Pattern] = {}
+_SUSPECT: dict[tuple[int, str, int], re.Pattern] = {}
 
 
 def _beyond(digits: str) -> re.Pattern:
@@ -512,13 +514,16 @@ def _beyond(digits: str) -> re.Pattern:
     return _BEYOND[key]
 
 
-def _suspect(digits: str) -> re.Pattern:
-    """What finds whatever `_NOT_PLAIN[3]` or `_beyond(digits)` finds (and a little more), in one pass."""
-    key = (len(digits), digits[0])
+def _suspect(digits: str, cols: int) -> re.Pattern:
+    """What finds whatever `_NOT_PLAIN[3]`, `_beyond(digits)` or `_WIDER[min(cols, 26)]` finds (and
+    a little more), in one pass: a cell's column that is not in capitals, a column past the `cols`
+    seen so far, a row with more digits than `digits` or as many and a greater first digit."""
+    key = (len(digits), digits[0], min(cols, 26))
     if key not in _SUSPECT:
         first = int(digits[0])
         same = rb"|[%d-9]\d{%d}" % (first + 1, len(digits) - 1) if first < 9 else b""
-        _SUSPECT[key] = re.compile(rb'<c r="(?:[^A-Z]|[A-Z]++(?:[a-z]|\d{%d}%s))' % (len(digits) + 1, same))
+        past = rb"|[%s-Z]" % bytes([65 + min(cols, 25)]) if cols < 26 else b""  # a letter past the columns (or any two)
+        _SUSPECT[key] = re.compile(rb'<c r="(?:[^A-Z]%s|[A-Z](?:[A-Za-z]|\d{%d}%s))' % (past, len(digits) + 1, same))
     return _SUSPECT[key]
 
 
