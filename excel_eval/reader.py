@@ -392,10 +392,11 @@ class _Reader:
             col = columns[key]
             column = list(map(itemgetter(col), picked)) if col < width else [_at(v, col) for v in picked]
             if spec.kind not in NUMERIC_KINDS:
-                column = [(v.strip() or None) if type(v) is str else v for v in column]
+                column = _stripped(column)
             else:  # only what is not a finite number stored as one goes the long way
                 plain_number = spec.kind is not CellKind.RATIO
-                odd = [i for i, v in enumerate(column) if not (plain_number and type(v) is float and v - v == 0)]
+                odd = [] if plain_number and _finite_floats(column) else \
+                    [i for i, v in enumerate(column) if not (plain_number and type(v) is float and v - v == 0)]
                 for i in odd:
                     raw = column[i]
                     if raw is None or raw == "":
@@ -405,7 +406,7 @@ class _Reader:
                     column[i] = cell.value
                     special[(i, key)] = cell
             values[key] = column
-        for i in (i for i, r in enumerate(index) if r in uncached):  # formulas without a cached value
+        for i in (i for i, r in enumerate(index) if r in uncached) if uncached else ():  # formulas without a cached value
             for key, spec in specs.items():
                 cell = self.cell(sheet, index[i], columns[key], _at(rows[index[i]], columns[key]), spec.kind)
                 values[key][i] = cell.value
@@ -471,6 +472,21 @@ class _Reader:
             if current is not None and kind in ("ratios", "points"):
                 setattr(current, kind, row)
         return survey if survey.questions else None
+
+
+def _stripped(column: list) -> list:
+    """`[(v.strip() or None) if type(v) is str else v for v in column]`, at the speed of `map` when
+    every value is text (as a roster's names, regions and notes are)."""
+    try:
+        out = list(map(str.strip, column))
+    except TypeError:  # a number or a date among them
+        return [(v.strip() or None) if type(v) is str else v for v in column]
+    return [v or None for v in out] if "" in out else out
+
+
+def _finite_floats(column: list) -> bool:
+    """Whether every value is a finite float (a sum that is finite has no infinity or NaN in it)."""
+    return set(map(type, column)) <= {float} and math.isfinite(sum(column))
 
 
 def _blank(rows: list[list]) -> bool:
