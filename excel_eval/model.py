@@ -240,8 +240,11 @@ class Columns:
         """Each row's cell as text, as Row.text gives it: a number as typed (50, not 50.0)."""
         if known(key) not in self.values:
             return [""] * len(self.index)
+        values = self.values[key]
+        if set(map(type, values)) <= {str}:  # every cell text (names, regions): as they are
+            return list(values)
         return [v if type(v) is str else "" if v is None else f"{v:g}" if type(v) is float else str(v).strip()
-                for v in self.values[key]]
+                for v in values]
 
     def cell(self, i: int, key: Key) -> Cell | None:
         """Data row i's cell in column `key`; None when blank (as Row.get)."""
