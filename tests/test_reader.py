@@ -252,3 +252,23 @@ def test_hidden_sheet_is_read_with_a_hint(tmp_path):
     reading = read_workbook(tmp_path / "h.xlsx")
     assert [("R008", "预算", "A1")] == [(f.code, f.loc.sheet, f.loc.cell) for f in reading.findings]
     assert reading.model.budget.rows[0].num("budget") == 10
+
+
+def test_the_garbage_collector_is_as_it_was_after_reading(xlsx, tmp_path):
+    """Reading pauses the cyclic collector for the sheets' cells and leaves it as it found it,
+    a workbook that cannot be read included."""
+    import gc
+
+    path, bad = xlsx(minimal()), tmp_path / "坏.xlsx"
+    bad.write_bytes(b"PK\x03\x04" + b"\0" * 64)
+    assert gc.isenabled()
+    read_workbook(path)
+    with pytest.raises(ReadError):
+        read_workbook(bad)
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        read_workbook(path)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
