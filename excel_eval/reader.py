@@ -344,6 +344,9 @@ class _Reader:
             if ended:
                 break
             values = rows[r]
+            if simple and not total_label and _data_row(values):
+                plain.append(r)  # a data row: the roster's case, decided first
+                continue
             blanks = values.count("") + values.count(None)
             if blanks == len(values):
                 continue
@@ -490,6 +493,28 @@ class _Reader:
             if current is not None and kind in ("ratios", "points"):
                 setattr(current, kind, row)
         return survey if survey.questions else None
+
+
+def _data_row(values: list) -> bool:
+    """What `table` asks first of a row of a table without levels or blocks: its first text is
+    plain (no total word, footer or note) and it holds one more value at least. Told from the first
+    values that tell it (a roster's row: its number and its name), not from counting its blanks."""
+    own, other = "", False
+    for v in values:
+        if type(v) is str:
+            if not v:
+                continue
+            if own:
+                other = True
+                break
+            own = v
+            if other:
+                break
+        elif v is not None:
+            other = True
+            if own:
+                break
+    return other and bool(own) and layout.is_plain_text(own)
 
 
 def _stripped(column: list) -> list:
