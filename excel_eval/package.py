@@ -105,9 +105,10 @@ def inspect(file: BinaryIO, z: zipfile.ZipFile, limits: Limits, sheet_names: dic
                 shared += text.count(b"<si>") + text.count(b"<si ") + text.count(b":si>") + text.count(b":si ")
             if formulas is not None:
                 formulas.feed(text)
+            seen = _has_forbidden(text) if clean is not None else None  # (looked for once, for both)
             if clean is not None:
-                clean.feed(text)
-            forbidden = forbidden or _may_forbid(text, cells is not None)
+                clean.feed(text, seen)
+            forbidden = forbidden or _may_forbid(text, cells is not None, seen)
         if not xml:
             continue
         _encoding(found, name, next(_inflate(file, info, limits, [budget[0] + info.file_size]), b"")[:4096])
@@ -621,11 +622,12 @@ def _forbidden(code: int) -> bool:
         or code > 0x10FFFF
 
 
-def _may_forbid(text: bytes, sheet: bool) -> bool:
+def _may_forbid(text: bytes, sheet: bool, seen: bool | None = None) -> bool:
     """Whether a piece of a part may hold such a character. A sheet's numbers hold none: its text
     is looked at only where it has some (t="inlineStr", t="str"; a formula's own text is cleaned
     where it is read, ooxml.uncached_formulas)."""
-    if not (b"_" in text and b"_x" in text or b"&" in text and b"&#" in text or _has_forbidden(text)):
+    if not (b"_" in text and b"_x" in text or b"&" in text and b"&#" in text
+            or (_has_forbidden(text) if seen is None else seen)):  # `seen`: _has_forbidden(text), known
         return False  # (one byte is found faster than two: each is looked for first)
     return not sheet or b'tr"' in text
 
@@ -687,10 +689,15 @@ class Clean:
         self.clean = True
         self._tail = b""
 
-    def feed(self, piece: bytes) -> bool:
+    def feed(self, piece: bytes, forbidden: bool | None = None) -> bool:
+        """`forbidden`: `_has_forbidden(piece)`, when the caller knows it. The piece is looked at
+        with the two bytes before it for what is cut between them (a character of three bytes: a
+        reference cut there made the piece before it unclean already, by its bare `&`)."""
         if self.clean and piece:
-            text = self._tail + piece
-            self.clean = not (_unclean(text) or b"&" in text and _BARE_AMPERSAND.search(text) is not None)
+            if forbidden is None:
+                forbidden = _has_forbidden(piece)
+            self.clean = not (forbidden or self._tail and _has_forbidden(self._tail + piece[:2]) or _references(piece)
+                              or b"&" in piece and _BARE_AMPERSAND.search(piece) is not None)
             self._tail = piece[-2:]  # the start of a three-byte sequence (U+FFFE, a surrogate) cut at the end
         return self.clean
 
@@ -708,8 +715,13 @@ def _clean_in_pieces(z: zipfile.ZipFile, info: zipfile.ZipInfo) -> bool:
 
 
 def _unclean(data: bytes) -> bool:
-    return _has_forbidden(data) or (b"&" in data and b"&#" in data and any(
-        _forbidden(int(m[1], 16) if m[1] else int(m[2])) for m in _REFERENCE.finditer(data)))
+    return _has_forbidden(data) or _references(data)
+
+
+def _references(data: bytes) -> bool:
+    """Whether `data` holds a character reference to a character XML forbids (&#1;)."""
+    return b"&" in data and b"&#" in data and any(
+        _forbidden(int(m[1], 16) if m[1] else int(m[2])) for m in _REFERENCE.finditer(data))
 
 
 def drop_forbidden(data: bytes) -> bytes:
