@@ -12,7 +12,6 @@ import gc
 import io
 import math
 import os
-from operator import itemgetter
 from dataclasses import dataclass, field
 
 from . import forms, layout, rules
@@ -411,7 +410,7 @@ class _Reader:
         values, special = {}, {}
         for key, spec in specs.items():
             col = columns[key]
-            column = list(map(itemgetter(col), picked)) if col < width else [_at(v, col) for v in picked]
+            column = [v[col] for v in picked] if col < width else [_at(v, col) for v in picked]
             if spec.kind not in NUMERIC_KINDS:
                 column = _stripped(column)
             else:  # only what is not a finite number stored as one goes the long way
