@@ -167,6 +167,9 @@ class Row:
         return f"{cell.value:g}" if type(cell.value) is float else str(cell.value).strip()
 
 
+_NUMBER_OR_BLANK = {float, type(None)}
+
+
 class Columns:
     """The data rows of a table column by column: what a check of a long roster reads.
 
@@ -205,8 +208,12 @@ class Columns:
         found = self._numbers.get(known(key))
         if found is None:
             values = self.values.get(key)
-            found = [None] * len(self.index) if values is None else \
-                [v if type(v) is float else float(v) if type(v) is int else None for v in values]
+            if values is None:
+                found = [None] * len(self.index)
+            elif set(map(type, values)) <= _NUMBER_OR_BLANK:  # (a roster's amounts): the column itself, not a copy
+                found = values
+            else:
+                found = [v if type(v) is float else float(v) if type(v) is int else None for v in values]
             self._numbers[key] = found
         return found
 
