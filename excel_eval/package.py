@@ -95,7 +95,7 @@ def inspect(file: BinaryIO, z: zipfile.ZipFile, limits: Limits, sheet_names: dic
                 continue
             if len(head) < 4096:
                 head += text[:4096 - len(head)]
-            if b"<!DOCTYPE" in text or b"<!ENTITY" in text:
+            if b"!" in text and (b"<!DOCTYPE" in text or b"<!ENTITY" in text):  # (one byte is found faster)
                 raise ReadError(Failure.UNSAFE, f"{UNSAFE}：{name} 含有 XML 实体声明，已拒绝读取")
             if tables is not None:
                 tables.feed(text)
