@@ -378,19 +378,23 @@ class _Cells:
         first digit, unless a cell claims more (then exact); columns exact, from the widest column
         letters present. A cell's column in small letters and a cell below every row tag are looked
         for in one pass (`_suspect`), and told apart only when one is found."""
-        if any(p.search(text) for p in _NOT_PLAIN[:3]):
+        if _NOT_PLAIN[1].search(text) or _NOT_PLAIN[2].search(text):
             return self._by_rows(text)
         if b'<c r="' not in text:
-            return self._rows_only(text)
+            return self._by_rows(text) if _NOT_PLAIN[0].search(text) else self._rows_only(text)
         rows = _ROW_R.findall(text)
         top = max(max(map(int, rows)), self.row) if rows else max(self.row, 1)
         digits = str(top)
         beyond = wider = False
-        if _suspect(digits, self.cols).search(text):
-            if _NOT_PLAIN[3].search(text):
+        plain = _plain_cells(digits, self.cols)  # every <c> plain, in the columns and rows seen: nothing more to look for
+        if plain is None or plain.search(text) is not None:
+            if _NOT_PLAIN[0].search(text):
                 return self._by_rows(text)
-            beyond = _beyond(digits).search(text) is not None
-            wider = _WIDER[min(self.cols, 26)].search(text) is not None
+            if _suspect(digits, self.cols).search(text):
+                if _NOT_PLAIN[3].search(text):
+                    return self._by_rows(text)
+                beyond = _beyond(digits).search(text) is not None
+                wider = _WIDER[min(self.cols, 26)].search(text) is not None
         if beyond:
             self._exact(text)  # a cell below every row tag: a hostile package, or a very odd one
             wider = _WIDER[min(self.cols, 26)].search(text) is not None  # (past the columns _exact counted)
@@ -513,6 +517,24 @@ def _beyond(digits: str) -> re.Pattern:
         same = rb"|[%d-9]\d{%d}" % (first + 1, len(digits) - 1) if first < 9 else b""
         _BEYOND[key] = re.compile(rb'<c r="[A-Z]+(?:\d{%d,}%s)"' % (len(digits) + 1, same))
     return _BEYOND[key]
+
+
+_PLAIN_CELLS: dict[tuple[int, str, int], re.Pattern] = {}
+
+
+def _plain_cells(digits: str, cols: int) -> re.Pattern | None:
+    """What finds every `<c>` that is not `<c r="…"` with a column among the `cols` seen so far (one
+    letter) and a row no further than `digits` rounds up to: nothing found, none of `_NOT_PLAIN[0]`,
+    `_suspect(digits, cols)` can find anything, and one pass has looked for all. None before the
+    columns are known, or past Z (then each is looked for)."""
+    if not 0 < cols < 26:
+        return None
+    key = (len(digits), digits[0], cols)
+    if key not in _PLAIN_CELLS:
+        rows = rb"[0-%s]\d{%d}|\d{1,%d}" % (digits[0].encode(), len(digits) - 1, len(digits) - 1) if len(digits) > 1 \
+            else rb"[0-%s]" % digits[0].encode()
+        _PLAIN_CELLS[key] = re.compile(rb'<c(?:[>/]|\s(?!r="[A-%s](?:%s)"))' % (bytes([64 + cols]), rows))
+    return _PLAIN_CELLS[key]
 
 
 def _suspect(digits: str, cols: int) -> re.Pattern:
