@@ -272,3 +272,28 @@ def test_the_garbage_collector_is_as_it_was_after_reading(xlsx, tmp_path):
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+@pytest.mark.parametrize("odd", ['<c r="K{r}">', '<c r="AA{r}">', '<c r="a{r}">', '<c r="Ab{r}">', '<c r="B{r}0">',
+                                 '<c r="B{up}">', '<c t="s" r="B{r}">', "<c>", '<c\tr="xfd{r}">', '<c r="B0{r}">'])
+def test_a_cell_unlike_the_rest_of_a_long_sheet_is_counted_by_the_area_estimate(odd):
+    """Triage estimates a sheet's area in a few passes a piece, leaning on the rows and columns seen
+    so far: one cell past them (a column further right, in small letters, a row below every row
+    tag, a cell without r first), deep in a long sheet of plain rows, still counts as the exact
+    count counts it (the estimate is never the smaller)."""
+    from excel_eval.package import _Cells, _tags
+    from excel_eval.triage import Limits
+
+    rows = []
+    for r in range(150_000, 153_000):
+        extra = odd.format(r=r, up=r + 100_000) + "<v>1</v></c>" if r == 152_500 else ""
+        rows.append(f'<row r="{r}">' + "".join(f'<c r="{c}{r}"><v>1</v></c>' for c in "ABCDEFGHIJ") + extra + "</row>")
+    data = ("<worksheet><sheetData>" + "".join(rows) + "</sheetData></worksheet>").encode()
+    areas = []
+    for exact in (False, True):
+        cells = _Cells(Limits(), exact)
+        for piece in _tags(iter(data[i:i + 4096] for i in range(0, len(data), 4096))):
+            cells.feed(piece)
+        areas.append((cells.rows, cells.cols))
+    (rows_estimated, cols_estimated), (rows_counted, cols_counted) = areas
+    assert rows_estimated >= rows_counted and cols_estimated >= cols_counted
