@@ -68,7 +68,7 @@ class Inspection:
     areas: dict[str, Area] = field(default_factory=dict)
     fixes: dict[str, str] = field(default_factory=dict)  # part → what is corrected (for tests and logs)
     formulas: dict[str, dict[tuple[int, int], str]] = field(default_factory=dict)  # part → `ooxml.Formulas` cells
-    clean: set[str] = field(default_factory=set)  # the parts too large to parse that are `Clean` (as they are)
+    clean: set[tuple[str, int, int]] = field(default_factory=set)  # parts too large to parse found `Clean`: `known_clean`
     _edits: dict = field(default_factory=dict, repr=False)  # part → bytes → bytes
 
 
@@ -118,7 +118,7 @@ def inspect(file: BinaryIO, z: zipfile.ZipFile, limits: Limits, sheet_names: dic
         if formulas is not None and formulas.cells is not None and name not in found.fixes:
             found.formulas[name] = formulas.cells  # (a part corrected is read again, as corrected)
         if clean is not None and clean.clean and name not in found.fixes:
-            found.clean.add(name)
+            found.clean.add(known_clean(info))
         if name == SHARED_STRINGS:
             strings = (head, shared)
         if cells is not None:
@@ -697,9 +697,16 @@ def needs_looking_at(info: zipfile.ZipInfo) -> bool:
     return info.file_size > MAX_PARSED_PART and info.filename.endswith((".xml", ".rels", ".vml"))
 
 
-def large_parts_clean(z: zipfile.ZipFile, known: frozenset[str] = frozenset()) -> bool:
-    """Whether every part `well_formed(…, large=False)` left is `Clean` (those `known` to be are not looked at)."""
-    return all(_clean_in_pieces(z, info) for info in z.infolist() if needs_looking_at(info) and info.filename not in known)
+def known_clean(info: zipfile.ZipInfo) -> tuple[str, int, int]:
+    """What a part found `Clean` is known by: its name, checksum and size (a part changed since,
+    a corrected copy's sheet, is looked at again)."""
+    return info.filename, info.CRC, info.file_size
+
+
+def large_parts_clean(z: zipfile.ZipFile, known: frozenset = frozenset()) -> bool:
+    """Whether every part `well_formed(…, large=False)` left is `Clean` (those `known` to be,
+    `known_clean`, are not looked at)."""
+    return all(_clean_in_pieces(z, info) for info in z.infolist() if needs_looking_at(info) and known_clean(info) not in known)
 
 
 class Clean:

@@ -30,7 +30,7 @@ class Source:
     # formulas without a cached value (`ooxml.uncached_formulas`), and the parts too large to parse that hold
     # nothing XML forbids (`package.Clean`: the marked copy stores them as they are).
     formulas: dict[str, dict[tuple[int, int], str]] | None = field(default=None, compare=False, repr=False)
-    clean: frozenset[str] | None = field(default=None, compare=False, repr=False)
+    clean: frozenset[tuple[str, int, int]] | None = field(default=None, compare=False, repr=False)
 
 
     @classmethod

@@ -176,6 +176,8 @@ def test_a_part_too_large_to_parse_is_copied_as_stored_and_looked_at_on_the_way(
     """A roster's sheet is copied into the marked copy as the input stores it (never inflated and
     deflated again), looked at on the way: the copy holds what a copy of parts looked at whole holds,
     a bare & the input has in that sheet made &amp; in both."""
+    from dataclasses import replace
+
     from excel_eval import package
     from excel_eval.triage import Limits, Source, triage
     from excel_eval.writer.marked import Mark, write_copy
@@ -211,7 +213,16 @@ def test_a_part_too_large_to_parse_is_copied_as_stored_and_looked_at_on_the_way(
         with monkeypatch.context() as m:
             m.setattr(package, "MAX_PARSED_PART", 0)
             clean = triage(Source(path), Limits())[1].clean
+        clean = {name for name, _, _ in clean}
         assert ("xl/worksheets/sheet1.xml" in clean) == (sheet1 is not bare) and "xl/worksheets/sheet2.xml" in clean
+    # a part changed since triage looked at it (a corrected copy's sheet) is looked at again as it is copied
+    with monkeypatch.context() as m:
+        m.setattr(package, "MAX_PARSED_PART", 0)
+        source = triage(Source(package_of("输入.xlsx", parts["xl/worksheets/sheet1.xml"])), Limits())[1]
+        changed = replace(source, data=package_of("改后.xlsx", bare).read_bytes())
+        written = write_copy(changed, tmp_path / "改后_标注.xlsx", marks)
+    with zipfile.ZipFile(written) as z:
+        assert b"A &amp; B" in z.read("xl/worksheets/sheet1.xml")
     path = package_of("输入.xlsx", parts["xl/worksheets/sheet1.xml"])
     copied(path, "分段.xlsx", marks, **large)
     with open(path, "rb") as a, open(tmp_path / "分段.xlsx", "rb") as b, zipfile.ZipFile(a) as za, zipfile.ZipFile(b) as zb:

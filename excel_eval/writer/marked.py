@@ -27,7 +27,7 @@ from ..findings import Finding
 from ..model import col_index, col_letter
 from ..ooxml import ZIP_ERRORS, escape, rels_path, resolve, sheet_parts
 from ..ooxml import unescape as ooxml_unescape
-from ..package import NotWellFormed, copy_stored, large_parts_clean, needs_looking_at, well_formed
+from ..package import NotWellFormed, copy_stored, known_clean, large_parts_clean, needs_looking_at, well_formed
 from ..vocab import Severity
 from .formats import HEADER_FILL, SEVERITY_COLOURS
 
@@ -118,7 +118,7 @@ def _write_copy(source: Source, path: Path, marks: dict[str, dict[str, Mark]], s
         raise
 
 
-def _looked_at(z: zipfile.ZipFile, large: bool, known: frozenset[str]) -> None:
+def _looked_at(z: zipfile.ZipFile, large: bool, known: frozenset) -> None:
     """Before a copy made otherwise than by `_patch`: the parts `well_formed` left (but those
     triage found clean, `known`), looked at now."""
     if not large and not large_parts_clean(z, known):
@@ -158,7 +158,7 @@ _AFTER_LEGACY = (b"<legacyDrawingHF", b"<drawingHF", b"<picture", b"<oleObjects"
 
 
 def _patch(f, z: zipfile.ZipFile, parts: dict[str, str], marks: dict[str, dict[str, Mark]], tmp: Path,
-           sheet: Sheet | None = None, look: bool = False, known: frozenset[str] = frozenset()) -> None:
+           sheet: Sheet | None = None, look: bool = False, known: frozenset = frozenset()) -> None:
     """The copy written to `tmp`; `look`: the parts too large to parse are looked at as they are
     copied, but those triage found clean (`known`)."""
     names = z.namelist()
@@ -200,7 +200,7 @@ def _patch(f, z: zipfile.ZipFile, parts: dict[str, str], marks: dict[str, dict[s
         for info in z.infolist():
             data = replaced.get(info.filename)
             if data is None:  # the same bytes, as stored: a roster's sheet is never held whole, nor deflated again
-                _copy_part(f, z, info, out, look and info.filename not in known)
+                _copy_part(f, z, info, out, look and known_clean(info) not in known)
             else:  # fast compression: a sheet of 100,000 rows is recompressed here
                 out.writestr(info, data, compress_type=zipfile.ZIP_DEFLATED, compresslevel=1)
         for name, data in added.items():
