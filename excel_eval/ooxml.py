@@ -131,11 +131,13 @@ class Formulas:
             self.cells = None
 
 
-def uncached_formulas(file: BinaryIO, names: list[str], known: dict[str, dict[tuple[int, int], str]] | None = None
+def uncached_formulas(file: BinaryIO, names: list[str],
+                      known: dict[tuple[str, int, int], dict[tuple[int, int], str]] | None = None
                       ) -> dict[str, dict[tuple[int, int], str]]:
     """Sheet → {(row, col): formula} for formula cells that hold no cached value (zip workbooks
     only). Only the cells around each `<f` are looked at, so a large sheet costs one scan;
-    `known`: what triage found of some parts as it inflated them (`Formulas`): those are not read again."""
+    `known`: what triage found of some parts as it inflated them (`Formulas`), by (name, checksum,
+    size): those are not read again."""
     try:
         with zipfile.ZipFile(file) as z:
             parts = sheet_parts(z)
@@ -144,8 +146,10 @@ def uncached_formulas(file: BinaryIO, names: list[str], known: dict[str, dict[tu
                 part = parts.get(name)
                 if part is None or part not in z.namelist():
                     continue
-                if known is not None and part in known:
-                    cells = dict(known[part])
+                info = z.getinfo(part)
+                found = None if known is None else known.get((part, info.CRC, info.file_size))
+                if found is not None:
+                    cells = dict(found)
                 else:
                     cells = {}
                     _uncached(z.read(part), cells)

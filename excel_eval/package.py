@@ -67,7 +67,7 @@ class Inspection:
 
     areas: dict[str, Area] = field(default_factory=dict)
     fixes: dict[str, str] = field(default_factory=dict)  # part → what is corrected (for tests and logs)
-    formulas: dict[str, dict[tuple[int, int], str]] = field(default_factory=dict)  # part → `ooxml.Formulas` cells
+    formulas: dict[tuple[str, int, int], dict[tuple[int, int], str]] = field(default_factory=dict)  # `ooxml.Formulas`
     clean: set[tuple[str, int, int]] = field(default_factory=set)  # parts too large to parse found `Clean`: `known_clean`
     _edits: dict = field(default_factory=dict, repr=False)  # part → bytes → bytes
 
@@ -116,7 +116,7 @@ def inspect(file: BinaryIO, z: zipfile.ZipFile, limits: Limits, sheet_names: dic
             found.fixes.setdefault(name, "删去 XML 不允许的字符")
             _add(found, name, drop_forbidden)
         if formulas is not None and formulas.cells is not None and name not in found.fixes:
-            found.formulas[name] = formulas.cells  # (a part corrected is read again, as corrected)
+            found.formulas[known_clean(info)] = formulas.cells  # (a part corrected is read again, as corrected)
         if clean is not None and clean.clean and name not in found.fixes:
             found.clean.add(known_clean(info))
         if name == SHARED_STRINGS:
@@ -698,8 +698,8 @@ def needs_looking_at(info: zipfile.ZipInfo) -> bool:
 
 
 def known_clean(info: zipfile.ZipInfo) -> tuple[str, int, int]:
-    """What a part found `Clean` is known by: its name, checksum and size (a part changed since,
-    a corrected copy's sheet, is looked at again)."""
+    """What a part triage looked at is known by (found `Clean`, or its formulas found): its name,
+    checksum and size (a part changed since, a corrected copy's sheet, is looked at again)."""
     return info.filename, info.CRC, info.file_size
 
 

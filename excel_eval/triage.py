@@ -29,7 +29,7 @@ class Source:
     # What triage found of the parts as it inflated them, so that no reader inflates them again: the sheets'
     # formulas without a cached value (`ooxml.uncached_formulas`), and the parts too large to parse that hold
     # nothing XML forbids (`package.Clean`: the marked copy stores them as they are).
-    formulas: dict[str, dict[tuple[int, int], str]] | None = field(default=None, compare=False, repr=False)
+    formulas: dict[tuple[str, int, int], dict[tuple[int, int], str]] | None = field(default=None, compare=False, repr=False)
     clean: frozenset[tuple[str, int, int]] | None = field(default=None, compare=False, repr=False)
 
 
