@@ -169,6 +169,9 @@ class Row:
         return f"{cell.value:g}" if type(cell.value) is float else str(cell.value).strip()
 
 
+_NUMBER_OR_BLANK = {float, type(None)}
+
+
 class Columns:
     """The data rows of a table column by column: what a check of a long roster reads.
 
@@ -178,12 +181,13 @@ class Columns:
     `special`. A Cell is made only when asked for (`cell`), so 100,000 rows cost a few lists.
     """
 
-    __slots__ = ("sheet", "columns", "index", "values", "special")
+    __slots__ = ("sheet", "columns", "index", "values", "special", "_numbers")
 
     def __init__(self, sheet: str, columns: dict[str, int], index: list[int], values: dict[str, list],
                  special: dict[tuple[int, str], Cell] | None = None):
         self.sheet, self.columns, self.index, self.values = sheet, columns, index, values
         self.special = special or {}
+        self._numbers: dict[str, list[float | None]] = {}
 
     @classmethod
     def of_rows(cls, sheet: str, columns: dict[str, int], rows: list[Row]) -> Columns:
@@ -201,18 +205,55 @@ class Columns:
         return len(self.index)
 
     def numbers(self, key: Key) -> list[float | None]:
-        """Each row's number in column `key` (None where blank or not a number)."""
-        values = self.values.get(known(key))
+        """Each row's number in column `key` (None where blank or not a number). Made once per
+        column and shared by every check that asks: read it, never change it."""
+        found = self._numbers.get(known(key))
+        if found is None:
+            values = self.values.get(key)
+            if values is None:
+                found = [None] * len(self.index)
+            elif set(map(type, values)) <= _NUMBER_OR_BLANK:  # (a roster's amounts): the column itself, not a copy
+                found = values
+            else:
+                found = [v if type(v) is float else float(v) if type(v) is int else None for v in values]
+            self._numbers[key] = found
+        return found
+
+    def slack(self, key: Key, rows: list[int]) -> float:
+        """`rounding_slack` of data rows `rows`' cells in column `key`, without a Cell per row: the
+        precision a number was typed at is worked out once for each value the column holds, and the
+        halves summed in the rows' order (0 where a cell has none to give)."""
+        from .parse import float_step
+
+        values, key = self.values.get(known(key)), known(key)
         if values is None:
-            return [None] * len(self.index)
-        return [v if type(v) is float else float(v) if type(v) is int else None for v in values]
+            return 0
+        special = {i: c for (i, k), c in self.special.items() if k == key}
+        half = {}
+        for v in {values[i] for i in rows}:
+            step = float_step(v) if type(v) is float else None  # blank, text or a date: none (as Cell.step)
+            half[v] = step / 2 if step and step < 1 else 0.0
+        if not special:
+            return sum([half[values[i]] for i in rows])
+        terms = []
+        for i in rows:
+            cell = special.get(i)
+            if cell is None:
+                terms.append(half[values[i]])
+            else:
+                step = None if cell.is_blank else cell.step
+                terms.append(step / 2 if step and step < 1 else 0.0)
+        return sum(terms)
 
     def texts(self, key: Key) -> list[str]:
         """Each row's cell as text, as Row.text gives it: a number as typed (50, not 50.0)."""
         if known(key) not in self.values:
             return [""] * len(self.index)
+        values = self.values[key]
+        if set(map(type, values)) <= {str}:  # every cell text (names, regions): as they are
+            return list(values)
         return [v if type(v) is str else "" if v is None else f"{v:g}" if type(v) is float else str(v).strip()
-                for v in self.values[key]]
+                for v in values]
 
     def cell(self, i: int, key: Key) -> Cell | None:
         """Data row i's cell in column `key`; None when blank (as Row.get)."""

@@ -75,9 +75,69 @@ def sheets_mb(file: BinaryIO) -> float:
         return sum(i.file_size for i in z.infolist() if i.filename.startswith("xl/worksheets/")) / 1e6
 
 
-def uncached_formulas(file: BinaryIO, names: list[str]) -> dict[str, dict[tuple[int, int], str]]:
+def _uncached(data: bytes, cells: dict[tuple[int, int], str]) -> int | None:
+    """The formula cells of `data` (a sheet's XML, or the part of it read so far) that hold no
+    cached value, into `cells`; where the first formula cell `data` does not close starts (None:
+    it closes every one)."""
+    open_at = None
+    for m in _FORMULA_START.finditer(data):
+        start = data.rfind(b"<c ", 0, m.start())
+        end = data.find(b"</c>", m.start())
+        if start >= 0 and end < 0 and open_at is None:
+            open_at = start
+        if start < 0 or end < 0:
+            continue
+        tag_end = data.find(b">", start)
+        head, body = data[start:tag_end + 1], data[tag_end + 1:end]
+        if _VALUE.search(body) or (b't="str"' in head and b"<v>" in body):
+            continue
+        ref = _REF.search(head)
+        f = _FORMULA.search(body)
+        if ref and f is not None:
+            key = (int(ref[2]) - 1, col_index(ref[1].decode()) - 1)
+            cells[key] = "=" + xml_safe(unescape((f[1] or b"").decode("utf-8", "replace")))
+    return open_at
+
+
+class Formulas:
+    """`uncached_formulas` of one sheet part, fed its text a piece at a time as triage inflates it
+    (cut at tag starts, `package._tags`), so that the reader need not inflate it again. What is
+    kept between pieces is the text from the last cell's start (or from a formula cell not closed
+    yet); `cells` is None when that ran past TAIL_LIMIT (the part is then read whole)."""
+
+    TAIL_LIMIT = 1 << 20
+
+    def __init__(self) -> None:
+        self.cells: dict[tuple[int, int], str] | None = {}
+        self._tail = b""
+        self._open = False  # the kept text holds a formula cell not closed yet
+
+    def feed(self, text: bytes) -> None:
+        if self.cells is None:
+            return
+        at = -1 if self._open or b"f" in text else text.rfind(b"<c ")  # no "f", no formula: one byte is found fast
+        if at >= 0:
+            self._tail = text[at:]
+            return
+        data = self._tail + text if self._tail else text
+        keep = data.rfind(b"<c ")  # a formula in the next piece belongs to this cell, or to a later one
+        self._open = False
+        if b"<f" in data:
+            open_at = _uncached(data, self.cells)  # (a formula in the kept text is looked at again: to the same effect)
+            if open_at is not None:
+                keep, self._open = min(keep, open_at), True
+        self._tail = data[keep:] if keep >= 0 else data[-2:]  # (or a "<c" the piece ends with)
+        if len(self._tail) > self.TAIL_LIMIT:
+            self.cells = None
+
+
+def uncached_formulas(file: BinaryIO, names: list[str],
+                      known: dict[tuple[str, int, int], dict[tuple[int, int], str]] | None = None
+                      ) -> dict[str, dict[tuple[int, int], str]]:
     """Sheet → {(row, col): formula} for formula cells that hold no cached value (zip workbooks
-    only). Only the cells around each `<f` are looked at, so a large sheet costs one scan."""
+    only). Only the cells around each `<f` are looked at, so a large sheet costs one scan;
+    `known`: what triage found of some parts as it inflated them (`Formulas`), by (name, checksum,
+    size): those are not read again."""
     try:
         with zipfile.ZipFile(file) as z:
             parts = sheet_parts(z)
@@ -86,22 +146,13 @@ def uncached_formulas(file: BinaryIO, names: list[str]) -> dict[str, dict[tuple[
                 part = parts.get(name)
                 if part is None or part not in z.namelist():
                     continue
-                data = z.read(part)
-                cells = {}
-                for m in _FORMULA_START.finditer(data):
-                    start = data.rfind(b"<c ", 0, m.start())
-                    end = data.find(b"</c>", m.start())
-                    if start < 0 or end < 0:
-                        continue
-                    tag_end = data.find(b">", start)
-                    head, body = data[start:tag_end + 1], data[tag_end + 1:end]
-                    if _VALUE.search(body) or (b't="str"' in head and b"<v>" in body):
-                        continue
-                    ref = _REF.search(head)
-                    f = _FORMULA.search(body)
-                    if ref and f is not None:
-                        key = (int(ref[2]) - 1, col_index(ref[1].decode()) - 1)
-                        cells[key] = "=" + xml_safe(unescape((f[1] or b"").decode("utf-8", "replace")))
+                info = z.getinfo(part)
+                found = None if known is None else known.get((part, info.CRC, info.file_size))
+                if found is not None:
+                    cells = dict(found)
+                else:
+                    cells = {}
+                    _uncached(z.read(part), cells)
                 if cells:
                     out[name] = cells
             return out

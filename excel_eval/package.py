@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, BinaryIO
 
 from .model import col_index, col_letter
+from .ooxml import Formulas
 from .errors import Refusal
 from .vocab import ExitCode, Failure
 
@@ -66,6 +67,8 @@ class Inspection:
 
     areas: dict[str, Area] = field(default_factory=dict)
     fixes: dict[str, str] = field(default_factory=dict)  # part → what is corrected (for tests and logs)
+    formulas: dict[tuple[str, int, int], dict[tuple[int, int], str]] = field(default_factory=dict)  # `ooxml.Formulas`
+    clean: set[tuple[str, int, int]] = field(default_factory=set)  # parts too large to parse found `Clean`: `known_clean`
     _edits: dict = field(default_factory=dict, repr=False)  # part → bytes → bytes
 
 
@@ -84,13 +87,15 @@ def inspect(file: BinaryIO, z: zipfile.ZipFile, limits: Limits, sheet_names: dic
         xml = name.endswith((".xml", ".rels", ".vml")) or sheet is not None  # a sheet is read as XML, whatever its name
         cells = _Cells(limits, exact=False) if sheet is not None else None
         tables = _Tables(limits) if ods and name == "content.xml" else None
+        formulas = Formulas() if sheet is not None else None  # found here, so that the reader need not inflate it again
+        clean = Clean() if needs_looking_at(info) else None  # and here, so that the marked copy need not either
         head, shared, forbidden = b"", 0, False
         for text in _texts(file, info, limits, budget) if xml else _inflate(file, info, limits, budget):
             if not xml:
                 continue
             if len(head) < 4096:
                 head += text[:4096 - len(head)]
-            if b"<!DOCTYPE" in text or b"<!ENTITY" in text:
+            if b"!" in text and (b"<!DOCTYPE" in text or b"<!ENTITY" in text):  # (one byte is found faster)
                 raise ReadError(Failure.UNSAFE, f"{UNSAFE}：{name} 含有 XML 实体声明，已拒绝读取")
             if tables is not None:
                 tables.feed(text)
@@ -98,13 +103,22 @@ def inspect(file: BinaryIO, z: zipfile.ZipFile, limits: Limits, sheet_names: dic
                 cells.feed(text)
             elif name == SHARED_STRINGS:
                 shared += text.count(b"<si>") + text.count(b"<si ") + text.count(b":si>") + text.count(b":si ")
-            forbidden = forbidden or _may_forbid(text, cells is not None)
+            if formulas is not None:
+                formulas.feed(text)
+            seen = _has_forbidden(text) if clean is not None else None  # (looked for once, for both)
+            if clean is not None:
+                clean.feed(text, seen)
+            forbidden = forbidden or _may_forbid(text, cells is not None, seen)
         if not xml:
             continue
         _encoding(found, name, next(_inflate(file, info, limits, [budget[0] + info.file_size]), b"")[:4096])
         if forbidden:  # after the encoding: the characters are looked for in UTF-8
             found.fixes.setdefault(name, "删去 XML 不允许的字符")
             _add(found, name, drop_forbidden)
+        if formulas is not None and formulas.cells is not None and name not in found.fixes:
+            found.formulas[known_clean(info)] = formulas.cells  # (a part corrected is read again, as corrected)
+        if clean is not None and clean.clean and name not in found.fixes:
+            found.clean.add(known_clean(info))
         if name == SHARED_STRINGS:
             strings = (head, shared)
         if cells is not None:
@@ -162,22 +176,9 @@ def _inflate(file: BinaryIO, info: zipfile.ZipInfo, limits: Limits, budget: list
     """The part's bytes as they inflate, at most CHUNK at a time, whatever its headers declare:
     more than it declares, more than `budget` (what the whole package may still hold) or a
     checksum that does not match is a ReadError."""
-    file.seek(info.header_offset)
-    local = file.read(30)
-    if len(local) < 30 or local[:4] != b"PK\x03\x04":
-        raise zipfile.BadZipFile(info.filename)
-    name_len, extra_len = struct.unpack("<HH", local[26:30])
-    if file.read(name_len) != info.orig_filename.encode("utf-8" if info.flag_bits & 0x800 else "cp437", "replace"):
-        raise zipfile.BadZipFile(info.filename)  # the two headers name different parts: damaged
-    file.seek(info.header_offset + 30 + name_len + extra_len)
-    if info.compress_type == zipfile.ZIP_STORED:
-        inflater = None
-    elif info.compress_type == zipfile.ZIP_DEFLATED:
-        inflater = zlib.decompressobj(-15)
-    else:
-        raise ReadError(Failure.CORRUPT, f"{UNSAFE}：{info.filename} 使用了 Excel 和 WPS 不使用的压缩方式，"
-                                         "请用 Excel 或 WPS 打开后重新保存")
-    left, size, crc = info.compress_size, 0, 0
+    raws = stored(file, info)
+    inflater = _inflater(info)
+    size, crc = 0, 0
 
     def counted(data: bytes) -> bytes:
         nonlocal size, crc
@@ -192,23 +193,84 @@ def _inflate(file: BinaryIO, info: zipfile.ZipInfo, limits: Limits, budget: list
         crc = zlib.crc32(data, crc)
         return data
 
-    while left > 0 and not (inflater is not None and inflater.eof):
+    for raw in raws:
+        for data in _pieces(inflater, raw):
+            yield counted(data)
+        if inflater is not None and inflater.eof:
+            break
+    if size != info.file_size or crc != info.CRC:
+        raise zipfile.BadZipFile(info.filename)  # cut short, or damaged: said as a damaged file
+
+
+def stored(file: BinaryIO, info: zipfile.ZipInfo) -> Iterator[bytes]:
+    """A part's bytes as the package stores them (compressed), _READ at a time, once its local
+    header is found to name the part the central directory names."""
+    file.seek(info.header_offset)
+    local = file.read(30)
+    if len(local) < 30 or local[:4] != b"PK\x03\x04":
+        raise zipfile.BadZipFile(info.filename)
+    name_len, extra_len = struct.unpack("<HH", local[26:30])
+    if file.read(name_len) != info.orig_filename.encode("utf-8" if info.flag_bits & 0x800 else "cp437", "replace"):
+        raise zipfile.BadZipFile(info.filename)  # the two headers name different parts: damaged
+    file.seek(info.header_offset + 30 + name_len + extra_len)
+    return _read(file, info.compress_size)
+
+
+def _read(file: BinaryIO, left: int) -> Iterator[bytes]:
+    while left > 0:
         raw = file.read(min(_READ, left))
         if not raw:
             break
         left -= len(raw)
-        if inflater is None:
-            yield counted(raw)
+        yield raw
+
+
+def copy_stored(file: BinaryIO, info: zipfile.ZipInfo, write, look: bool) -> bool:
+    """The part's stored bytes passed to `write` as they are (nothing inflated and deflated again).
+    `look`: inflated on the way, their size and checksum verified, and looked at as `well_formed`
+    looks at a part too large to parse: False as soon as it is not `Clean` (the copy is then given up).
+    Bytes cut short, or that do not inflate to what the headers declare, are a BadZipFile."""
+    copied, size, crc = 0, 0, 0
+    inflater, clean = (_inflater(info), Clean()) if look else (None, None)
+    for raw in stored(file, info):
+        write(raw)
+        copied += len(raw)
+        if clean is None:
             continue
-        data = inflater.decompress(raw, CHUNK)
-        while True:
-            if data:
-                yield counted(data)
-            if not inflater.unconsumed_tail or inflater.eof:
-                break
-            data = inflater.decompress(inflater.unconsumed_tail, CHUNK)
-    if size != info.file_size or crc != info.CRC:
-        raise zipfile.BadZipFile(info.filename)  # cut short, or damaged: said as a damaged file
+        for data in _pieces(inflater, raw):
+            size += len(data)
+            if size > info.file_size:
+                raise zipfile.BadZipFile(info.filename)
+            crc = zlib.crc32(data, crc)
+            if not clean.feed(data):
+                return False
+    if copied != info.compress_size or clean is not None and (size != info.file_size or crc != info.CRC):
+        raise zipfile.BadZipFile(info.filename)
+    return True
+
+
+def _inflater(info: zipfile.ZipInfo):
+    """What inflates the part's stored bytes: None for a part stored as it is."""
+    if info.compress_type == zipfile.ZIP_STORED:
+        return None
+    if info.compress_type == zipfile.ZIP_DEFLATED:
+        return zlib.decompressobj(-15)
+    raise ReadError(Failure.CORRUPT, f"{UNSAFE}：{info.filename} 使用了 Excel 和 WPS 不使用的压缩方式，"
+                                     "请用 Excel 或 WPS 打开后重新保存")
+
+
+def _pieces(inflater, raw: bytes) -> Iterator[bytes]:
+    """One piece of stored bytes inflated, at most CHUNK at a time."""
+    if inflater is None:
+        yield raw
+        return
+    data = inflater.decompress(raw, CHUNK)
+    while True:
+        if data:
+            yield data
+        if not inflater.unconsumed_tail or inflater.eof:
+            break
+        data = inflater.decompress(inflater.unconsumed_tail, CHUNK)
 
 
 def _texts(file: BinaryIO, info: zipfile.ZipInfo, limits: Limits, budget: list[int]) -> Iterator[bytes]:
@@ -294,12 +356,15 @@ class _Cells:
     def feed(self, text: bytes) -> None:
         self.merges += text.count(b"mergeCell ")
         try:
-            if any(p.search(text) for p in _NOT_PLAIN):
-                self._by_rows(text)
-            elif b'<c r="' in text:
-                self._exact(text) if self.exact else self._estimate(text)
+            if self.exact:
+                if any(p.search(text) for p in _NOT_PLAIN):
+                    self._by_rows(text)
+                elif b'<c r="' in text:
+                    self._exact(text)
+                else:
+                    self._rows_only(text)
             else:
-                self._rows_only(text)
+                self._estimate(text)
         except _Over:
             self.stopped = True
 
@@ -309,19 +374,36 @@ class _Cells:
             self.row, self.col = int(rows[-1]), 0
 
     def _estimate(self, text: bytes) -> None:
-        """Rows: the highest row tag, rounded up at its first digit unless a cell claims more (then
-        exact); columns: exact, from the widest column letters present."""
+        """As `feed` reads exactly, with fewer passes: rows, the highest row tag rounded up at its
+        first digit, unless a cell claims more (then exact); columns exact, from the widest column
+        letters present. A cell's column in small letters and a cell below every row tag are looked
+        for in one pass (`_suspect`), and told apart only when one is found."""
+        if _NOT_PLAIN[1].search(text) or _NOT_PLAIN[2].search(text):
+            return self._by_rows(text)
+        if b'<c r="' not in text:
+            return self._by_rows(text) if _NOT_PLAIN[0].search(text) else self._rows_only(text)
         rows = _ROW_R.findall(text)
         top = max(max(map(int, rows)), self.row) if rows else max(self.row, 1)
         digits = str(top)
-        bound = (int(digits[0]) + 1) * 10 ** (len(digits) - 1) - 1
-        if _beyond(digits).search(text):
+        beyond = wider = False
+        plain = _plain_cells(digits, self.cols)  # every <c> plain, in the columns and rows seen: nothing more to look for
+        if plain is None or plain.search(text) is not None:
+            if _NOT_PLAIN[0].search(text):
+                return self._by_rows(text)
+            if _suspect(digits, self.cols).search(text):
+                if _NOT_PLAIN[3].search(text):
+                    return self._by_rows(text)
+                beyond = _beyond(digits).search(text) is not None
+                wider = _WIDER[min(self.cols, 26)].search(text) is not None
+        if beyond:
             self._exact(text)  # a cell below every row tag: a hostile package, or a very odd one
+            wider = _WIDER[min(self.cols, 26)].search(text) is not None  # (past the columns _exact counted)
         else:
-            self.rows = max(self.rows, bound)
-        if _WIDER[min(self.cols, 26)].search(text):
+            self.rows = max(self.rows, (int(digits[0]) + 1) * 10 ** (len(digits) - 1) - 1)
+        if wider:
             self.cols = max(self.cols, max(col_index(x.decode()) for x in set(_COL_LETTERS.findall(text))))
-        self._rows_only(text)
+        if rows:
+            self.row, self.col = int(rows[-1]), 0
 
     def _exact(self, text: bytes) -> None:
         found = _VALUED.findall(text)
@@ -423,16 +505,49 @@ class _Over(Exception):
     """Counting stopped: the area is past a limit already."""
 
 
-_BEYOND: dict[str, re.Pattern] = {}
+_BEYOND: dict[tuple[int, str], re.Pattern] = {}
+_SUSPECT: dict[tuple[int, str, int], re.Pattern] = {}
 
 
 def _beyond(digits: str) -> re.Pattern:
     """Cells `<c r="…N"` whose row N has more digits than `digits`, or as many and a greater first digit."""
-    if digits not in _BEYOND:
+    key = (len(digits), digits[0])  # all the pattern depends on (a dict of every row number would grow in a batch)
+    if key not in _BEYOND:
         first = int(digits[0])
         same = rb"|[%d-9]\d{%d}" % (first + 1, len(digits) - 1) if first < 9 else b""
-        _BEYOND[digits] = re.compile(rb'<c r="[A-Z]+(?:\d{%d,}%s)"' % (len(digits) + 1, same))
-    return _BEYOND[digits]
+        _BEYOND[key] = re.compile(rb'<c r="[A-Z]+(?:\d{%d,}%s)"' % (len(digits) + 1, same))
+    return _BEYOND[key]
+
+
+_PLAIN_CELLS: dict[tuple[int, str, int], re.Pattern] = {}
+
+
+def _plain_cells(digits: str, cols: int) -> re.Pattern | None:
+    """What finds every `<c>` that is not `<c r="…"` with a column among the `cols` seen so far (one
+    letter) and a row no further than `digits` rounds up to: nothing found, none of `_NOT_PLAIN[0]`,
+    `_suspect(digits, cols)` can find anything, and one pass has looked for all. None before the
+    columns are known, or past Z (then each is looked for)."""
+    if not 0 < cols < 26:
+        return None
+    key = (len(digits), digits[0], cols)
+    if key not in _PLAIN_CELLS:
+        rows = rb"[0-%s]\d{%d}|\d{1,%d}" % (digits[0].encode(), len(digits) - 1, len(digits) - 1) if len(digits) > 1 \
+            else rb"[0-%s]" % digits[0].encode()
+        _PLAIN_CELLS[key] = re.compile(rb'<c(?:[>/]|\s(?!r="[A-%s](?:%s)"))' % (bytes([64 + cols]), rows))
+    return _PLAIN_CELLS[key]
+
+
+def _suspect(digits: str, cols: int) -> re.Pattern:
+    """What finds whatever `_NOT_PLAIN[3]`, `_beyond(digits)` or `_WIDER[min(cols, 26)]` finds (and
+    a little more), in one pass: a cell's column that is not in capitals, a column past the `cols`
+    seen so far, a row with more digits than `digits` or as many and a greater first digit."""
+    key = (len(digits), digits[0], min(cols, 26))
+    if key not in _SUSPECT:
+        first = int(digits[0])
+        same = rb"|[%d-9]\d{%d}" % (first + 1, len(digits) - 1) if first < 9 else b""
+        past = rb"|[%s-Z]" % bytes([65 + min(cols, 25)]) if cols < 26 else b""  # a letter past the columns (or any two)
+        _SUSPECT[key] = re.compile(rb'<c r="(?:[^A-Z]%s|[A-Z](?:[A-Za-z]|\d{%d}%s))' % (past, len(digits) + 1, same))
+    return _SUSPECT[key]
 
 
 # --- headers a reader trusts ----------------------------------------------------------------------
@@ -517,7 +632,7 @@ def _has_forbidden(data: bytes) -> bool:
     at in milliseconds (the regular expression's alternatives took a third of a second)."""
     if data.translate(None, _NOT_CONTROLS):  # what is left when all but the control bytes go
         return True
-    if b"\xef\xbf\xbe" in data or b"\xef\xbf\xbf" in data:  # U+FFFE, U+FFFF
+    if b"\xef" in data and (b"\xef\xbf\xbe" in data or b"\xef\xbf\xbf" in data):  # U+FFFE, U+FFFF (one byte is found faster)
         return True
     return b"\xed" in data and _SURROGATE_UTF8.search(data) is not None
 _ESCAPED = re.compile(rb"(_x005[Ff]_)?_x([0-9A-Fa-f]{4})_")
@@ -529,13 +644,14 @@ def _forbidden(code: int) -> bool:
         or code > 0x10FFFF
 
 
-def _may_forbid(text: bytes, sheet: bool) -> bool:
+def _may_forbid(text: bytes, sheet: bool, seen: bool | None = None) -> bool:
     """Whether a piece of a part may hold such a character. A sheet's numbers hold none: its text
     is looked at only where it has some (t="inlineStr", t="str"; a formula's own text is cleaned
     where it is read, ooxml.uncached_formulas)."""
-    if sheet and b'tr"' not in text:
-        return False
-    return bool(b"_x" in text or b"&#" in text or _has_forbidden(text))
+    if not (b"_" in text and b"_x" in text or b"&" in text and b"&#" in text
+            or (_has_forbidden(text) if seen is None else seen)):  # `seen`: _has_forbidden(text), known
+        return False  # (one byte is found faster than two: each is looked for first)
+    return not sheet or b'tr"' in text
 
 
 class NotWellFormed(Exception):
@@ -546,11 +662,12 @@ MAX_PARSED_PART = 5_000_000  # parts up to this size are parsed whole before a c
 _BARE_AMPERSAND = re.compile(rb"&(?!(?:amp|lt|gt|quot|apos|#[0-9]+|#[xX][0-9A-Fa-f]+);)")
 
 
-def well_formed(file: BinaryIO) -> bytes | None:
+def well_formed(file: BinaryIO, large: bool = True) -> bytes | None:
     """For a copy of the package that must open (the marked copy): None when every XML part can
     be copied as it is, else the package rebuilt with what XML forbids dropped and a bare `&`
     written `&amp;`. A part that is still not XML raises NotWellFormed (every part up to
-    MAX_PARSED_PART is parsed; a larger one, a roster's sheet, is only looked at for the two)."""
+    MAX_PARSED_PART is parsed; a larger one, a roster's sheet, is only looked at for the two,
+    `Clean`, a piece at a time; `large=False` leaves that to the caller, as it copies the part)."""
     import xml.parsers.expat  # noqa: PLC0415
 
     found = Inspection()
@@ -558,7 +675,7 @@ def well_formed(file: BinaryIO) -> bytes | None:
         for info in z.infolist():
             if not info.filename.endswith((".xml", ".rels", ".vml")):
                 continue
-            if info.file_size > MAX_PARSED_PART and _clean_in_pieces(z, info):
+            if info.file_size > MAX_PARSED_PART and (not large or _clean_in_pieces(z, info)):
                 continue  # a roster's sheet, looked at a piece at a time: copied as it is, never held whole
             data = fixed = z.read(info)
             if _unclean(fixed):
@@ -575,25 +692,65 @@ def well_formed(file: BinaryIO) -> bytes | None:
         return corrected(file, z, found) if found._edits else None
 
 
+def needs_looking_at(info: zipfile.ZipInfo) -> bool:
+    """Whether `well_formed(…, large=False)` left the part to be looked at as it is copied (`Clean`)."""
+    return info.file_size > MAX_PARSED_PART and info.filename.endswith((".xml", ".rels", ".vml"))
+
+
+def known_clean(info: zipfile.ZipInfo) -> tuple[str, int, int]:
+    """What a part triage looked at is known by (found `Clean`, or its formulas found): its name,
+    checksum and size (a part changed since, a corrected copy's sheet, is looked at again)."""
+    return info.filename, info.CRC, info.file_size
+
+
+def large_parts_clean(z: zipfile.ZipFile, known: frozenset = frozenset()) -> bool:
+    """Whether every part `well_formed(…, large=False)` left is `Clean` (those `known` to be,
+    `known_clean`, are not looked at)."""
+    return all(_clean_in_pieces(z, info) for info in z.infolist() if needs_looking_at(info) and known_clean(info) not in known)
+
+
+class Clean:
+    """Whether a part holds neither what XML forbids nor a bare `&`, fed its text a piece at a
+    time. A reference cut between two pieces looks bare in the first: such a part is taken for
+    unclean, and looked at whole (`well_formed`), as an unclean one is."""
+
+    def __init__(self) -> None:
+        self.clean = True
+        self._tail = b""
+
+    def feed(self, piece: bytes, forbidden: bool | None = None) -> bool:
+        """`forbidden`: `_has_forbidden(piece)`, when the caller knows it. The piece is looked at
+        with the two bytes before it for what is cut between them (a character of three bytes: a
+        reference cut there made the piece before it unclean already, by its bare `&`)."""
+        if self.clean and piece:
+            if forbidden is None:
+                forbidden = _has_forbidden(piece)
+            self.clean = not (forbidden or self._tail and _has_forbidden(self._tail + piece[:2]) or _references(piece)
+                              or b"&" in piece and _BARE_AMPERSAND.search(piece) is not None)
+            self._tail = piece[-2:]  # the start of a three-byte sequence (U+FFFE, a surrogate) cut at the end
+        return self.clean
+
+
 def _clean_in_pieces(z: zipfile.ZipFile, info: zipfile.ZipInfo) -> bool:
-    """Whether a part too large to parse holds neither what XML forbids nor a bare `&`, looked at
-    CHUNK bytes at a time. A reference cut between two pieces looks bare in the first, and a part
-    that turns out small enough to parse is not answered here: for either, False, and the part is
-    looked at whole, as an unclean one is."""
-    tail, size = b"", 0
+    """Whether a part too large to parse is `Clean`, looked at CHUNK bytes at a time. A part that
+    turns out small enough to parse is not answered here: False, and it is looked at whole."""
+    clean, size = Clean(), 0
     with z.open(info) as part:
         while piece := part.read(CHUNK):
             size += len(piece)
-            text = tail + piece
-            if _unclean(text) or b"&" in text and _BARE_AMPERSAND.search(text):
+            if not clean.feed(piece):
                 return False
-            tail = piece[-2:]  # the start of a three-byte sequence (U+FFFE, a surrogate) cut at the end
     return size > MAX_PARSED_PART
 
 
 def _unclean(data: bytes) -> bool:
-    return _has_forbidden(data) or (b"&#" in data and any(
-        _forbidden(int(m[1], 16) if m[1] else int(m[2])) for m in _REFERENCE.finditer(data)))
+    return _has_forbidden(data) or _references(data)
+
+
+def _references(data: bytes) -> bool:
+    """Whether `data` holds a character reference to a character XML forbids (&#1;)."""
+    return b"&" in data and b"&#" in data and any(
+        _forbidden(int(m[1], 16) if m[1] else int(m[2])) for m in _REFERENCE.finditer(data))
 
 
 def drop_forbidden(data: bytes) -> bytes:

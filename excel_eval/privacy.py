@@ -47,14 +47,18 @@ class Names:
     name on each text 1.8–3.5 s."""
 
     def __init__(self, names: Iterable[str] = ()):
-        self.names = {n for n in map(str.strip, names) if len(n) >= 2}  # stripped, as the reader gives a cell's text
+        self.names = set(map(str.strip, names))  # stripped, as the reader gives a cell's text
+        lengths = set(map(len, self.names))  # (each set below is made by looking at every name only where it must)
+        if min(lengths, default=2) < 2:
+            self.names = {n for n in self.names if len(n) >= 2}
+            lengths = {n for n in lengths if n >= 2}
         # A longer "name" is some other text in the column: tried on each text as a whole, so that
         # the scan's lengths stay those of names (a hostile roster of every length costs no more).
-        self.long = {n for n in self.names if len(n) > NAME_LENGTH}
-        self.lengths = sorted({len(n) for n in self.names if len(n) <= NAME_LENGTH})
+        self.long = {n for n in self.names if len(n) > NAME_LENGTH} if max(lengths, default=0) > NAME_LENGTH else set()
+        self.lengths = sorted(n for n in lengths if n <= NAME_LENGTH)
         # A mask keeps a name's length and first character and turns the rest into *, so the only
         # names masking can bring about hold a *: those are tried on every text.
-        self.always = {n for n in self.names if "*" in n}
+        self.always = {n for n in self.names if "*" in n} if "*" in "".join(self.names) else set()
 
     def __bool__(self) -> bool:
         return bool(self.names)

@@ -7,10 +7,11 @@ for formulas that have no cached value (`ooxml.uncached_formulas`).
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import io
 import math
 import os
-from operator import itemgetter
 from dataclasses import dataclass, field
 
 from . import forms, layout, rules
@@ -78,7 +79,7 @@ def read_projects(source: str | os.PathLike | bytes | Source, limits: Limits | N
     book = native(open_book)
     names = native(lambda: list(book.sheet_names))
     with source.open() as f:
-        uncached = uncached_formulas(f, names)
+        uncached = uncached_formulas(f, names, source.formulas)
     computed = {}
     if uncached:  # a file written by a script: compute its formulas rather than read them as blank
         with source.open() as f:  # (recalc imports the heavy formula engine only now)
@@ -96,11 +97,27 @@ def read_projects(source: str | os.PathLike | bytes | Source, limits: Limits | N
             reader.add(rules.HIDDEN_SHEET(Loc(name, 0, 0), sheet=name))
         return native(lambda: (ws.to_python(skip_empty_area=False), ws.merged_cell_ranges or []), where)
 
-    if any(layout.find_sheet(names, spec) for spec in (layout.INFO, layout.BUDGET, layout.INDICATORS)):
-        reader = _Reader(uncached, computed)
-        model = Model(str(source.path), file_format=fmt)
-        return [Reading(_read_template(names, lambda name: grid(name, reader), reader, model), reader.findings, source)]
-    return _read_forms(source, fmt, names, grid, lambda: _Reader(uncached, computed))
+    with _collector_paused():
+        if any(layout.find_sheet(names, spec) for spec in (layout.INFO, layout.BUDGET, layout.INDICATORS)):
+            reader = _Reader(uncached, computed)
+            model = Model(str(source.path), file_format=fmt)
+            return [Reading(_read_template(names, lambda name: grid(name, reader), reader, model), reader.findings, source)]
+        return _read_forms(source, fmt, names, grid, lambda: _Reader(uncached, computed))
+
+
+@contextlib.contextmanager
+def _collector_paused():
+    """The sheets' cells read with the cyclic garbage collector paused: a roster's grid is hundreds
+    of thousands of lists and holds no reference cycle, and the collector, run as they are made,
+    would walk them again and again (a third of a second at 300,000 rows). Reference counting frees
+    what reading drops, as always; the collector runs again as soon as the reading is done."""
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if paused:
+            gc.enable()
 
 
 def _read_forms(source: Source, fmt: str, names: list[str], grid, new_reader) -> list[Reading]:
@@ -332,6 +349,9 @@ class _Reader:
             if ended:
                 break
             values = rows[r]
+            if simple and not total_label and _data_row(values):
+                plain.append(r)  # a data row: the roster's case, decided first
+                continue
             blanks = values.count("") + values.count(None)
             if blanks == len(values):
                 continue
@@ -396,12 +416,13 @@ class _Reader:
         values, special = {}, {}
         for key, spec in specs.items():
             col = columns[key]
-            column = list(map(itemgetter(col), picked)) if col < width else [_at(v, col) for v in picked]
+            column = [v[col] for v in picked] if col < width else [_at(v, col) for v in picked]
             if spec.kind not in NUMERIC_KINDS:
-                column = [(v.strip() or None) if type(v) is str else v for v in column]
+                column = _stripped(column)
             else:  # only what is not a finite number stored as one goes the long way
                 plain_number = spec.kind is not CellKind.RATIO
-                odd = [i for i, v in enumerate(column) if not (plain_number and type(v) is float and v - v == 0)]
+                odd = [] if plain_number and _finite_floats(column) else \
+                    [i for i, v in enumerate(column) if not (plain_number and type(v) is float and v - v == 0)]
                 for i in odd:
                     raw = column[i]
                     if raw is None or raw == "":
@@ -411,7 +432,7 @@ class _Reader:
                     column[i] = cell.value
                     special[(i, key)] = cell
             values[key] = column
-        for i in (i for i, r in enumerate(index) if r in uncached):  # formulas without a cached value
+        for i in (i for i, r in enumerate(index) if r in uncached) if uncached else ():  # formulas without a cached value
             for key, spec in specs.items():
                 cell = self.cell(sheet, index[i], columns[key], _at(rows[index[i]], columns[key]), spec.kind)
                 values[key][i] = cell.value
@@ -477,6 +498,43 @@ class _Reader:
             if current is not None and kind in ("ratios", "points"):
                 setattr(current, kind, row)
         return survey if survey.questions else None
+
+
+def _data_row(values: list) -> bool:
+    """What `table` asks first of a row of a table without levels or blocks: its first text is
+    plain (no total word, footer or note) and it holds one more value at least. Told from the first
+    values that tell it (a roster's row: its number and its name), not from counting its blanks."""
+    own, other = "", False
+    for v in values:
+        if type(v) is str:
+            if not v:
+                continue
+            if own:
+                other = True
+                break
+            own = v
+            if other:
+                break
+        elif v is not None:
+            other = True
+            if own:
+                break
+    return other and bool(own) and layout.is_plain_text(own)
+
+
+def _stripped(column: list) -> list:
+    """`[(v.strip() or None) if type(v) is str else v for v in column]`, at the speed of `map` when
+    every value is text (as a roster's names, regions and notes are)."""
+    try:
+        out = list(map(str.strip, column))
+    except TypeError:  # a number or a date among them
+        return [(v.strip() or None) if type(v) is str else v for v in column]
+    return [v or None for v in out] if "" in out else out
+
+
+def _finite_floats(column: list) -> bool:
+    """Whether every value is a finite float (a sum that is finite has no infinity or NaN in it)."""
+    return set(map(type, column)) <= {float} and math.isfinite(sum(column))
 
 
 def _blank(rows: list[list]) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 import os
 import zipfile
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import BinaryIO
 
@@ -27,6 +27,12 @@ class Source:
     path: Path
     data: bytes | None = None
     package: bytes | None = None
+    # What triage found of the parts as it inflated them, so that no reader inflates them again: the sheets'
+    # formulas without a cached value (`ooxml.uncached_formulas`), and the parts too large to parse that hold
+    # nothing XML forbids (`package.Clean`: the marked copy stores them as they are).
+    formulas: dict[tuple[str, int, int], dict[tuple[int, int], str]] | None = field(default=None, compare=False, repr=False)
+    clean: frozenset[tuple[str, int, int]] | None = field(default=None, compare=False, repr=False)
+
 
     @classmethod
     def of(cls, source: str | os.PathLike | bytes, name: str | None = None) -> Source:
@@ -128,6 +134,7 @@ def triage(source: Source, limits: Limits) -> tuple[str, Source]:
             if "xl/workbook.xml" in names or ods:
                 check_declared(z, limits)
                 found = inspect(f, z, limits, _sheet_parts(z) if not ods else {}, ods)
+                source = replace(source, formulas=found.formulas, clean=frozenset(found.clean))
                 if found.fixes:
                     source = replace(source, package=corrected(f, z, found))
     except ReadError:

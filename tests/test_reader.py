@@ -2,6 +2,9 @@ import datetime as dt
 
 import openpyxl
 import pytest
+from hypothesis import example, given, settings, strategies as st
+
+from excel_eval import ooxml
 
 from excel_eval.reader import ReadError, read_workbook
 from conftest import BUDGET_ROWS, INDICATOR_ROWS, INFO_ROWS, minimal
@@ -138,6 +141,34 @@ def test_formula_without_cached_value_is_computed_with_a_warning(tmp_path):
     assert reading.model.budget.totals[0].num("budget") == 30  # computed, not read as blank or 0
 
 
+CELLS = ['<c r="A{r}"><v>1</v></c>', '<c r="B{r}"><f>SUM(A1:A{r})</f><v>3</v></c>', '<c r="C{r}"><f>A{r}&amp;"x"</f></c>',
+         '<c r="D{r}" t="str"><f>B{r}</f><v></v></c>', '<c r="E{r}"><f t="shared" si="0"/></c>', '<f>X</f>',
+         '<c r="F{r}" t="inlineStr"><is><t>长的文字长的文字</t></is></c>', '<c r="G{r}"><f>IF(A1>0,1,2)</f>', '<c r="H{r}"/>']
+
+
+@given(st.lists(st.lists(st.sampled_from(CELLS), max_size=6), max_size=12),
+       st.lists(st.tuples(st.integers(0, 400), st.integers(0, 3)), max_size=16), st.sampled_from([ooxml.Formulas.TAIL_LIMIT, 40]))
+@example([[CELLS[2]]], [(1, 0), (2, 0), (3, 0), (3, 2), (3, 3)], ooxml.Formulas.TAIL_LIMIT)  # the first cell's "<c r=" cut in three
+@settings(max_examples=200, deadline=None)
+def test_formulas_found_as_triage_inflates_a_sheet_are_those_found_in_it_whole(rows, cuts, limit):
+    """Triage finds a sheet's formulas without a cached value a piece at a time (the pieces cut
+    anywhere, as a piece holding no tag start is), so that the reader need not inflate it again;
+    a cell it cannot follow to its end (`limit`) leaves the sheet to be read whole."""
+    from excel_eval.package import _tags
+
+    body = "".join(f'<row r="{r}">' + "".join(c.format(r=r) for c in cells) + "</row>" for r, cells in enumerate(rows, 1))
+    data = f"<worksheet><sheetData>{body}</sheetData></worksheet>".encode()
+    whole: dict = {}
+    ooxml._uncached(data, whole)
+    tags = [i for i, b in enumerate(data) if b == ord("<")]
+    at = sorted({min(tags[k % len(tags)] + d, len(data)) for k, d in cuts})  # at a tag start, or a byte or three into it
+    found = ooxml.Formulas()
+    found.TAIL_LIMIT = limit
+    for piece in _tags(iter(data[a:b] for a, b in zip([0, *at], [*at, len(data)]))):
+        found.feed(piece)
+    assert found.cells is None and limit == 40 or list(found.cells.items()) == list(whole.items())
+
+
 def test_formula_with_cached_value_is_read(xlsx):
     rows = BUDGET_ROWS[:3] + [["合计", "=SUM(B2:B3)", "=SUM(C2:C3)"]]
     reading = read_workbook(xlsx(minimal(预算=rows)))
@@ -221,3 +252,48 @@ def test_hidden_sheet_is_read_with_a_hint(tmp_path):
     reading = read_workbook(tmp_path / "h.xlsx")
     assert [("R008", "预算", "A1")] == [(f.code, f.loc.sheet, f.loc.cell) for f in reading.findings]
     assert reading.model.budget.rows[0].num("budget") == 10
+
+
+def test_the_garbage_collector_is_as_it_was_after_reading(xlsx, tmp_path):
+    """Reading pauses the cyclic collector for the sheets' cells and leaves it as it found it,
+    a workbook that cannot be read included."""
+    import gc
+
+    path, bad = xlsx(minimal()), tmp_path / "坏.xlsx"
+    bad.write_bytes(b"PK\x03\x04" + b"\0" * 64)
+    assert gc.isenabled()
+    read_workbook(path)
+    with pytest.raises(ReadError):
+        read_workbook(bad)
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        read_workbook(path)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+
+
+@pytest.mark.parametrize("odd", ['<c r="K{r}">', '<c r="AA{r}">', '<c r="a{r}">', '<c r="Ab{r}">', '<c r="B{r}0">',
+                                 '<c r="B{up}">', '<c t="s" r="B{r}">', "<c>", '<c\tr="xfd{r}">', '<c r="B0{r}">'])
+def test_a_cell_unlike_the_rest_of_a_long_sheet_is_counted_by_the_area_estimate(odd):
+    """Triage estimates a sheet's area in a few passes a piece, leaning on the rows and columns seen
+    so far: one cell past them (a column further right, in small letters, a row below every row
+    tag, a cell without r first), deep in a long sheet of plain rows, still counts as the exact
+    count counts it (the estimate is never the smaller)."""
+    from excel_eval.package import _Cells, _tags
+    from excel_eval.triage import Limits
+
+    rows = []
+    for r in range(150_000, 153_000):
+        extra = odd.format(r=r, up=r + 100_000) + "<v>1</v></c>" if r == 152_500 else ""
+        rows.append(f'<row r="{r}">' + "".join(f'<c r="{c}{r}"><v>1</v></c>' for c in "ABCDEFGHIJ") + extra + "</row>")
+    data = ("<worksheet><sheetData>" + "".join(rows) + "</sheetData></worksheet>").encode()
+    areas = []
+    for exact in (False, True):
+        cells = _Cells(Limits(), exact)
+        for piece in _tags(iter(data[i:i + 4096] for i in range(0, len(data), 4096))):
+            cells.feed(piece)
+        areas.append((cells.rows, cells.cols))
+    (rows_estimated, cols_estimated), (rows_counted, cols_counted) = areas
+    assert rows_estimated >= rows_counted and cols_estimated >= cols_counted

@@ -62,3 +62,17 @@ def test_column_by_column_finds_what_row_by_row_finds(roster, monkeypatch):
     assert f"B{FIRST + 6}" in duplicate
     # the 合计 of paid is right (100 typed for the rows' sum): no F005 at G
     assert ("F005", f"资金分配!G{last}", "错误") not in found
+
+
+def test_a_columns_rounding_slack_and_folded_names_are_those_of_its_cells(roster):
+    from excel_eval.checks.allocation import _folded
+    from excel_eval.model import rounding_slack
+    from excel_eval.text import fold
+
+    data = evaluate(roster).model.allocation.data()
+    for key in ("amount", "standard", "paid", "quantity"):
+        rows = [i for i, v in enumerate(data.numbers(key)) if v is not None]
+        assert data.slack(key, rows) == rounding_slack([data.cell(i, key) for i in rows])
+    assert data.numbers("amount") is data.numbers("amount")  # made once, not copied for each check
+    names = [*data.texts("name")[:50], "单位 ０6", "a\0b", "ｶ\u3099", "", " 张三 "]
+    assert _folded(names) == [fold(n) for n in names] and _folded(names[:-3]) == [fold(n) for n in names[:-3]]

@@ -172,6 +172,65 @@ def test_marked_copy_keeps_every_other_part_byte_for_byte(outputs):
         f"xl/drawings/vmlDrawing{i}.vml" for i in range(1, n + 1)}
 
 
+def test_a_part_too_large_to_parse_is_copied_as_stored_and_looked_at_on_the_way(tmp_path, monkeypatch):
+    """A roster's sheet is copied into the marked copy as the input stores it (never inflated and
+    deflated again), looked at on the way: the copy holds what a copy of parts looked at whole holds,
+    a bare & the input has in that sheet made &amp; in both."""
+    from dataclasses import replace
+
+    from excel_eval import package
+    from excel_eval.triage import Limits, Source, triage
+    from excel_eval.writer.marked import Mark, write_copy
+
+    with zipfile.ZipFile(SAMPLES / "003_职业技能培训及就业服务.xlsx") as z:
+        parts = {info.filename: z.read(info) for info in z.infolist()}
+    bare = parts["xl/worksheets/sheet1.xml"].replace(  # 说明, a sheet no mark is on
+        b"</sheetData>", b'<row r="999"><c r="A999" t="inlineStr"><is><t>A & B</t></is></c></row></sheetData>', 1)
+    marks = {"预算": {"B3": Mark("#FF0000", "注")}}
+
+    def package_of(name, sheet1):
+        with zipfile.ZipFile(tmp_path / name, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as z:
+            for part, data in parts.items():
+                z.writestr(part, sheet1 if part == "xl/worksheets/sheet1.xml" else data)
+        return tmp_path / name
+
+    def copied(path, name, marks, triaged=False, **patch):
+        with monkeypatch.context() as m:
+            for key, value in patch.items():
+                m.setattr(package, key, value)
+            source = triage(Source(path), Limits())[1] if triaged else Source(path)  # what triage found clean, or not known
+            written = write_copy(source, tmp_path / name, marks)
+        with zipfile.ZipFile(written) as z:
+            return {info.filename: z.read(info) for info in z.infolist()}
+
+    large = {"MAX_PARSED_PART": 0, "CHUNK": 64}  # every part too large to parse, looked at 64 bytes at a time
+    for sheet1 in (parts["xl/worksheets/sheet1.xml"], bare):
+        path = package_of("输入.xlsx", sheet1)
+        for kept in (marks, {}):
+            whole = copied(path, "整体.xlsx", kept)
+            assert copied(path, "分段.xlsx", kept, **large) == copied(path, "分段.xlsx", kept, True, **large) == whole
+            assert (b"A &amp; B" in whole["xl/worksheets/sheet1.xml"]) == (sheet1 is bare)
+        with monkeypatch.context() as m:
+            m.setattr(package, "MAX_PARSED_PART", 0)
+            clean = triage(Source(path), Limits())[1].clean
+        clean = {name for name, _, _ in clean}
+        assert ("xl/worksheets/sheet1.xml" in clean) == (sheet1 is not bare) and "xl/worksheets/sheet2.xml" in clean
+    # a part changed since triage looked at it (a corrected copy's sheet) is looked at again as it is copied
+    with monkeypatch.context() as m:
+        m.setattr(package, "MAX_PARSED_PART", 0)
+        source = triage(Source(package_of("输入.xlsx", parts["xl/worksheets/sheet1.xml"])), Limits())[1]
+        changed = replace(source, data=package_of("改后.xlsx", bare).read_bytes())
+        written = write_copy(changed, tmp_path / "改后_标注.xlsx", marks)
+    with zipfile.ZipFile(written) as z:
+        assert b"A &amp; B" in z.read("xl/worksheets/sheet1.xml")
+    path = package_of("输入.xlsx", parts["xl/worksheets/sheet1.xml"])
+    copied(path, "分段.xlsx", marks, **large)
+    with open(path, "rb") as a, open(tmp_path / "分段.xlsx", "rb") as b, zipfile.ZipFile(a) as za, zipfile.ZipFile(b) as zb:
+        same = [n for n in za.namelist() if n not in ("xl/styles.xml", "[Content_Types].xml", "xl/worksheets/sheet3.xml")]
+        for name in same:  # the stored (deflated) bytes themselves
+            assert b"".join(package.stored(b, zb.getinfo(name))) == b"".join(package.stored(a, za.getinfo(name))), name
+
+
 def test_marks_on_empty_cells_and_sheets_that_already_have_comments(tmp_path):
     info = [["项目名称", "测试项目"], ["实施单位"], ["评价年度", 2022]]  # 实施单位 blank: P001 at B2 (no cell)
     path = make_xlsx(tmp_path / "a.xlsx", minimal(项目信息=info))

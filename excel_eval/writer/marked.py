@@ -27,7 +27,7 @@ from ..findings import Finding
 from ..model import col_index, col_letter
 from ..ooxml import ZIP_ERRORS, escape, rels_path, resolve, sheet_parts
 from ..ooxml import unescape as ooxml_unescape
-from ..package import NotWellFormed, well_formed
+from ..package import NotWellFormed, copy_stored, known_clean, large_parts_clean, needs_looking_at, well_formed
 from ..vocab import Severity
 from .formats import HEADER_FILL, SEVERITY_COLOURS
 
@@ -72,8 +72,22 @@ def write_copy(source: Source, path: Path, marks: dict[str, dict[str, Mark]], sh
     to its comment parts (else it goes through openpyxl, which drops cached formula values). None
     when it cannot be copied (parts missing, and openpyxl cannot repair it either)."""
     try:
+        return _write_copy(source, path, marks, sheet, merge, large=False)
+    except _Unclean:  # a roster's sheet holds what XML forbids: every part looked at first, and the package rebuilt
+        return _write_copy(source, path, marks, sheet, merge, large=True)
+
+
+class _Unclean(Exception):
+    """A part too large to parse, looked at as it was copied, holds what XML forbids or a bare `&`."""
+
+
+def _write_copy(source: Source, path: Path, marks: dict[str, dict[str, Mark]], sheet: Sheet | None, merge: bool,
+                large: bool) -> Path | None:
+    """`write_copy`; `large`: every part looked at before the copy is made (`well_formed`), else the
+    parts too large to parse are looked at as they are copied, and `_Unclean` raised for one that is not."""
+    try:
         with source.open() as f:
-            clean = well_formed(f)  # a copy opens even where the input holds what XML forbids
+            clean = well_formed(f, large)  # a copy opens even where the input holds what XML forbids
     except NotWellFormed:
         return None  # a part that is no XML: a copy of it would not open either
     except BROKEN:
@@ -84,10 +98,14 @@ def write_copy(source: Source, path: Path, marks: dict[str, dict[str, Mark]], sh
         with source.open() as f, zipfile.ZipFile(f) as z:
             parts = sheet_parts(z)
             marks = {name: cells for name, cells in marks.items() if name in parts}
+            known = source.clean or frozenset()  # what triage found clean as it inflated it
             if not marks and sheet is None:
+                _looked_at(z, large, known)
                 return write_atomic(path, lambda tmp: tmp.write_bytes(source.read()), fallback=True)
             if merge or not any(_has_comments(z, parts[name]) for name in marks):
-                return write_atomic(path, lambda tmp: _patch(z, parts, marks, tmp, sheet), fallback=True)
+                return write_atomic(path, lambda tmp: _patch(f, z, parts, marks, tmp, sheet, look=not large, known=known),
+                                    fallback=True)
+            _looked_at(z, large, known)
     except BROKEN:
         pass  # parts missing or malformed: let openpyxl try, it repairs what it can
     try:
@@ -98,6 +116,13 @@ def write_copy(source: Source, path: Path, marks: dict[str, dict[str, Mark]], sh
         if type(exc).__module__.startswith("openpyxl"):
             return None
         raise
+
+
+def _looked_at(z: zipfile.ZipFile, large: bool, known: frozenset) -> None:
+    """Before a copy made otherwise than by `_patch`: the parts `well_formed` left (but those
+    triage found clean, `known`), looked at now."""
+    if not large and not large_parts_clean(z, known):
+        raise _Unclean
 
 
 def _marks(findings: list[Finding]) -> dict[str, dict[str, Mark]]:
@@ -132,8 +157,10 @@ _AFTER_LEGACY = (b"<legacyDrawingHF", b"<drawingHF", b"<picture", b"<oleObjects"
                  b"<webPublishItems", b"<tableParts", b"<extLst", b"</worksheet>")
 
 
-def _patch(z: zipfile.ZipFile, parts: dict[str, str], marks: dict[str, dict[str, Mark]], tmp: Path,
-           sheet: Sheet | None = None) -> None:
+def _patch(f, z: zipfile.ZipFile, parts: dict[str, str], marks: dict[str, dict[str, Mark]], tmp: Path,
+           sheet: Sheet | None = None, look: bool = False, known: frozenset = frozenset()) -> None:
+    """The copy written to `tmp`; `look`: the parts too large to parse are looked at as they are
+    copied, but those triage found clean (`known`)."""
     names = z.namelist()
     colours = sorted({m.colour for cells in marks.values() for m in cells.values()} | ({HEADER_FILL} if sheet else set()))
     styles_xml, styles = _styles(z.read("xl/styles.xml"), colours)
@@ -172,15 +199,43 @@ def _patch(z: zipfile.ZipFile, parts: dict[str, str], marks: dict[str, dict[str,
     with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as out:
         for info in z.infolist():
             data = replaced.get(info.filename)
-            if data is None:  # the same bytes, recompressed fast, a piece at a time (a roster's sheet is never held whole)
-                _copy_part(z, info, out)
+            if data is None:  # the same bytes, as stored: a roster's sheet is never held whole, nor deflated again
+                _copy_part(f, z, info, out, look and known_clean(info) not in known)
             else:  # fast compression: a sheet of 100,000 rows is recompressed here
                 out.writestr(info, data, compress_type=zipfile.ZIP_DEFLATED, compresslevel=1)
         for name, data in added.items():
             out.writestr(name, data, compress_type=zipfile.ZIP_DEFLATED, compresslevel=1)
 
 
-def _copy_part(z: zipfile.ZipFile, info: zipfile.ZipInfo, out: zipfile.ZipFile) -> None:
+def _copy_part(f, z: zipfile.ZipFile, info: zipfile.ZipInfo, out: zipfile.ZipFile, look: bool) -> None:
+    """A part copied as the input stores it: its compressed bytes and its entry, sizes in the local
+    header (as zipfile writes an entry). `look`: a part too large to parse is inflated on the way and
+    looked at (`copy_stored`); `_Unclean` when it holds what XML forbids."""
+    if info.flag_bits & 0x01 or info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED) \
+            or not _can_write_stored(out):
+        return _recompress(z, info, out)
+    entry = copy.copy(info)  # (writing an entry changes it: the input's own stays as read)
+    entry.flag_bits = 0  # no data descriptor: the sizes are known (the name's UTF-8 flag is set as it is written)
+    out.fp.seek(out.start_dir)
+    entry.header_offset = out.fp.tell()
+    out._writecheck(entry)
+    out._didModify = True
+    out.fp.write(entry.FileHeader())
+    if not copy_stored(f, info, out.fp.write, look and needs_looking_at(info)):
+        raise _Unclean(info.filename)
+    out.start_dir = out.fp.tell()
+    out.filelist.append(entry)
+    out.NameToInfo[entry.filename] = entry
+
+
+def _can_write_stored(out: zipfile.ZipFile) -> bool:
+    """Whether this zipfile is one whose entries `_copy_part` can add (its own attributes, as in
+    Python 3.11 to 3.13), with no other entry being written."""
+    return all(hasattr(out, a) for a in ("fp", "start_dir", "filelist", "NameToInfo", "_writecheck")) \
+        and not getattr(out, "_writing", True) and getattr(out, "_seekable", False)
+
+
+def _recompress(z: zipfile.ZipFile, info: zipfile.ZipInfo, out: zipfile.ZipFile) -> None:
     """A part copied as `out.writestr(info, z.read(info), ZIP_DEFLATED, compresslevel=1)` writes it
     (the same entry, the same deflated bytes), without holding it whole."""
     entry = copy.copy(info)  # (writing an entry changes it: the input's own stays as read)

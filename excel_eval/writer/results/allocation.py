@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter
 
 from ... import layout
 from ...keys import Key
@@ -19,12 +19,12 @@ def write(ctx: Book) -> None:
     data = t.data()
     regions = data.texts(Key.REGION)
     by_region = any(regions)
-    amounts: dict[str, float] = defaultdict(float)
-    counts: dict[str, int] = defaultdict(int)
-    for name, amount in zip(regions if by_region else data.texts(Key.NAME), data.numbers(Key.AMOUNT)):
-        name = name or "（未填）"
+    names = regions if by_region else data.texts(Key.NAME)
+    names = [name or "（未填）" for name in names] if "" in names else names
+    counts = Counter(names)  # (in the order the names first come, as the sums)
+    amounts = dict.fromkeys(counts, 0.0)
+    for name, amount in zip(names, data.numbers(Key.AMOUNT)):
         amounts[name] += amount or 0
-        counts[name] += 1
     totals = sorted(((name, amounts[name], counts[name]) for name in amounts), key=lambda x: -x[1])
     if len(totals) > TOP_UNITS:
         rest = totals[TOP_UNITS:]
