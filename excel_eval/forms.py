@@ -659,10 +659,11 @@ class _Project:
         # The block's own label, printed again where the form runs onto a new page (衡山县): no end.
         first = min(columns.values())
         block_label = label_key(g.at(head.first, 0)) if first > 0 and isinstance(g.at(head.first, 0), str) else None
-        # A second goal block with its own header (黄冈市: 年度绩效目标2(40分) | 一级指标 | …): its header is no
-        # indicator, and each indicator keeps the block it is under, whose label states its points.
+        # The header again: no indicator. With a goal label of its own (黄冈市: 年度绩效目标2(40分) | 一级指标 | …)
+        # it starts the next goal block, and each indicator keeps the block it is under, whose label states its
+        # points; printed again on a new page, with the same label or none, the block goes on.
         header_levels = [label_key(g.at(head.row, columns[k])) for k in levels]
-        blocks = [table.stated] if table.stated is not None else []
+        blocks: list[Cell | None] = [table.stated]
         under: list[tuple[Row, int]] = []
         for r in range(head.row + 1, self.hi):
             values = g.rows[r]
@@ -671,9 +672,10 @@ class _Project:
                 continue
             if levels and [label_key(g.at(r, columns[k])) for k in levels] == header_levels:  # the header again
                 label = next((v for v in values[:first] if isinstance(v, str) and is_goal_label(v)), None)
-                points = stated_points(label) if label is not None else None
-                blocks.append(None if points is None else Cell.at(points, self.sheet, r, values.index(label), 1.0,
-                                                                  text=label.strip()))
+                if label is not None and (blocks[-1] is None or label.strip() != blocks[-1].text):
+                    points = stated_points(label)
+                    blocks.append(None if points is None else Cell.at(points, self.sheet, r, values.index(label), 1.0,
+                                                                      text=label.strip()))
                 above.clear()
                 continue
             if any(t in GRAND_TOTALS for t in texts):  # 总分, wherever the row puts it (永德县: after 其他需要说明事项)

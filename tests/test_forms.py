@@ -556,3 +556,17 @@ def test_a_weight_applied_twice_is_found_on_the_hebei_county_form(tmp_path):
     assert {("I030", f"L{r}") for r in range(16, 20)} <= found(path)
     assert [i.weight for i in result.scores.indicators] == [25, 25, 30, 10] and result.execution_rate == 1.0
     assert [i.target.text for i in result.scores.indicators][0] == "≥98%"
+
+
+def test_goal_blocks_each_with_a_header_and_the_header_printed_again_on_a_new_page(tmp_path):
+    """黄冈市: 年度绩效目标1(40分) and 年度绩效目标2(40分), each with its header; the second header printed again
+    where the form runs onto a new page (same label) continues its block: 100.00, 优, as worked out by hand."""
+    table = runpy.run_path(str(ROOT / "tests/real/published/tables/f03_huanggang_soil_monitoring_20_80.py"))
+    (sheet, rows, merges), = table["SHEETS"]
+    assert evaluate(write_form(tmp_path / "黄冈.xlsx", [(sheet, rows, merges)])).total_score == pytest.approx(100)
+    again = copy.deepcopy(rows)
+    again.insert(16, list(rows[14]))  # block 2's header once more, above its 进度指标 line
+    merges = [m for m in merges if not m.startswith(("A15", "B16", "A20", "B21", "B22"))]  # (rows below moved down)
+    result = evaluate(write_form(tmp_path / "黄冈_转页.xlsx", [(sheet, again, merges)]))
+    assert result.total_score == pytest.approx(100) and result.grade == "优"
+    assert not [f for f in result.findings if f.code in ("I017", "R005")]
