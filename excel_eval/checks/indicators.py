@@ -46,7 +46,7 @@ def no_points(ctx: Context):
         yield rules.IMPLIED_POINTS(at, label=label, points=points)
         return
     what = "分值（只有得分）" if Key.SCORE in t.columns else "分值和得分"
-    pointed = any(i.weight is not None and not i.implied for i in ctx.scores.indicators)  # a rubric block's items have
+    pointed = any(i.weight is not None and not i.implied for i in ctx.scores.indicators)  # (a rubric's items, a budget line)
     yield rules.NO_POINTS(at, what=what, table="绩效指标表" if pointed else "本表")
 
 

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import math
 
-from ..text import xml_safe
 from ..vocab import UNKNOWN_SCORE
+from .docx import escape
 
 WEIGHT, SCORE = "D9D9D9", "2F5597"
 OPTION_COLOURS = ("2F5597", "5B9BD5", "A5A5A5", "ED7D31", "C00000")
@@ -72,13 +72,13 @@ def _series(i: int, name: str, colour: str, categories: list[str], values: list[
     """One series: its name, colour, value labels, categories and values in the part's cache. A
     value that is unknown or not finite has no point: a gap, never a zero bar."""
     n = len(categories)
-    cats = "".join(f'<c:pt idx="{k}"><c:v>{_text(c)}</c:v></c:pt>' for k, c in enumerate(categories))
+    cats = "".join(f'<c:pt idx="{k}"><c:v>{escape(c)}</c:v></c:pt>' for k, c in enumerate(categories))
     vals = "".join(f'<c:pt idx="{k}"><c:v>{v!r}</c:v></c:pt>' for k, v in enumerate(values)
                    if v is not None and math.isfinite(v))
     col = "BCDEFG"[i]  # the series' column in Word's data sheet, where 编辑数据 would put it
     return (f'<c:ser><c:idx val="{i}"/><c:order val="{i}"/>'
             f'<c:tx><c:strRef><c:f>Sheet1!${col}$1</c:f><c:strCache><c:ptCount val="1"/><c:pt idx="0">'
-            f'<c:v>{_text(name)}</c:v></c:pt></c:strCache></c:strRef></c:tx>'
+            f'<c:v>{escape(name)}</c:v></c:pt></c:strCache></c:strRef></c:tx>'
             f'<c:spPr>{_fill(colour)}</c:spPr><c:invertIfNegative val="0"/>{points}'
             f'<c:dLbls><c:numFmt formatCode="{number}" sourceLinked="0"/><c:spPr><a:noFill/><a:ln><a:noFill/></a:ln>'
             f'</c:spPr>{_font(900)}<c:showLegendKey val="0"/><c:showVal val="1"/><c:showCatName val="0"/>'
@@ -126,10 +126,6 @@ def _font(size: int) -> str:
     return (f'<c:txPr><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="{size}"><a:solidFill><a:srgbClr val="222222"/>'
             f'</a:solidFill><a:latin typeface="{FONT}"/><a:ea typeface="{FONT}"/></a:defRPr></a:pPr>'
             '<a:endParaRPr lang="zh-CN"/></a:p></c:txPr>')
-
-
-def _text(text: str) -> str:
-    return xml_safe(str(text)).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 __all__ = ["section_chart", "section_height_cm", "survey_chart"]
