@@ -8,8 +8,7 @@ import zipfile
 import zlib
 from posixpath import dirname, join, normpath
 from typing import BinaryIO
-
-from defusedxml import ElementTree  # refuses entity expansion and external entities
+from xml.parsers import expat
 
 from .model import col_index
 from .text import xml_safe
@@ -20,18 +19,47 @@ ZIP_ERRORS = (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError, Key
 
 MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+PACKAGE_REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
 
 
 def sheet_parts(z: zipfile.ZipFile) -> dict[str, str]:
     """Sheet name → its part inside the zip (`xl/worksheets/sheet1.xml`)."""
-    book = ElementTree.fromstring(z.read("xl/workbook.xml"))
-    rels = ElementTree.fromstring(z.read("xl/_rels/workbook.xml.rels"))
-    targets = {rel.get("Id"): rel.get("Target", "") for rel in rels}
-    parts = {}
-    for sheet in book.iter(f"{{{MAIN_NS}}}sheet"):
-        target = targets.get(sheet.get(f"{{{REL_NS}}}id"), "")
-        parts[sheet.get("name", "")] = resolve("xl/workbook.xml", target)
-    return parts
+    return {name: resolve("xl/workbook.xml", target) for name, target in sheet_targets(z.read("xl/workbook.xml"),
+                                                                                       z.read("xl/_rels/workbook.xml.rels"))}
+
+
+def sheet_targets(book: bytes, rels: bytes) -> list[tuple[str, str]]:
+    """(name, relationship target) of each sheet, in the workbook's order, from the workbook part
+    and its relationships; ValueError for a part that is no XML or declares entities."""
+    targets = {rel.get("Id"): rel.get("Target", "") for rel in elements(rels, f"{{{PACKAGE_REL_NS}}}Relationship")}
+    return [(sheet.get("name", ""), targets.get(sheet.get(f"{{{REL_NS}}}id"), ""))
+            for sheet in elements(book, f"{{{MAIN_NS}}}sheet")]
+
+
+def _refuse(*_: object) -> None:
+    raise ValueError("entity declarations and external references are not read")
+
+
+def elements(data: bytes, tag: str) -> list[dict[str, str]]:
+    """The attributes of each element `tag` (`{namespace}name`) of the XML `data`, namespaced
+    attribute names written the same way. Parsed by expat as defusedxml parses a part (entity
+    declarations and external references refused: no expansion, nothing fetched), without
+    loading ElementTree; a part that is no XML raises ValueError."""
+    found: list[dict[str, str]] = []
+    wanted = tag[1:] if tag.startswith("{") else tag  # expat names it `namespace}name`
+
+    def start(name: str, attrs: dict[str, str]) -> None:
+        if name == wanted:
+            found.append({f"{{{k}" if "}" in k else k: v for k, v in attrs.items()})
+
+    parser = expat.ParserCreate(namespace_separator="}")
+    parser.EntityDeclHandler = parser.UnparsedEntityDeclHandler = parser.ExternalEntityRefHandler = _refuse
+    parser.StartElementHandler = start
+    try:
+        parser.Parse(data, True)
+    except expat.ExpatError as exc:
+        raise ValueError(f"not well-formed XML: {exc}") from exc
+    return found
 
 
 def resolve(source: str, target: str) -> str:
@@ -156,5 +184,5 @@ def uncached_formulas(file: BinaryIO, names: list[str],
                 if cells:
                     out[name] = cells
             return out
-    except (*ZIP_ERRORS, ElementTree.ParseError):
+    except ZIP_ERRORS:  # (a workbook part that is no XML is a ValueError)
         return {}  # the package is damaged there; calamine says so when it reads it

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import BinaryIO
 
-from .ooxml import MAIN_NS, REL_NS, ZIP_ERRORS, resolve
+from .ooxml import ZIP_ERRORS, resolve, sheet_targets
 from .package import UNSAFE, ReadError, as_utf8, corrected, inspect
 from .naming import FORMATS
 from .text import os_reason
@@ -174,25 +174,20 @@ def _sheet_parts(z: zipfile.ZipFile) -> dict[str, str]:
     relationship targets (as resolved by the OOXML rules and as the cell reader joins them to
     `xl/`), and whatever lies in xl/worksheets/. Two sheets of one name (Excel treats names
     without regard to case) are refused: which of them is meant cannot be told."""
-    from defusedxml import ElementTree  # noqa: PLC0415
-
     try:
-        book = ElementTree.fromstring(as_utf8("xl/workbook.xml", z.read("xl/workbook.xml")))
-        rels = ElementTree.fromstring(as_utf8("xl/_rels/workbook.xml.rels", z.read("xl/_rels/workbook.xml.rels")))
+        sheets = sheet_targets(as_utf8("xl/workbook.xml", z.read("xl/workbook.xml")),
+                               as_utf8("xl/_rels/workbook.xml.rels", z.read("xl/_rels/workbook.xml.rels")))
     except KeyError:
         return {}  # no relationships: the cell reader says the package is incomplete
-    except (ElementTree.ParseError, ValueError) as exc:  # defusedxml's refusals are ValueErrors
+    except ValueError as exc:  # not XML, or entities declared (refused as defusedxml refuses them)
         raise ReadError(Failure.CORRUPT, f"{UNSAFE}：工作簿的目录部分无法解析，"
                                          "请用 Excel 或 WPS 打开后重新保存") from exc
-    targets = {rel.get("Id"): rel.get("Target", "") for rel in rels}
     parts, seen = {}, {}
-    for sheet in book.iter(f"{{{MAIN_NS}}}sheet"):
-        name = sheet.get("name", "")
+    for name, target in sheets:
         if name.casefold() in seen:
             raise ReadError(Failure.CORRUPT, f"工作簿中有两张同名的工作表“{seen[name.casefold()]}”，无法确定读哪一张；"
                                              "请在 Excel 或 WPS 中打开，改名后重新保存")
         seen[name.casefold()] = name
-        target = targets.get(sheet.get(f"{{{REL_NS}}}id"), "")
         for part in (resolve("xl/workbook.xml", target), target[1:] if target.startswith("/") else
                      target if target.startswith("xl/") else f"xl/{target}"):
             parts[part] = name

@@ -297,3 +297,16 @@ def test_a_cell_unlike_the_rest_of_a_long_sheet_is_counted_by_the_area_estimate(
         areas.append((cells.rows, cells.cols))
     (rows_estimated, cols_estimated), (rows_counted, cols_counted) = areas
     assert rows_estimated >= rows_counted and cols_estimated >= cols_counted
+
+
+def test_the_workbook_part_is_parsed_without_entities_or_fetching():
+    """The sheet list is read with expat as defusedxml reads a part: a declared entity is refused
+    (no expansion), an external one never fetched, escapes and namespaces kept."""
+    ns = 'xmlns="urn:a" xmlns:r="urn:r"'
+    assert ooxml.elements(f'<w {ns}><s name="收入&amp;支出" r:id="x"/><s name="预算"/></w>'.encode(), "{urn:a}s") \
+        == [{"name": "收入&支出", "{urn:r}id": "x"}, {"name": "预算"}]
+    for bad in (f'<!DOCTYPE w [<!ENTITY e "lol">]><w {ns}><s name="&e;"/></w>',
+                f'<!DOCTYPE w [<!ENTITY e SYSTEM "file:///etc/passwd">]><w {ns}><s name="&e;"/></w>',
+                f'<w {ns}><s name="&undeclared;"/></w>', "<w><s></w>", ""):
+        with pytest.raises(ValueError):
+            ooxml.elements(bad.encode(), "{urn:a}s")

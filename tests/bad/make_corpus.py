@@ -249,6 +249,13 @@ def _edit_part(path: Path, part: str, edit: Callable[[bytes], bytes]) -> None:
     _rewrite(path, _clean(path.parent), lambda name, data: edit(data) if name == part else data)
 
 
+def workbook_entity(path: Path) -> None:
+    """xl/workbook.xml declares an external entity and names a sheet with it: nothing is fetched or expanded."""
+    _edit_part(path, "xl/workbook.xml", lambda d: d.replace(b"?>", b'?><!DOCTYPE workbook [<!ENTITY e SYSTEM '
+                                                                    b'"file:///etc/passwd">]>', 1)
+               .replace(b'name="', b'name="&e;', 1))
+
+
 def _dimension(data: bytes, ref: str | None) -> bytes:
     return re.sub(rb"<dimension [^>]*/>", b"" if ref is None else f'<dimension ref="{ref}"/>'.encode(), data)
 
@@ -478,6 +485,7 @@ HOSTILE = [
     Case("全UTF16.xlsx", 0, "", all_utf16),
     Case("UTF16远处单元格.xlsx", 3, "工作表“资金分配”过大（1048576 行 × 16384 列，最远的单元格在 XFD1048576）", utf16_far_cell),
     Case("重复行列.ods", 3, "工作表“预算”过大（2 行 × 16384 列，最远的单元格在 XFD2），超过上限 500 列", repeated_ods),
+    Case("目录外部实体.xlsx", 3, "工作簿的目录部分无法解析，请用 Excel 或 WPS 打开后重新保存", workbook_entity),
     Case("重名工作表.xlsx", 3, "工作簿中有两张同名的工作表“预算”，无法确定读哪一张", duplicate_sheet_names),
 ]
 
