@@ -15,7 +15,7 @@ import re
 from typing import NamedTuple
 
 from .layout import FUND_SOURCES, QUALITATIVE_TYPE, SCHEMES, TEMPLATE_LAYOUT, Column, Field, label_key, normalize
-from .text import fold
+from .text import LazyPattern, fold
 from .keys import Key, CellKind
 
 FORM_SCHEME = SCHEMES[1]  # 自评表: every published form is scored by the rules of 10号
@@ -179,7 +179,7 @@ _INSTRUCTION = re.compile(r"\(\d+字以内\)")
 _YEAR = re.compile(r"\((\d{4})年度?\)|(\d{4})年度|(\d{4})年(?=.{0,20}(?:绩效|自评))")
 _MONEY_UNIT = re.compile(r"\((万元|元)\)|单位[:](万元|元)")
 _PLACEHOLDER = re.compile(r"^(?:指标\d*[:]?[/—\-]*|[.…。·]+|等)$")  # 指标1：, 指标2:/ (天长市), ……
-_TITLE_PROJECT = re.compile(r"^(?:\d{4}年度?)?(.+?)(?:支出)?绩效(?:目标)?(?:自评|评价指标)表")
+_TITLE_PROJECT = LazyPattern(r"^(?:\d{4}年度?)?(.+?)(?:支出)?绩效(?:目标)?(?:自评|评价指标)表")
 GENERIC_TITLES = ("", "项目", "部门预算项目", "部门项目", "预算项目", "专项资金", "市级部门项目", "本级部门项目")
 _PERCENT_HEADER = re.compile(r"\(%\)|（%）|%$")
 

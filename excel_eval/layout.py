@@ -11,7 +11,7 @@ import functools
 import re
 from typing import NamedTuple
 
-from .text import fold
+from .text import LazyPattern, fold
 from .keys import CellKind, Key
 
 TEMPLATE_VERSION = "v1"
@@ -248,7 +248,7 @@ def is_footer(text: str) -> bool:
     return bool(_FOOTER.match(fold(text)))
 
 
-_NOTE = re.compile(r"^(?:注|说明|备注|附注)\d*[:]")
+_NOTE = LazyPattern(r"^(?:注|说明|备注|附注)\d*[:]")
 
 
 def is_note(text: str) -> bool:

@@ -11,7 +11,7 @@ from typing import BinaryIO
 from xml.parsers import expat
 
 from .model import col_index
-from .text import xml_safe
+from .text import LazyPattern, xml_safe
 
 # What reading a damaged zip package can raise (flipped bytes reach every one of these).
 ZIP_ERRORS = (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError, KeyError, NotImplementedError,
@@ -92,9 +92,9 @@ def escape(s: str) -> str:
 # --- formulas without cached values -------------------------------------------------------------
 
 _FORMULA_START = re.compile(rb"<f[ >/]")
-_FORMULA = re.compile(rb"<f[^>]*?(?:/>|>(.*?)</f>)", re.S)
+_FORMULA = LazyPattern(rb"<f[^>]*?(?:/>|>(.*?)</f>)", re.S)  # (compiled when a formula without its value is met)
 _VALUE = re.compile(rb"<v>(.+?)</v>", re.S)
-_REF = re.compile(rb'\br="([A-Z]+)([0-9]+)"')
+_REF = LazyPattern(rb'\br="([A-Z]+)([0-9]+)"')
 
 
 def sheets_mb(file: BinaryIO) -> float:

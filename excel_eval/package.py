@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, BinaryIO
 from .model import col_index, col_letter
 from .ooxml import Formulas
 from .errors import Refusal
+from .text import LazyPattern
 from .vocab import ExitCode, Failure
 
 if TYPE_CHECKING:
@@ -324,12 +325,19 @@ _NOT_PLAIN = (re.compile(rb'<c(?:[>/]|\s(?!r="))'), re.compile(rb'<row(?:[>/]|\s
               re.compile(rb'<c r="[A-Z]*[a-z]'))
 _ROW_R = re.compile(rb'<row r="(\d+)"')
 _COL_LETTERS = re.compile(rb'<c r="([A-Z]+)\d')
-_WIDER = {n: re.compile(rb'<c r="(?:[A-Z]{2}|[%s-Z]\d)' % bytes([65 + n])) for n in range(26)}  # a column > n
-_WIDER[26] = re.compile(rb'<c r="[A-Z]{2}')  # past Z the letters are counted whenever there are two
-_VALUED = re.compile(rb'<c r="([A-Z]+)(\d+)"(?:[^>]*(?<!/)>|[^>]*\Z)')  # a self-closed <c …/> holds no value
-_ROW_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?row(?=[\s/>])([^>]*)>")
-_CELL_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?c(?=[\s/>])([^>]*)>")
-_R_ATTR = re.compile(rb'\sr\s*=\s*["\']([A-Za-z]*)(\d*)["\']')
+_WIDER: dict[int, re.Pattern] = {}  # a column past n (made when first asked for: `_wider`)
+# (what follows is for a sheet written without plain cell references: compiled when one is met)
+_VALUED = LazyPattern(rb'<c r="([A-Z]+)(\d+)"(?:[^>]*(?<!/)>|[^>]*\Z)')  # a self-closed <c …/> holds no value
+_ROW_TAG = LazyPattern(rb"<(?:[A-Za-z_][\w.-]*:)?row(?=[\s/>])([^>]*)>")
+_CELL_TAG = LazyPattern(rb"<(?:[A-Za-z_][\w.-]*:)?c(?=[\s/>])([^>]*)>")
+_R_ATTR = LazyPattern(rb'\sr\s*=\s*["\']([A-Za-z]*)(\d*)["\']')
+
+
+def _wider(n: int) -> re.Pattern:
+    """What finds a cell in a column past the `n`th (past Z: any two letters)."""
+    if n not in _WIDER:
+        _WIDER[n] = re.compile(rb'<c r="(?:[A-Z]{2}|[%s-Z]\d)' % bytes([65 + n]) if n < 26 else rb'<c r="[A-Z]{2}')
+    return _WIDER[n]
 
 
 class _Cells:
@@ -394,10 +402,10 @@ class _Cells:
                 if _NOT_PLAIN[3].search(text):
                     return self._by_rows(text)
                 beyond = _beyond(digits).search(text) is not None
-                wider = _WIDER[min(self.cols, 26)].search(text) is not None
+                wider = _wider(min(self.cols, 26)).search(text) is not None
         if beyond:
             self._exact(text)  # a cell below every row tag: a hostile package, or a very odd one
-            wider = _WIDER[min(self.cols, 26)].search(text) is not None  # (past the columns _exact counted)
+            wider = _wider(min(self.cols, 26)).search(text) is not None  # (past the columns _exact counted)
         else:
             self.rows = max(self.rows, (int(digits[0]) + 1) * 10 ** (len(digits) - 1) - 1)
         if wider:
@@ -447,9 +455,9 @@ class _Cells:
             self.rows, self.cols = max(self.rows, row), max(self.cols, self.col)
 
 
-_ODS_TAG = re.compile(rb"<table:(table|table-row|table-cell|covered-table-cell)(?=[\s/>])([^>]*?)(/?)>|</table:table-row>")
-_ODS_NAME = re.compile(rb'table:name="([^"]*)"')
-_ODS_REPEAT = re.compile(rb'number-(?:rows|columns)-repeated="(\d+)"')
+_ODS_TAG = LazyPattern(rb"<table:(table|table-row|table-cell|covered-table-cell)(?=[\s/>])([^>]*?)(/?)>|</table:table-row>")
+_ODS_NAME = LazyPattern(rb'table:name="([^"]*)"')
+_ODS_REPEAT = LazyPattern(rb'number-(?:rows|columns)-repeated="(\d+)"')
 
 
 class _Tables:
@@ -538,7 +546,7 @@ def _plain_cells(digits: str, cols: int) -> re.Pattern | None:
 
 
 def _suspect(digits: str, cols: int) -> re.Pattern:
-    """What finds whatever `_NOT_PLAIN[3]`, `_beyond(digits)` or `_WIDER[min(cols, 26)]` finds (and
+    """What finds whatever `_NOT_PLAIN[3]`, `_beyond(digits)` or `_wider(min(cols, 26))` finds (and
     a little more), in one pass: a cell's column that is not in capitals, a column past the `cols`
     seen so far, a row with more digits than `digits` or as many and a greater first digit."""
     key = (len(digits), digits[0], min(cols, 26))
@@ -624,7 +632,7 @@ def as_utf8(name: str, data: bytes) -> bytes:
 _RAW_FORBIDDEN = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f]|\xef\xbf[\xbe\xbf]|\xed[\xa0-\xbf][\x80-\xbf]")
 _CONTROLS = bytes(b for b in range(0x20) if b not in b"\t\n\r")  # the single bytes XML 1.0 forbids
 _NOT_CONTROLS = bytes(b for b in range(256) if b not in _CONTROLS)
-_SURROGATE_UTF8 = re.compile(rb"\xed[\xa0-\xbf][\x80-\xbf]")
+_SURROGATE_UTF8 = LazyPattern(rb"\xed[\xa0-\xbf][\x80-\xbf]")
 
 
 def _has_forbidden(data: bytes) -> bool:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 from .layout import EMPTY_MARKS
-from .text import fold
+from .text import LazyPattern, fold
 
 UNITS = ("万元/家", "万元/人", "元/人", "万元", "万", "元", "人次", "户次", "个次", "平方米", "公里", "人", "次", "期", "家",
          "张", "个", "份", "户", "分", "项", "天", "名", "件",
@@ -17,7 +17,7 @@ UNITS = ("万元/家", "万元/人", "元/人", "万元", "万", "元", "人次"
          "种", "类", "所", "座", "处", "条", "台", "套", "批", "场", "篇", "头", "吨", "亩", "米", "辆", "间", "册")
 # A standard in money per head or household, perhaps per period (濉溪县: ≤5300元/户, ≥530元/人*月, 元/人·月).
 PER_UNIT = r"(?:万元|元)/(?:人次|人|户|家|亩|次|公里|平方米)(?:[*·×/](?:月|年|天))?"
-_NUMBER = re.compile(
+_NUMBER = LazyPattern(  # (a number typed as text: most tables have none)
     r"^(?P<sign>[+-]?)[¥$]?(?P<num>\d+(?:\.\d*)?|\.\d+)(?P<pct>%|‰)?(?P<unit>" + PER_UNIT + "|"
     + "|".join(re.escape(u) for u in UNITS) + r")?$"
 )

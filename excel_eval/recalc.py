@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .model import col_letter
+from .text import LazyPattern
 from .triage import Source
 
 MAX_SHEET_MB = 5.0  # sheets larger than this (decompressed) are not recalculated: their formulas are unknown
@@ -56,7 +57,7 @@ def _solve(source: Source) -> dict:
     return {k.upper(): v for k, v in solution.items()}
 
 
-_MERGES = re.compile(rb"<(\w+:)?mergeCells\b.*?</(\w+:)?mergeCells>|<(\w+:)?mergeCells\b[^>]*/>", re.S)
+_MERGES = LazyPattern(rb"<(\w+:)?mergeCells\b.*?</(\w+:)?mergeCells>|<(\w+:)?mergeCells\b[^>]*/>", re.S)
 
 
 def _unmerged(source: Source) -> bytes:

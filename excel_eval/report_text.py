@@ -13,6 +13,7 @@ from typing import NamedTuple
 from .result import Result
 from .vocab import UNKNOWN_SCORE
 from .keys import Key
+from .text import LazyPattern
 
 SECTION_PREFIX = "项目"  # 项目决策 reads 决策 in "决策、管理、绩效三个方面"
 MISSING = "未填写"  # a value the workbook leaves blank, said in words (a dash after a label reads as 一)
@@ -28,7 +29,7 @@ _AS_WRITTEN = ((">=", "≥"), ("=>", "≥"), ("<=", "≤"), ("=<", "≤"), ("＞
                ("＜=", "≤"), ("≧", "≥"), ("≦", "≤"))
 _PERCENT_WORD = re.compile(r"(?<=\d)\s*(?:百分比|百分之)")
 # A 偏差原因 that only points elsewhere (`见报告正文`, `详见附件`): not a reason to quote in the body.
-_POINTER = re.compile(r"^[（(]?(?:详见|参见|具体见|见)[^，,。；;]{0,12}[）)]?[。.]?$")
+_POINTER = LazyPattern(r"^[（(]?(?:详见|参见|具体见|见)[^，,。；;]{0,12}[）)]?[。.]?$")
 
 
 def plain_name(text: str) -> str:

@@ -21,8 +21,26 @@ def display_width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
+class LazyPattern:
+    """A regular expression compiled on its first use rather than at import, used as the compiled
+    pattern is: the patterns of a path most runs never take (an .ods, a sheet written without cell
+    references, a formula without its cached value) cost nothing to the runs that do not take it."""
+
+    def __init__(self, pattern: str | bytes, flags: int = 0):
+        self._source = (pattern, flags)
+
+    def __getattr__(self, name: str):  # the first use; from then on the compiled pattern's own methods answer
+        if name.startswith("__"):
+            raise AttributeError(name)
+        compiled = re.compile(*self._source)
+        for method in ("match", "fullmatch", "search", "sub", "subn", "split", "findall", "finditer"):
+            setattr(self, method, getattr(compiled, method))
+        self.pattern = compiled.pattern
+        return getattr(compiled, name)
+
+
 _SURROGATES = re.compile("[\ud800-\udfff]")
-_LINE_BREAKS = re.compile(r"[\r\n\u2028\u2029\x85]")
+_LINE_BREAKS = LazyPattern(r"[\r\n\u2028\u2029\x85]")
 
 
 def shown(name: str) -> str:

@@ -75,3 +75,16 @@ def test_normalize_is_stable(text):
     once = normalize(text)
     assert normalize(once) == once
     assert normalize(text.replace(" ", "　")) == once
+
+
+def test_a_lazy_pattern_is_compiled_at_its_first_use_and_answers_as_the_compiled_one():
+    import re
+
+    from excel_eval.text import LazyPattern
+
+    lazy, compiled = LazyPattern(rb'r="([A-Z]+)(\d+)"'), re.compile(rb'r="([A-Z]+)(\d+)"')
+    assert "search" not in vars(lazy)  # nothing compiled yet
+    text = b'<c r="B7"/><c r="AA12"/>'
+    assert [m.groups() for m in map(lazy.search, [text, b"<c/>"]) if m] == [compiled.search(text).groups()]
+    assert lazy.findall(text) == compiled.findall(text) and lazy.sub(b"", text) == compiled.sub(b"", text)
+    assert lazy.pattern == compiled.pattern and "search" in vars(lazy)

@@ -27,6 +27,7 @@ from ..findings import Finding
 from ..model import col_index, col_letter
 from ..ooxml import ZIP_ERRORS, escape, rels_path, resolve, sheet_parts
 from ..ooxml import unescape as ooxml_unescape
+from ..text import LazyPattern
 from ..package import NotWellFormed, copy_stored, known_clean, large_parts_clean, needs_looking_at, well_formed
 from ..vocab import Severity
 from .formats import HEADER_FILL, SEVERITY_COLOURS
@@ -509,7 +510,7 @@ def _merged_cells(source) -> int:
     return total
 
 
-_MERGE_REF = re.compile(rb'<(?:\w+:)?mergeCell\b[^>]*\bref="([A-Z]+)(\d+):([A-Z]+)(\d+)"')
+_MERGE_REF = LazyPattern(rb'<(?:\w+:)?mergeCell\b[^>]*\bref="([A-Z]+)(\d+):([A-Z]+)(\d+)"')
 
 
 def _write_with_openpyxl(source: Source, path: Path, marks: dict[str, dict[str, Mark]],
@@ -554,7 +555,7 @@ def _free_sheet_name(names: list[str], name: str) -> str:
 
 # --- a sheet added to the package ----------------------------------------------------------------
 
-_SHEET_TAG = re.compile(rb'<sheet\b[^>]*?\bname="([^"]*)"[^>]*?\bsheetId="(\d+)"|<sheet\b[^>]*?\bsheetId="(\d+)"[^>]*?\bname="([^"]*)"')
+_SHEET_TAG = LazyPattern(rb'<sheet\b[^>]*?\bname="([^"]*)"[^>]*?\bsheetId="(\d+)"|<sheet\b[^>]*?\bsheetId="(\d+)"[^>]*?\bname="([^"]*)"')
 
 
 def _append_sheet(z: zipfile.ZipFile, sheet: Sheet, header_style: int, replaced: dict, added: dict) -> None:
