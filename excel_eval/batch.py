@@ -50,7 +50,7 @@ class BatchLocked(Refusal):
     code = ExitCode.LOCKED
 
 
-@dataclass
+@dataclass(eq=False)
 class Item:
     """One workbook of the batch, as the summary workbook lists it."""
 
@@ -130,7 +130,7 @@ def _times(amount: float | None, factor: float) -> float | None:
     return None if amount is None else amount * factor
 
 
-@dataclass
+@dataclass(eq=False)
 class Report:
     """What a batch run did. The projects are not held one object each: `views` has them in
     columns (pandas), `items` makes Items from it when asked."""

@@ -139,7 +139,7 @@ PROJECT_COLUMNS = ("file", "sheet", "status", "department", "project", "unit", "
 FIX_COLUMNS = ("fixed", "corrected")  # a run with --fix: the cells corrected, the corrected copy
 
 
-@dataclass
+@dataclass(eq=False)
 class Views:
     projects: pd.DataFrame  # one row per project (汇总), failed files first, then by file
     departments: pd.DataFrame  # 按主管部门

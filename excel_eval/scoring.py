@@ -31,7 +31,7 @@ def share(part: float | None, whole: float | None) -> float | None:
     return part / whole if whole and part is not None else None
 
 
-@dataclass
+@dataclass(eq=False)
 class BudgetLine:
     """One line of the budget table as every writer shows it."""
 
@@ -49,7 +49,7 @@ class BudgetLine:
         return share(self.executed, self.budget)
 
 
-@dataclass
+@dataclass(eq=False)
 class BudgetScore:
     """The budget computed: totals, execution and arrival rates, line by line."""
 
@@ -70,7 +70,7 @@ class BudgetScore:
         return self.budget <= 0 < self.executed
 
 
-@dataclass
+@dataclass(eq=False)
 class QuestionScore:
     """One question of a questionnaire computed: respondents, each option's share and points, its score."""
 
@@ -81,7 +81,7 @@ class QuestionScore:
     score: float
 
 
-@dataclass
+@dataclass(eq=False)
 class SurveyScore:
     """A questionnaire computed: its questions, its score, and the counts per option over all of them."""
 
@@ -93,7 +93,7 @@ class SurveyScore:
     counts: tuple[float, ...]  # Σ per option over all questions
 
 
-@dataclass
+@dataclass(eq=False)
 class IndicatorScore:
     """One indicator scored: its points, the unit's own score, the score the rules give, and why."""
 
@@ -142,7 +142,7 @@ class IndicatorScore:
         return self.computed if self.computed is not None else self.self_score
 
 
-@dataclass
+@dataclass(eq=False)
 class SectionScore:
     """One section (一级指标) scored: its points, the computed score and the unit's own."""
 
@@ -161,7 +161,7 @@ class SectionScore:
         return share(self.score, self.weight)
 
 
-@dataclass
+@dataclass(eq=False)
 class Scores:
     """Everything scoring computed for a workbook: budget, questionnaires, indicators, sections, total and grade."""
 

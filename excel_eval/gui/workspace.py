@@ -141,7 +141,7 @@ def _kill(proc) -> None:
         pass
 
 
-@dataclass
+@dataclass(eq=False)
 class Workspace:
     """A temporary folder holding every upload and output of one `excel-eval gui` run.
 

@@ -171,7 +171,7 @@ def _phrased(text: str, place: Place) -> list[Figure]:
 
 # --- the tables ----------------------------------------------------------------------------------
 
-@dataclass
+@dataclass(eq=False)
 class ScoreRow:
     section: str  # 项目决策…, or 合计
     cells: dict[str, Figure]  # weight, score, deduction, rate
@@ -251,7 +251,7 @@ def section_of(text: str) -> str:
     return ""
 
 
-@dataclass
+@dataclass(eq=False)
 class SpendingRow:
     label: str
     total: bool
@@ -272,7 +272,7 @@ def spending_rows(t: ReportTable) -> list[SpendingRow]:
     return out
 
 
-@dataclass
+@dataclass(eq=False)
 class SurveyBlock:
     """One question (or the 合计 block) of a 满意度问卷 table: its 人数, 占比 and 得分/分数 rows over
     the options, and what each row has in the table's last column (各项得分, or 合计人数)."""
@@ -291,7 +291,7 @@ class SurveyBlock:
         return sum(c.value for c in self.counts if c is not None)
 
 
-@dataclass
+@dataclass(eq=False)
 class SurveyTable:
     table: ReportTable
     blocks: list[SurveyBlock]

@@ -50,13 +50,13 @@ class ReportLimits:
         return cls(int(env("EXCEL_EVAL_MAX_PAGES", cls.max_pages)), int(env("EXCEL_EVAL_MAX_CHARS", cls.max_chars)))
 
 
-@dataclass
+@dataclass(eq=False)
 class Paragraph:
     text: str
     place: Place
 
 
-@dataclass
+@dataclass(eq=False)
 class ReportTable:
     """A table as its rows of cell texts; `number` is its place among the report's tables (表3)."""
 
@@ -68,7 +68,7 @@ class ReportTable:
         return Place(REPORT_SHEET, self.number * TABLE_ROWS + row, col, f"表{self.number}!{col_letter(col)}{row + 1}")
 
 
-@dataclass
+@dataclass(eq=False)
 class Report:
     """What a report says, in order: its paragraphs, and its tables with their cells."""
 

@@ -17,7 +17,7 @@ TOP_UNITS = 20
 MIN_DIFF = 0.005
 
 
-@dataclass
+@dataclass(eq=False)
 class Book:
     book: object  # the xlsxwriter Workbook being written
     r: Result
