@@ -1,5 +1,6 @@
-"""满意度: each questionnaire recomputed — counts, shares and points by formula from the counts and
-the option weights — and its options' chart."""
+"""满意度: each questionnaire recomputed — each question's points by one formula from its counts, the
+option weights and its 分值, with its shares and each option's points shown beside (values: the
+formula already says how they come) — and its options' chart."""
 
 from __future__ import annotations
 
@@ -25,8 +26,9 @@ def write(ctx: Book, s) -> None:
         write_text(ws, 2, c, head, f.header)
     r = 3
     opt = range(2, 7)
+    weights = f"{cell(1, 2, True)}:{cell(1, 6, True)}"
     for qs in s.questions:
-        n_cell = f"SUM({cell(r, 2)}:{cell(r, 6)})"
+        counts = f"{cell(r, 2)}:{cell(r, 6)}"
         ws.merge_range(r, 0, r + 2, 0, "", f.text)
         write_text(ws, r, 0, str(qs.question.text.value or ""), f.text)
         for k, word in enumerate(("人数", "占比", "得分")):
@@ -34,10 +36,11 @@ def write(ctx: Book, s) -> None:
         for j, c in enumerate(opt):
             count = qs.question.counts.num(f"opt_{layout.OPTIONS[j]}") or 0
             ws.write_number(r, c, count, f.count)
-            ws.write_formula(r + 1, c, f"=IF({n_cell}=0,0,{cell(r, c)}/{n_cell})", f.percent, qs.ratios[j])
-            ws.write_formula(r + 2, c, f"={cell(r, 8, True)}*{cell(r + 1, c)}*{cell(1, c, True)}", f.number,
-                             qs.points[j])
-        ws.write_formula(r, 7, f"=SUM({cell(r + 2, 2)}:{cell(r + 2, 6)})", f.number, qs.score)
+            ws.write_number(r + 1, c, qs.ratios[j], f.percent)
+            ws.write_number(r + 2, c, qs.points[j], f.number)
+        # 分值 × Σ(人数 × 选项权重) ÷ Σ人数: the question's points from what was counted
+        ws.write_formula(r, 7, f"=IF(SUM({counts})=0,0,{cell(r, 8)}*SUMPRODUCT({counts},{weights})/SUM({counts}))",
+                         f.number, qs.score)
         weight = qs.question.weight.number if qs.question.weight else 0
         ws.write_number(r, 8, weight or 0, f.number)
         for rr in (r + 1, r + 2):
@@ -51,10 +54,8 @@ def write(ctx: Book, s) -> None:
     n_total = sum(s.counts)
     for j, c in enumerate(opt):
         ws.write_formula(r, c, "=" + "+".join(cell(x, c) for x in count_rows), f.total_count, s.counts[j])
-        ws.write_formula(r + 1, c, f"=IF(SUM({cell(r, 2)}:{cell(r, 6)})=0,0,{cell(r, c)}/SUM({cell(r, 2)}:{cell(r, 6)}))",
-                         f.total_percent, s.counts[j] / n_total if n_total else 0)
-        ws.write_formula(r + 2, c, "=" + "+".join(cell(x + 2, c) for x in count_rows), f.total_number,
-                         sum(qs.points[j] for qs in s.questions))
+        ws.write_number(r + 1, c, s.counts[j] / n_total if n_total else 0, f.total_percent)
+        ws.write_number(r + 2, c, sum(qs.points[j] for qs in s.questions), f.total_number)
     ws.write_formula(r, 7, "=" + "+".join(cell(x, 7) for x in count_rows), f.total_number, s.score)
     ws.write_formula(r, 8, "=" + "+".join(cell(x, 8) for x in count_rows), f.total_number,
                      sum((qs.question.weight.number or 0) if qs.question.weight else 0 for qs in s.questions))
