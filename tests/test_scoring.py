@@ -1,4 +1,5 @@
 import datetime as dt
+from pathlib import Path
 
 import pytest
 from hypothesis import given, strategies as st
@@ -185,3 +186,19 @@ def test_target_parser_is_stable_under_spacing_and_width(text):
         assert (other.kind, other.op, other.value, other.high, other.unit, other.date) == \
                (base.kind, base.op, base.value, base.high, base.unit, base.date)
         assert clean(variant) == clean(text) or base.kind == "qualitative"
+
+
+def test_the_builtin_schemes_module_is_what_their_files_say():
+    """A run takes the built-in schemes from schemes/builtin.py (no TOML parser loaded); it must
+    be what the .toml files beside it parse to. EXCEL_EVAL_REWRITE=1 writes it anew."""
+    import os
+
+    from excel_eval import schemes
+
+    written = Path(schemes.__file__).with_name("builtin.py")
+    if os.environ.get("EXCEL_EVAL_REWRITE") == "1":
+        written.write_text(schemes.builtin_source(), "utf-8")
+    assert written.read_text("utf-8") == schemes.builtin_source(), \
+        "a built-in scheme's .toml changed: EXCEL_EVAL_REWRITE=1 python -m pytest tests/test_scoring.py writes builtin.py"
+    for name in schemes.BUILTIN_SCHEMES:  # and each is the scheme its file declares
+        assert schemes.builtin_scheme(name) == schemes.load_scheme(schemes.SCHEMES_DIR / schemes.SCHEME_FILES[name])

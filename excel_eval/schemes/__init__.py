@@ -1,13 +1,15 @@
 """Scoring schemes: TOML files, read once into `Scheme` objects that scoring is given.
 
-The built-in schemes sit beside this file; a custom one is any TOML file of the same form.
+The built-in schemes sit beside this file; a custom one is any TOML file of the same form. A run
+takes the built-in ones from `builtin.py`, what the TOML parser makes of their files (written by
+`builtin_source`; a test says when a file and it disagree), so that no run pays for loading the
+parser unless a custom scheme is given.
 """
 
 from __future__ import annotations
 
 import functools
 import os
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -77,8 +79,21 @@ def load_scheme(source: str | os.PathLike | Scheme) -> Scheme:
 
 @functools.cache
 def builtin_scheme(name: str) -> Scheme:
-    """A built-in scheme, read from its file the first time it is asked for."""
-    return _parse((SCHEMES_DIR / SCHEME_FILES[name]).read_text("utf-8"), f"内置评分体系“{name}”")
+    """A built-in scheme, made from its file's content (builtin.py) the first time it is asked for."""
+    from .builtin import FILES
+
+    return _checked(FILES[SCHEME_FILES[name]], f"内置评分体系“{name}”")
+
+
+def builtin_source() -> str:
+    """builtin.py as the built-in TOML files make it: each file's content as the TOML parser reads it."""
+    import pprint
+    import tomllib
+
+    files = {file: tomllib.loads((SCHEMES_DIR / file).read_text("utf-8")) for file in SCHEME_FILES.values()}
+    return ('"""The built-in schemes\' files as the TOML parser reads them: written by `builtin_source()` from the\n'
+            '.toml files beside this one (edit those, then write this anew; a test says when they disagree)."""\n\n'
+            f"FILES = {pprint.pformat(files, width=110, sort_dicts=False)}\n")
 
 
 def unknown_scheme(name: str) -> str:
@@ -109,10 +124,17 @@ def pick_scheme(model: Model) -> Scheme:
 
 
 def _parse(text: str, where: str) -> Scheme:
+    import tomllib  # (only for a custom scheme's file)
+
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise SchemeError(f"{where}格式有误：{exc}") from exc
+    return _checked(data, where)
+
+
+def _checked(data: dict, where: str) -> Scheme:
+    """The scheme a file's content declares, or what is wrong with it."""
     try:
         return _scheme(data)
     except (KeyError, TypeError, ValueError) as exc:
