@@ -73,7 +73,8 @@ def xml_safe(text: str) -> str:
 def cell_text(text: str) -> str:
     """Text for an output cell: what XML cannot hold dropped (a name's bytes that are not UTF-8
     shown as U+FFFD first), cut where Excel would refuse it, saying so."""
-    text = xml_safe(shown(text))
+    if not text.isprintable():  # what XML forbids is never printable (most text has nothing to drop)
+        text = xml_safe(shown(text))
     return text if len(text) <= MAX_CELL_TEXT else text[: MAX_CELL_TEXT - 20] + CUT_NOTE
 
 

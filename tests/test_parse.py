@@ -88,3 +88,11 @@ def test_a_lazy_pattern_is_compiled_at_its_first_use_and_answers_as_the_compiled
     assert [m.groups() for m in map(lazy.search, [text, b"<c/>"]) if m] == [compiled.search(text).groups()]
     assert lazy.findall(text) == compiled.findall(text) and lazy.sub(b"", text) == compiled.sub(b"", text)
     assert lazy.pattern == compiled.pattern and "search" in vars(lazy)
+
+
+@given(st.text(max_size=40))
+def test_an_output_cell_keeps_everything_xml_can_hold_and_drops_the_rest(text):
+    from excel_eval.text import XML_FORBIDDEN, cell_text, shown, xml_safe
+
+    kept = cell_text(text)
+    assert kept == xml_safe(shown(text)) and not XML_FORBIDDEN.search(kept)
