@@ -45,7 +45,7 @@ class CellReader(Protocol):
     def add(self, finding: Finding) -> None: ...
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, repr=False)
 class Unread:
     """Why a sheet that looks like a self-evaluation could not be read: what was found and missed."""
 
@@ -134,7 +134,7 @@ class Grid:
         return min(spots) if spots else None
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, repr=False)
 class Header:
     """A block's header as found: its rows, the column of each key, and its text for messages."""
 

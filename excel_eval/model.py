@@ -145,7 +145,7 @@ class Cell:
         return f"Cell({self.value!r}, {self.loc}, step={self.step}, percent={self.percent})"
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, repr=False)
 class Row:
     """One data or total row of a table: cells by column key."""
 
@@ -287,7 +287,7 @@ class LazyRows(Sequence):
         return list(self) + list(other)
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, repr=False)
 class Table:
     """One table of a sheet as read: its header row, the column of each key, its data and 合计 rows."""
 
@@ -317,7 +317,7 @@ def rounding_slack(cells) -> float:
     return sum(c.step / 2 for c in cells if c is not None and c.step and c.step < 1)
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, repr=False)
 class Question:
     """One questionnaire block: 人数 row, optional 占比 and 得分 rows."""
 
@@ -331,7 +331,7 @@ class Question:
         return self.counts.get(Key.POINTS)
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, repr=False)
 class Survey:
     """One questionnaire tally: its questions (counts per option) and its 合计 row."""
 
@@ -342,7 +342,7 @@ class Survey:
     total: Question | None = None
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, repr=False)
 class Info:
     """The 项目信息 labels and the cell each one's value was read from."""
 
@@ -363,7 +363,7 @@ class Info:
         return cell.number if cell else None
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, repr=False)
 class Model:
     """Everything read from one workbook. A missing sheet is None (or an empty list)."""
 

@@ -46,7 +46,7 @@ class ReadError(Refusal):
         self.kind = kind
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, repr=False)
 class Area:
     """The farthest row and column (1-based) of the cells of a sheet that may hold a value."""
 
@@ -62,7 +62,7 @@ class Area:
         return f"{col_letter(max(self.cols, 1) - 1)}{max(self.rows, 1)}"
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, repr=False)
 class Inspection:
     """What the package holds: each sheet part's area, and the parts to correct before reading."""
 

@@ -34,7 +34,7 @@ COLUMNAR_ROWS = 2_000  # a table with more data rows than this (a roster) is kep
 PERCENT_WITHOUT_SIGN = (1.5, 100.0)  # a ratio typed in this range without % is read as a percent
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, repr=False)
 class Reading:
     """What reading a workbook gave: the model, and the findings of reading it."""
 

@@ -16,7 +16,7 @@ from .triage import Source
 from .vocab import UNKNOWN_SCORE, Failure, Severity, grade_label
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, repr=False)
 class Result:
     """Everything known about one workbook. A file that could not be read has `failure` and
     `reason` set and nothing else."""

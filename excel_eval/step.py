@@ -61,7 +61,7 @@ class Options:
         return replace(self, out=out)
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, repr=False)
 class Outcome:
     """One project of a source: what was found, the files written by kind, and why nothing was
     written when that failed."""

@@ -17,7 +17,7 @@ SHOWN_STEP = 0.01  # computed scores and amounts are shown, and meaningful, at t
 HALF_EPS = 1e-6  # a whole number half a point off (59 for 58.5) is not a rounding
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, repr=False)
 class Context:
     """What every check is given: the workbook as read and its scores."""
 

@@ -141,7 +141,7 @@ def _kill(proc) -> None:
         pass
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, repr=False)
 class Workspace:
     """A temporary folder holding every upload and output of one `excel-eval gui` run.
 

@@ -50,13 +50,13 @@ class ReportLimits:
         return cls(int(env("EXCEL_EVAL_MAX_PAGES", cls.max_pages)), int(env("EXCEL_EVAL_MAX_CHARS", cls.max_chars)))
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, repr=False)
 class Paragraph:
     text: str
     place: Place
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, repr=False)
 class ReportTable:
     """A table as its rows of cell texts; `number` is its place among the report's tables (表3)."""
 
@@ -68,7 +68,7 @@ class ReportTable:
         return Place(REPORT_SHEET, self.number * TABLE_ROWS + row, col, f"表{self.number}!{col_letter(col)}{row + 1}")
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, repr=False)
 class Report:
     """What a report says, in order: its paragraphs, and its tables with their cells."""
 

@@ -59,7 +59,7 @@ class Change:
         return f"{self.sheet}!{self.cell}"
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, repr=False)
 class Correction:
     """What fixing one workbook did: the changes, the findings left for a person (those of the
     corrected workbook, checked again), and the corrected package (None when the format cannot

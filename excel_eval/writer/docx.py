@@ -108,7 +108,7 @@ BORDERS = "".join(f'<w:{side} w:val="single" w:sz="4" w:space="0" w:color="00000
                   for side in ("top", "left", "bottom", "right", "insideH", "insideV"))
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, repr=False)
 class Run:
     """A stretch of text: `mark` highlights it (a placeholder to fill in); `comment` anchors a Word
     comment on it."""
@@ -119,7 +119,7 @@ class Run:
     comment: str = ""
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, repr=False)
 class Document:
     """Body parts in order; `save` packs them with the fixed styles, footer and fonts."""
 

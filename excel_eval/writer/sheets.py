@@ -31,7 +31,7 @@ def span(first: int, last: int, col: int, absolute: bool = False) -> str:
     return f"{cell(first, col, absolute)}:{cell(last, col, absolute)}"
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, repr=False)
 class Block:
     """Where a table landed: charts and formulas point at these, never at hand-made addresses."""
 

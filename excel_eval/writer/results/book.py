@@ -17,7 +17,7 @@ TOP_UNITS = 20
 MIN_DIFF = 0.005
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, repr=False)
 class Book:
     book: object  # the xlsxwriter Workbook being written
     r: Result
