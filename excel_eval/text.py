@@ -46,7 +46,7 @@ _LINE_BREAKS = LazyPattern(r"[\r\n\u2028\u2029\x85]")
 def shown(name: str) -> str:
     """A file name as it can be shown and written: bytes the file system gave that are not UTF-8
     (what unzipping a Windows archive leaves) become U+FFFD, never an error."""
-    return _SURROGATES.sub("\ufffd", name)
+    return name if name.isprintable() else _SURROGATES.sub("\ufffd", name)  # (a surrogate is never printable)
 
 
 def one_line(text: str) -> str:
@@ -67,14 +67,13 @@ XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff
 
 def xml_safe(text: str) -> str:
     """Text that every XML writer can write: what XML 1.0 forbids dropped."""
-    return XML_FORBIDDEN.sub("", text)
+    return text if text.isprintable() else XML_FORBIDDEN.sub("", text)  # (nothing XML forbids is printable)
 
 
 def cell_text(text: str) -> str:
     """Text for an output cell: what XML cannot hold dropped (a name's bytes that are not UTF-8
     shown as U+FFFD first), cut where Excel would refuse it, saying so."""
-    if not text.isprintable():  # what XML forbids is never printable (most text has nothing to drop)
-        text = xml_safe(shown(text))
+    text = xml_safe(shown(text))
     return text if len(text) <= MAX_CELL_TEXT else text[: MAX_CELL_TEXT - 20] + CUT_NOTE
 
 

@@ -260,7 +260,7 @@ def escape(text: str) -> str:
 
 def _text(text: str) -> str:
     """Text for a w:t element: XML-escaped, with the control characters XML 1.0 forbids dropped."""
-    return escape(xml_safe(shown(str(text))))
+    return escape(shown(str(text)))
 
 
 __all__ = ["Document", "Run"]
