@@ -192,12 +192,15 @@ class Columns:
     @classmethod
     def of_rows(cls, sheet: str, columns: dict[str, int], rows: list[Row]) -> Columns:
         special = {}
-        values: dict[str, list] = {k: [] for k in columns}
+        values: dict[str, list] = {known(k): [] for k in columns}
         for i, row in enumerate(rows):
-            for key, out in values.items():
-                cell = row.get(key)
-                out.append(None if cell is None else cell.value)
-                if cell is not None:
+            cells = row.cells
+            for key, out in values.items():  # (Row.get, inline: a table's every cell passes here)
+                cell = cells.get(key)
+                if cell is None or cell.value is None or cell.value == "":
+                    out.append(None)
+                else:
+                    out.append(cell.value)
                     special[(i, key)] = cell
         return cls(sheet, columns, [r.index for r in rows], values, special)
 
