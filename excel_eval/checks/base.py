@@ -105,10 +105,11 @@ def with_row_precision(cells: list[Cell | None], percent: bool = False) -> list[
     if percent:
         # A ratio typed with fewer decimals (0.8) is read as a whole percent at least (80%).
         fine = min(fine or RATIO_STEP, RATIO_STEP)
-        cells = [None if c is None else Cell(c.value, c.loc, min(c.step or 1, RATIO_STEP), c.text, True)
+        cells = [None if c is None else Cell.at(c.value, c.sheet, c.row, c.col, min(c.step or 1, RATIO_STEP), c.text, True)
                  for c in cells]
     return [None if c is None else
-            Cell(c.value, c.loc, fine if fine and (c.step or 1) >= 1 else c.step, c.text, c.percent or percent)
+            Cell.at(c.value, c.sheet, c.row, c.col, fine if fine and (c.step or 1) >= 1 else c.step, c.text,
+                    c.percent or percent)
             for c in cells]
 
 
