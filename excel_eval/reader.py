@@ -78,8 +78,11 @@ def read_projects(source: str | os.PathLike | bytes | Source, limits: Limits | N
 
     book = native(open_book)
     names = native(lambda: list(book.sheet_names))
-    with source.open() as f:
-        uncached = uncached_formulas(f, names, source.formulas)
+    if source.all_cached:  # (triage saw every sheet: each formula has its value)
+        uncached = {}
+    else:
+        with source.open() as f:
+            uncached = uncached_formulas(f, names, source.formulas)
     computed = {}
     if uncached:  # a file written by a script: compute its formulas rather than read them as blank
         with source.open() as f:  # (recalc imports the heavy formula engine only now)
