@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from .families import Family, family_of
 from .layout import DEFAULT_MONEY_UNIT, TEMPLATE_LAYOUT
-from .keys import Key, known
+from .keys import KEYS, Key, known
 
 class _Unknown:
     """The value of a formula the tool could not compute: not blank, not a number (R012 says why)."""
@@ -154,7 +154,9 @@ class Row:
     label: str = ""  # for a total row: 合计 / 总计 / 小计
 
     def get(self, key: Key) -> Cell | None:
-        cell = self.cells.get(known(key))
+        if key not in KEYS:  # (known(key), inline: every check asks for cells this way)
+            known(key)
+        cell = self.cells.get(key)
         return None if cell is None or cell.value is None or cell.value == "" else cell
 
     def num(self, key: Key) -> float | None:
