@@ -304,7 +304,6 @@ class Table:
     unknown: bool = False  # a formula in it could not be computed: its sums are not claimed
     columnar: Columns | None = None  # a long roster, read column by column (`reader.COLUMNAR_ROWS`)
     stated: Cell | None = None  # the points the block's own label states (`年度绩效目标(80分)`, `绩效指标(90分)`)
-    _gathered: tuple | None = field(default=None, init=False, repr=False)  # `data` of these rows: (rows, columns, length, Columns)
 
     def loc(self, row: int, key: Key) -> Loc:
         return Loc(self.sheet, row, self.columns[known(key)])
@@ -313,14 +312,8 @@ class Table:
         return sum(r.num(key) or 0.0 for r in self.rows)
 
     def data(self) -> Columns:
-        """The data rows by column: held so for a long roster, gathered from the rows otherwise (once
-        for every check that asks, while the rows are the same: read it, never change it)."""
-        if self.columnar is not None:
-            return self.columnar
-        g = self._gathered
-        if g is None or g[0] is not self.rows or g[1] is not self.columns or g[2] != len(self.rows):
-            g = self._gathered = (self.rows, self.columns, len(self.rows), Columns.of_rows(self.sheet, self.columns, self.rows))
-        return g[3]
+        """The data rows by column: held so for a long roster, gathered from the rows otherwise."""
+        return self.columnar if self.columnar is not None else Columns.of_rows(self.sheet, self.columns, self.rows)
 
 
 def rounding_slack(cells) -> float:

@@ -221,7 +221,7 @@ def _rounding(off: Severity, typed: float, computed: float, scores: Scores | Non
 def totals(ctx: Context):
     """The 合计 / 总分 row: on a 自评表 it adds the budget's points (the 预算执行率 row) to the indicators'."""
     yield from column_totals(ctx.model.indicators, layout.INDICATORS, (Key.WEIGHT, Key.SCORE),
-                             rules.INDICATOR_TOTAL_MISMATCH)
+                             rules.INDICATOR_TOTAL_MISMATCH, gathered=ctx.data)
 
 
 @check(rules.WEIGHT_APPLIED_TWICE)
