@@ -209,7 +209,10 @@ def is_goal_label(text: str) -> bool:
 
 def states_a_bound(text: object) -> bool:
     """`≥90%`, `100%以上`: a value written as a bound, not as a measurement."""
-    return isinstance(text, str) and any(w in fold(text) for w in BOUND_WORDS)
+    if not isinstance(text, str):
+        return False
+    folded = fold(text)  # (once, not once for each word)
+    return any(w in folded for w in BOUND_WORDS)
 
 
 def is_no_problem(text: object) -> bool:

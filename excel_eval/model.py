@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from .families import Family, family_of
 from .layout import DEFAULT_MONEY_UNIT, TEMPLATE_LAYOUT
-from .keys import Key, known
+from .keys import KEYS, Key, known
 
 class _Unknown:
     """The value of a formula the tool could not compute: not blank, not a number (R012 says why)."""
@@ -154,7 +154,9 @@ class Row:
     label: str = ""  # for a total row: 合计 / 总计 / 小计
 
     def get(self, key: Key) -> Cell | None:
-        cell = self.cells.get(known(key))
+        if key not in KEYS:  # (known(key), inline: every check asks for cells this way)
+            known(key)
+        cell = self.cells.get(key)
         return None if cell is None or cell.value is None or cell.value == "" else cell
 
     def num(self, key: Key) -> float | None:
@@ -192,12 +194,15 @@ class Columns:
     @classmethod
     def of_rows(cls, sheet: str, columns: dict[str, int], rows: list[Row]) -> Columns:
         special = {}
-        values: dict[str, list] = {k: [] for k in columns}
+        values: dict[str, list] = {known(k): [] for k in columns}
         for i, row in enumerate(rows):
-            for key, out in values.items():
-                cell = row.get(key)
-                out.append(None if cell is None else cell.value)
-                if cell is not None:
+            cells = row.cells
+            for key, out in values.items():  # (Row.get, inline: a table's every cell passes here)
+                cell = cells.get(key)
+                if cell is None or cell.value is None or cell.value == "":
+                    out.append(None)
+                else:
+                    out.append(cell.value)
                     special[(i, key)] = cell
         return cls(sheet, columns, [r.index for r in rows], values, special)
 

@@ -90,8 +90,8 @@ def inspect(file: BinaryIO, z: zipfile.ZipFile, limits: Limits, sheet_names: dic
         tables = _Tables(limits) if ods and name == "content.xml" else None
         formulas = Formulas() if sheet is not None else None  # found here, so that the reader need not inflate it again
         clean = Clean() if needs_looking_at(info) else None  # and here, so that the marked copy need not either
-        head, shared, forbidden = b"", 0, False
-        for text in _texts(file, info, limits, budget) if xml else _inflate(file, info, limits, budget):
+        head, shared, forbidden, raw = b"", 0, False, []
+        for text in _texts(file, info, limits, budget, raw) if xml else _inflate(file, info, limits, budget):
             if not xml:
                 continue
             if len(head) < 4096:
@@ -112,7 +112,7 @@ def inspect(file: BinaryIO, z: zipfile.ZipFile, limits: Limits, sheet_names: dic
             forbidden = forbidden or _may_forbid(text, cells is not None, seen)
         if not xml:
             continue
-        _encoding(found, name, next(_inflate(file, info, limits, [budget[0] + info.file_size]), b"")[:4096])
+        _encoding(found, name, raw[0] if raw else b"")  # the part's first bytes as inflated, before any conversion
         if forbidden:  # after the encoding: the characters are looked for in UTF-8
             found.fixes.setdefault(name, "删去 XML 不允许的字符")
             _add(found, name, drop_forbidden)
@@ -274,11 +274,15 @@ def _pieces(inflater, raw: bytes) -> Iterator[bytes]:
         data = inflater.decompress(inflater.unconsumed_tail, CHUNK)
 
 
-def _texts(file: BinaryIO, info: zipfile.ZipInfo, limits: Limits, budget: list[int]) -> Iterator[bytes]:
+def _texts(file: BinaryIO, info: zipfile.ZipInfo, limits: Limits, budget: list[int],
+           raw: list[bytes] | None = None) -> Iterator[bytes]:
     """An XML part's text cut at tag starts (`_tags`), in UTF-8: a part in UTF-16 is converted first,
-    as the readers will read it (so its cells are measured, not passed over as unreadable bytes)."""
+    as the readers will read it (so its cells are measured, not passed over as unreadable bytes).
+    `raw` is given the first 4,096 bytes as inflated (what its encoding is told by), not inflated again."""
     chunks = _inflate(file, info, limits, budget)
     first = next(chunks, b"")
+    if raw is not None:
+        raw.append(first[:4096])
     codec = _utf16(first)
     if codec is None:
         yield from _tags(itertools.chain([first], chunks))

@@ -78,8 +78,11 @@ def read_projects(source: str | os.PathLike | bytes | Source, limits: Limits | N
 
     book = native(open_book)
     names = native(lambda: list(book.sheet_names))
-    with source.open() as f:
-        uncached = uncached_formulas(f, names, source.formulas)
+    if source.all_cached:  # (triage saw every sheet: each formula has its value)
+        uncached = {}
+    else:
+        with source.open() as f:
+            uncached = uncached_formulas(f, names, source.formulas)
     computed = {}
     if uncached:  # a file written by a script: compute its formulas rather than read them as blank
         with source.open() as f:  # (recalc imports the heavy formula engine only now)
@@ -270,21 +273,26 @@ class _Reader:
         by_name = {label_key(n): col for col in spec.columns for n in col.names}
         exact_names = {normalize(n): col.key for col in spec.columns for n in col.names}
 
-        def match(rows: range) -> dict[str, list[tuple[bool, int, str]]]:
-            """Labels found in a header of one row, or of two rows (a merged 预算数 over 年初/全年):
-            key → every column that can be it, as (exact label, column, header text)."""
+        def hit(text: str) -> tuple[Column, bool] | None:
+            """The column a header text names, and whether it is one of its exact labels."""
+            col = by_name.get(label_key(text))
+            return None if col is None else (col, exact_names.get(normalize(text)) == col.key)
+
+        def match(r: int, two: bool) -> dict[str, list[tuple[bool, int, str]]]:
+            """Labels found in a header of one row (r), or of two rows (r, r + 1: a merged 预算数
+            over 年初/全年): key → every column that can be it, as (exact label, column, header text)."""
             found: dict[str, list[tuple[bool, int, str]]] = {}
-            for c in range(width):
-                texts = [texts_of[r][c] for r in rows if texts_of[r][c]]
-                if not texts:
-                    continue
-                if len(texts) > 1:  # 全年 under 预算数 reads 全年预算数
-                    texts = ["".join(texts), "".join(reversed(texts)), *reversed(texts)]
-                for text in texts:
-                    col = by_name.get(label_key(text))
-                    if col is not None:
-                        found.setdefault(col.key, []).append((exact_names.get(normalize(text)) == col.key, c, text))
-                        break
+            top, below = hits[r], hits[r + 1] if two else {}
+            for c in sorted(top.keys() | below.keys()) if two else top:
+                if c in top and c in below:  # 全年 under 预算数 reads 全年预算数
+                    upper, lower = texts_of[r][c], texts_of[r + 1][c]
+                    tried = ((upper + lower, hit(upper + lower)), (lower + upper, hit(lower + upper)),
+                             (lower, below[c]), (upper, top[c]))
+                    text, one = next(((t, h) for t, h in tried if h is not None), (None, None))
+                else:
+                    text, one = (texts_of[r][c], top[c]) if c in top else (texts_of[r + 1][c], below[c])
+                if one is not None:
+                    found.setdefault(one[0].key, []).append((one[1], c, text))
             return found
 
         best: tuple[int, int, dict] | None = None
@@ -301,12 +309,17 @@ class _Reader:
                     if r == r0 and (r, c) != (r0, c0) and padded[r][c] in (None, ""):
                         padded[r][c] = padded[r0][c0]
         texts_of = [[v.strip() if isinstance(v, str) else "" for v in row] for row in padded]
+        # Each row's texts, by column, with the column each names (None: none): asked once, not
+        # once for every header of one row and of two rows it is a part of.
+        hits = [{c: hit(t) for c, t in enumerate(row) if t} for row in texts_of]
+        most = (sum(1 for col in spec.columns if col.required), len({col.key for col in spec.columns}))
         for r in range(min(len(padded), HEADER_SEARCH_ROWS)):
-            for last, found in ((r, match(range(r, r + 1))),
-                                (r + 1, match(range(r, r + 2)) if r + 1 < len(padded) else {})):
+            for last, found in ((r, match(r, False)), (r + 1, match(r, True) if r + 1 < len(padded) else {})):
                 required = sum(1 for col in spec.columns if col.required and col.key in found)
                 if required and (best is None or (required, len(found)) > (best[0], len(best[2]))):
                     best = (required, last, found)
+            if best is not None and (best[0], len(best[2])) == most:
+                break  # every column found: no later header can be better (only a better one is taken)
         if best is None or len(best[2]) < 2:
             labels = "、".join(c.label for c in spec.columns if c.required)
             self.add(rules.HEADER_NOT_FOUND(Loc(sheet, 0, 0), sheet=sheet, rows=HEADER_SEARCH_ROWS,

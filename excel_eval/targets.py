@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import functools
 import math
 import re
 from typing import NamedTuple
@@ -80,7 +81,11 @@ def parse_target(raw: object, year: int | None = None) -> Target:
         if not math.isfinite(raw):
             return Target(TargetKind.QUALITATIVE, phrase=str(raw), text=str(raw))
         return Target(TargetKind.NUMBER, EQ, float(raw), text=format(raw, ".15g"))  # 50, not 50.0
-    text = str(raw)
+    return _parse_text(str(raw), year)
+
+
+@functools.lru_cache(maxsize=4096)  # the same targets and actuals recur in every table and workbook
+def _parse_text(text: str, year: int | None) -> Target:
     s = clean(text)
     if s in ("-", "—", "/"):
         return Target(TargetKind.EMPTY, text=text)

@@ -32,6 +32,9 @@ class Source:
     # nothing XML forbids (`package.Clean`: the marked copy stores them as they are).
     formulas: dict[tuple[str, int, int], dict[tuple[int, int], str]] | None = field(default=None, compare=False, repr=False)
     clean: frozenset[tuple[str, int, int]] | None = field(default=None, compare=False, repr=False)
+    # Every sheet part was looked at so, as it is, and none has a formula without its cached value: the
+    # readers need not open the package to ask `ooxml.uncached_formulas`, which would find none.
+    all_cached: bool = field(default=False, compare=False, repr=False)
 
 
     @classmethod
@@ -133,8 +136,10 @@ def triage(source: Source, limits: Limits) -> tuple[str, Source]:
             ods = "mimetype" in names and z.read("mimetype").strip() == ODS_MIMETYPE
             if "xl/workbook.xml" in names or ods:
                 check_declared(z, limits)
-                found = inspect(f, z, limits, _sheet_parts(z) if not ods else {}, ods)
-                source = replace(source, formulas=found.formulas, clean=frozenset(found.clean))
+                parts = _sheet_parts(z) if not ods else {}
+                found = inspect(f, z, limits, parts, ods)
+                source = replace(source, formulas=found.formulas, clean=frozenset(found.clean),
+                                 all_cached=not found.fixes and _all_cached(z, parts, found.formulas))
                 if found.fixes:
                     source = replace(source, package=corrected(f, z, found))
     except ReadError:
@@ -195,6 +200,14 @@ def _sheet_parts(z: zipfile.ZipFile) -> dict[str, str]:
         if info.filename.startswith("xl/worksheets/") and info.filename.endswith(".xml"):
             parts.setdefault(info.filename, info.filename)
     return parts
+
+
+def _all_cached(z: zipfile.ZipFile, parts: dict[str, str], formulas: dict) -> bool:
+    """Whether every sheet part the package holds was looked at (its formulas found as it inflated)
+    and holds no formula without its cached value."""
+    held = set(z.namelist())
+    empty = {name for (name, _, _), cells in formulas.items() if not cells}
+    return bool(parts) and all(part in empty for part in parts if part in held)
 
 
 def _ole2(source: Source) -> tuple[str, bool]:

@@ -135,6 +135,7 @@ def test_formula_without_cached_value_is_computed_with_a_warning(tmp_path):
     path = tmp_path / "script.xlsx"
     wb.save(path)
     reading = read_workbook(path)
+    assert not reading.source.all_cached  # triage saw the formulas without their values: the reader looks them up
     found = [f for f in reading.findings if f.code == "R006"]
     assert [(f.severity.value, f.loc.cell) for f in found] == [("警告", "B4"), ("警告", "C4")]
     assert "=SUM(B2:B3)" in found[0].message and "已由工具按公式算出：30" in found[0].message
@@ -173,6 +174,7 @@ def test_formula_with_cached_value_is_read(xlsx):
     rows = BUDGET_ROWS[:3] + [["合计", "=SUM(B2:B3)", "=SUM(C2:C3)"]]
     reading = read_workbook(xlsx(minimal(预算=rows)))
     assert reading.findings == []
+    assert reading.source.all_cached  # every formula has its value: the package is not opened again to ask
     assert reading.model.budget.totals[0].num("budget") == 0  # the cached value written by the test
 
 

@@ -17,7 +17,7 @@ def against_budget(ctx: Context):
     t, b = ctx.model.allocation, ctx.scores.budget
     if t is None or not t.rows or b is None or t.unknown:
         return
-    data = t.data()
+    data = ctx.data(t)
     amounts = data.numbers(Key.AMOUNT)
     typed = [i for i, v in enumerate(amounts) if v is not None]
     if not typed:
@@ -36,7 +36,7 @@ def rows(ctx: Context):
     t = ctx.model.allocation
     if t is None:
         return
-    data = t.data()
+    data = ctx.data(t)
     amounts, quantities, standards, paid = (data.numbers(k) for k in (Key.AMOUNT, Key.QUANTITY, Key.STANDARD, Key.PAID))
     # The rows that may hold a finding, found a column at a time; each is then looked at in turn.
     product = {i for i, a, q, s in zip(range(len(data)), amounts, quantities, standards)
@@ -86,7 +86,7 @@ def _folded(texts: list[str]) -> list[str]:
 @check(rules.ALLOCATION_TOTAL_MISMATCH)
 def totals(ctx: Context):
     yield from column_totals(ctx.model.allocation, layout.ALLOCATION, (Key.QUANTITY, Key.AMOUNT, Key.PAID),
-                             rules.ALLOCATION_TOTAL_MISMATCH)
+                             rules.ALLOCATION_TOTAL_MISMATCH, gathered=ctx.data)
 
 
 CHECKS = (against_budget, rows, totals)

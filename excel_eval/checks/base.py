@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..findings import Finding, Fix, Rule, Severity
 from ..layout import ROWS_ABOVE, ROWS_BELOW, SUBTOTAL_WORD, SheetSpec
-from ..model import Cell, Model, Table, rounding_slack
+from ..model import Cell, Columns, Model, Table, rounding_slack
 from ..scoring import Scores
 from ..vocab import FixKind
 
@@ -23,6 +23,15 @@ class Context:
 
     model: Model
     scores: Scores
+    _data: dict[int, Columns] = field(default_factory=dict, repr=False)
+
+    def data(self, t: Table) -> Columns:
+        """`t.data()`, gathered once for every check of this run (nothing changes the model while
+        it is checked; a later change is seen by the next run, and by every writer)."""
+        found = self._data.get(id(t))
+        if found is None:
+            found = self._data[id(t)] = t.data()
+        return found
 
 
 @dataclass(frozen=True)
@@ -105,10 +114,11 @@ def with_row_precision(cells: list[Cell | None], percent: bool = False) -> list[
     if percent:
         # A ratio typed with fewer decimals (0.8) is read as a whole percent at least (80%).
         fine = min(fine or RATIO_STEP, RATIO_STEP)
-        cells = [None if c is None else Cell(c.value, c.loc, min(c.step or 1, RATIO_STEP), c.text, True)
+        cells = [None if c is None else Cell.at(c.value, c.sheet, c.row, c.col, min(c.step or 1, RATIO_STEP), c.text, True)
                  for c in cells]
     return [None if c is None else
-            Cell(c.value, c.loc, fine if fine and (c.step or 1) >= 1 else c.step, c.text, c.percent or percent)
+            Cell.at(c.value, c.sheet, c.row, c.col, fine if fine and (c.step or 1) >= 1 else c.step, c.text,
+                    c.percent or percent)
             for c in cells]
 
 
@@ -141,14 +151,14 @@ def show_typed(cell: Cell) -> str:
 
 
 def column_totals(t: Table | None, spec: SheetSpec, keys: tuple[str, ...], rule: Rule,
-                  within_rounding: bool = False) -> Iterable[Finding]:
+                  within_rounding: bool = False, gathered: Callable[[Table], Columns] = Table.data) -> Iterable[Finding]:
     """Each 合计 row against the data rows above it (below it when it heads them); a 小计 row against
     the rows since the last 小计. Column by column: a long roster's cells are made only when a
     sum is off by more than a rounding could explain; `within_rounding`: a total off by no more
     than that is said too, as a 提示 with nothing to fix (the total line is then the figure used)."""
     if t is None or t.unknown or not t.totals:
         return
-    data = t.data()
+    data = gathered(t)  # (`Context.data`: once for every check that asks)
     numbers = {key: data.numbers(key) for key in keys}
     for total in t.totals:
         above = [i for i, r in enumerate(data.index) if r < total.index]

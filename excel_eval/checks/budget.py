@@ -46,7 +46,7 @@ def amounts(ctx: Context):
 @check(rules.BUDGET_TOTAL_MISMATCH)
 def totals(ctx: Context):
     yield from column_totals(ctx.model.budget, layout.BUDGET, MONEY, rules.BUDGET_TOTAL_MISMATCH,
-                             within_rounding=ctx.model.family.total_line_heads)
+                             within_rounding=ctx.model.family.total_line_heads, gathered=ctx.data)
 
 
 @check(rules.EXECUTION_LOW, rules.EXECUTION_OVER_BUDGET, rules.BUDGET_ZERO_SPENT)

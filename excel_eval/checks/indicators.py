@@ -177,15 +177,15 @@ def _one(ind: IndicatorScore, family: Family = TEMPLATE, scores: Scores | None =
     target = row.text(Key.TARGET) or ("100%" if ind.rule.from_budget else "")  # (到位率 without a target: all of it)
     if ind.computed is not None and s is not None and score_cell is not None:
         off = verdict(score_cell, ind.computed)
-        fix = fix_of(score_cell, ind.computed)  # the score by the scheme's rule (applied with --scores)
+        fix = lambda: fix_of(score_cell, ind.computed)  # noqa: E731 (the score by the scheme's rule, applied with --scores; made only for a finding)
         if ind.met and s < w - EPS and off is not None and not ind.rule.from_budget:
-            yield rules.MET_NOT_FULL(loc_score, w, s, target=target, done=done, fix=fix)
+            yield rules.MET_NOT_FULL(loc_score, w, s, target=target, done=done, fix=fix())
         elif ind.met is False and abs(s - w) <= EPS and ind.computed < w - EPS:
-            yield rules.MISSED_BUT_FULL(loc_score, show(ind.computed, score_cell), s, target=target, done=done, fix=fix)
+            yield rules.MISSED_BUT_FULL(loc_score, show(ind.computed, score_cell), s, target=target, done=done, fix=fix())
         elif off is not None:
             yield rules.SCORE_DIFFERS_FROM_RULE(loc_score, show(ind.computed, score_cell), show(s, score_cell),
                                                 rule=ind.rule.value, severity=_rounding(off, s, ind.computed, scores),
-                                                fix=fix)
+                                                fix=fix())
     if ind.over_performance and not reason:
         times = ind.actual_value / ind.target.value if ind.target.value else 0
         yield rules.OVER_PERFORMANCE(actual_loc, target=target, done=done, times=f"{times:.1f} 倍")
@@ -221,7 +221,7 @@ def _rounding(off: Severity, typed: float, computed: float, scores: Scores | Non
 def totals(ctx: Context):
     """The 合计 / 总分 row: on a 自评表 it adds the budget's points (the 预算执行率 row) to the indicators'."""
     yield from column_totals(ctx.model.indicators, layout.INDICATORS, (Key.WEIGHT, Key.SCORE),
-                             rules.INDICATOR_TOTAL_MISMATCH)
+                             rules.INDICATOR_TOTAL_MISMATCH, gathered=ctx.data)
 
 
 @check(rules.WEIGHT_APPLIED_TWICE)

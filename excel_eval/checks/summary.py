@@ -35,7 +35,7 @@ def _arithmetic(row: Row):
 @check(rules.SUMMARY_TOTAL_MISMATCH)
 def totals(ctx: Context):
     yield from column_totals(ctx.model.summary, layout.SUMMARY, (Key.WEIGHT, Key.SCORE, Key.DEDUCTION),
-                             rules.SUMMARY_TOTAL_MISMATCH)
+                             rules.SUMMARY_TOTAL_MISMATCH, gathered=ctx.data)
 
 
 @check(rules.SECTION_NOT_IN_INDICATORS, rules.SECTION_VS_INDICATORS, rules.SECTION_WEIGHT_VS_INDICATORS)
