@@ -6,7 +6,6 @@ import datetime as dt
 import math
 import re
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
 
 from .layout import EMPTY_MARKS
 from .text import LazyPattern, fold
@@ -42,25 +41,21 @@ class Number:
 
 
 def _step(digits: str) -> float:
-    """Precision of a decimal string: `306.55` → 0.01, `3.0` → 0.1, `1252` → 1."""
-    try:
-        exponent = Decimal(digits).as_tuple().exponent
-    except InvalidOperation:
-        return 1.0
-    return 10.0 ** min(int(exponent), 0) if isinstance(exponent, int) else 1.0
+    """Precision of a decimal string (digits, perhaps a point: `_NUMBER`'s): `306.55` → 0.01,
+    `3.0` → 0.1, `1252` → 1."""
+    decimals = len(digits.partition(".")[2])
+    return 10.0 ** -decimals if decimals else 1.0
 
 
 def float_step(value: float) -> float:
     """Precision of a number stored as a number: the decimals of the shortest text that gives it
     back at 15 significant digits, as Excel keeps them (an .xls save stores 84.27% as
     0.8426999999999999: typed at 0.0001, not at 1e-16)."""
-    if value.is_integer():
+    if value.is_integer() or not math.isfinite(value):
         return 1.0
-    try:
-        exponent = Decimal(f"{value:.15g}").normalize().as_tuple().exponent
-    except InvalidOperation:
-        return 1.0
-    return 10.0 ** min(int(exponent), 0) if isinstance(exponent, int) else 1.0
+    mantissa, _, exponent = f"{value:.15g}".partition("e")  # (%g drops trailing zeros: 0.5, 1.5e-07)
+    decimals = len(mantissa.partition(".")[2]) - (int(exponent) if exponent else 0)
+    return 10.0 ** -decimals if decimals > 0 else 1.0
 
 
 def parse_number(raw: object) -> Number | None:
