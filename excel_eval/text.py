@@ -30,7 +30,7 @@ class LazyPattern:
         self._source = (pattern, flags)
 
     def __getattr__(self, name: str):  # the first use; from then on the compiled pattern's own methods answer
-        if name.startswith("__"):
+        if name.startswith("_"):  # (none of a pattern's own; `_source` itself, before it is set)
             raise AttributeError(name)
         compiled = re.compile(*self._source)
         for method in ("match", "fullmatch", "search", "sub", "subn", "split", "findall", "finditer"):
