@@ -14,13 +14,12 @@ import math
 import os
 from dataclasses import dataclass, field
 
-from . import forms, layout, rules
+from . import layout, rules
 from .findings import Finding, Rule
 from .layout import Column, SheetSpec, label_key, normalize
 from .model import UNKNOWN, Cell, Columns, Info, LazyRows, Loc, Model, Question, Row, Survey, Table, col_letter
 from .ooxml import sheets_mb, uncached_formulas
 from .parse import NotANumber, parse_number, parse_year
-from .recalc import Unknown, compute
 from .text import shown, clip
 from .naming import FORMATS
 from .triage import UNSAFE, Limits, ReadError, Source, triage
@@ -85,7 +84,9 @@ def read_projects(source: str | os.PathLike | bytes | Source, limits: Limits | N
             uncached = uncached_formulas(f, names, source.formulas)
     computed = {}
     if uncached:  # a file written by a script: compute its formulas rather than read them as blank
-        with source.open() as f:  # (recalc imports the heavy formula engine only now)
+        from .recalc import compute  # (and recalc the heavy formula engine only now)
+
+        with source.open() as f:
             computed = compute(source, uncached, sheets_mb(f))
     hidden = native(lambda: {m.name for m in book.sheets_metadata if str(m.visible) != str(SheetVisibleEnum.Visible)})
 
@@ -127,6 +128,8 @@ def _read_forms(source: Source, fmt: str, names: list[str], grid, new_reader) ->
     """One Reading per project of every 自评表 sheet (a sheet may stack several); the sheets that
     are not read are named, with what they lack when they look like a form. A workbook none of
     whose sheets can be read is a ReadError that says, sheet by sheet, why."""
+    from . import forms  # (the published forms' reader: not for a workbook of the template)
+
     projects, others, unread = [], [], []
     for name in names:
         sheet_reader = new_reader()
@@ -203,6 +206,8 @@ class _Reader:
     def cell(self, sheet: str, row: int, col: int, raw: object, kind: CellKind) -> Cell:
         uncached = self.uncached.get(sheet)
         if uncached and (row, col) in uncached:
+            from .recalc import Unknown  # (loaded with the formulas it computed)
+
             formula, loc = uncached[(row, col)] or "共享公式", Loc(sheet, row, col)
             raw = self.computed.get(sheet, {}).get((row, col), Unknown("公式引擎没有给出结果"))
             if isinstance(raw, Unknown):
