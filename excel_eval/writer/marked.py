@@ -25,8 +25,7 @@ if TYPE_CHECKING:
 from ..files import write_atomic
 from ..findings import Finding
 from ..model import col_index, col_letter
-from ..ooxml import ZIP_ERRORS, escape, rels_path, resolve, sheet_parts
-from ..ooxml import unescape as ooxml_unescape
+from ..ooxml import MAIN_NS, ZIP_ERRORS, elements, escape, rels_path, resolve, sheet_parts
 from ..text import LazyPattern
 from ..package import NotWellFormed, copy_stored, known_clean, large_parts_clean, needs_looking_at, well_formed
 from ..vocab import Severity
@@ -555,16 +554,14 @@ def _free_sheet_name(names: list[str], name: str) -> str:
 
 # --- a sheet added to the package ----------------------------------------------------------------
 
-_SHEET_TAG = LazyPattern(rb'<sheet\b[^>]*?\bname="([^"]*)"[^>]*?\bsheetId="(\d+)"|<sheet\b[^>]*?\bsheetId="(\d+)"[^>]*?\bname="([^"]*)"')
-
-
 def _append_sheet(z: zipfile.ZipFile, sheet: Sheet, header_style: int, replaced: dict, added: dict) -> None:
     """The sheet as a new worksheet part, listed last in the workbook (its strings inline: the shared
     strings part is left as it is)."""
     names = z.namelist()
     book = z.read("xl/workbook.xml")
-    taken = [ooxml_unescape((m[1] or m[4]).decode("utf-8", "replace")) for m in _SHEET_TAG.finditer(book)]
-    ids = [int(m[2] or m[3]) for m in _SHEET_TAG.finditer(book)]
+    sheets = elements(book, f"{{{MAIN_NS}}}sheet")  # (as triage read the list: a part that is no XML is BROKEN)
+    taken = [x.get("name", "") for x in sheets]
+    ids = [int(x["sheetId"]) for x in sheets if x.get("sheetId", "").isdigit()]
     part = _free_name(names, added, "xl/worksheets/sheet", ".xml", len(taken) + 1)
     rels = z.read("xl/_rels/workbook.xml.rels")
     rels, rid = _add_rel(rels, "worksheet", part.split("/", 1)[1])
