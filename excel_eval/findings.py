@@ -66,7 +66,8 @@ class Rule(NamedTuple):
         if isinstance(named, (list, tuple)) and named and all(isinstance(x, Loc) for x in named):
             locs = tuple(dict.fromkeys(((loc,) if loc is not None else ()) + tuple(named)))
             values["cells"] = cell_list(tuple(named))
-        values = _Values(self.code, expected=_show(expected), actual=_show(actual), **values)
+        shown_expected, shown_actual = _show_pair(expected, actual)
+        values = _Values(self.code, expected=shown_expected, actual=shown_actual, **values)
         return Finding(self, loc, self.message.format_map(values), values["expected"],
                        values["actual"], severity or self.severity, self.hint.format_map(values), locs,
                        fixes=(fix,) if fix is not None else ())
@@ -92,6 +93,21 @@ def _show(value: object) -> str:
             return f"{value:.6g}"
         return f"{value:.2f}" if abs(value - round(value)) > 1e-9 else str(int(round(value)))
     return str(value)
+
+
+def _show_pair(expected: object, actual: object) -> tuple[str, str]:
+    """Both shown as `_show` does, unless two numbers that differ would read alike (19.999998
+    against 20 is not “20.00，规定为 20”): then each with the fewest decimals, up to 9, that tell them
+    apart, without trailing zeros."""
+    shown = _show(expected), _show(actual)
+    numbers = [v for v in (expected, actual) if isinstance(v, (int, float)) and not isinstance(v, bool)]
+    if len(numbers) < 2 or not all(map(math.isfinite, numbers)) or float(shown[0]) != float(shown[1]):
+        return shown  # a finite number's text is a number's text
+    for decimals in range(3, 10):
+        wider = tuple(f"{v:.{decimals}f}".rstrip("0").rstrip(".") for v in numbers)
+        if float(wider[0]) != float(wider[1]):
+            return wider
+    return shown
 
 
 @dataclass(frozen=True)

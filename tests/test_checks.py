@@ -262,6 +262,15 @@ def test_weights_too_large_to_add_up_give_a_finding_not_a_crash(tmp_path):
     assert "数值超出范围" in f.message
 
 
+def test_numbers_that_differ_are_never_shown_alike(tmp_path):
+    # A weight typed 3.333333 for ten points split three ways: the section sums to 19.999998, not
+    # 20. Shown to two decimals the message read “分值合计 20.00，评分体系规定为 20”.
+    result = evaluate(workbook(tmp_path, **{"绩效指标!H2": 19.999998}))
+    (f,) = [f for f in result.findings if f.code == "I002"]
+    assert (f.expected, f.actual) == ("20", "19.999998")
+    assert "分值合计 19.999998，评分体系“四级指标”规定为 20" in f.message
+
+
 def test_each_finding_says_what_it_costs_the_stated_total(tmp_path):
     # 预算执行率 95% of 20 points is 19; the evaluator gave 20 (and kept the summary at 99).
     result = evaluate(workbook(tmp_path, **{"绩效指标!I3": 20}))
