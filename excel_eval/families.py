@@ -173,15 +173,15 @@ GOAL_WORDS = ("目标", "指标")  # an indicator block's label (年度绩效目
 FORM_MARKS = ("预算执行情况", "项目资金", "绩效指标", "年度绩效目标", "一级指标", "三级指标", "指标名称", "全年执行数", "执行数",
               "得分", "分值", "产出指标", "效益指标", "满意度指标", "评价结论")
 
-_WHERE_OF = re.compile(r"^其中[:]?")
-_POINTS = re.compile(r"\((\d+(?:\.\d+)?)分\)|(?<![\d.])(\d+(?:\.\d+)?)分$")
-_INSTRUCTION = re.compile(r"\(\d+字以内\)")
-_YEAR = re.compile(r"\((\d{4})年度?\)|(\d{4})年度|(\d{4})年(?=.{0,20}(?:绩效|自评))")
-_MONEY_UNIT = re.compile(r"\((万元|元)\)|单位[:](万元|元)")
-_PLACEHOLDER = re.compile(r"^(?:指标\d*[:]?[/—\-]*|[.…。·]+|等)$")  # 指标1：, 指标2:/ (天长市), ……
+_WHERE_OF = LazyPattern(r"^其中[:]?")
+_POINTS = LazyPattern(r"\((\d+(?:\.\d+)?)分\)|(?<![\d.])(\d+(?:\.\d+)?)分$")
+_INSTRUCTION = LazyPattern(r"\(\d+字以内\)")
+_YEAR = LazyPattern(r"\((\d{4})年度?\)|(\d{4})年度|(\d{4})年(?=.{0,20}(?:绩效|自评))")
+_MONEY_UNIT = LazyPattern(r"\((万元|元)\)|单位[:](万元|元)")
+_PLACEHOLDER = LazyPattern(r"^(?:指标\d*[:]?[/—\-]*|[.…。·]+|等)$")  # 指标1：, 指标2:/ (天长市), ……
 _TITLE_PROJECT = LazyPattern(r"^(?:\d{4}年度?)?(.+?)(?:支出)?绩效(?:目标)?(?:自评|评价指标)表")
 GENERIC_TITLES = ("", "项目", "部门预算项目", "部门项目", "预算项目", "专项资金", "市级部门项目", "本级部门项目")
-_PERCENT_HEADER = re.compile(r"\(%\)|（%）|%$")
+_PERCENT_HEADER = LazyPattern(r"\(%\)|（%）|%$")
 
 
 def line_label(text: object) -> str:

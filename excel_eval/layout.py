@@ -240,7 +240,7 @@ SECTION_SYNONYMS = {
 # Lines under a table that are not data: signatures, dates, stamps (`填表人：张三`). One ends the table.
 FOOTER_LABELS = ("填表人", "填报人", "审核人", "复核人", "单位负责人", "财务负责人", "分管领导", "负责人", "填报日期",
                  "填表日期", "制表人", "制表", "日期", "联系人", "联系电话", "单位盖章", "单位(盖章)", "盖章")
-_FOOTER = re.compile("^(?:" + "|".join(re.escape(w) for w in FOOTER_LABELS) + ")[:]")
+_FOOTER = LazyPattern("^(?:" + "|".join(re.escape(w) for w in FOOTER_LABELS) + ")[:]")
 
 
 def is_footer(text: str) -> bool:

@@ -11,7 +11,7 @@ import re
 from typing import NamedTuple
 
 from .parse import PER_UNIT, UNITS
-from .text import fold
+from .text import LazyPattern, fold
 
 GE, GT, LE, LT, EQ, RANGE = "≥", ">", "≤", "<", "=", "range"
 
@@ -26,7 +26,8 @@ _SUFFIX_OPS = [("及以上", GE), ("以上", GE), ("及以下", LE), ("以下", 
 _NUM = r"(-?(?:\d+(?:\.\d+)?|\.\d+))"
 _UNIT = "(?:" + PER_UNIT + "|" + "|".join(re.escape(u) for u in sorted(UNITS + ("人次", "万人", "%", "‰"), key=len, reverse=True)) + ")"
 _VALUE = re.compile(rf"^{_NUM}(?P<unit>{_UNIT})?$")
-_RANGE = re.compile(rf"^{_NUM}(?P<u1>{_UNIT})?(?:-|~|～|—|至|到)+{_NUM}(?P<u2>{_UNIT})?$")
+_RANGE = LazyPattern(rf"^{_NUM}(?P<u1>{_UNIT})?(?:-|~|～|—|至|到)+{_NUM}(?P<u2>{_UNIT})?$")
+_NUMBER_START = frozenset("-.0123456789")  # what `_NUM`, and so a value or a range, starts with
 _DATE = re.compile(r"^(?:(\d{4})[年.\-/])?(\d{1,2})[月.\-/](?:(\d{1,2})日?|底|末)?(?:前|之前|以前|完成)?$")
 _YEAR_END = re.compile(r"^(\d{4})年(?:底|末)(?:前|之前|以前)?$")
 
@@ -107,7 +108,7 @@ def _parse_text(text: str, year: int | None) -> Target:
     date = _parse_date(s, year)
     if date is not None:
         return Target(TargetKind.DATE, LE if op == EQ else op, date=date, text=text)
-    m = _RANGE.match(s)
+    m = _RANGE.match(s) if s[:1] in _NUMBER_START else None  # (words never compile the pattern)
     if m:
         lo, hi = float(m[1]), float(m[3])
         unit = m["u1"] or m["u2"] or ""

@@ -39,7 +39,7 @@ class LazyPattern:
         return getattr(compiled, name)
 
 
-_SURROGATES = re.compile("[\ud800-\udfff]")
+_SURROGATES = LazyPattern("[\ud800-\udfff]")
 _LINE_BREAKS = LazyPattern(r"[\r\n\u2028\u2029\x85]")
 
 
@@ -62,7 +62,7 @@ def clip(text: str, n: int = 40) -> str:
 # What XML 1.0 cannot hold, whatever the escaping: control characters but tab, newline and return,
 # lone surrogates, U+FFFE and U+FFFF. A file's text reaches the tool without them (the package is
 # cleaned in memory, package.py); text from elsewhere (a file name) is cleaned where it is written.
-XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+XML_FORBIDDEN = LazyPattern("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 def xml_safe(text: str) -> str:
