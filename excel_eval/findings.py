@@ -96,18 +96,16 @@ def _show(value: object) -> str:
 
 
 def _show_pair(expected: object, actual: object) -> tuple[str, str]:
-    """Both shown as `_show` does, unless two numbers that differ would read alike (19.999998
-    against 20 is not “20.00，规定为 20”): then each with the fewest decimals, up to 9, that tell them
-    apart, without trailing zeros."""
+    """Both shown as `_show` does, unless two numbers that differ would read alike (a section's
+    weights of 3.333333 add to 19.999998: not “20.00，规定为 20”): then each as it is, to 9 decimals
+    at most, without trailing zeros."""
     shown = _show(expected), _show(actual)
     numbers = [v for v in (expected, actual) if isinstance(v, (int, float)) and not isinstance(v, bool)]
-    if len(numbers) < 2 or not all(map(math.isfinite, numbers)) or float(shown[0]) != float(shown[1]):
-        return shown  # a finite number's text is a number's text
-    for decimals in range(3, 10):
-        wider = tuple(f"{v:.{decimals}f}".rstrip("0").rstrip(".") for v in numbers)
-        if float(wider[0]) != float(wider[1]):
-            return wider
-    return shown
+    if len(numbers) < 2 or numbers[0] == numbers[1] or not all(map(math.isfinite, numbers)) \
+            or float(shown[0]) != float(shown[1]):
+        return shown  # (a finite number's text is a number's text)
+    exact = tuple(f"{v:.9f}".rstrip("0").rstrip(".") for v in numbers)
+    return exact if exact[0] != exact[1] else shown
 
 
 @dataclass(frozen=True)

@@ -264,11 +264,15 @@ def test_weights_too_large_to_add_up_give_a_finding_not_a_crash(tmp_path):
 
 def test_numbers_that_differ_are_never_shown_alike(tmp_path):
     # A weight typed 3.333333 for ten points split three ways: the section sums to 19.999998, not
-    # 20. Shown to two decimals the message read “分值合计 20.00，评分体系规定为 20”.
+    # 20 (here one weight is typed so). Shown to two decimals the message read “分值合计 20.00，规定为 20”.
+    from excel_eval.findings import _show_pair
+
     result = evaluate(workbook(tmp_path, **{"绩效指标!H2": 19.999998}))
     (f,) = [f for f in result.findings if f.code == "I002"]
     assert (f.expected, f.actual) == ("20", "19.999998")
     assert "分值合计 19.999998，评分体系“四级指标”规定为 20" in f.message
+    assert _show_pair(60, 59.99999400000003) == ("60", "59.999994")  # as it is, not a rounding of it
+    assert _show_pair(-0.0, 0.0) == ("0", "0") and _show_pair(100, 99.99999999999997) == ("100", "100")
 
 
 def test_each_finding_says_what_it_costs_the_stated_total(tmp_path):
