@@ -240,9 +240,15 @@ WEIGHT_TOLERANCE = 1e-6
 
 def on_100_points(indicators: list[IndicatorScore]) -> bool:
     """The points add to 100, as far as they were typed: thirds typed 3.333333 thirty times are 100."""
-    points = sum(i.weight or 0.0 for i in indicators)
+    return adds_to(indicators, 100)
+
+
+def adds_to(indicators: list[IndicatorScore], points: float) -> bool:
+    """The indicators' points add to `points` (a section's, the whole table's), as far as they were
+    typed: 3.333333 six times is 20."""
+    total = sum(i.weight or 0.0 for i in indicators)
     slack = rounding_slack([i.row.get(Key.WEIGHT) for i in indicators if not i.implied])
-    return abs(points - 100) <= WEIGHT_TOLERANCE + slack
+    return abs(total - points) <= WEIGHT_TOLERANCE + slack
 
 
 def option_weights(model: Model, scheme: Scheme) -> tuple[float, ...]:

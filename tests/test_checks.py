@@ -262,15 +262,22 @@ def test_weights_too_large_to_add_up_give_a_finding_not_a_crash(tmp_path):
     assert "数值超出范围" in f.message
 
 
+def test_a_section_adds_to_its_points_as_far_as_they_were_typed(tmp_path):
+    # 项目绩效's 60 points split in thirds, typed 26.66667, 26.66667, 6.66667: they add to 60.00001,
+    # which is 60 as typed (the whole table's 100 has always been read so).
+    thirds = {"绩效指标!H4": 26.66667, "绩效指标!H5": 26.66667, "绩效指标!H6": 6.66667}
+    assert not [f for f in evaluate(workbook(tmp_path, **thirds)).findings if f.code == "I002"]
+
+
 def test_numbers_that_differ_are_never_shown_alike(tmp_path):
-    # A weight typed 3.333333 for ten points split three ways: the section sums to 19.999998, not
-    # 20 (here one weight is typed so). Shown to two decimals the message read “分值合计 20.00，规定为 20”.
+    # 项目决策's points typed 19.996 against the scheme's 20: to two decimals the message read
+    # “分值合计 20.00，评分体系“四级指标”规定为 20”.
     from excel_eval.findings import _show_pair
 
-    result = evaluate(workbook(tmp_path, **{"绩效指标!H2": 19.999998}))
+    result = evaluate(workbook(tmp_path, **{"绩效指标!H2": 19.996}))
     (f,) = [f for f in result.findings if f.code == "I002"]
-    assert (f.expected, f.actual) == ("20", "19.999998")
-    assert "分值合计 19.999998，评分体系“四级指标”规定为 20" in f.message
+    assert (f.expected, f.actual) == ("20", "19.996")
+    assert "分值合计 19.996，评分体系“四级指标”规定为 20" in f.message
     assert _show_pair(60, 59.99999400000003) == ("60", "59.999994")  # as it is, not a rounding of it
     assert _show_pair(-0.0, 0.0) == ("0", "0") and _show_pair(100, 99.99999999999997) == ("100", "100")
 

@@ -7,7 +7,7 @@ from ..families import NO_REASON, TEMPLATE, Family, is_budget_points, stated_poi
 from ..layout import is_satisfaction
 from ..findings import Severity
 from ..model import Loc
-from ..scoring import IndicatorScore, Scores, declares_points, on_100_points, points_label
+from ..scoring import IndicatorScore, Scores, adds_to, declares_points, on_100_points, points_label
 from ..text import clip
 from ..vocab import RuleKind
 from .base import Context, EPS, check, column_totals, fix_of, mismatch, show, show_typed, step_of, verdict
@@ -64,9 +64,9 @@ def weights(ctx: Context):
         yield rules.WEIGHTS_NOT_100(_total_loc(ctx), 100, total)
     scheme = ctx.scores.scheme
     for section in ctx.scores.sections:
-        if section.scheme_weight is not None and abs(section.weight - section.scheme_weight) > 1e-6:
-            first = next(i for i in ctx.scores.indicators if i.section == section.name)
-            yield rules.SECTION_WEIGHT(first.row.cells[Key.LEVEL1].loc, section.scheme_weight, section.weight,
+        within = [i for i in ctx.scores.indicators if i.section == section.name]
+        if section.scheme_weight is not None and not adds_to(within, section.scheme_weight):
+            yield rules.SECTION_WEIGHT(within[0].row.cells[Key.LEVEL1].loc, section.scheme_weight, section.weight,
                                        section=section.name, scheme=scheme.name)
 
 
